@@ -1,0 +1,81 @@
+import { randomBytes } from "node:crypto";
+import { PGlite } from "@electric-sql/pglite";
+import { afterEach } from "vitest";
+import { openDatabase, quoteIdent, wrapPglite, type Db } from "../../src/store/database.ts";
+import { migrate } from "../../src/store/migrate.ts";
+
+/**
+ * The database engines a `*.db.test.ts` runs on: PGlite always, PostgreSQL when
+ * TEST_DATABASE_URL is set. Each `open()` gives a fresh, migrated schema that is dropped
+ * after the test, so tests never see each other's rows (the pattern of pg-boss test/hooks.ts).
+ */
+export interface TestEngine {
+  name: "pglite" | "postgres";
+  open(): Promise<Db>;
+}
+
+let sharedLite: Promise<PGlite> | undefined;
+const cleanups: Array<() => Promise<void>> = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const freshSchemaName = () => `t_${randomBytes(6).toString("hex")}`;
+
+const pgliteEngine: TestEngine = {
+  name: "pglite",
+  async open() {
+    // WASM compiles once per worker process; each test gets its own schema instead.
+    sharedLite ??= PGlite.create({ parsers: { 20: Number } });
+    const lite = await sharedLite;
+    const schema = freshSchemaName();
+    await lite.exec(`create schema ${quoteIdent(schema)}`);
+    const db = await wrapPglite(lite, schema);
+    await migrate(db);
+    cleanups.push(async () => {
+      await lite.exec(`set search_path to public; drop schema ${quoteIdent(schema)} cascade`);
+    });
+    return db;
+  },
+};
+
+export const testDatabaseUrl = process.env["TEST_DATABASE_URL"];
+
+const postgresEngine: TestEngine = {
+  name: "postgres",
+  async open() {
+    const url = testDatabaseUrl as string;
+    const schema = freshSchemaName();
+    const admin = await openDatabase({ url, poolSize: 1 });
+    await admin.query(`create schema ${quoteIdent(schema)}`);
+    const db = await openDatabase({ url, schema });
+    await migrate(db);
+    cleanups.push(async () => {
+      await db.close();
+      await admin.query(`drop schema ${quoteIdent(schema)} cascade`);
+      await admin.close();
+    });
+    return db;
+  },
+};
+
+/** Engines to run on: use with describe.each(engines) in *.db.test.ts files. */
+export const engines: TestEngine[] = testDatabaseUrl
+  ? [pgliteEngine, postgresEngine]
+  : [pgliteEngine];
+
+/** A fresh schema on PostgreSQL for multi-process tests; its URL carries the search_path. */
+export async function freshPostgresSchema(): Promise<{ url: string; schema: string }> {
+  const url = testDatabaseUrl as string;
+  const schema = freshSchemaName();
+  const admin = await openDatabase({ url, poolSize: 1 });
+  await admin.query(`create schema ${quoteIdent(schema)}`);
+  cleanups.push(async () => {
+    await admin.query(`drop schema ${quoteIdent(schema)} cascade`);
+    await admin.close();
+  });
+  const withSchema = new URL(url);
+  withSchema.searchParams.set("options", `-c search_path=${schema}`);
+  return { url: withSchema.toString(), schema };
+}
