@@ -76,7 +76,9 @@ function openPostgres(url: string, options: DatabaseOptions): Db {
     ...(options.schema ? { options: `-c search_path=${quoteIdent(options.schema)}` } : {}),
     types: {
       getTypeParser: ((oid: number, format?: "text" | "binary") =>
-        oid === 20 ? int8AsNumber : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        oid === 20
+          ? int8AsNumber
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
   // An idle client that loses its server must not crash the process; the next query reconnects.

@@ -72,6 +72,8 @@ create table links (
   external_id text,
   external_number text,
   status text not null check (status in ('unlinked', 'conflict', 'synced', 'excluded', 'error')),
+  -- S1 selected mode: a user (or S2's automatic push) enabled sync for this customer
+  sync_enabled boolean not null default false,
   -- per field path, the last value both sides agreed on (the base of the three-way merge)
   base jsonb not null default '{}',
   -- per field path, a hub value on its way out (an outbound job not yet acknowledged)

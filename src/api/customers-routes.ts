@@ -1,0 +1,153 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { customerCreateSchema, customerEditSchema } from "../services/customer-schemas.ts";
+import {
+  createCustomer,
+  customerHistory,
+  getCustomer,
+  listCustomers,
+  updateCustomer,
+} from "../services/customers.ts";
+import type { HubEnv } from "./hub-env.ts";
+import { errorResponses, idParam, json, jsonBody } from "./schemas.ts";
+
+const contact = z.object({ kind: z.enum(["email", "phone", "address"]), value: z.string() });
+const customerSchema = z
+  .object({
+    id: z.number(),
+    firstName: z.string().nullable(),
+    lastName: z.string().nullable(),
+    acquisition: z.string().nullable(),
+    contacts: z.array(contact),
+    preferences: z.record(z.string(), z.string()),
+    lifecycle: z.enum(["prospect", "active"]),
+    assignedUserId: z.number().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    sync: z.array(
+      z.object({
+        integrationId: z.number(),
+        status: z.enum(["unlinked", "conflict", "synced", "excluded", "error"]),
+        externalId: z.string().nullable(),
+        externalNumber: z.string().nullable(),
+        lastError: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi("Customer");
+
+const auditSchema = z
+  .object({
+    id: z.number(),
+    field: z.string(),
+    oldValue: z.unknown(),
+    newValue: z.unknown(),
+    source: z.string(),
+    actor: z.string(),
+    integrationId: z.number().nullable(),
+    at: z.string(),
+  })
+  .openapi("AuditEntry");
+
+export const customersRoutes = new OpenAPIHono<HubEnv>()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/v1/customers",
+      operationId: "listCustomers",
+      tags: ["customers"],
+      request: {
+        query: z.object({
+          after: z.coerce.number().int().min(0).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+      },
+      responses: {
+        200: json(
+          z.object({ customers: z.array(customerSchema), next: z.number().nullable() }),
+          "a page of customers",
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { after, limit } = c.req.valid("query");
+      return c.json(
+        await listCustomers(c.var.ctx, c.var.actor, { limit, ...(after ? { after } : {}) }),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/v1/customers",
+      operationId: "createCustomer",
+      tags: ["customers"],
+      request: jsonBody(customerCreateSchema),
+      responses: { 201: json(customerSchema, "the new customer"), ...errorResponses },
+    }),
+    async (c) => c.json(await createCustomer(c.var.ctx, c.var.actor, c.req.valid("json")), 201),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/v1/customers/{id}",
+      operationId: "getCustomer",
+      tags: ["customers"],
+      request: { params: idParam },
+      responses: {
+        200: json(customerSchema, "the customer, with its sync status per integration"),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await getCustomer(c.var.ctx, c.var.actor, c.req.valid("param").id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/v1/customers/{id}",
+      operationId: "updateCustomer",
+      tags: ["customers"],
+      request: { params: idParam, ...jsonBody(customerEditSchema) },
+      responses: { 200: json(customerSchema, "the customer after the edit"), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await updateCustomer(c.var.ctx, c.var.actor, c.req.valid("param").id, c.req.valid("json")),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/v1/customers/{id}/history",
+      operationId: "getCustomerHistory",
+      tags: ["customers"],
+      request: { params: idParam },
+      responses: {
+        200: json(
+          z.object({ entries: z.array(auditSchema) }),
+          "every applied change, oldest first",
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const entries = await customerHistory(c.var.ctx, c.var.actor, c.req.valid("param").id);
+      return c.json(
+        {
+          entries: entries.map((e) => ({
+            id: e.id,
+            field: e.field,
+            oldValue: e.oldValue,
+            newValue: e.newValue,
+            source: e.source,
+            actor: e.actor,
+            integrationId: e.integrationId,
+            at: e.at.toISOString(),
+          })),
+        },
+        200,
+      );
+    },
+  );

@@ -1,0 +1,6 @@
+import type { Actor, ServiceContext } from "../services/service-context.ts";
+
+/** What the API's middleware puts on every request's context. */
+export interface HubEnv {
+  Variables: { actor: Actor; ctx: ServiceContext };
+}

@@ -1,0 +1,156 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { integrationOptionsSchema } from "../domain/integration-options.ts";
+import { enableSync } from "../services/customers.ts";
+import {
+  checkIntegration,
+  createIntegration,
+  getIntegration,
+  integrationCreateSchema,
+  integrationUpdateSchema,
+  listStoreIntegrations,
+  updateIntegrationSettings,
+} from "../services/integrations.ts";
+import { requireRole } from "../services/users.ts";
+import type { HubEnv } from "./hub-env.ts";
+import { errorResponses, idParam, json, jsonBody } from "./schemas.ts";
+
+const integrationSchema = z
+  .object({
+    id: z.number(),
+    kind: z.string(),
+    name: z.string(),
+    baseUrl: z.string(),
+    enabled: z.boolean(),
+    options: integrationOptionsSchema,
+    webhookUrl: z.string(),
+  })
+  .openapi("Integration");
+
+const unavailable = {
+  502: json(
+    z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
+    "the external system could not be reached",
+  ),
+};
+
+export const integrationsRoutes = new OpenAPIHono<HubEnv>()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/v1/integrations",
+      operationId: "listIntegrations",
+      tags: ["integrations"],
+      responses: {
+        200: json(
+          z.object({ integrations: z.array(integrationSchema) }),
+          "the store's integrations",
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      requireRole(c.var.actor, ["admin", "manager"], "listing integrations");
+      return c.json({ integrations: await listStoreIntegrations(c.var.ctx, c.var.actor) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/v1/integrations",
+      operationId: "createIntegration",
+      tags: ["integrations"],
+      request: jsonBody(integrationCreateSchema),
+      responses: {
+        201: json(integrationSchema, "the integration, connection tested"),
+        ...errorResponses,
+        ...unavailable,
+      },
+    }),
+    async (c) => {
+      requireRole(c.var.actor, ["admin"], "adding an integration");
+      return c.json(await createIntegration(c.var.ctx, c.var.actor, c.req.valid("json")), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/v1/integrations/{id}",
+      operationId: "getIntegration",
+      tags: ["integrations"],
+      request: { params: idParam },
+      responses: { 200: json(integrationSchema, "the integration"), ...errorResponses },
+    }),
+    async (c) => {
+      requireRole(c.var.actor, ["admin", "manager"], "reading an integration");
+      return c.json(await getIntegration(c.var.ctx, c.var.actor, c.req.valid("param").id), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/v1/integrations/{id}",
+      operationId: "updateIntegration",
+      tags: ["integrations"],
+      request: { params: idParam, ...jsonBody(integrationUpdateSchema) },
+      responses: {
+        200: json(integrationSchema, "the integration after the change"),
+        ...errorResponses,
+        ...unavailable,
+      },
+    }),
+    async (c) => {
+      requireRole(c.var.actor, ["admin"], "changing an integration");
+      return c.json(
+        await updateIntegrationSettings(
+          c.var.ctx,
+          c.var.actor,
+          c.req.valid("param").id,
+          c.req.valid("json"),
+        ),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/v1/integrations/{id}/test",
+      operationId: "testIntegration",
+      tags: ["integrations"],
+      request: { params: idParam },
+      responses: {
+        200: json(z.object({ name: z.string() }), "the connection works"),
+        ...errorResponses,
+        ...unavailable,
+      },
+    }),
+    async (c) => {
+      requireRole(c.var.actor, ["admin"], "testing an integration");
+      return c.json(await checkIntegration(c.var.ctx, c.var.actor, c.req.valid("param").id), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/v1/integrations/{id}/sync",
+      operationId: "enableCustomerSync",
+      summary: "S1: turn on sync for selected customers (each gets a partner if it has none)",
+      tags: ["integrations"],
+      request: {
+        params: idParam,
+        ...jsonBody(
+          z.object({ customerIds: z.array(z.number().int().positive()).min(1).max(1000) }),
+        ),
+      },
+      responses: {
+        200: json(z.object({ synced: z.number() }), "how many customers were set to sync"),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      await getIntegration(c.var.ctx, c.var.actor, id);
+      const views = await enableSync(c.var.ctx, c.var.actor, id, c.req.valid("json").customerIds);
+      return c.json({ synced: views.length }, 200);
+    },
+  );

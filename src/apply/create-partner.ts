@@ -1,0 +1,86 @@
+import { emailsOf, toFieldMap } from "../domain/customer.ts";
+import type { CreatePartnerJob } from "../domain/job-payloads.ts";
+import { syncedFields } from "../domain/policy.ts";
+import type { Connector } from "../connectors/kit/connector.ts";
+import { readClient } from "../store/clients-table.ts";
+import type { IntegrationRecord } from "../store/integrations-table.ts";
+import { deleteLink, findLink, updateLink } from "../store/links-table.ts";
+import type { JobContext, JobOutcome } from "./job-outcome.ts";
+import { recordSnapshot } from "./record-snapshot.ts";
+
+/**
+ * S2/S5: give a hub client its partner in the external system. First look for an external customer
+ * with the same normalised email (no duplicates); otherwise create one, with an idempotency key so
+ * a retried job cannot create a second. The partner's data then enters as an ordinary change event,
+ * and the engine merges it like any other (a differing match becomes a conflict, never an overwrite).
+ */
+export async function createPartner(
+  ctx: JobContext,
+  job: CreatePartnerJob,
+  integration: IntegrationRecord,
+  connector: Connector,
+): Promise<JobOutcome> {
+  const link = await findLink(ctx.db, { id: job.linkId });
+  if (!link || link.clientId === null) return { outcome: "link gone" };
+  if (link.externalId) return { outcome: "already linked" };
+  if (link.status === "excluded") return { outcome: "excluded" };
+  const client = await readClient(ctx.db, link.clientId);
+  if (!client) return { outcome: "client gone" };
+
+  for (const email of emailsOf(client.customer)) {
+    for (const candidate of await connector.source.findByEmail(email)) {
+      const taken = await findLink(ctx.db, {
+        integrationId: integration.id,
+        externalId: candidate.id,
+      });
+      if (taken?.clientId != null || taken?.status === "excluded") continue;
+      return {
+        outcome: `matched ${candidate.id} by email`,
+        record: async (tx) => {
+          const current = await findLink(tx, { id: link.id }, true);
+          if (!current || current.externalId) return;
+          // An unlinked record of this external customer (selected mode) gives way to the pair.
+          if (taken) await deleteLink(tx, taken.id);
+          const linked = {
+            externalId: candidate.id,
+            externalNumber: candidate.number,
+            externalVersion: 0,
+            base: {},
+          };
+          await updateLink(tx, current, linked, ctx.now());
+          // a key of its own: this version may already be in the inbox, recorded while unlinked
+          await recordSnapshot(
+            tx,
+            integration.id,
+            candidate,
+            "customer.matched",
+            ctx.now(),
+            `:match:${link.id}`,
+          );
+        },
+      };
+    }
+  }
+
+  const created = await connector.sink.createCustomer(client.customer, {
+    idempotencyKey: ctx.idempotencyKey,
+    number: job.number,
+  });
+  return {
+    outcome: `created ${created.id}`,
+    record: async (tx) => {
+      const current = await findLink(tx, { id: link.id }, true);
+      if (!current || current.externalId) return;
+      const fields = toFieldMap(created.customer, integration.country);
+      const base = syncedFields(fields, Object.values(integration.options.fieldMap));
+      const linked = {
+        externalId: created.id,
+        externalNumber: created.number,
+        base,
+        status: "synced" as const,
+      };
+      await updateLink(tx, current, linked, ctx.now());
+      await recordSnapshot(tx, integration.id, created, "customer.created", ctx.now());
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { contactKindOf } from "../domain/customer.ts";
+import type { PushChangesJob } from "../domain/job-payloads.ts";
+import type { Connector } from "../connectors/kit/connector.ts";
+import type { Queryable } from "../store/database.ts";
+import type { IntegrationRecord } from "../store/integrations-table.ts";
+import { findLink, updateLink } from "../store/links-table.ts";
+import type { JobContext, JobOutcome } from "./job-outcome.ts";
+import { recordSnapshot } from "./record-snapshot.ts";
+
+/**
+ * Sends hub changes to the partner. Each value is sent with the base it replaces as the
+ * expectation, read now (not when the job was queued), because earlier jobs of this link may
+ * have moved the base since. If the external system holds something else, it has changed on
+ * its side and nothing is overwritten: its current state goes to the engine, which opens a
+ * conflict (F12).
+ */
+export async function pushChanges(
+  ctx: JobContext,
+  job: PushChangesJob,
+  integration: IntegrationRecord,
+  connector: Connector,
+): Promise<JobOutcome> {
+  const link = await findLink(ctx.db, { id: job.linkId });
+  if (!link?.externalId) return { outcome: "link has no partner" };
+  if (link.status === "excluded") return { outcome: "excluded" };
+  const expect: Record<string, string | null> = {};
+  for (const path of Object.keys(job.set)) expect[path] = link.base[path] ?? null;
+  const result = await connector.sink.updateCustomer(
+    link.externalId,
+    {
+      set: job.set,
+      expect,
+      addContacts: Object.entries(job.add).map(([path, value]) => ({
+        kind: contactKindOf(path),
+        value,
+      })),
+    },
+    { idempotencyKey: ctx.idempotencyKey },
+  );
+  const sent = { ...job.set, ...job.add };
+  const record = async (tx: Queryable) => {
+    const current = await findLink(tx, { id: link.id }, true);
+    if (!current) return;
+    const base = { ...current.base };
+    const pending = { ...current.pending };
+    for (const [path, value] of Object.entries(sent)) {
+      if (result.ok) {
+        if (value === null) delete base[path];
+        else base[path] = value;
+      }
+      if (pending[path] === value) delete pending[path];
+    }
+    await updateLink(
+      tx,
+      current,
+      { base, pending, ...(current.status === "error" ? { status: "synced" as const } : {}) },
+      ctx.now(),
+    );
+    await recordSnapshot(tx, integration.id, result.customer, "customer.updated", ctx.now());
+  };
+  return { outcome: result.ok ? "sent" : "superseded: the external system changed first", record };
+}

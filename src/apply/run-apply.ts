@@ -1,0 +1,87 @@
+import type { Clock } from "../domain/clock.ts";
+import type { OutboundJob } from "../domain/job-payloads.ts";
+import { ConnectorError, isRetryable } from "../connectors/kit/connector-error.ts";
+import type { ConnectorResolver } from "../connectors/kit/connector.ts";
+import { claimJobs, type ClaimedJob } from "../queue/claim-jobs.ts";
+import { completeJob } from "../queue/complete-job.ts";
+import { failJob } from "../queue/fail-job.ts";
+import type { Db, Queryable } from "../store/database.ts";
+import { readIntegration } from "../store/integrations-table.ts";
+import { findLink, updateLink } from "../store/links-table.ts";
+import { createPartner } from "./create-partner.ts";
+import type { JobContext, JobOutcome } from "./job-outcome.ts";
+import { pushChanges } from "./push-changes.ts";
+
+export interface ApplyOptions {
+  db: Db;
+  clock: Clock;
+  workerId: string;
+  resolveConnector: ConnectorResolver;
+  leaseSeconds: number;
+}
+
+export const outboundKinds = ["partner.create", "external.update"] as const;
+
+/** Claims due outbound jobs and runs them concurrently (jobs of one link never run together). */
+export async function applyDueJobs(options: ApplyOptions, limit: number): Promise<number> {
+  const jobs = await options.db.transaction((tx) =>
+    claimJobs(tx, {
+      workerId: options.workerId,
+      limit,
+      leaseSeconds: options.leaseSeconds,
+      now: options.clock.now(),
+      kinds: outboundKinds,
+    }),
+  );
+  await Promise.all(jobs.map((job) => runJob(options, job)));
+  return jobs.length;
+}
+
+async function runJob(options: ApplyOptions, job: ClaimedJob): Promise<void> {
+  const { db, clock, workerId } = options;
+  const payload = job.payload as OutboundJob;
+  const ctx: JobContext = { db, now: () => clock.now(), idempotencyKey: `tandem-job-${job.id}` };
+  try {
+    const link = await findLink(db, { id: payload.linkId });
+    const integration = link ? await readIntegration(db, link.integrationId) : undefined;
+    let result: JobOutcome = { outcome: "link gone" };
+    if (integration) {
+      const connector = await options.resolveConnector(integration);
+      result =
+        payload.kind === "partner.create"
+          ? await createPartner(ctx, payload, integration, connector)
+          : await pushChanges(ctx, payload, integration, connector);
+    }
+    await db.transaction(async (tx) => {
+      await result.record?.(tx);
+      // Only the lease holder may finish the job; if the lease ran out and another worker took the
+      // job, this one's bookkeeping rolls back and the other's (same idempotency key) stands.
+      if (!(await completeJob(tx, { id: job.id, workerId }, result.outcome, clock.now()))) {
+        throw new LeaseLost(`job ${job.id}: lease lost`);
+      }
+    });
+  } catch (error) {
+    if (error instanceof LeaseLost) return;
+    const retryable = error instanceof ConnectorError ? isRetryable(error.code) : false;
+    const message = error instanceof Error ? error.message : String(error);
+    await db.transaction(async (tx) => {
+      const attempt = {
+        id: job.id,
+        workerId,
+        attempts: job.attempts,
+        maxAttempts: job.maxAttempts,
+      };
+      const state = await failJob(tx, attempt, message, retryable, clock.now());
+      if (state === "dead") await markLinkError(tx, payload.linkId, message, clock.now());
+    });
+  }
+}
+
+class LeaseLost extends Error {}
+
+/** S11: an operation that failed for good puts the customer in the error section until retried. */
+async function markLinkError(tx: Queryable, linkId: number, message: string, now: Date) {
+  const link = await findLink(tx, { id: linkId }, true);
+  if (link && link.status !== "excluded")
+    await updateLink(tx, link, { status: "error", lastError: message }, now);
+}

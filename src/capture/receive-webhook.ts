@@ -1,0 +1,49 @@
+import type { ConnectorResolver, WebhookDelivery } from "../connectors/kit/connector.ts";
+import { ConnectorError } from "../connectors/kit/connector-error.ts";
+import type { Db } from "../store/database.ts";
+import { readIntegration } from "../store/integrations-table.ts";
+import { recordExternalChanges } from "./record-external-changes.ts";
+
+export type WebhookResult =
+  | { ok: true; recorded: number; received: number }
+  | { ok: false; code: "not_found" | "unauthorized" | "invalid"; message: string };
+
+/**
+ * Webhook intake: verify the delivery with the integration's connector, record its changes in the
+ * inbox, answer fast. Merging happens later in the engine, so the sender never waits on it.
+ */
+export async function receiveWebhook(
+  db: Db,
+  resolveConnector: ConnectorResolver,
+  integrationId: number,
+  delivery: WebhookDelivery,
+  now: Date,
+): Promise<WebhookResult> {
+  const integration = await readIntegration(db, integrationId);
+  if (!integration || !integration.enabled)
+    return {
+      ok: false,
+      code: "not_found",
+      message: `integration ${integrationId} does not exist or is disabled`,
+    };
+  const connector = await resolveConnector(integration);
+  if (!connector.webhook)
+    return {
+      ok: false,
+      code: "not_found",
+      message: `${integration.kind} integrations have no webhooks`,
+    };
+  try {
+    const customers = connector.webhook.parse(delivery, now);
+    const recorded = await recordExternalChanges(db, integration.id, customers, "webhook", now);
+    return { ok: true, recorded, received: customers.length };
+  } catch (error) {
+    if (error instanceof ConnectorError)
+      return {
+        ok: false,
+        code: error.code === "unauthorized" ? "unauthorized" : "invalid",
+        message: error.message,
+      };
+    throw error;
+  }
+}

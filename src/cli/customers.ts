@@ -1,0 +1,66 @@
+import { helpText, readOptions, UsageError, type OptionName } from "../config.ts";
+
+const names = ["apiUrl", "token"] as const satisfies readonly OptionName[];
+
+export const customersHelp = helpText(
+  "customers <list|show|add|edit> [args]",
+  [
+    "Works with a running hub's customers through its API (the same calls the console makes).",
+    "  tandem customers list",
+    "  tandem customers show 12",
+    `  tandem customers add '{"firstName":"Ada","contacts":[{"kind":"email","value":"ada@example.com"}]}'`,
+    `  tandem customers edit 12 '{"lastName":"King"}'`,
+  ].join("\n"),
+  names,
+);
+
+function parseJson(text: string | undefined, what: string): unknown {
+  if (!text) throw new UsageError(`${what}: give the customer as JSON`);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${what}: not JSON: ${(error as Error).message}`);
+  }
+}
+
+export async function customersCommand(argv: string[]): Promise<void> {
+  const o = readOptions(names, argv);
+  const [action, ...args] = o.positionals;
+  if (o.help || !action) return void process.stdout.write(customersHelp);
+  if (!o.token)
+    throw new UsageError(
+      "--token (or TANDEM_TOKEN) is required: the API token `tandem serve` printed",
+    );
+  let method = "GET";
+  let path: string;
+  let body: unknown;
+  switch (action) {
+    case "list":
+      path = "/v1/customers?limit=500";
+      break;
+    case "show":
+      path = `/v1/customers/${Number(args[0])}`;
+      break;
+    case "add":
+      method = "POST";
+      path = "/v1/customers";
+      body = parseJson(args[0], "add");
+      break;
+    case "edit":
+      method = "PATCH";
+      path = `/v1/customers/${Number(args[0])}`;
+      body = parseJson(args[1], "edit");
+      break;
+    default:
+      throw new UsageError(`unknown action '${action}': use list, show, add or edit`);
+  }
+  const response = await fetch(new URL(path, o.apiUrl), {
+    method,
+    headers: { authorization: `Bearer ${o.token}`, "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    signal: AbortSignal.timeout(30_000),
+  });
+  const text = await response.text();
+  process.stdout.write(`${text}\n`);
+  if (!response.ok) process.exitCode = 1;
+}

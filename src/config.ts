@@ -1,0 +1,192 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+
+/**
+ * The one option table. Each option has a flag, an environment variable, a default and a line of
+ * help; every command picks the options it uses, and `--help` is printed from here. Values are
+ * validated once, at start, with a message that names the flag and the variable.
+ */
+export const optionTable = {
+  databaseUrl: {
+    flag: "database-url",
+    env: "DATABASE_URL",
+    type: z.string().url().optional(),
+    help: "PostgreSQL URL (postgres://...). Without it, the embedded store in --data-dir is used",
+  },
+  dataDir: {
+    flag: "data-dir",
+    env: "TANDEM_DATA_DIR",
+    type: z.string().default("./.tandem"),
+    help: "data directory of the embedded store (and its secret key)",
+  },
+  secretKey: {
+    flag: "secret-key",
+    env: "TANDEM_SECRET_KEY",
+    type: z.string().optional(),
+    help: "32-byte key (base64 or hex) that encrypts connector credentials; required with --database-url",
+  },
+  host: {
+    flag: "host",
+    env: "TANDEM_HOST",
+    type: z.string().default("127.0.0.1"),
+    help: "address the API listens on",
+  },
+  port: {
+    flag: "port",
+    env: "PORT",
+    type: z.coerce.number().int().min(0).max(65535).default(4000),
+    help: "port the API listens on (0: any free port)",
+  },
+  publicUrl: {
+    flag: "public-url",
+    env: "TANDEM_PUBLIC_URL",
+    type: z.string().url().optional(),
+    help: "URL external systems reach the hub at, for webhooks (default http://<host>:<port>)",
+  },
+  withWorker: {
+    flag: "with-worker",
+    env: "TANDEM_WITH_WORKER",
+    boolean: true,
+    type: z
+      .union([z.boolean(), z.enum(["true", "false", "1", "0"])])
+      .default(false)
+      .transform((v) => v === true || v === "true" || v === "1"),
+    help: "serve: also run a worker in this process (always on with the embedded store)",
+  },
+  workerId: {
+    flag: "worker-id",
+    env: "TANDEM_WORKER_ID",
+    type: z.string().optional(),
+    help: "name of this worker in job leases and logs (default: random)",
+  },
+  leaseSeconds: {
+    flag: "lease-seconds",
+    env: "TANDEM_LEASE_SECONDS",
+    type: z.coerce.number().int().min(1).max(3600).default(30),
+    help: "how long a claimed job stays this worker's; a dead worker's jobs come back after it",
+  },
+  concurrency: {
+    flag: "concurrency",
+    env: "TANDEM_CONCURRENCY",
+    type: z.coerce.number().int().min(1).max(64).default(8),
+    help: "outbound jobs a worker runs at once",
+  },
+  adminEmail: {
+    flag: "admin-email",
+    env: "TANDEM_ADMIN_EMAIL",
+    type: z.string().email().default("admin@tandem.local"),
+    help: "email of the admin user created on first start",
+  },
+  storeName: {
+    flag: "store-name",
+    env: "TANDEM_STORE_NAME",
+    type: z.string().default("My Store"),
+    help: "name of the store created on first start",
+  },
+  posPort: {
+    flag: "pos-port",
+    env: "TANDEM_POS_PORT",
+    type: z.coerce.number().int().min(0).max(65535).default(4100),
+    help: "port of the reference POS",
+  },
+  posApiKey: {
+    flag: "pos-api-key",
+    env: "TANDEM_POS_API_KEY",
+    type: z.string().min(8).default("pos-demo-key-change-me"),
+    help: "API key the reference POS accepts",
+  },
+  posDataFile: {
+    flag: "pos-data-file",
+    env: "TANDEM_POS_DATA_FILE",
+    type: z.string().optional(),
+    help: "JSON file the reference POS keeps its data in (default: memory only)",
+  },
+  posSeed: {
+    flag: "pos-seed",
+    env: "TANDEM_POS_SEED",
+    type: z.coerce.number().int().min(0).max(100_000).default(0),
+    help: "customers the reference POS invents when its store is empty",
+  },
+  apiUrl: {
+    flag: "api-url",
+    env: "TANDEM_API_URL",
+    type: z.string().url().default("http://127.0.0.1:4000"),
+    help: "URL of a running hub's API",
+  },
+  token: {
+    flag: "token",
+    env: "TANDEM_TOKEN",
+    type: z.string().optional(),
+    help: "API token for --api-url",
+  },
+  logLevel: {
+    flag: "log-level",
+    env: "TANDEM_LOG_LEVEL",
+    type: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    help: "log level (JSON logs go to stderr)",
+  },
+} as const;
+
+export type OptionName = keyof typeof optionTable;
+export type Options<K extends OptionName> = { [P in K]: z.output<(typeof optionTable)[P]["type"]> };
+
+export class UsageError extends Error {}
+
+/** Parses argv and the environment for the named options; throws UsageError with what and where. */
+export function readOptions<K extends OptionName>(
+  names: readonly K[],
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Options<K> & { help: boolean; positionals: string[] } {
+  const parsed = parseArgs({
+    args: [...argv],
+    options: {
+      help: { type: "boolean", short: "h" },
+      ...Object.fromEntries(
+        names.map((n) => [
+          optionTable[n].flag,
+          { type: "boolean" in optionTable[n] ? ("boolean" as const) : ("string" as const) },
+        ]),
+      ),
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const values: Record<string, unknown> = {};
+  for (const name of names) {
+    const option = optionTable[name];
+    const raw =
+      (parsed.values as Record<string, string | boolean | undefined>)[option.flag] ??
+      env[option.env];
+    const result = (option.type as z.ZodType).safeParse(raw === "" ? undefined : raw);
+    if (!result.success)
+      throw new UsageError(
+        `--${option.flag} (or ${option.env}): ${result.error.issues[0]?.message ?? "invalid"} (got '${raw}')`,
+      );
+    values[name] = result.data;
+  }
+  return {
+    ...(values as Options<K>),
+    help: parsed.values.help === true,
+    positionals: parsed.positionals,
+  };
+}
+
+export function helpText(command: string, summary: string, names: readonly OptionName[]): string {
+  const rows = names.map((n) => {
+    const o = optionTable[n];
+    const def = (o.type as z.ZodType).safeParse(undefined);
+    const shown = def.success && def.data !== undefined ? ` (default: ${String(def.data)})` : "";
+    return `  --${o.flag.padEnd(16)} ${o.env.padEnd(22)} ${o.help}${shown}`;
+  });
+  return [
+    `Usage: tandem ${command} [options]`,
+    "",
+    summary,
+    "",
+    "Options (flag, environment variable):",
+    ...rows,
+    "  -h, --help".padEnd(42) + " show this help",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,103 @@
+import type { CanonicalCustomer, ExternalCustomer } from "../../domain/customer.ts";
+
+export type { ExternalCustomer };
+
+export interface ChangePage {
+  customers: ExternalCustomer[];
+  cursor: string;
+  hasMore: boolean;
+}
+
+/** A write to an existing external customer. Paths are canonical field paths (domain/customer.ts). */
+export interface CustomerPatch {
+  /** scalar paths to set; null removes the value */
+  set: Record<string, string | null>;
+  /** the values the hub believes those paths hold now; the system refuses the write if not */
+  expect: Record<string, string | null>;
+  /** contact methods to add (never to change or remove: SPEC F1) */
+  addContacts: Array<{ kind: "email" | "phone" | "address"; value: string }>;
+}
+
+export type PatchResult =
+  | { ok: true; customer: ExternalCustomer }
+  | { ok: false; reason: "precondition_failed"; customer: ExternalCustomer };
+
+export interface WriteOptions {
+  idempotencyKey: string;
+  /** the associate the change is attributed to in the external system (SPEC F9) */
+  associateNumber?: string | undefined;
+}
+
+export interface Manifest {
+  kind: string;
+  displayName: string;
+  webhooks: boolean;
+  /** refuses a write whose `expect` does not hold (otherwise the sink reads before it writes) */
+  conditionalWrites: boolean;
+}
+
+/** Reading from the external system (capture and matching). */
+export interface Source {
+  ping(): Promise<{ name: string }>;
+  pollChanges(cursor: string | null, limit: number): Promise<ChangePage>;
+  getCustomer(id: string): Promise<ExternalCustomer | null>;
+  findByEmail(email: string): Promise<ExternalCustomer[]>;
+}
+
+/** Writing to the external system (apply). */
+export interface Sink {
+  createCustomer(
+    customer: CanonicalCustomer,
+    options: WriteOptions & { number?: string | undefined },
+  ): Promise<ExternalCustomer>;
+  updateCustomer(id: string, patch: CustomerPatch, options: WriteOptions): Promise<PatchResult>;
+}
+
+export interface WebhookDelivery {
+  headers: Record<string, string | undefined>;
+  rawBody: string;
+}
+
+/** Receiving pushes from the external system (capture). */
+export interface Webhook {
+  /** registers `url` at the external system so it sends changes there */
+  register(url: string): Promise<void>;
+  /** verifies and parses one delivery; throws a ConnectorError("invalid") when it is not genuine */
+  parse(delivery: WebhookDelivery, now: Date): ExternalCustomer[];
+}
+
+/**
+ * The contract every connector fulfils. The engine and the stages only ever see this; they never
+ * name a vendor.
+ *
+ * @example
+ * const connector = connectorFor(integration); // services/connector-registry.ts
+ * const page = await connector.source.pollChanges(null, 100);
+ */
+export interface Connector {
+  manifest: Manifest;
+  source: Source;
+  sink: Sink;
+  webhook?: Webhook;
+}
+
+/** What a connector needs to be built: where the system is, how to sign in, how to map fields. */
+export interface ConnectorSettings {
+  baseUrl: string;
+  credentials: { apiKey: string; webhookSecret: string };
+  /** external custom field key -> hub preference name (SPEC F2) */
+  fieldMap: Record<string, string>;
+  /** the store's country, for phone numbers without a +prefix */
+  country: string;
+  timeoutMs?: number;
+  maxAttempts?: number;
+}
+
+/** Finds the connector of an integration (credentials decrypted, settings applied); stages receive one. */
+export type ConnectorResolver = (integration: {
+  id: number;
+  kind: string;
+  baseUrl: string;
+  country: string;
+  options: { fieldMap: Record<string, string> };
+}) => Promise<Connector>;

@@ -1,0 +1,96 @@
+import { z } from "zod";
+import type { CanonicalCustomer } from "../../domain/customer.ts";
+import type { CustomerPatch, ExternalCustomer } from "../kit/connector.ts";
+
+/** A customer as the POS protocol sends it (docs/pos-protocol.md, "The customer resource"). */
+export const posCustomerSchema = z.object({
+  id: z.string(),
+  number: z.string().nullable().optional(),
+  version: z.number().int(),
+  firstName: z.string().nullable().optional(),
+  lastName: z.string().nullable().optional(),
+  acquisition: z.string().nullable().optional(),
+  customFields: z.record(z.string(), z.string()).optional(),
+  contacts: z
+    .array(
+      z.object({
+        id: z.string().optional(),
+        type: z.enum(["email", "phone", "address"]),
+        value: z.string(),
+      }),
+    )
+    .optional(),
+  // F10: the POS's own assigned associate is read past, never mapped.
+  assignedAssociateId: z.string().nullable().optional(),
+});
+export type PosCustomer = z.infer<typeof posCustomerSchema>;
+
+const orNull = (value: string | null | undefined) => (value ? value : null);
+
+/** POS -> canonical. Custom fields become preferences through the mapping; unmapped ones stay behind (F2). */
+export function fromPos(pos: PosCustomer, fieldMap: Record<string, string>): ExternalCustomer {
+  const preferences: Record<string, string> = {};
+  for (const [key, value] of Object.entries(pos.customFields ?? {})) {
+    const name = fieldMap[key];
+    if (name !== undefined && value !== "") preferences[name] = value;
+  }
+  return {
+    id: pos.id,
+    number: pos.number ?? null,
+    version: pos.version,
+    customer: {
+      firstName: orNull(pos.firstName),
+      lastName: orNull(pos.lastName),
+      acquisition: orNull(pos.acquisition),
+      contacts: (pos.contacts ?? []).map((c) => ({ kind: c.type, value: c.value })),
+      preferences,
+    },
+  };
+}
+
+const keyFor = (fieldMap: Record<string, string>, preference: string) =>
+  Object.entries(fieldMap).find(([, name]) => name === preference)?.[0];
+
+/** canonical -> POS create body. */
+export function toPosCreate(customer: CanonicalCustomer, fieldMap: Record<string, string>) {
+  const customFields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(customer.preferences)) {
+    const key = keyFor(fieldMap, name);
+    if (key !== undefined) customFields[key] = value;
+  }
+  return {
+    firstName: customer.firstName,
+    lastName: customer.lastName,
+    acquisition: customer.acquisition,
+    customFields,
+    contacts: customer.contacts.map((c) => ({ type: c.kind, value: c.value })),
+  };
+}
+
+type Scalars = {
+  firstName?: string | null;
+  lastName?: string | null;
+  acquisition?: string | null;
+  customFields?: Record<string, string | null>;
+};
+
+/** canonical paths -> the POS's field names; preferences without a mapped key are not sent. */
+function toPosFields(paths: Record<string, string | null>, fieldMap: Record<string, string>) {
+  const out: Scalars = {};
+  for (const [path, value] of Object.entries(paths)) {
+    if (path === "firstName" || path === "lastName" || path === "acquisition") out[path] = value;
+    else if (path.startsWith("pref.")) {
+      const key = keyFor(fieldMap, path.slice("pref.".length));
+      if (key !== undefined) (out.customFields ??= {})[key] = value;
+    }
+  }
+  return out;
+}
+
+export function toPosPatch(patch: CustomerPatch, fieldMap: Record<string, string>) {
+  return {
+    set: toPosFields(patch.set, fieldMap),
+    expect: toPosFields(patch.expect, fieldMap),
+    addContacts: patch.addContacts.map((c) => ({ type: c.kind, value: c.value })),
+  };
+}

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { ConnectorError } from "../kit/connector-error.ts";
+import type { ConnectorSettings, Sink } from "../kit/connector.ts";
+import type { PosClient } from "./client.ts";
+import { fromPos, posCustomerSchema, toPosCreate, toPosPatch } from "./mapping.ts";
+
+const preconditionSchema = z.object({ customer: posCustomerSchema });
+
+export function createPosSink(client: PosClient, settings: ConnectorSettings): Sink {
+  const writeHeaders = (idempotencyKey: string) => ({ "idempotency-key": idempotencyKey });
+  return {
+    async createCustomer(customer, options) {
+      const { data } = await client.request({
+        method: "POST",
+        path: "/api/v1/customers",
+        headers: writeHeaders(options.idempotencyKey),
+        body: {
+          ...toPosCreate(customer, settings.fieldMap),
+          ...(options.number ? { number: options.number } : {}),
+          ...(options.associateNumber ? { associateNumber: options.associateNumber } : {}),
+        },
+        schema: posCustomerSchema,
+      });
+      return fromPos(data, settings.fieldMap);
+    },
+    async updateCustomer(id, patch, options) {
+      const { status, data } = await client.request({
+        method: "PATCH",
+        path: `/api/v1/customers/${encodeURIComponent(id)}`,
+        headers: writeHeaders(options.idempotencyKey),
+        body: {
+          ...toPosPatch(patch, settings.fieldMap),
+          ...(options.associateNumber ? { associateNumber: options.associateNumber } : {}),
+        },
+        schema: z.unknown(),
+        accept: [409],
+      });
+      if (status === 409) {
+        const parsed = preconditionSchema.safeParse(data);
+        if (!parsed.success)
+          throw new ConnectorError(
+            "precondition_failed",
+            `PATCH customer ${id}: 409 without the current customer`,
+          );
+        return {
+          ok: false,
+          reason: "precondition_failed",
+          customer: fromPos(parsed.data.customer, settings.fieldMap),
+        };
+      }
+      return { ok: true, customer: fromPos(posCustomerSchema.parse(data), settings.fieldMap) };
+    },
+  };
+}

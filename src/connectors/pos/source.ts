@@ -1,0 +1,50 @@
+import { z } from "zod";
+import type { ConnectorSettings, ExternalCustomer, Source } from "../kit/connector.ts";
+import type { PosClient } from "./client.ts";
+import { fromPos, posCustomerSchema } from "./mapping.ts";
+
+const pingSchema = z.object({ ok: z.boolean(), name: z.string().optional() });
+const changesSchema = z.object({
+  customers: z.array(posCustomerSchema),
+  cursor: z.union([z.number(), z.string()]),
+  hasMore: z.boolean(),
+});
+const listSchema = z.object({ customers: z.array(posCustomerSchema), next: z.string().nullable() });
+
+export function createPosSource(client: PosClient, settings: ConnectorSettings): Source {
+  const map = (c: z.infer<typeof posCustomerSchema>) => fromPos(c, settings.fieldMap);
+  return {
+    async ping() {
+      const { data } = await client.request({ path: "/api/v1/ping", schema: pingSchema });
+      return { name: data.name ?? "POS" };
+    },
+    async pollChanges(cursor, limit) {
+      const { data } = await client.request({
+        path: "/api/v1/changes",
+        query: { after: cursor ?? "0", limit },
+        schema: changesSchema,
+      });
+      return {
+        customers: data.customers.map(map),
+        cursor: String(data.cursor),
+        hasMore: data.hasMore,
+      };
+    },
+    async getCustomer(id): Promise<ExternalCustomer | null> {
+      const { status, data } = await client.request({
+        path: `/api/v1/customers/${encodeURIComponent(id)}`,
+        schema: posCustomerSchema.or(z.unknown()),
+        accept: [404],
+      });
+      return status === 404 ? null : map(posCustomerSchema.parse(data));
+    },
+    async findByEmail(email) {
+      const { data } = await client.request({
+        path: "/api/v1/customers",
+        query: { email, limit: 10 },
+        schema: listSchema,
+      });
+      return data.customers.map(map);
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { normalizeContact, type ContactKind } from "./normalize.ts";
+
+export interface ContactMethod {
+  kind: ContactKind;
+  value: string;
+}
+
+/**
+ * A customer as every system's data is translated to: the hub's client, or an external
+ * customer after its connector's mapping (custom fields already renamed to preferences).
+ */
+export interface CanonicalCustomer {
+  firstName: string | null;
+  lastName: string | null;
+  acquisition: string | null;
+  contacts: ContactMethod[];
+  preferences: Record<string, string>;
+}
+
+/**
+ * A flat view of a customer for the three-way merge: one entry per field path.
+ *  - "firstName", "lastName", "acquisition"
+ *  - "pref.<name>" for each preference
+ *  - "contact.<kind>.<normalised value>" for each contact method; its value is the contact as
+ *    written. A contact's identity is its normalised value, so an edit is a removal plus an
+ *    addition, which is exactly what SPEC F1 needs (hub edits append, POS edits overwrite).
+ * An absent path means "no value".
+ */
+export type FieldMap = Record<string, string>;
+
+export const contactPath = (kind: ContactKind, value: string, country?: string): string =>
+  `contact.${kind}.${normalizeContact(kind, value, country)}`;
+
+export function toFieldMap(customer: CanonicalCustomer, country?: string): FieldMap {
+  const fields: FieldMap = {};
+  if (customer.firstName) fields["firstName"] = customer.firstName;
+  if (customer.lastName) fields["lastName"] = customer.lastName;
+  if (customer.acquisition) fields["acquisition"] = customer.acquisition;
+  for (const [name, value] of Object.entries(customer.preferences)) {
+    if (value !== "") fields[`pref.${name}`] = value;
+  }
+  for (const contact of customer.contacts) {
+    const path = contactPath(contact.kind, contact.value, country);
+    fields[path] ??= contact.value;
+  }
+  return fields;
+}
+
+export type FieldFamily = "name" | "acquisition" | "preference" | "contact";
+
+export function familyOf(path: string): FieldFamily {
+  if (path === "firstName" || path === "lastName") return "name";
+  if (path === "acquisition") return "acquisition";
+  if (path.startsWith("pref.")) return "preference";
+  if (path.startsWith("contact.")) return "contact";
+  throw new Error(`unknown field path '${path}'`);
+}
+
+export function contactKindOf(path: string): ContactKind {
+  return path.split(".")[1] as ContactKind;
+}
+
+/** Two values of one path are the same: contacts by presence (their path is their identity). */
+export function sameValue(path: string, a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return familyOf(path) === "contact" ? true : a === b;
+}
+
+export const emptyCustomer = (): CanonicalCustomer => ({
+  firstName: null,
+  lastName: null,
+  acquisition: null,
+  contacts: [],
+  preferences: {},
+});
+
+export function emailsOf(customer: CanonicalCustomer): string[] {
+  return customer.contacts.filter((c) => c.kind === "email").map((c) => c.value);
+}
+
+/** An external customer as a connector reports it: the system's id, its version, canonical data. */
+export interface ExternalCustomer {
+  id: string;
+  /** the customer number staff see in that system */
+  number: string | null;
+  /** increases with every change; a copy with a version not above one already seen is stale */
+  version: number;
+  customer: CanonicalCustomer;
+}
+
+/**
+ * The identity of an external change: the customer and its version. Webhook, poll and the answer
+ * to our own write all produce the same key for the same state, so it is recorded once (S4, F11).
+ */
+export const externalEventKey = (customer: { id: string; version: number }) =>
+  `${customer.id}@${customer.version}`;

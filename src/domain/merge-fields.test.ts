@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { contactPath } from "./customer.ts";
+import { decide, type MergeInput } from "./merge-fields.ts";
+import { posProfile } from "./policy.ts";
+
+const merge = (input: Partial<MergeInput>) =>
+  decide({ base: {}, hub: {}, external: {}, pending: {}, profile: posProfile, ...input });
+
+describe("three-way merge with the POS profile", () => {
+  it("takes the side that changed when only one did", () => {
+    const base = { firstName: "Ada" };
+    expect(merge({ base, hub: { firstName: "Ada" }, external: { firstName: "Adah" } })).toEqual({
+      toHub: { firstName: "Adah" },
+      toExternal: {},
+      agreed: { firstName: "Adah" },
+      conflicts: [],
+    });
+    expect(
+      merge({ base, hub: { firstName: "Adela" }, external: { firstName: "Ada" } }).toExternal,
+    ).toEqual({ firstName: "Adela" });
+  });
+
+  it("F12: both sides changed a name differently -> conflict, nothing overwritten", () => {
+    const d = merge({
+      base: { lastName: "Lovelace" },
+      hub: { lastName: "King" },
+      external: { lastName: "Byron" },
+    });
+    expect(d.conflicts).toEqual([
+      { path: "lastName", base: "Lovelace", hub: "King", external: "Byron" },
+    ]);
+    expect(d.toHub).toEqual({});
+    expect(d.toExternal).toEqual({});
+  });
+
+  it("F12: both sides changed to the same value -> agreed, nothing sent", () => {
+    const d = merge({
+      base: { lastName: "A" },
+      hub: { lastName: "B" },
+      external: { lastName: "B" },
+    });
+    expect(d).toEqual({ toHub: {}, toExternal: {}, agreed: { lastName: "B" }, conflicts: [] });
+  });
+
+  it("F1: a hub contact edit is appended at the POS; the old POS value is not removed", () => {
+    const old = contactPath("email", "ada@old.com");
+    const neu = contactPath("email", "ada@new.com");
+    const d = merge({
+      base: { [old]: "ada@old.com" },
+      hub: { [neu]: "ada@new.com" },
+      external: { [old]: "ada@old.com" },
+    });
+    expect(d.toExternal).toEqual({ [neu]: "ada@new.com" });
+    expect(d.toHub).toEqual({});
+  });
+
+  it("F1: a POS contact edit overwrites the hub's value", () => {
+    const old = contactPath("phone", "+1 212 555 0101");
+    const neu = contactPath("phone", "+1 212 555 0199");
+    const d = merge({
+      base: { [old]: "+1 212 555 0101" },
+      hub: { [old]: "(212) 555-0101" },
+      external: { [neu]: "+1 212 555 0199" },
+    });
+    expect(d.toHub).toEqual({ [old]: null, [neu]: "+1 212 555 0199" });
+    expect(d.toExternal).toEqual({});
+  });
+
+  it("F3: acquisition changed in the hub is not sent; changed at the POS it wins", () => {
+    expect(
+      merge({
+        base: { acquisition: "Walk-in" },
+        hub: { acquisition: "Web" },
+        external: { acquisition: "Walk-in" },
+      }).toExternal,
+    ).toEqual({});
+    const both = merge({
+      base: { acquisition: "Walk-in" },
+      hub: { acquisition: "Web" },
+      external: { acquisition: "Referral" },
+    });
+    expect(both.toHub).toEqual({ acquisition: "Referral" });
+    expect(both.conflicts).toEqual([]);
+  });
+
+  it("F11: a value already on its way out is not sent again", () => {
+    const d = merge({
+      base: { firstName: "A" },
+      hub: { firstName: "B" },
+      external: { firstName: "A" },
+      pending: { firstName: "B" },
+    });
+    expect(d.toExternal).toEqual({});
+  });
+
+  it("F11: the echo of a write the hub made changes nothing", () => {
+    // after the apply stage recorded the new base, the POS reports the value the hub wrote
+    const d = merge({
+      base: { firstName: "B" },
+      hub: { firstName: "B" },
+      external: { firstName: "B" },
+    });
+    expect(d).toEqual({ toHub: {}, toExternal: {}, agreed: {}, conflicts: [] });
+  });
+
+  it("F12: every path that differs is applied, agreed, sent or in conflict (property)", () => {
+    const value = fc.option(fc.constantFrom("a", "b", "c"), { nil: undefined });
+    const paths = ["firstName", "lastName", "acquisition", "pref.size"] as const;
+    const side = fc.record(
+      Object.fromEntries(paths.map((p) => [p, value])) as Record<
+        (typeof paths)[number],
+        typeof value
+      >,
+    );
+    const clean = (m: Record<string, string | undefined>) =>
+      Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) as Record<
+        string,
+        string
+      >;
+    fc.assert(
+      fc.property(side, side, side, (b, h, e) => {
+        const [base, hub, external] = [clean(b), clean(h), clean(e)];
+        const d = merge({ base, hub, external });
+        for (const p of paths) {
+          if (hub[p] === external[p]) continue;
+          const handled =
+            p in d.toHub ||
+            p in d.toExternal ||
+            d.conflicts.some((c) => c.path === p) ||
+            // F3: acquisition edited only in the hub stays in the hub by design
+            (p === "acquisition" && external[p] === base[p]);
+          expect(handled, `path ${p} base=${base[p]} hub=${hub[p]} ext=${external[p]}`).toBe(true);
+        }
+      }),
+    );
+  });
+});

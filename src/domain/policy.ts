@@ -1,0 +1,72 @@
+import { familyOf, type FieldFamily } from "./customer.ts";
+
+/**
+ * What happens to a field when one side changed it:
+ *  - overwrite: the other side takes the new value (and a removal removes it)
+ *  - append: the new value is added to the other side, which keeps what it had (never modified or deleted)
+ *  - createOnly: sent only when the other side's record is created
+ *  - ignore: never sent
+ */
+export type OnChange = "overwrite" | "append" | "createOnly" | "ignore";
+
+/** When both sides changed a field to different values since they last agreed. */
+export type OnBothChanged = "conflict" | "externalWins" | "hubWins";
+
+export interface FieldRule {
+  /** external system -> hub */
+  inbound: OnChange;
+  /** hub -> external system */
+  outbound: OnChange;
+  onBothChanged: OnBothChanged;
+  /** the SPEC rule this line states */
+  rule: string;
+}
+
+export type Profile = Record<FieldFamily, FieldRule>;
+
+/**
+ * The POS profile: SPEC F1-F12 as data. Every decision the engine takes about which side wins
+ * for a POS integration is read from this table (see merge-fields.ts).
+ */
+export const posProfile: Profile = {
+  // F1: a POS change overwrites the hub's matching value; a hub change is added to the POS as a
+  // new contact method and the POS's own values are never modified or deleted.
+  contact: { inbound: "overwrite", outbound: "append", onBothChanged: "externalWins", rule: "F1" },
+  // F2: custom fields (mapped to preferences by the integration's field mapping) flow both ways.
+  preference: {
+    inbound: "overwrite",
+    outbound: "overwrite",
+    onBothChanged: "conflict",
+    rule: "F2",
+  },
+  // F3: acquisition always flows POS -> hub; hub -> POS only when the hub creates the POS customer.
+  acquisition: {
+    inbound: "overwrite",
+    outbound: "createOnly",
+    onBothChanged: "externalWins",
+    rule: "F3",
+  },
+  // F12: names flow both ways; divergent edits become a conflict a user resolves.
+  name: { inbound: "overwrite", outbound: "overwrite", onBothChanged: "conflict", rule: "F12" },
+};
+
+export const ruleFor = (profile: Profile, path: string): FieldRule => profile[familyOf(path)];
+
+/** The profile of an integration kind. Every kind speaks through the same table shape. */
+export function profileFor(_kind: string): Profile {
+  return posProfile;
+}
+
+/**
+ * The paths an integration syncs: preferences only where the field mapping names them (F2), so
+ * an unmapped preference is neither sent nor mistaken for a removal on the other side.
+ */
+export function syncedFields(fields: Record<string, string>, mappedPreferences: readonly string[]) {
+  const mapped = new Set(mappedPreferences);
+  const out: Record<string, string> = {};
+  for (const [path, value] of Object.entries(fields)) {
+    if (path.startsWith("pref.") && !mapped.has(path.slice("pref.".length))) continue;
+    out[path] = value;
+  }
+  return out;
+}

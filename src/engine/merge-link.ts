@@ -1,0 +1,116 @@
+import { toFieldMap, type CanonicalCustomer, type FieldMap } from "../domain/customer.ts";
+import { linkQueueKey, type PushChangesJob } from "../domain/job-payloads.ts";
+import type { LinkStatus } from "../domain/link-status.ts";
+import { decide, type MergeDecision } from "../domain/merge-fields.ts";
+import { profileFor, syncedFields } from "../domain/policy.ts";
+import { addJob } from "../queue/add-job.ts";
+import { appendAudit } from "../store/audit-table.ts";
+import { applyFieldChanges, type ClientRecord } from "../store/clients-table.ts";
+import { closeConflict, openConflictsOf, upsertConflicts } from "../store/conflicts-table.ts";
+import type { Queryable } from "../store/database.ts";
+import type { IntegrationRecord } from "../store/integrations-table.ts";
+import { updateLink, type LinkRecord } from "../store/links-table.ts";
+
+export interface ChangeOrigin {
+  /** "hub" or the integration's kind */
+  source: string;
+  actor: string;
+}
+
+/** The fields of a customer that this integration syncs, as a field map. */
+export function fieldsFor(integration: IntegrationRecord, customer: CanonicalCustomer): FieldMap {
+  return syncedFields(
+    toFieldMap(customer, integration.country),
+    Object.values(integration.options.fieldMap),
+  );
+}
+
+/**
+ * The engine's one merge: compare base, hub and external for a linked pair, then write in the
+ * caller's transaction what the decision says: hub rows and their audit, the new base, conflicts,
+ * and the outbound job (the outbox). The caller holds the link's row lock.
+ */
+export async function mergeLink(
+  tx: Queryable,
+  now: Date,
+  integration: IntegrationRecord,
+  link: LinkRecord,
+  hub: ClientRecord,
+  external: CanonicalCustomer,
+  origin: ChangeOrigin,
+): Promise<MergeDecision> {
+  const hubFields = fieldsFor(integration, hub.customer);
+  const externalFields = fieldsFor(integration, external);
+  const decision = decide({
+    base: link.base,
+    hub: hubFields,
+    external: externalFields,
+    pending: link.pending,
+    profile: profileFor(integration.kind),
+  });
+
+  if (Object.keys(decision.toHub).length > 0) {
+    await applyFieldChanges(tx, hub.id, decision.toHub, integration.country, now);
+    await appendAudit(
+      tx,
+      Object.entries(decision.toHub).map(([field, value]) => ({
+        clientId: hub.id,
+        integrationId: integration.id,
+        field,
+        oldValue: hubFields[field] ?? null,
+        newValue: value,
+        source: integration.kind,
+        // whatever triggered the merge, these values came from the external system
+        actor: `connector:${integration.kind}`,
+        at: now,
+      })),
+    );
+  }
+
+  const base: FieldMap = { ...link.base };
+  for (const [path, value] of Object.entries(decision.agreed)) {
+    if (value === null) delete base[path];
+    else base[path] = value;
+  }
+
+  await upsertConflicts(tx, link.id, decision.conflicts, now);
+  const newHub = { ...hubFields };
+  for (const [path, value] of Object.entries(decision.toHub)) {
+    if (value === null) delete newHub[path];
+    else newHub[path] = value;
+  }
+  // A conflict whose two sides have come to hold the same value is over.
+  let open = await openConflictsOf(tx, link.id);
+  for (const conflict of open) {
+    const h = newHub[conflict.field];
+    if (h === externalFields[conflict.field]) {
+      await closeConflict(tx, conflict.id, "system", { converged: h ?? null }, now);
+      if (h === undefined) delete base[conflict.field];
+      else base[conflict.field] = h;
+    }
+  }
+  open = open.filter((c) => newHub[c.field] !== externalFields[c.field]);
+
+  const pending = { ...link.pending };
+  const job: PushChangesJob = {
+    kind: "external.update",
+    linkId: link.id,
+    set: {},
+    add: {},
+    actor: origin.actor,
+  };
+  for (const [path, value] of Object.entries(decision.toExternal)) {
+    if (path.startsWith("contact.")) {
+      if (value !== null) job.add[path] = value;
+    } else job.set[path] = value;
+    pending[path] = value;
+  }
+  if (link.externalId && (Object.keys(job.set).length > 0 || Object.keys(job.add).length > 0)) {
+    await addJob(tx, { kind: job.kind, payload: job, queueKey: linkQueueKey(link.id), runAt: now });
+  }
+
+  const status: LinkStatus =
+    open.length > 0 ? "conflict" : link.status === "error" ? "error" : "synced";
+  await updateLink(tx, link, { base, pending, status }, now);
+  return decision;
+}

@@ -1,0 +1,155 @@
+import { emailsOf, toFieldMap, type ExternalCustomer } from "../domain/customer.ts";
+import { normalizeEmail } from "../domain/normalize.ts";
+import { appendAudit } from "../store/audit-table.ts";
+import type { ChangeEventRecord } from "../store/change-events-table.ts";
+import { findClientIdsByEmails, insertClient, readClient } from "../store/clients-table.ts";
+import type { Queryable } from "../store/database.ts";
+import { readIntegration, type IntegrationRecord } from "../store/integrations-table.ts";
+import { findLink, insertLink, updateLink, type LinkRecord } from "../store/links-table.ts";
+import { clientLockKey, externalLockKey, lockKey } from "./lock-keys.ts";
+import { fieldsFor, mergeLink } from "./merge-link.ts";
+
+export type ExternalOutcome =
+  "stale" | "recorded" | "excluded" | "created" | "merged" | "no-integration";
+
+/**
+ * One change from an external system: drop it if stale (F11, S4), record it if the customer is
+ * not synced, create the hub client if it is new (matching by email first, S2), or merge it.
+ */
+export async function processExternalChange(
+  tx: Queryable,
+  now: Date,
+  event: ChangeEventRecord,
+): Promise<ExternalOutcome> {
+  const integration = event.integrationId
+    ? await readIntegration(tx, event.integrationId)
+    : undefined;
+  if (!integration) return "no-integration";
+  const external = event.payload as ExternalCustomer;
+  await lockKey(tx, externalLockKey(integration.id, external.id));
+  let link = await findLink(tx, { integrationId: integration.id, externalId: external.id }, true);
+  // A copy not newer than one already seen is an echo or a late redelivery (F11).
+  if (link && external.version <= link.externalVersion) return "stale";
+  const snapshot = {
+    external: external.customer,
+    externalVersion: external.version,
+    externalNumber: external.number,
+  };
+
+  if (!link) {
+    if (integration.options.syncMode === "selected") {
+      await insertLink(tx, {
+        integrationId: integration.id,
+        clientId: null,
+        externalId: external.id,
+        status: "unlinked",
+        syncEnabled: false,
+        ...snapshot,
+        now,
+      });
+      return "recorded";
+    }
+    const match = await unlinkedClientWithSameEmail(tx, integration, emailsOf(external.customer));
+    if (match === undefined) {
+      await createClientFrom(tx, now, integration, external);
+      return "created";
+    }
+    await lockKey(tx, clientLockKey(match));
+    const pendingPush = await findLink(
+      tx,
+      { integrationId: integration.id, clientId: match },
+      true,
+    );
+    if (pendingPush) {
+      await updateLink(tx, pendingPush, { externalId: external.id, syncEnabled: true }, now);
+      link = { ...pendingPush, externalId: external.id, syncEnabled: true };
+    } else {
+      link = await insertLink(tx, {
+        integrationId: integration.id,
+        clientId: match,
+        externalId: external.id,
+        status: "unlinked",
+        syncEnabled: true,
+        now,
+      });
+    }
+  }
+
+  const synced =
+    link.clientId !== null &&
+    link.status !== "excluded" &&
+    (integration.options.syncMode === "all" || link.syncEnabled);
+  await updateLink(tx, link, snapshot, now);
+  if (!synced || link.clientId === null)
+    return link.status === "excluded" ? "excluded" : "recorded";
+  await lockKey(tx, clientLockKey(link.clientId));
+  const hub = await readClient(tx, link.clientId);
+  if (!hub)
+    throw new Error(`link ${link.id} points at client ${link.clientId}, which does not exist`);
+  const current: LinkRecord = { ...link, ...snapshot };
+  await mergeLink(tx, now, integration, current, hub, external.customer, {
+    source: integration.kind,
+    actor: `connector:${integration.kind}`,
+  });
+  return "merged";
+}
+
+/** S2: a hub client with the same normalised email and no partner in this integration yet (not excluded, S9). */
+async function unlinkedClientWithSameEmail(
+  tx: Queryable,
+  integration: IntegrationRecord,
+  emails: string[],
+): Promise<number | undefined> {
+  const candidates = await findClientIdsByEmails(
+    tx,
+    integration.storeId,
+    emails.map(normalizeEmail),
+  );
+  for (const clientId of candidates) {
+    const link = await findLink(tx, { integrationId: integration.id, clientId });
+    if (!link || (link.externalId === null && link.status !== "excluded")) return clientId;
+  }
+  return undefined;
+}
+
+async function createClientFrom(
+  tx: Queryable,
+  now: Date,
+  integration: IntegrationRecord,
+  external: ExternalCustomer,
+) {
+  const clientId = await insertClient(tx, {
+    storeId: integration.storeId,
+    customer: external.customer,
+    createdBy: null,
+    assignedUserId: null,
+    lifecycle: "active",
+    country: integration.country,
+    now,
+  });
+  await appendAudit(
+    tx,
+    Object.entries(toFieldMap(external.customer, integration.country)).map(([field, value]) => ({
+      clientId,
+      integrationId: integration.id,
+      field,
+      oldValue: null,
+      newValue: value,
+      source: integration.kind,
+      actor: `connector:${integration.kind}`,
+      at: now,
+    })),
+  );
+  await insertLink(tx, {
+    integrationId: integration.id,
+    clientId,
+    externalId: external.id,
+    externalNumber: external.number,
+    status: "synced",
+    syncEnabled: true,
+    base: fieldsFor(integration, external.customer),
+    external: external.customer,
+    externalVersion: external.version,
+    now,
+  });
+}

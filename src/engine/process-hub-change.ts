@@ -1,0 +1,172 @@
+import { toFieldMap, type CanonicalCustomer } from "../domain/customer.ts";
+import { applyEdit, diffFields, type CustomerEdit } from "../domain/customer-patch.ts";
+import { linkQueueKey, type CreatePartnerJob } from "../domain/job-payloads.ts";
+import { addJob } from "../queue/add-job.ts";
+import { appendAudit } from "../store/audit-table.ts";
+import type { ChangeEventRecord } from "../store/change-events-table.ts";
+import {
+  applyFieldChanges,
+  insertClient,
+  readClient,
+  setLifecycle,
+  type ClientRecord,
+} from "../store/clients-table.ts";
+import type { Queryable } from "../store/database.ts";
+import { listIntegrations, type IntegrationRecord } from "../store/integrations-table.ts";
+import { findLink, insertLink, updateLink } from "../store/links-table.ts";
+import { readStore } from "../store/stores-table.ts";
+import { clientLockKey, lockKey } from "./lock-keys.ts";
+import { mergeLink } from "./merge-link.ts";
+
+/** The payloads of hub change events (services write them, the engine applies them). */
+export type HubChange =
+  | {
+      kind: "client.created";
+      storeId: number;
+      customer: CanonicalCustomer;
+      lifecycle: "prospect" | "active";
+      createdBy: number | null;
+      assignedUserId: number | null;
+      country: string;
+    }
+  | {
+      kind: "client.updated";
+      clientId: number;
+      edit: CustomerEdit;
+      lifecycle?: "prospect" | "active" | undefined;
+    }
+  | { kind: "client.sync"; clientId: number; integrationId: number; number?: string | undefined };
+
+/**
+ * A change made in the hub: write the client and its audit, then let every integration's link
+ * see it through the same merge an external change takes. Returns the client's id.
+ */
+export async function processHubChange(
+  tx: Queryable,
+  now: Date,
+  event: ChangeEventRecord,
+): Promise<number> {
+  const change = event.payload as HubChange;
+  let clientId: number;
+  if (change.kind === "client.created") {
+    clientId = await insertClient(tx, { ...change, now });
+    await lockKey(tx, clientLockKey(clientId));
+    await audit(
+      tx,
+      clientId,
+      diffFields({}, toFieldMap(change.customer, change.country)),
+      event.actor,
+      now,
+    );
+  } else {
+    clientId = change.clientId;
+    await lockKey(tx, clientLockKey(clientId));
+    const before = await readClient(tx, clientId);
+    if (!before) throw new Error(`client ${clientId} does not exist`);
+    if (change.kind === "client.updated") {
+      const country = (await readStore(tx, before.storeId))?.country ?? "US";
+      const after = applyEdit(before.customer, change.edit);
+      const changes = diffFields(toFieldMap(before.customer, country), toFieldMap(after, country));
+      if (Object.keys(changes).length > 0) {
+        await applyFieldChanges(tx, clientId, changes, country, now);
+        await audit(tx, clientId, changes, event.actor, now, toFieldMap(before.customer, country));
+      }
+      if (change.lifecycle && change.lifecycle !== before.lifecycle) {
+        await setLifecycle(tx, clientId, change.lifecycle);
+        await audit(tx, clientId, { lifecycle: change.lifecycle }, event.actor, now, {
+          lifecycle: before.lifecycle,
+        });
+      }
+    }
+  }
+  const client = await readClient(tx, clientId);
+  if (!client) throw new Error(`client ${clientId} vanished`);
+  for (const integration of await listIntegrations(tx, client.storeId)) {
+    if (!integration.enabled) continue;
+    if (change.kind === "client.sync" && change.integrationId !== integration.id) continue;
+    await syncOut(tx, now, integration, client, change, event.actor);
+  }
+  return clientId;
+}
+
+async function audit(
+  tx: Queryable,
+  clientId: number,
+  changes: Record<string, string | null>,
+  actor: string,
+  now: Date,
+  before: Record<string, string> = {},
+) {
+  await appendAudit(
+    tx,
+    Object.entries(changes).map(([field, value]) => ({
+      clientId,
+      integrationId: null,
+      field,
+      oldValue: before[field] ?? null,
+      newValue: value,
+      source: "hub",
+      actor,
+      at: now,
+    })),
+  );
+}
+
+/** Sends a hub client's change to one integration: merge with its partner, or create the partner (S2, S3). */
+async function syncOut(
+  tx: Queryable,
+  now: Date,
+  integration: IntegrationRecord,
+  client: ClientRecord,
+  change: HubChange,
+  actor: string,
+) {
+  let link = await findLink(tx, { integrationId: integration.id, clientId: client.id }, true);
+  if (link?.status === "excluded") return;
+  const { syncMode, pushNewCustomers, transferWhen } = integration.options;
+  if (link?.externalId) {
+    if (syncMode === "selected" && !link.syncEnabled && change.kind !== "client.sync") return;
+    if (!link.syncEnabled) await updateLink(tx, link, { syncEnabled: true }, now);
+    const external = link.external ?? {
+      firstName: null,
+      lastName: null,
+      acquisition: null,
+      contacts: [],
+      preferences: {},
+    };
+    await mergeLink(tx, now, integration, { ...link, syncEnabled: true }, client, external, {
+      source: "hub",
+      actor,
+    });
+    return;
+  }
+  const wanted =
+    link?.syncEnabled ||
+    change.kind === "client.sync" ||
+    (pushNewCustomers && (change.kind === "client.created" || syncMode === "all"));
+  if (!wanted) return;
+  if (!link)
+    link = await insertLink(tx, {
+      integrationId: integration.id,
+      clientId: client.id,
+      externalId: null,
+      status: "unlinked",
+      syncEnabled: true,
+      now,
+    });
+  else if (!link.syncEnabled) await updateLink(tx, link, { syncEnabled: true }, now);
+  // S3: with transferWhen "active", a prospect waits until its first purchase or a user marks it active.
+  if (transferWhen === "active" && client.lifecycle !== "active") return;
+  const queued = await tx.query(
+    "select 1 from jobs where queue_key = $1 and kind = 'partner.create' and state in ('ready', 'running')",
+    [linkQueueKey(link.id)],
+  );
+  if (queued.length > 0) return;
+  const job: CreatePartnerJob = {
+    kind: "partner.create",
+    linkId: link.id,
+    actor,
+    ...(change.kind === "client.sync" && change.number ? { number: change.number } : {}),
+  };
+  await addJob(tx, { kind: job.kind, payload: job, queueKey: linkQueueKey(link.id), runAt: now });
+}

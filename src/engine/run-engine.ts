@@ -1,0 +1,61 @@
+import type { Clock } from "../domain/clock.ts";
+import {
+  claimChangeEvents,
+  markEventFailed,
+  markEventProcessed,
+  type ChangeEventRecord,
+} from "../store/change-events-table.ts";
+import type { Db, Queryable } from "../store/database.ts";
+import { processExternalChange } from "./process-external-change.ts";
+import { processHubChange } from "./process-hub-change.ts";
+
+export type { HubChange } from "./process-hub-change.ts";
+
+/** After this many failed attempts an event is parked as failed (visible, not retried forever). */
+const maxEventAttempts = 8;
+
+export async function processEvent(
+  tx: Queryable,
+  now: Date,
+  event: ChangeEventRecord,
+): Promise<string> {
+  if (event.source === "hub") {
+    const clientId = await processHubChange(tx, now, event);
+    return `client:${clientId}`;
+  }
+  return processExternalChange(tx, now, event);
+}
+
+/**
+ * Takes the oldest unprocessed event and merges it, in one transaction with everything it
+ * writes (hub rows, audit, conflicts, outbound jobs) and its own "processed" mark: a crash at any
+ * point leaves either all of it or none. Returns false when there was nothing to do.
+ *
+ * One event per transaction is deliberate: a batch would hold the advisory locks of many
+ * customers at once, and two workers holding overlapping batches could deadlock.
+ */
+export async function processNextEvent(db: Db, clock: Clock): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const now = clock.now();
+    const [event] = await claimChangeEvents(tx, 1, now);
+    if (!event) return false;
+    await tx.query("savepoint engine_event");
+    try {
+      const outcome = await processEvent(tx, now, event);
+      await tx.query("release savepoint engine_event");
+      await markEventProcessed(tx, event.id, outcome, now);
+    } catch (error) {
+      await tx.query("rollback to savepoint engine_event");
+      const attempts = event.attempts + 1;
+      const retryAt = new Date(now.getTime() + Math.min(60_000, 500 * 2 ** attempts));
+      await markEventFailed(
+        tx,
+        event.id,
+        (error as Error).message,
+        retryAt,
+        attempts >= maxEventAttempts,
+      );
+    }
+    return true;
+  });
+}

@@ -1,0 +1,26 @@
+import type { ConnectorResolver } from "../connectors/kit/connector.ts";
+import type { Clock } from "../domain/clock.ts";
+import type { Logger } from "../log.ts";
+import type { Db } from "../store/database.ts";
+import type { Role } from "../store/users-table.ts";
+
+/** What every use case needs; built once per process (cli/open-hub.ts). */
+export interface ServiceContext {
+  db: Db;
+  clock: Clock;
+  secretKey: Buffer;
+  resolveConnector: ConnectorResolver;
+  log: Logger;
+  /** the URL external systems reach this hub at (webhook registration) */
+  publicUrl: string;
+}
+
+/** Who is acting: a signed-in user, or the system itself (demo seeding, CLI maintenance). */
+export interface Actor {
+  userId: number | null;
+  storeId: number;
+  role: Role;
+}
+
+export const actorLabel = (actor: Actor) =>
+  actor.userId === null ? "system" : `user:${actor.userId}`;

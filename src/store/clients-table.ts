@@ -1,0 +1,220 @@
+import { contactKindOf, type CanonicalCustomer } from "../domain/customer.ts";
+import { normalizeContact, type ContactKind } from "../domain/normalize.ts";
+import type { Queryable } from "./database.ts";
+
+export interface ClientRecord {
+  id: number;
+  storeId: number;
+  lifecycle: "prospect" | "active";
+  assignedUserId: number | null;
+  createdBy: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+  customer: CanonicalCustomer;
+}
+
+interface ClientRow {
+  id: number;
+  store_id: number;
+  first_name: string | null;
+  last_name: string | null;
+  acquisition: string | null;
+  lifecycle: "prospect" | "active";
+  assigned_user_id: number | null;
+  created_by: number | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** Reads clients with their contact methods and preferences, three queries for any number. */
+export async function readClients(
+  q: Queryable,
+  ids: readonly number[],
+): Promise<Map<number, ClientRecord>> {
+  const result = new Map<number, ClientRecord>();
+  if (ids.length === 0) return result;
+  const rows = await q.query<ClientRow>("select * from clients where id = any($1::bigint[])", [
+    ids,
+  ]);
+  for (const row of rows) {
+    result.set(row.id, {
+      id: row.id,
+      storeId: row.store_id,
+      lifecycle: row.lifecycle,
+      assignedUserId: row.assigned_user_id,
+      createdBy: row.created_by,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      customer: {
+        firstName: row.first_name,
+        lastName: row.last_name,
+        acquisition: row.acquisition,
+        contacts: [],
+        preferences: {},
+      },
+    });
+  }
+  const contacts = await q.query<{ client_id: number; kind: ContactKind; value: string }>(
+    "select client_id, kind, value from client_contacts where client_id = any($1::bigint[]) order by id",
+    [ids],
+  );
+  for (const c of contacts)
+    result.get(c.client_id)?.customer.contacts.push({ kind: c.kind, value: c.value });
+  const prefs = await q.query<{ client_id: number; name: string; value: string }>(
+    "select client_id, name, value from client_preferences where client_id = any($1::bigint[]) order by name",
+    [ids],
+  );
+  for (const p of prefs) {
+    const client = result.get(p.client_id);
+    if (client) client.customer.preferences[p.name] = p.value;
+  }
+  return result;
+}
+
+export async function readClient(q: Queryable, id: number): Promise<ClientRecord | undefined> {
+  return (await readClients(q, [id])).get(id);
+}
+
+export interface NewClient {
+  storeId: number;
+  customer: CanonicalCustomer;
+  createdBy: number | null;
+  assignedUserId: number | null;
+  lifecycle: "prospect" | "active";
+  country: string;
+  now: Date;
+}
+
+export async function insertClient(q: Queryable, client: NewClient): Promise<number> {
+  const [row] = await q.query<{ id: number }>(
+    `insert into clients (store_id, first_name, last_name, acquisition, lifecycle, assigned_user_id,
+                          created_by, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $8) returning id`,
+    [
+      client.storeId,
+      client.customer.firstName,
+      client.customer.lastName,
+      client.customer.acquisition,
+      client.lifecycle,
+      client.assignedUserId,
+      client.createdBy,
+      client.now,
+    ],
+  );
+  const id = row!.id;
+  await insertContacts(q, id, client.customer.contacts, client.country);
+  const prefs = Object.entries(client.customer.preferences);
+  if (prefs.length > 0) {
+    await q.query(
+      `insert into client_preferences (client_id, name, value)
+       select $1, name, value from unnest($2::text[], $3::text[]) as p(name, value)`,
+      [id, prefs.map(([n]) => n), prefs.map(([, v]) => v)],
+    );
+  }
+  return id;
+}
+
+async function insertContacts(
+  q: Queryable,
+  clientId: number,
+  contacts: readonly { kind: ContactKind; value: string }[],
+  country: string,
+) {
+  if (contacts.length === 0) return;
+  await q.query(
+    `insert into client_contacts (client_id, kind, value, normalized)
+     select $1, kind, value, normalized from unnest($2::text[], $3::text[], $4::text[]) as c(kind, value, normalized)
+     on conflict (client_id, kind, normalized) do nothing`,
+    [
+      clientId,
+      contacts.map((c) => c.kind),
+      contacts.map((c) => c.value),
+      contacts.map((c) => normalizeContact(c.kind, c.value, country)),
+    ],
+  );
+}
+
+const scalarColumns: Record<string, string> = {
+  firstName: "first_name",
+  lastName: "last_name",
+  acquisition: "acquisition",
+};
+
+/**
+ * Writes field-path changes (domain/customer.ts) to a client; null removes the value. A contact
+ * path carries its kind and normalised value: "contact.email.ada@example.com".
+ */
+export async function applyFieldChanges(
+  q: Queryable,
+  clientId: number,
+  changes: Record<string, string | null>,
+  country: string,
+  now: Date,
+): Promise<void> {
+  for (const [path, value] of Object.entries(changes)) {
+    const column = scalarColumns[path];
+    if (column) {
+      await q.query(`update clients set ${column} = $2 where id = $1`, [clientId, value]);
+    } else if (path.startsWith("pref.")) {
+      const name = path.slice("pref.".length);
+      if (value === null)
+        await q.query("delete from client_preferences where client_id = $1 and name = $2", [
+          clientId,
+          name,
+        ]);
+      else
+        await q.query(
+          `insert into client_preferences (client_id, name, value) values ($1, $2, $3)
+           on conflict (client_id, name) do update set value = excluded.value`,
+          [clientId, name, value],
+        );
+    } else if (path.startsWith("contact.")) {
+      const kind = contactKindOf(path);
+      const normalized = path.slice(`contact.${kind}.`.length);
+      if (value === null)
+        await q.query(
+          "delete from client_contacts where client_id = $1 and kind = $2 and normalized = $3",
+          [clientId, kind, normalized],
+        );
+      else await insertContacts(q, clientId, [{ kind, value }], country);
+    } else {
+      throw new Error(`unknown field path '${path}'`);
+    }
+  }
+  await q.query("update clients set updated_at = $2 where id = $1", [clientId, now]);
+}
+
+export async function setLifecycle(
+  q: Queryable,
+  clientId: number,
+  lifecycle: "prospect" | "active",
+) {
+  await q.query("update clients set lifecycle = $2 where id = $1", [clientId, lifecycle]);
+}
+
+/** Clients of a store holding any of these normalised emails (S2's duplicate check). */
+export async function findClientIdsByEmails(
+  q: Queryable,
+  storeId: number,
+  normalizedEmails: readonly string[],
+): Promise<number[]> {
+  if (normalizedEmails.length === 0) return [];
+  const rows = await q.query<{ id: number }>(
+    `select distinct c.id from clients c join client_contacts cc on cc.client_id = c.id
+     where c.store_id = $1 and cc.kind = 'email' and cc.normalized = any($2::text[]) order by c.id`,
+    [storeId, normalizedEmails],
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function listClientIds(
+  q: Queryable,
+  storeId: number,
+  options: { after?: number; limit: number },
+): Promise<number[]> {
+  const rows = await q.query<{ id: number }>(
+    "select id from clients where store_id = $1 and id > $2 order by id limit $3",
+    [storeId, options.after ?? 0, options.limit],
+  );
+  return rows.map((r) => r.id);
+}

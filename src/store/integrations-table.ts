@@ -1,0 +1,136 @@
+import {
+  integrationOptionsSchema,
+  type IntegrationOptions,
+} from "../domain/integration-options.ts";
+import type { Queryable } from "./database.ts";
+import { seal, unseal } from "./secret-box.ts";
+
+export interface Credentials {
+  apiKey: string;
+  webhookSecret: string;
+}
+
+export interface IntegrationRecord {
+  id: number;
+  storeId: number;
+  kind: string;
+  name: string;
+  baseUrl: string;
+  options: IntegrationOptions;
+  enabled: boolean;
+  /** the store's country (phone numbers) */
+  country: string;
+}
+
+interface IntegrationRow {
+  id: number;
+  store_id: number;
+  kind: string;
+  name: string;
+  base_url: string;
+  credentials: string;
+  options: unknown;
+  enabled: boolean;
+  country: string;
+}
+
+const select = `select i.*, s.country from integrations i join stores s on s.id = i.store_id`;
+
+const fromRow = (r: IntegrationRow): IntegrationRecord => ({
+  id: r.id,
+  storeId: r.store_id,
+  kind: r.kind,
+  name: r.name,
+  baseUrl: r.base_url,
+  options: integrationOptionsSchema.parse(r.options),
+  enabled: r.enabled,
+  country: r.country,
+});
+
+export async function readIntegration(
+  q: Queryable,
+  id: number,
+): Promise<IntegrationRecord | undefined> {
+  const [row] = await q.query<IntegrationRow>(`${select} where i.id = $1`, [id]);
+  return row ? fromRow(row) : undefined;
+}
+
+export async function listIntegrations(
+  q: Queryable,
+  storeId?: number,
+): Promise<IntegrationRecord[]> {
+  const rows = storeId
+    ? await q.query<IntegrationRow>(`${select} where i.store_id = $1 order by i.id`, [storeId])
+    : await q.query<IntegrationRow>(`${select} order by i.id`);
+  return rows.map(fromRow);
+}
+
+export async function readCredentials(q: Queryable, id: number, key: Buffer): Promise<Credentials> {
+  const [row] = await q.query<{ credentials: string }>(
+    "select credentials from integrations where id = $1",
+    [id],
+  );
+  if (!row) throw new Error(`integration ${id} does not exist`);
+  return JSON.parse(unseal(key, row.credentials)) as Credentials;
+}
+
+export interface NewIntegration {
+  storeId: number;
+  kind: string;
+  name: string;
+  baseUrl: string;
+  credentials: Credentials;
+  options: IntegrationOptions;
+  now: Date;
+}
+
+export async function insertIntegration(
+  q: Queryable,
+  key: Buffer,
+  i: NewIntegration,
+): Promise<number> {
+  const [row] = await q.query<{ id: number }>(
+    `insert into integrations (store_id, kind, name, base_url, credentials, options, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $7) returning id`,
+    [
+      i.storeId,
+      i.kind,
+      i.name,
+      i.baseUrl,
+      seal(key, JSON.stringify(i.credentials)),
+      JSON.stringify(i.options),
+      i.now,
+    ],
+  );
+  return row!.id;
+}
+
+export async function updateIntegration(
+  q: Queryable,
+  key: Buffer,
+  id: number,
+  changes: {
+    name?: string;
+    baseUrl?: string;
+    credentials?: Credentials;
+    options?: IntegrationOptions;
+    enabled?: boolean;
+  },
+  now: Date,
+) {
+  await q.query(
+    `update integrations set name = coalesce($2, name), base_url = coalesce($3, base_url),
+            credentials = coalesce($4, credentials), options = coalesce($5, options),
+            enabled = coalesce($6, enabled), updated_at = $7
+     where id = $1`,
+    [
+      id,
+      changes.name ?? null,
+      changes.baseUrl ?? null,
+      changes.credentials ? seal(key, JSON.stringify(changes.credentials)) : null,
+      changes.options ? JSON.stringify(changes.options) : null,
+      changes.enabled ?? null,
+      now,
+    ],
+  );
+}

@@ -1,0 +1,46 @@
+import type { Queryable } from "./database.ts";
+
+/**
+ * Takes the poll lease of one integration if it is due and nobody holds it: several workers may
+ * try, one polls. Returns the stored cursor ({ cursor: null } for a first poll), or undefined when
+ * the integration is not due or another worker holds the lease.
+ */
+export async function leasePollCursor(
+  q: Queryable,
+  integrationId: number,
+  intervalSeconds: number,
+  leaseSeconds: number,
+  now: Date,
+): Promise<{ cursor: string | null } | undefined> {
+  await q.query("insert into poll_cursors (integration_id) values ($1) on conflict do nothing", [
+    integrationId,
+  ]);
+  const rows = await q.query<{ cursor: string | null }>(
+    `update poll_cursors set lease_until = $4::timestamptz + make_interval(secs => $3)
+     where integration_id = $1
+       and (lease_until is null or lease_until < $4)
+       and (last_polled_at is null or last_polled_at + make_interval(secs => $2) <= $4)
+     returning cursor`,
+    [integrationId, intervalSeconds, leaseSeconds, now],
+  );
+  return rows[0];
+}
+
+export async function advancePollCursor(q: Queryable, integrationId: number, cursor: string) {
+  await q.query("update poll_cursors set cursor = $2 where integration_id = $1", [
+    integrationId,
+    cursor,
+  ]);
+}
+
+export async function releasePollCursor(
+  q: Queryable,
+  integrationId: number,
+  now: Date,
+  error: string | null,
+) {
+  await q.query(
+    "update poll_cursors set lease_until = null, last_polled_at = $2, last_error = $3 where integration_id = $1",
+    [integrationId, now, error],
+  );
+}

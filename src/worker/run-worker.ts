@@ -1,0 +1,122 @@
+import { randomUUID } from "node:crypto";
+import { applyDueJobs } from "../apply/run-apply.ts";
+import { pollIntegration } from "../capture/poll-integration.ts";
+import type { ConnectorResolver } from "../connectors/kit/connector.ts";
+import type { Clock } from "../domain/clock.ts";
+import { processNextEvent } from "../engine/run-engine.ts";
+import type { Logger } from "../log.ts";
+import { reclaimExpiredJobs } from "../queue/reclaim-expired-jobs.ts";
+import type { Db } from "../store/database.ts";
+import { listIntegrations } from "../store/integrations-table.ts";
+
+export interface WorkerOptions {
+  db: Db;
+  clock: Clock;
+  resolveConnector: ConnectorResolver;
+  log: Logger;
+  workerId?: string;
+  /** how long a claimed job is this worker's before others may take it over */
+  leaseSeconds?: number;
+  /** pause when a loop finds nothing to do */
+  idleMs?: number;
+  /** outbound jobs run at once */
+  concurrency?: number;
+}
+
+export interface RunningWorker {
+  workerId: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A worker runs the three stages side by side, each as its own loop: capture (polls), engine
+ * (inbox -> hub, outbox) and apply (outbox -> external systems), plus the reclaiming of jobs
+ * whose worker died. Any number of workers may share one PostgreSQL; they coordinate only
+ * through row locks and leases in the database.
+ */
+export function startWorker(options: WorkerOptions): RunningWorker {
+  const workerId = options.workerId ?? `worker-${randomUUID().slice(0, 8)}`;
+  const idleMs = options.idleMs ?? 100;
+  const log = options.log.child({ workerId });
+  let running = true;
+  const wakers = new Set<() => void>();
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        wakers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      wakers.add(wake);
+    });
+
+  const loop = async (name: string, step: () => Promise<boolean>, pauseMs: number) => {
+    while (running) {
+      try {
+        if (!(await step())) await sleep(pauseMs);
+      } catch (error) {
+        log.error({ loop: name, err: error }, `${name} failed; retrying in a second`);
+        await sleep(1000);
+      }
+    }
+  };
+
+  const applyOptions = {
+    db: options.db,
+    clock: options.clock,
+    workerId,
+    resolveConnector: options.resolveConnector,
+    leaseSeconds: options.leaseSeconds ?? 30,
+  };
+  const pollOptions = {
+    db: options.db,
+    resolveConnector: options.resolveConnector,
+    now: () => options.clock.now(),
+  };
+
+  const loops = [
+    loop("engine", () => processNextEvent(options.db, options.clock), idleMs),
+    loop(
+      "apply",
+      async () => (await applyDueJobs(applyOptions, options.concurrency ?? 8)) > 0,
+      idleMs,
+    ),
+    loop(
+      "poll",
+      async () => {
+        for (const integration of await listIntegrations(options.db)) {
+          if (!integration.enabled) continue;
+          try {
+            const recorded = await pollIntegration(pollOptions, integration);
+            if (recorded) log.info({ integration: integration.id, recorded }, "polled changes");
+          } catch (error) {
+            log.warn({ integration: integration.id, err: error }, "poll failed");
+          }
+        }
+        return false;
+      },
+      1000,
+    ),
+    loop(
+      "reclaim",
+      async () => {
+        const reclaimed = await reclaimExpiredJobs(options.db, options.clock.now());
+        if (reclaimed > 0) log.warn({ reclaimed }, "took back jobs whose worker's lease ran out");
+        return false;
+      },
+      Math.min(5000, (applyOptions.leaseSeconds * 1000) / 2),
+    ),
+  ];
+  log.info("worker started");
+
+  return {
+    workerId,
+    async stop() {
+      running = false;
+      for (const wake of [...wakers]) wake();
+      await Promise.all(loops);
+      log.info("worker stopped");
+    },
+  };
+}
