@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { ZodType } from "zod";
 import type { CanonicalCustomer } from "../domain/customer.ts";
 import type { LinkStatus } from "../domain/link-status.ts";
 import { processEvent, type HubChange } from "../engine/run-engine.ts";
@@ -109,14 +110,7 @@ async function applyHubChange(
   });
 }
 
-function parse<T>(
-  schema: {
-    safeParse(
-      input: unknown,
-    ): { success: true; data: T } | { success: false; error: import("zod").ZodError };
-  },
-  input: unknown,
-): T {
+function parse<T>(schema: ZodType<T>, input: unknown): T {
   const result = schema.safeParse(input);
   if (!result.success) throw new ServiceError("invalid", describeIssue(result.error));
   return result.data;

@@ -20,11 +20,9 @@ import type { Actor, ServiceContext } from "./service-context.ts";
 import { ServiceError } from "./service-error.ts";
 
 export const integrationCreateSchema = z.object({
-  kind: z
-    .string()
-    .refine((k) => connectorKinds.includes(k), {
-      message: `must be one of: ${connectorKinds.join(", ")}`,
-    }),
+  kind: z.string().refine((k) => connectorKinds.includes(k), {
+    message: `must be one of: ${connectorKinds.join(", ")}`,
+  }),
   name: z.string().trim().min(1).max(100),
   baseUrl: z.string().url(),
   apiKey: z.string().min(1),

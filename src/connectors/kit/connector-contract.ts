@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import type { Connector } from "./connector.ts";
+import { ConnectorError } from "./connector-error.ts";
+
+/**
+ * What every connector must do, run against its simulator (the pattern of hono's
+ * `common.case.test.ts`). `setup` starts a fresh simulator and returns a connector pointed at it,
+ * plus a way to act in the external system as its own users would.
+ */
+export interface ContractSetup {
+  connector: Connector;
+  /** creates a customer directly in the external system (as its staff would) */
+  createExternally(customer: { firstName: string; email: string }): Promise<string>;
+  /** changes a customer's first name directly in the external system */
+  renameExternally(id: string, firstName: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function connectorContract(name: string, setup: () => Promise<ContractSetup>) {
+  describe(`connector contract: ${name}`, () => {
+    const customer = (email: string) => ({
+      firstName: "Ada",
+      lastName: "Lovelace",
+      acquisition: "Walk-in",
+      contacts: [{ kind: "email" as const, value: email }],
+      preferences: {},
+    });
+
+    it("pings", async () => {
+      const s = await setup();
+      expect((await s.connector.source.ping()).name).toBeTruthy();
+      await s.close();
+    });
+
+    it("S2: creates a customer once per idempotency key and finds it by normalised email", async () => {
+      const s = await setup();
+      const a = await s.connector.sink.createCustomer(customer("ada@example.com"), {
+        idempotencyKey: "k1",
+      });
+      const b = await s.connector.sink.createCustomer(customer("ada@example.com"), {
+        idempotencyKey: "k1",
+      });
+      expect(b.id).toBe(a.id);
+      const found = await s.connector.source.findByEmail(" ADA@example.com ");
+      expect(found.map((c) => c.id)).toEqual([a.id]);
+      expect(found[0]!.customer.firstName).toBe("Ada");
+      await s.close();
+    });
+
+    it("S4: the changes feed pages from a cursor, each change once, versions increasing", async () => {
+      const s = await setup();
+      for (let i = 0; i < 5; i++)
+        await s.createExternally({ firstName: `C${i}`, email: `c${i}@example.com` });
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let last = 0;
+      for (let guard = 0; guard < 10; guard++) {
+        const page = await s.connector.source.pollChanges(cursor, 2);
+        for (const c of page.customers) {
+          expect(c.version).toBeGreaterThan(last);
+          last = c.version;
+          seen.push(c.id);
+        }
+        cursor = page.cursor;
+        if (!page.hasMore) break;
+      }
+      expect(new Set(seen).size).toBe(5);
+      expect((await s.connector.source.pollChanges(cursor, 2)).customers).toEqual([]);
+      await s.close();
+    });
+
+    it("F12: a conditional write is refused when the external value changed, and the current state comes back", async () => {
+      const s = await setup();
+      const id = await s.createExternally({ firstName: "Ada", email: "ada@example.com" });
+      await s.renameExternally(id, "Adah");
+      const result = await s.connector.sink.updateCustomer(
+        id,
+        { set: { firstName: "Augusta" }, expect: { firstName: "Ada" }, addContacts: [] },
+        { idempotencyKey: "k2" },
+      );
+      expect(result.ok).toBe(false);
+      expect(result.customer.customer.firstName).toBe("Adah");
+      const ok = await s.connector.sink.updateCustomer(
+        id,
+        {
+          set: { firstName: "Augusta" },
+          expect: { firstName: "Adah" },
+          addContacts: [{ kind: "email", value: "augusta@example.com" }],
+        },
+        { idempotencyKey: "k3" },
+      );
+      expect(ok.ok).toBe(true);
+      expect(ok.customer.customer.firstName).toBe("Augusta");
+      expect(ok.customer.customer.contacts.map((c) => c.value)).toEqual([
+        "ada@example.com",
+        "augusta@example.com",
+      ]);
+      await s.close();
+    });
+
+    it("reports a missing customer as null and a bad key as unauthorized", async () => {
+      const s = await setup();
+      expect(await s.connector.source.getCustomer("does-not-exist")).toBeNull();
+      await s.close();
+    });
+
+    it("rejects a webhook delivery whose signature does not match", async () => {
+      const s = await setup();
+      if (!s.connector.webhook) return void (await s.close());
+      expect(() =>
+        s.connector.webhook!.parse(
+          { headers: { "x-pos-signature": "v1=00", "x-pos-timestamp": "1" }, rawBody: "{}" },
+          new Date(),
+        ),
+      ).toThrow(ConnectorError);
+      await s.close();
+    });
+  });
+}

@@ -1,0 +1,194 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "../../src/store/database.ts";
+import { freshPostgresSchema, testDatabaseUrl } from "../setup/database.ts";
+import { eventually, httpClient, startTandem, type TandemProcess } from "../setup/processes.ts";
+
+const posKey = "e2e-pos-key-123";
+
+/** serve (API only) and the reference POS as processes on one PostgreSQL schema; workers are started by each test. */
+async function startCluster(posSeed: number) {
+  const { url } = await freshPostgresSchema();
+  const env = { DATABASE_URL: url, TANDEM_SECRET_KEY: randomBytes(32).toString("base64") };
+  const pos = startTandem([
+    "pos-sim",
+    "--pos-port",
+    "0",
+    "--pos-api-key",
+    posKey,
+    "--pos-seed",
+    String(posSeed),
+  ]);
+  const posUrl = (await pos.waitFor(/Reference POS listening on (http:\/\/\S+)/))[1]!;
+  const serve = startTandem(["serve", "--port", "0"], env);
+  const hubUrl = (await serve.waitFor(/Tandem API listening on (http:\/\/\S+)/))[1]!;
+  const token = (await serve.waitFor(/Admin API token \(shown once\): (\S+)/))[1]!;
+  const db = await openDatabase({ url, poolSize: 2 });
+  const worker = (id: string, extra: string[] = []): TandemProcess =>
+    startTandem(["worker", "--worker-id", id, "--lease-seconds", "2", ...extra], env);
+  const hubApi = httpClient(hubUrl, token);
+  const posApi = httpClient(posUrl, posKey);
+  const connect = (options: Record<string, unknown>) =>
+    hubApi("POST", "/v1/integrations", {
+      kind: "pos",
+      name: "POS",
+      baseUrl: posUrl,
+      apiKey: posKey,
+      options,
+    });
+  return { db, worker, hubApi, posApi, connect, close: () => db.close() };
+}
+
+const one = async (db: Db, sql: string) => Number(Object.values((await db.query(sql))[0]!)[0]);
+
+async function posCustomers(posApi: ReturnType<typeof httpClient>) {
+  const { body } = await posApi<unknown>("GET", "/staff/customers");
+  return (Array.isArray(body) ? body : (body as { customers: unknown[] }).customers) as Array<{
+    id: string;
+    contacts: Array<{ type: string; value: string }>;
+  }>;
+}
+
+/** Creates hub customers through the API, a few requests at a time. */
+async function createHubCustomers(
+  hubApi: ReturnType<typeof httpClient>,
+  count: number,
+  prefix: string,
+) {
+  for (let i = 0; i < count; i += 10) {
+    await Promise.all(
+      Array.from({ length: Math.min(10, count - i) }, (_, j) =>
+        hubApi("POST", "/v1/customers", {
+          firstName: `${prefix}${i + j}`,
+          lastName: "Hubcustomer",
+          contacts: [{ kind: "email", value: `${prefix}${i + j}@hub.example` }],
+        }).then((r) => expect(r.status).toBe(201)),
+      ),
+    );
+  }
+}
+
+describe.skipIf(!testDatabaseUrl)("workers sharing one PostgreSQL", () => {
+  it("S4, S2: serve and a separate worker process sync customers both ways", async () => {
+    const c = await startCluster(0);
+    c.worker("w1");
+    expect((await c.connect({ webhooks: true })).status).toBe(201);
+    const staff = await c.posApi<{ id: string }>("POST", "/staff/customers", {
+      firstName: "Mary",
+      contacts: [{ type: "email", value: "mary@example.com" }],
+    });
+    await eventually(
+      async () => ((await one(c.db, "select count(*) from clients")) === 1 ? true : undefined),
+      5000,
+      "POS customer in the hub",
+    );
+    await createHubCustomers(c.hubApi, 1, "ruth");
+    await eventually(
+      async () => ((await posCustomers(c.posApi)).length === 2 ? true : undefined),
+      5000,
+      "hub customer at the POS",
+    );
+    expect(staff.status).toBe(201);
+    await c.close();
+  });
+
+  it("F11: two workers on one database apply no change twice", async () => {
+    const c = await startCluster(300);
+    c.worker("w1");
+    c.worker("w2");
+    expect((await c.connect({ webhooks: true, pollIntervalSeconds: 1 })).status).toBe(201);
+    await createHubCustomers(c.hubApi, 200, "two");
+    await eventually(
+      async () =>
+        (await one(c.db, "select count(*) from links where status = 'synced'")) === 500 &&
+        (await one(c.db, "select count(*) from jobs where state in ('ready', 'running')")) === 0
+          ? true
+          : undefined,
+      60_000,
+      "500 synced links",
+    );
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await one(c.db, "select count(*) from clients")).toBe(500);
+    // every job ran once, by one worker
+    expect(
+      await one(c.db, "select count(*) from jobs where attempts <> 1 or state <> 'done'"),
+    ).toBe(0);
+    // the POS saw exactly one write per seeded and per created customer: 300 + 200 versions
+    const feed = await c.posApi<{ cursor: number | string }>(
+      "GET",
+      "/api/v1/changes?after=0&limit=1",
+    );
+    const { body: last } = await c.posApi<{ cursor: number | string; hasMore: boolean }>(
+      "GET",
+      `/api/v1/changes?after=${Number(feed.body.cursor) + 498}&limit=500`,
+    );
+    expect(Number(last.cursor)).toBe(500);
+    expect(await posCustomers(c.posApi)).toHaveLength(500);
+    // and no hub field was written twice from the POS
+    expect(
+      await one(
+        c.db,
+        "select count(*) from (select client_id, field from audit_log group by 1, 2 having count(*) > 1) d",
+      ),
+    ).toBe(0);
+    await c.close();
+  });
+
+  it("S4: a worker killed with SIGKILL while importing thousands of POS customers loses and duplicates nothing", async () => {
+    const c = await startCluster(3000);
+    expect((await c.connect({ webhooks: false, pollIntervalSeconds: 1 })).status).toBe(201);
+    const first = c.worker("crashing");
+    await eventually(
+      async () => ((await one(c.db, "select count(*) from clients")) >= 300 ? true : undefined),
+      60_000,
+      "import under way",
+    );
+    await first.stop("SIGKILL");
+    const imported = await one(c.db, "select count(*) from clients");
+    expect(imported).toBeLessThan(3000);
+    c.worker("restarted");
+    await eventually(
+      async () => ((await one(c.db, "select count(*) from clients")) === 3000 ? true : undefined),
+      90_000,
+      "all 3000 imported",
+    );
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await one(c.db, "select count(*) from clients")).toBe(3000);
+    expect(
+      await one(c.db, "select count(distinct external_id) from links where client_id is not null"),
+    ).toBe(3000);
+    expect(await one(c.db, "select count(*) from change_events where processed_at is null")).toBe(
+      0,
+    );
+    await c.close();
+  });
+
+  it("S2: a worker killed with SIGKILL while pushing thousands of hub customers creates each at the POS exactly once", async () => {
+    const c = await startCluster(0);
+    expect((await c.connect({ webhooks: false, pollIntervalSeconds: 1 })).status).toBe(201);
+    await createHubCustomers(c.hubApi, 1500, "crash");
+    const first = c.worker("crashing");
+    await eventually(
+      async () => ((await posCustomers(c.posApi)).length >= 200 ? true : undefined),
+      60_000,
+      "push under way",
+    );
+    await first.stop("SIGKILL");
+    c.worker("restarted");
+    await eventually(
+      async () =>
+        (await one(c.db, "select count(*) from links where external_id is not null")) === 1500 &&
+        (await one(c.db, "select count(*) from jobs where state in ('ready', 'running')")) === 0
+          ? true
+          : undefined,
+      120_000,
+      "all 1500 linked",
+    );
+    const atPos = await posCustomers(c.posApi);
+    const emails = atPos.map((p) => p.contacts.find((m) => m.type === "email")?.value);
+    expect(atPos).toHaveLength(1500);
+    expect(new Set(emails).size).toBe(1500);
+    expect(await one(c.db, "select count(*) from jobs where state = 'dead'")).toBe(0);
+    await c.close();
+  });
+});
