@@ -7,7 +7,8 @@ export default defineConfig({
     // every file that worker runs (each test gets a fresh schema, see test/setup/database.ts).
     pool: "forks",
     poolOptions: { forks: { isolate: false } },
-    testTimeout: 60_000,
+    setupFiles: ["test/setup/hooks.ts"],
+    testTimeout: 180_000,
     hookTimeout: 60_000,
   },
 });

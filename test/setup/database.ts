@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
-import { afterEach } from "vitest";
 import { openDatabase, quoteIdent, wrapPglite, type Db } from "../../src/store/database.ts";
 import { migrate } from "../../src/store/migrate.ts";
 
@@ -17,9 +16,10 @@ export interface TestEngine {
 let sharedLite: Promise<PGlite> | undefined;
 const cleanups: Array<() => Promise<void>> = [];
 
-afterEach(async () => {
+/** Drops the schemas the finished test made; test/setup/hooks.ts runs it after every test. */
+export async function dropTestSchemas() {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+}
 
 const freshSchemaName = () => `t_${randomBytes(6).toString("hex")}`;
 

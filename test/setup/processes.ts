@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { afterEach } from "vitest";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const running = new Set<ChildProcess>();
 
-afterEach(async () => {
+/** Kills the processes the finished test started; test/setup/hooks.ts runs it after every test. */
+export async function killTestProcesses() {
   await Promise.all([...running].map((p) => stopProcess(p, "SIGKILL")));
-});
+}
 
 export interface TandemProcess {
   child: ChildProcess;

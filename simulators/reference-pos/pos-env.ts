@@ -1,0 +1,17 @@
+import type { PosState } from "./pos-state.ts";
+
+/** What every route of the reference POS can reach. */
+export interface PosRuntime {
+  state: PosState;
+  storeName: string;
+  now: () => Date;
+  /** tells subscribers about a changed customer */
+  notify(customerId: string, created: boolean): void;
+  faults: { remaining: number; status: number };
+}
+
+export interface PosEnv {
+  Variables: { pos: PosRuntime };
+}
+
+export const fail = (code: string, message: string) => ({ error: { code, message } });

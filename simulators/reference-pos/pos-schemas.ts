@@ -1,0 +1,98 @@
+import { z } from "@hono/zod-openapi";
+
+const contactType = z.enum(["email", "phone", "address"]);
+
+export const customerSchema = z
+  .object({
+    id: z.string(),
+    number: z.string(),
+    version: z.number().int(),
+    firstName: z.string().nullable(),
+    lastName: z.string().nullable(),
+    acquisition: z.string().nullable(),
+    customFields: z.record(z.string(), z.string()),
+    contacts: z.array(z.object({ id: z.string(), type: contactType, value: z.string() })),
+    assignedAssociateId: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Customer");
+
+export const errorSchema = z
+  .object({
+    error: z.object({ code: z.string(), message: z.string() }),
+    customer: customerSchema.optional(),
+  })
+  .openapi("Error");
+
+const text = z.string().trim().max(500);
+const newContact = z.object({ type: contactType, value: z.string().trim().min(1).max(500) });
+
+export const createBodySchema = z
+  .object({
+    number: z.string().trim().min(1).max(40).optional(),
+    firstName: text.nullable().optional(),
+    lastName: text.nullable().optional(),
+    acquisition: text.nullable().optional(),
+    customFields: z.record(z.string().min(1).max(100), z.string().max(2000)).optional(),
+    contacts: z.array(newContact).max(50).optional(),
+    associateNumber: z.string().optional(),
+  })
+  .openapi("CreateCustomer");
+
+const scalarSet = z.object({
+  firstName: text.nullable().optional(),
+  lastName: text.nullable().optional(),
+  acquisition: text.nullable().optional(),
+  customFields: z.record(z.string().min(1).max(100), z.string().max(2000).nullable()).optional(),
+});
+
+export const updateBodySchema = z
+  .object({
+    set: scalarSet.optional(),
+    expect: scalarSet.optional(),
+    addContacts: z.array(newContact).max(50).optional(),
+    associateNumber: z.string().optional(),
+  })
+  .openapi("UpdateCustomer");
+
+export const staffUpdateBodySchema = z
+  .object({
+    set: scalarSet.optional(),
+    contacts: z
+      .array(newContact.extend({ id: z.string().optional() }))
+      .max(50)
+      .optional(),
+  })
+  .openapi("StaffUpdateCustomer");
+
+export const errors = {
+  400: {
+    description: "invalid request; the message names the field",
+    content: { "application/json": { schema: errorSchema } },
+  },
+  401: {
+    description: "missing or wrong API key",
+    content: { "application/json": { schema: errorSchema } },
+  },
+  404: {
+    description: "no such customer",
+    content: { "application/json": { schema: errorSchema } },
+  },
+} as const;
+
+export const conflictResponse = {
+  409: {
+    description: "precondition failed: the current customer is in the body",
+    content: { "application/json": { schema: errorSchema } },
+  },
+} as const;
+
+export const jsonOf = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+export const bodyOf = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { "application/json": { schema } }, required: true },
+});

@@ -1,0 +1,174 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+
+export type ContactType = "email" | "phone" | "address";
+
+export interface PosContact {
+  id: string;
+  type: ContactType;
+  value: string;
+}
+
+export interface PosCustomer {
+  id: string;
+  number: string;
+  version: number;
+  firstName: string | null;
+  lastName: string | null;
+  acquisition: string | null;
+  customFields: Record<string, string>;
+  contacts: PosContact[];
+  assignedAssociateId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PosAssociate {
+  id: string;
+  number: string;
+  name: string;
+}
+
+export interface Subscription {
+  id: string;
+  url: string;
+  secret: string;
+  createdAt: string;
+}
+
+interface Snapshot {
+  version: number;
+  nextCustomer: number;
+  nextContact: number;
+  nextNumber: number;
+  nextWebhook: number;
+  customers: PosCustomer[];
+  associates: PosAssociate[];
+  webhooks: Subscription[];
+  idempotency: Array<[string, { status: number; body: unknown; at: number }]>;
+}
+
+/** Normalised identity of a contact value: the same rule Tandem's hub uses (trim/lower, digits, spaces). */
+export function contactKey(type: ContactType, value: string): string {
+  if (type === "email") return `email:${value.trim().toLowerCase()}`;
+  if (type === "phone") return `phone:${value.replace(/\D/g, "").replace(/^1(?=\d{10}$)/, "")}`;
+  return `address:${value
+    .toLowerCase()
+    .replace(/[.,;]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()}`;
+}
+
+const pad = (n: number) => String(n).padStart(6, "0");
+const idempotencyTtlMs = 24 * 3600 * 1000;
+
+/**
+ * The reference POS's storage: everything in memory, written to a JSON file (atomically, by
+ * rename) shortly after each change and on close. A few thousand customers stay well under a
+ * megabyte, so a whole-file write is the simple, safe choice here.
+ */
+export class PosState {
+  version = 0;
+  private nextCustomer = 1;
+  private nextContact = 1;
+  private nextNumber = 10001;
+  private nextWebhook = 1;
+  readonly customers = new Map<string, PosCustomer>();
+  readonly byVersion = new Map<number, string>();
+  associates: PosAssociate[] = [];
+  readonly webhooks = new Map<string, Subscription>();
+  private readonly idempotency = new Map<string, { status: number; body: unknown; at: number }>();
+  private saveTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly dataFile?: string) {
+    if (dataFile && existsSync(dataFile))
+      this.load(JSON.parse(readFileSync(dataFile, "utf8")) as Snapshot);
+  }
+
+  private load(s: Snapshot) {
+    this.version = s.version;
+    this.nextCustomer = s.nextCustomer;
+    this.nextContact = s.nextContact;
+    this.nextNumber = s.nextNumber;
+    this.nextWebhook = s.nextWebhook;
+    for (const c of s.customers) {
+      this.customers.set(c.id, c);
+      this.byVersion.set(c.version, c.id);
+    }
+    this.associates = s.associates;
+    for (const w of s.webhooks) this.webhooks.set(w.id, w);
+    for (const [k, v] of s.idempotency) this.idempotency.set(k, v);
+  }
+
+  /** Assigns the next global version to a changed customer. */
+  bump(customer: PosCustomer, now: Date) {
+    this.byVersion.delete(customer.version);
+    this.version += 1;
+    customer.version = this.version;
+    customer.updatedAt = now.toISOString();
+    this.byVersion.set(customer.version, customer.id);
+    this.scheduleSave();
+  }
+
+  newCustomerId = () => `c_${pad(this.nextCustomer++)}`;
+  newContactId = () => `cm_${pad(this.nextContact++)}`;
+  newWebhookId = () => `wh_${this.nextWebhook++}`;
+
+  takeNumber(wanted?: string): string | undefined {
+    if (wanted !== undefined) {
+      for (const c of this.customers.values()) if (c.number === wanted) return undefined;
+      if (/^\d+$/.test(wanted)) this.nextNumber = Math.max(this.nextNumber, Number(wanted) + 1);
+      return wanted;
+    }
+    const taken = new Set([...this.customers.values()].map((c) => c.number));
+    while (taken.has(String(this.nextNumber))) this.nextNumber++;
+    return String(this.nextNumber++);
+  }
+
+  /** Customers changed after `after`, in version order, at most `limit`. */
+  changesAfter(after: number, limit: number): PosCustomer[] {
+    const out: PosCustomer[] = [];
+    for (let v = after + 1; v <= this.version && out.length < limit; v++) {
+      const id = this.byVersion.get(v);
+      const c = id ? this.customers.get(id) : undefined;
+      if (c && c.version === v) out.push(c);
+    }
+    return out;
+  }
+
+  remembered(key: string, now: number) {
+    const hit = this.idempotency.get(key);
+    return hit && now - hit.at < idempotencyTtlMs ? hit : undefined;
+  }
+
+  remember(key: string, status: number, body: unknown, now: number) {
+    this.idempotency.set(key, { status, body, at: now });
+    this.scheduleSave();
+  }
+
+  scheduleSave() {
+    if (!this.dataFile || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      this.save();
+    }, 100);
+  }
+
+  save() {
+    if (!this.dataFile) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    const snapshot: Snapshot = {
+      version: this.version,
+      nextCustomer: this.nextCustomer,
+      nextContact: this.nextContact,
+      nextNumber: this.nextNumber,
+      nextWebhook: this.nextWebhook,
+      customers: [...this.customers.values()],
+      associates: this.associates,
+      webhooks: [...this.webhooks.values()],
+      idempotency: [...this.idempotency.entries()],
+    };
+    writeFileSync(`${this.dataFile}.tmp`, JSON.stringify(snapshot));
+    renameSync(`${this.dataFile}.tmp`, this.dataFile);
+  }
+}

@@ -1,0 +1,126 @@
+import { serve } from "@hono/node-server";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { timingSafeEqual } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { createCustomer } from "./customer-writes.ts";
+import { integrationRoutes } from "./integration-routes.ts";
+import { fail, type PosEnv, type PosRuntime } from "./pos-env.ts";
+import { PosState } from "./pos-state.ts";
+import { seedAssociates, seedCustomers } from "./seed-customers.ts";
+import { staffRoutes } from "./staff-routes.ts";
+import { createWebhookSender } from "./webhook-sender.ts";
+
+export interface ReferencePosOptions {
+  /** 0 = any free port */
+  port: number;
+  host?: string;
+  /** bearer key integrations and staff must send */
+  apiKey: string;
+  storeName?: string;
+  /** JSON file for persistence; without it the POS keeps everything in memory */
+  dataFile?: string;
+  /** when the store is empty, invent this many customers (deterministic) */
+  seed?: number;
+  webhookRetryBaseMs?: number;
+  webhookMaxAttempts?: number;
+  log?: (line: Record<string, unknown>) => void;
+}
+
+export interface ReferencePos {
+  url: string;
+  close(): Promise<void>;
+}
+
+const sameKey = (a: string, b: string) =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
+ * The reference POS: a real HTTP server with its own storage, speaking the open POS protocol
+ * (docs/pos-protocol.md). The demo and the tests sync against it.
+ */
+export async function startReferencePos(options: ReferencePosOptions): Promise<ReferencePos> {
+  const log = options.log ?? (() => undefined);
+  const state = new PosState(options.dataFile);
+  if (state.associates.length === 0) state.associates = seedAssociates;
+  if (state.customers.size === 0 && options.seed) {
+    const now = new Date();
+    for (const body of seedCustomers(options.seed)) createCustomer(state, body, now);
+    state.save();
+  }
+  const sender = createWebhookSender({
+    retryBaseMs: options.webhookRetryBaseMs ?? 1000,
+    maxAttempts: options.webhookMaxAttempts ?? 8,
+    log,
+  });
+  const runtime: PosRuntime = {
+    state,
+    storeName: options.storeName ?? "Reference POS",
+    now: () => new Date(),
+    notify(customerId, created) {
+      const customer = state.customers.get(customerId);
+      if (customer) sender.send(state.webhooks.values(), structuredClone(customer), created);
+    },
+    faults: { remaining: 0, status: 500 },
+  };
+
+  const app = new OpenAPIHono<PosEnv>({
+    defaultHook: (result, c) => {
+      if (result.success) return undefined;
+      const issue = result.error.issues[0];
+      const where = issue?.path.length ? issue.path.join(".") : "body";
+      return c.json(fail("invalid", `${where}: ${issue?.message ?? "invalid"}`), 400);
+    },
+  });
+  app.onError((error, c) => {
+    log({ msg: "request failed", error: String(error) });
+    return c.json(fail("internal", "internal error"), 500);
+  });
+  app.use("*", async (c, next) => {
+    c.set("pos", runtime);
+    if (c.req.path === "/openapi.json") return next();
+    const header = c.req.header("authorization") ?? "";
+    if (!sameKey(header, `Bearer ${options.apiKey}`))
+      return c.json(fail("unauthorized", "send Authorization: Bearer <api key>"), 401);
+    if (c.req.path.startsWith("/api/v1/") && runtime.faults.remaining > 0) {
+      runtime.faults.remaining -= 1;
+      const status = runtime.faults.status as 500 | 429 | 503;
+      if (status === 429) c.header("retry-after", "1");
+      return c.json(fail(status === 429 ? "rate_limited" : "internal", "injected fault"), status);
+    }
+    return next();
+  });
+  app.route("/", integrationRoutes);
+  app.route("/", staffRoutes);
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+  });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Open POS protocol (reference POS)",
+      version: "1",
+      description: "See docs/pos-protocol.md.",
+    },
+    security: [{ bearer: [] }],
+  });
+
+  const host = options.host ?? "127.0.0.1";
+  return new Promise((resolve) => {
+    const server = serve(
+      { fetch: app.fetch, hostname: host, port: options.port },
+      (info: AddressInfo) => {
+        const url = `http://${host}:${info.port}`;
+        log({ msg: "reference POS listening", url });
+        resolve({
+          url,
+          close: async () => {
+            sender.close();
+            await new Promise<void>((done) => server.close(() => done()));
+            state.save();
+          },
+        });
+      },
+    );
+  });
+}

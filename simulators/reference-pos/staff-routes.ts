@@ -1,0 +1,119 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import {
+  createCustomer,
+  deleteContact,
+  staffUpdateCustomer,
+  type WriteResult,
+} from "./customer-writes.ts";
+import { fail, type PosEnv } from "./pos-env.ts";
+import {
+  bodyOf,
+  createBodySchema,
+  customerSchema,
+  errors,
+  jsonOf,
+  staffUpdateBodySchema,
+} from "./pos-schemas.ts";
+
+function answer(c: Context<PosEnv>, result: WriteResult, okStatus: 200 | 201, created: boolean) {
+  if (result.ok) {
+    if (result.changed) c.var.pos.notify(result.customer.id, created);
+    return c.json(result.customer, okStatus);
+  }
+  const status = result.code === "not_found" ? 404 : result.code === "invalid" ? 400 : 409;
+  return c.json(fail(result.code, result.message), status);
+}
+
+/** What store staff do at the counter (reference POS only; not part of the protocol). */
+export const staffRoutes = new OpenAPIHono<PosEnv>()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/staff/customers",
+      operationId: "staffListCustomers",
+      responses: {
+        200: jsonOf(z.object({ customers: z.array(customerSchema) }), "every customer"),
+        ...errors,
+      },
+    }),
+    (c) => c.json({ customers: [...c.var.pos.state.customers.values()] }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/staff/customers",
+      operationId: "staffCreateCustomer",
+      request: bodyOf(createBodySchema),
+      responses: { 201: jsonOf(customerSchema, "the new customer"), ...errors },
+    }),
+    (c) =>
+      answer(
+        c,
+        createCustomer(c.var.pos.state, c.req.valid("json"), c.var.pos.now()),
+        201,
+        true,
+      ) as never,
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/staff/customers/{id}",
+      operationId: "staffUpdateCustomer",
+      request: { params: z.object({ id: z.string() }), ...bodyOf(staffUpdateBodySchema) },
+      responses: { 200: jsonOf(customerSchema, "the customer after the edit"), ...errors },
+    }),
+    (c) =>
+      answer(
+        c,
+        staffUpdateCustomer(
+          c.var.pos.state,
+          c.req.valid("param").id,
+          c.req.valid("json"),
+          c.var.pos.now(),
+        ),
+        200,
+        false,
+      ) as never,
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/staff/customers/{id}/contacts/{contactId}",
+      operationId: "staffDeleteContact",
+      request: { params: z.object({ id: z.string(), contactId: z.string() }) },
+      responses: { 200: jsonOf(customerSchema, "the customer without the contact"), ...errors },
+    }),
+    (c) => {
+      const { id, contactId } = c.req.valid("param");
+      return answer(
+        c,
+        deleteContact(c.var.pos.state, id, contactId, c.var.pos.now()),
+        200,
+        false,
+      ) as never;
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/staff/faults",
+      operationId: "staffInjectFaults",
+      request: bodyOf(
+        z.object({
+          failNextRequests: z.number().int().min(0).max(1000),
+          status: z.union([z.literal(500), z.literal(429), z.literal(503)]),
+        }),
+      ),
+      responses: {
+        200: jsonOf(z.object({ ok: z.boolean() }), "the next integration requests will fail"),
+        ...errors,
+      },
+    }),
+    (c) => {
+      const { failNextRequests, status } = c.req.valid("json");
+      c.var.pos.faults.remaining = failNextRequests;
+      c.var.pos.faults.status = status;
+      return c.json({ ok: true }, 200);
+    },
+  );

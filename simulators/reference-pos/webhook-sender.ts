@@ -1,0 +1,76 @@
+import { createHmac } from "node:crypto";
+import type { PosCustomer, Subscription } from "./pos-state.ts";
+
+export interface WebhookSenderOptions {
+  retryBaseMs: number;
+  maxAttempts: number;
+  log: (line: Record<string, unknown>) => void;
+}
+
+/**
+ * Sends customer events to every subscription, signed as docs/pos-protocol.md says, and retries
+ * a failed delivery with exponential backoff (base, 2x, 4x ... capped at 60 s). Deliveries run
+ * independently, so they can arrive out of order, as a real POS's would.
+ */
+export function createWebhookSender(options: WebhookSenderOptions) {
+  const timers = new Set<NodeJS.Timeout>();
+  let closed = false;
+
+  async function deliver(
+    sub: Subscription,
+    eventId: string,
+    body: string,
+    attempt: number,
+  ): Promise<void> {
+    if (closed) return;
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = createHmac("sha256", sub.secret).update(`${timestamp}.${body}`).digest("hex");
+    let ok = false;
+    try {
+      const response = await fetch(sub.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-pos-event-id": eventId,
+          "x-pos-timestamp": timestamp,
+          "x-pos-signature": `v1=${signature}`,
+        },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
+      ok = response.ok;
+      await response.arrayBuffer().catch(() => undefined);
+    } catch {
+      ok = false;
+    }
+    if (ok || closed) return;
+    if (attempt >= options.maxAttempts) {
+      options.log({ msg: "webhook given up", eventId, url: sub.url, attempts: attempt });
+      return;
+    }
+    const delay = Math.min(60_000, options.retryBaseMs * 2 ** (attempt - 1));
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      void deliver(sub, eventId, body, attempt + 1);
+    }, delay);
+    timers.add(timer);
+  }
+
+  return {
+    send(subscriptions: Iterable<Subscription>, customer: PosCustomer, created: boolean) {
+      const eventId = `evt_${customer.id}_${customer.version}`;
+      const body = JSON.stringify({
+        id: eventId,
+        type: created ? "customer.created" : "customer.updated",
+        occurredAt: customer.updatedAt,
+        data: { customer },
+      });
+      for (const sub of subscriptions) void deliver(sub, eventId, body, 1);
+    },
+    close() {
+      closed = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}
