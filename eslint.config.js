@@ -56,7 +56,10 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["**/store/*", "**/engine/*", "**/capture/*", "**/apply/*"], message: "Connectors never touch the store or the stages." },
+            {
+              group: ["**/store/*", "**/engine/*", "**/capture/*", "**/apply/*"],
+              message: "Connectors never touch the store or the stages.",
+            },
           ],
         },
       ],
