@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 
 export type ContactType = "email" | "phone" | "address";
 
@@ -168,6 +169,7 @@ export class PosState {
       webhooks: [...this.webhooks.values()],
       idempotency: [...this.idempotency.entries()],
     };
+    mkdirSync(dirname(this.dataFile), { recursive: true });
     writeFileSync(`${this.dataFile}.tmp`, JSON.stringify(snapshot));
     renameSync(`${this.dataFile}.tmp`, this.dataFile);
   }
