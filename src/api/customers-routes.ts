@@ -7,8 +7,12 @@ import {
   listCustomers,
   updateCustomer,
 } from "../services/customers.ts";
+import { requireRole } from "../services/users.ts";
 import type { HubEnv } from "./hub-env.ts";
 import { errorResponses, idParam, json, jsonBody } from "./schemas.ts";
+
+/** Every role works with customers (A7's finer assignment rules come with assignment). */
+const everyRole = ["admin", "manager", "associate"] as const;
 
 const contact = z.object({ kind: z.enum(["email", "phone", "address"]), value: z.string() });
 const customerSchema = z
@@ -70,6 +74,7 @@ export const customersRoutes = new OpenAPIHono<HubEnv>()
       },
     }),
     async (c) => {
+      requireRole(c.var.actor, everyRole, "listing customers");
       const { after, limit } = c.req.valid("query");
       return c.json(
         await listCustomers(c.var.ctx, c.var.actor, { limit, ...(after ? { after } : {}) }),
@@ -86,7 +91,10 @@ export const customersRoutes = new OpenAPIHono<HubEnv>()
       request: jsonBody(customerCreateSchema),
       responses: { 201: json(customerSchema, "the new customer"), ...errorResponses },
     }),
-    async (c) => c.json(await createCustomer(c.var.ctx, c.var.actor, c.req.valid("json")), 201),
+    async (c) => {
+      requireRole(c.var.actor, everyRole, "adding a customer");
+      return c.json(await createCustomer(c.var.ctx, c.var.actor, c.req.valid("json")), 201);
+    },
   )
   .openapi(
     createRoute({
@@ -100,7 +108,10 @@ export const customersRoutes = new OpenAPIHono<HubEnv>()
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await getCustomer(c.var.ctx, c.var.actor, c.req.valid("param").id), 200),
+    async (c) => {
+      requireRole(c.var.actor, everyRole, "reading a customer");
+      return c.json(await getCustomer(c.var.ctx, c.var.actor, c.req.valid("param").id), 200);
+    },
   )
   .openapi(
     createRoute({
@@ -133,6 +144,7 @@ export const customersRoutes = new OpenAPIHono<HubEnv>()
       },
     }),
     async (c) => {
+      requireRole(c.var.actor, everyRole, "reading a customer's history");
       const entries = await customerHistory(c.var.ctx, c.var.actor, c.req.valid("param").id);
       return c.json(
         {
