@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { startReferencePos } from "../../../simulators/reference-pos/server.ts";
+import { ConnectorError } from "./connector-error.ts";
+import { createHttpClient } from "./http-client.ts";
+
+const apiKey = "kit-key-12345";
+const ping = z.object({ ok: z.boolean() });
+
+async function setup(maxAttempts = 4) {
+  const pos = await startReferencePos({ port: 0, apiKey });
+  const client = createHttpClient({
+    baseUrl: pos.url,
+    headers: { authorization: `Bearer ${apiKey}` },
+    maxAttempts,
+    backoffMs: 10,
+    timeoutMs: 2000,
+  });
+  const faults = (n: number, status: number) =>
+    fetch(`${pos.url}/staff/faults`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+      body: JSON.stringify({ failNextRequests: n, status }),
+    });
+  return { pos, client, faults };
+}
+
+describe("the connectors' HTTP client", () => {
+  it("retries 5xx answers with backoff and succeeds", async () => {
+    const { pos, client, faults } = await setup();
+    await faults(2, 500);
+    expect((await client.request({ path: "/api/v1/ping", schema: ping })).data.ok).toBe(true);
+    await pos.close();
+  });
+
+  it("honours 429 Retry-After, then gives up after its attempts with a clear error", async () => {
+    const { pos, client, faults } = await setup(2);
+    await faults(5, 429);
+    const started = Date.now();
+    const error = await client
+      .request({ path: "/api/v1/ping", schema: ping })
+      .catch((e: unknown) => e);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(error).toBeInstanceOf(ConnectorError);
+    expect((error as ConnectorError).code).toBe("rate_limited");
+    await pos.close();
+  });
+
+  it("does not retry a client error, and names what is wrong in an unexpected answer", async () => {
+    const { pos, client } = await setup();
+    const unauthorized = createHttpClient({ baseUrl: pos.url, headers: {}, backoffMs: 10 });
+    const error = await unauthorized
+      .request({ path: "/api/v1/ping", schema: ping })
+      .catch((e: unknown) => e);
+    expect((error as ConnectorError).code).toBe("unauthorized");
+    const wrongShape = await client
+      .request({ path: "/api/v1/ping", schema: z.object({ ok: z.string() }) })
+      .catch((e: unknown) => e);
+    expect((wrongShape as ConnectorError).message).toMatch(/unexpected answer at ok/);
+    await pos.close();
+  });
+
+  it("times out a server that does not answer, and reports it as retryable", async () => {
+    const { createServer } = await import("node:net");
+    const silent = createServer(() => undefined);
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    const port = (silent.address() as { port: number }).port;
+    const client = createHttpClient({
+      baseUrl: `http://127.0.0.1:${port}`,
+      headers: {},
+      timeoutMs: 200,
+      maxAttempts: 2,
+      backoffMs: 10,
+    });
+    const error = await client.request({ path: "/", schema: ping }).catch((e: unknown) => e);
+    expect((error as ConnectorError).code).toBe("timeout");
+    silent.close();
+  });
+});
