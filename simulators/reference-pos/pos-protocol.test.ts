@@ -27,9 +27,9 @@ async function pos(options: Partial<ReferencePosOptions> = {}) {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     return {
       status: response.status,
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test reads arbitrary JSON
       body: (text ? JSON.parse(text) : undefined) as any,
       headers: response.headers,
     };
