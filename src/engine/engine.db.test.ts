@@ -9,6 +9,7 @@ import {
 import {
   createCustomer,
   customerHistory,
+  enableSync,
   getCustomer,
   updateCustomer,
 } from "../services/customers.ts";
@@ -164,5 +165,50 @@ describe.each(engines)("engine on $name", (engine) => {
       ["firstName", "Ada", "Adah", "hub", `user:${hub.admin.userId}`],
       ["lastName", null, "Lovelace", "pos", "connector:pos"],
     ]);
+  });
+});
+
+describe.each(engines)("sending hub customers out, on $name", (engine) => {
+  const jobsOf = async (db: Db) =>
+    (await db.query<{ kind: string }>("select kind from jobs order by id")).map((j) => j.kind);
+
+  it("S2: a customer created in the hub is queued for its partner; with pushNewCustomers off it stays in the hub", async () => {
+    const db = await engine.open();
+    const hub = await createTestHub(db);
+    await addOfflineIntegration(hub);
+    await createCustomer(hub.ctx, hub.admin, { firstName: "Ada" });
+    expect(await jobsOf(db)).toEqual(["partner.create"]);
+    await db.query("update integrations set options = options || '{\"pushNewCustomers\": false}'");
+    await createCustomer(hub.ctx, hub.admin, { firstName: "Bob" });
+    expect(await jobsOf(db)).toEqual(["partner.create"]);
+  });
+
+  it("S3: with transferWhen 'active', a prospect goes out only when it becomes active", async () => {
+    const db = await engine.open();
+    const hub = await createTestHub(db);
+    await addOfflineIntegration(hub, { transferWhen: "active" });
+    const ada = await createCustomer(hub.ctx, hub.admin, { firstName: "Ada" });
+    await updateCustomer(hub.ctx, hub.admin, ada.id, { lastName: "Lovelace" });
+    expect(await jobsOf(db)).toEqual([]);
+    await updateCustomer(hub.ctx, hub.admin, ada.id, { lifecycle: "active" });
+    expect(await jobsOf(db)).toEqual(["partner.create"]);
+    // a further edit while the partner is being created does not queue a second creation
+    await updateCustomer(hub.ctx, hub.admin, ada.id, { firstName: "Augusta" });
+    expect(await jobsOf(db)).toEqual(["partner.create"]);
+  });
+
+  it("S1: in selected mode nothing goes out until a user enables sync for the customer", async () => {
+    const db = await engine.open();
+    const hub = await createTestHub(db);
+    const integration = await addOfflineIntegration(hub, {
+      syncMode: "selected",
+      pushNewCustomers: false,
+    });
+    const ada = await createCustomer(hub.ctx, hub.admin, { firstName: "Ada" });
+    await updateCustomer(hub.ctx, hub.admin, ada.id, { lastName: "Lovelace" });
+    expect(await jobsOf(db)).toEqual([]);
+    const [synced] = await enableSync(hub.ctx, hub.admin, integration, [ada.id]);
+    expect(await jobsOf(db)).toEqual(["partner.create"]);
+    expect(synced!.sync[0]).toMatchObject({ status: "unlinked", externalId: null });
   });
 });
