@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { createCustomer, updateCustomer, type WriteResult } from "./customer-writes.ts";
+import { createCustomer, updateCustomer } from "./customer-writes.ts";
+import { writeAnswer, type Answer } from "./write-answer.ts";
 import { contactKey } from "./pos-state.ts";
 import { fail, type PosEnv } from "./pos-env.ts";
 import {
@@ -16,10 +17,7 @@ import {
 const idParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
 
 /** Replays the first answer to a repeated Idempotency-Key, or runs the write and remembers its answer. */
-async function idempotent(
-  c: Context<PosEnv>,
-  write: () => { status: 200 | 201 | 400 | 404 | 409; body: unknown },
-) {
+async function idempotent(c: Context<PosEnv>, write: () => Answer) {
   const key = c.req.header("idempotency-key");
   const { state } = c.var.pos;
   const now = Date.now();
@@ -29,21 +27,6 @@ async function idempotent(
   const { status, body } = write();
   if (scoped && status < 500) state.remember(scoped, status, body, now);
   return c.json(body as object, status);
-}
-
-function answer(c: Context<PosEnv>, result: WriteResult, okStatus: 200 | 201, created: boolean) {
-  if (result.ok) {
-    if (result.changed) c.var.pos.notify(result.customer.id, created);
-    return { status: okStatus, body: result.customer };
-  }
-  const status = result.code === "not_found" ? 404 : result.code === "invalid" ? 400 : 409;
-  return {
-    status,
-    body: {
-      ...fail(result.code, result.message),
-      ...(result.customer ? { customer: result.customer } : {}),
-    },
-  } as const;
 }
 
 export const integrationRoutes = new OpenAPIHono<PosEnv>()
@@ -126,7 +109,12 @@ export const integrationRoutes = new OpenAPIHono<PosEnv>()
     }),
     (c) =>
       idempotent(c, () =>
-        answer(c, createCustomer(c.var.pos.state, c.req.valid("json"), c.var.pos.now()), 201, true),
+        writeAnswer(
+          c.var.pos,
+          createCustomer(c.var.pos.state, c.req.valid("json"), c.var.pos.now()),
+          201,
+          true,
+        ),
       ) as never,
   )
   .openapi(
@@ -143,8 +131,8 @@ export const integrationRoutes = new OpenAPIHono<PosEnv>()
     }),
     (c) =>
       idempotent(c, () =>
-        answer(
-          c,
+        writeAnswer(
+          c.var.pos,
           updateCustomer(
             c.var.pos.state,
             c.req.valid("param").id,

@@ -46,12 +46,9 @@ async function receiver(failFirst = 0) {
     req.on("data", (chunk) => (body += chunk));
     req.on("end", () => {
       seen++;
-      if (seen <= failFirst) {
-        res.statusCode = 500;
-        return res.end();
-      }
-      deliveries.push({ headers: req.headers as Record<string, string>, body });
-      res.statusCode = 200;
+      const accept = seen > failFirst;
+      if (accept) deliveries.push({ headers: req.headers as Record<string, string>, body });
+      res.statusCode = accept ? 200 : 500;
       res.end();
     });
   });

@@ -6,7 +6,8 @@ import {
   staffUpdateCustomer,
   type WriteResult,
 } from "./customer-writes.ts";
-import { fail, type PosEnv } from "./pos-env.ts";
+import type { PosEnv } from "./pos-env.ts";
+import { writeAnswer } from "./write-answer.ts";
 import {
   bodyOf,
   createBodySchema,
@@ -16,13 +17,10 @@ import {
   staffUpdateBodySchema,
 } from "./pos-schemas.ts";
 
+/** Staff writes answer at once (no idempotency keys at the counter). */
 function answer(c: Context<PosEnv>, result: WriteResult, okStatus: 200 | 201, created: boolean) {
-  if (result.ok) {
-    if (result.changed) c.var.pos.notify(result.customer.id, created);
-    return c.json(result.customer, okStatus);
-  }
-  const status = result.code === "not_found" ? 404 : result.code === "invalid" ? 400 : 409;
-  return c.json(fail(result.code, result.message), status);
+  const { status, body } = writeAnswer(c.var.pos, result, okStatus, created);
+  return c.json(body as object, status);
 }
 
 /** What store staff do at the counter (reference POS only; not part of the protocol). */
