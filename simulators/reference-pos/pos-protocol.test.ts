@@ -98,8 +98,18 @@ describe("reference POS: the open POS protocol", () => {
     await p.close();
   });
 
-  it("names the field of a bad request", async () => {
+  it("names the field of a bad request; a body that is not JSON and an unknown path get the error shape", async () => {
     const p = await pos();
+    const notJson = await fetch(`${p.url}/api/v1/customers`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+      body: "{nope",
+    });
+    expect(notJson.status).toBe(400);
+    expect(((await notJson.json()) as { error: { code: string } }).error.code).toBe("invalid");
+    const unknown = await p.call("GET", "/api/v1/nothing-here");
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe("not_found");
     const bad = await p.call("POST", "/api/v1/customers", {
       firstName: "X",
       contacts: [{ type: "fax", value: "1" }],

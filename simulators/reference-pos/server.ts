@@ -1,5 +1,6 @@
 import { serve } from "@hono/node-server";
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
 import { timingSafeEqual } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { createCustomer } from "./customer-writes.ts";
@@ -50,6 +51,7 @@ export async function startReferencePos(options: ReferencePosOptions): Promise<R
   const sender = createWebhookSender({
     retryBaseMs: options.webhookRetryBaseMs ?? 1000,
     maxAttempts: options.webhookMaxAttempts ?? 8,
+    isSubscribed: (id) => state.webhooks.has(id),
     log,
   });
   const runtime: PosRuntime = {
@@ -72,9 +74,15 @@ export async function startReferencePos(options: ReferencePosOptions): Promise<R
     },
   });
   app.onError((error, c) => {
+    // Hono raises a 400 HTTPException for a body that is not JSON: that is the client's mistake.
+    if (error instanceof HTTPException && error.status === 400)
+      return c.json(fail("invalid", `body: ${error.message || "not valid JSON"}`), 400);
     log({ msg: "request failed", error: String(error) });
     return c.json(fail("internal", "internal error"), 500);
   });
+  app.notFound((c) =>
+    c.json(fail("not_found", `${c.req.method} ${c.req.path} is not an operation of this POS`), 404),
+  );
   app.use("*", async (c, next) => {
     c.set("pos", runtime);
     if (c.req.path === "/openapi.json") return next();

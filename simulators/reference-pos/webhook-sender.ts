@@ -4,6 +4,8 @@ import type { PosCustomer, Subscription } from "./pos-state.ts";
 export interface WebhookSenderOptions {
   retryBaseMs: number;
   maxAttempts: number;
+  /** a subscription deleted since the first attempt gets no retries */
+  isSubscribed: (subscriptionId: string) => boolean;
   log: (line: Record<string, unknown>) => void;
 }
 
@@ -22,7 +24,7 @@ export function createWebhookSender(options: WebhookSenderOptions) {
     body: string,
     attempt: number,
   ): Promise<void> {
-    if (closed) return;
+    if (closed || !options.isSubscribed(sub.id)) return;
     const timestamp = String(Math.floor(Date.now() / 1000));
     const signature = createHmac("sha256", sub.secret).update(`${timestamp}.${body}`).digest("hex");
     let ok = false;
