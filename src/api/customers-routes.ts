@@ -15,7 +15,7 @@ import { errorResponses, idParam, json, jsonBody } from "./schemas.ts";
 const everyRole = ["admin", "manager", "associate"] as const;
 
 const contact = z.object({ kind: z.enum(["email", "phone", "address"]), value: z.string() });
-const customerSchema = z
+export const customerSchema = z
   .object({
     id: z.number(),
     firstName: z.string().nullable(),

@@ -1,5 +1,6 @@
-import { toFieldMap, type CanonicalCustomer } from "../domain/customer.ts";
-import { applyEdit, diffFields, type CustomerEdit } from "../domain/customer-patch.ts";
+import { toFieldMap } from "../domain/customer.ts";
+import type { HubChange } from "../domain/hub-change.ts";
+import { applyEdit, diffFields } from "../domain/customer-patch.ts";
 import { linkQueueKey, type CreatePartnerJob } from "../domain/job-payloads.ts";
 import { addJob } from "../queue/add-job.ts";
 import { appendAudit } from "../store/audit-table.ts";
@@ -17,25 +18,7 @@ import { findLink, insertLink, updateLink } from "../store/links-table.ts";
 import { readStore } from "../store/stores-table.ts";
 import { clientLockKey, lockKey } from "./lock-keys.ts";
 import { mergeLink } from "./merge-link.ts";
-
-/** The payloads of hub change events (services write them, the engine applies them). */
-export type HubChange =
-  | {
-      kind: "client.created";
-      storeId: number;
-      customer: CanonicalCustomer;
-      lifecycle: "prospect" | "active";
-      createdBy: number | null;
-      assignedUserId: number | null;
-      country: string;
-    }
-  | {
-      kind: "client.updated";
-      clientId: number;
-      edit: CustomerEdit;
-      lifecycle?: "prospect" | "active" | undefined;
-    }
-  | { kind: "client.sync"; clientId: number; integrationId: number; number?: string | undefined };
+import { resolveConflicts } from "./resolve-conflicts.ts";
 
 /**
  * A change made in the hub: write the client and its audit, then let every integration's link
@@ -47,6 +30,10 @@ export async function processHubChange(
   event: ChangeEventRecord,
 ): Promise<number> {
   const change = event.payload as HubChange;
+  if (change.kind === "conflict.resolve") {
+    await resolveConflicts(tx, now, change, event.actor);
+    return change.clientId;
+  }
   let clientId: number;
   if (change.kind === "client.created") {
     clientId = await insertClient(tx, { ...change, now });

@@ -9,7 +9,7 @@ import type { Db, Queryable } from "../store/database.ts";
 import { processExternalChange } from "./process-external-change.ts";
 import { processHubChange } from "./process-hub-change.ts";
 
-export type { HubChange } from "./process-hub-change.ts";
+export type { HubChange } from "../domain/hub-change.ts";
 
 /** After this many failed attempts an event is parked as failed (visible, not retried forever). */
 const maxEventAttempts = 8;

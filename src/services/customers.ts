@@ -43,7 +43,7 @@ export interface CustomerView extends CanonicalCustomer {
   sync: CustomerSync[];
 }
 
-function view(client: ClientRecord, sync: CustomerSync[]): CustomerView {
+export function view(client: ClientRecord, sync: CustomerSync[]): CustomerView {
   return {
     id: client.id,
     ...client.customer,
@@ -55,7 +55,7 @@ function view(client: ClientRecord, sync: CustomerSync[]): CustomerView {
   };
 }
 
-async function syncOf(q: Queryable, client: ClientRecord): Promise<CustomerSync[]> {
+export async function syncOf(q: Queryable, client: ClientRecord): Promise<CustomerSync[]> {
   const links = await linksOfClient(q, client.id);
   return (await listIntegrations(q, client.storeId)).map((integration) => {
     const link = links.find((l) => l.integrationId === integration.id);
@@ -73,7 +73,7 @@ async function syncOf(q: Queryable, client: ClientRecord): Promise<CustomerSync[
  * A hub edit goes through the engine like any other change (one merge, one audit, one outbox),
  * in the caller's transaction, so the answer already shows it (read-your-writes).
  */
-async function applyHubChange(
+export async function applyHubChange(
   ctx: ServiceContext,
   actor: Actor,
   change: HubChange,

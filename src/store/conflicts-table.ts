@@ -69,3 +69,44 @@ export async function closeConflict(
     [id, now, by, JSON.stringify(resolution)],
   );
 }
+
+export interface StoreConflict extends OpenConflict {
+  clientId: number;
+  integrationId: number;
+}
+
+/** Open conflicts of a store, per customer and field (the conflict section of S11). */
+export async function openConflictsOfStore(
+  q: Queryable,
+  storeId: number,
+  integrationId?: number,
+): Promise<StoreConflict[]> {
+  const rows = await q.query<{
+    id: number;
+    link_id: number;
+    field: string;
+    base_value: string | null;
+    hub_value: string | null;
+    external_value: string | null;
+    opened_at: Date;
+    client_id: number;
+    integration_id: number;
+  }>(
+    `select f.*, l.client_id, l.integration_id from conflicts f
+     join links l on l.id = f.link_id join clients c on c.id = l.client_id
+     where f.resolved_at is null and c.store_id = $1 and ($2::bigint is null or l.integration_id = $2)
+     order by l.client_id, f.field`,
+    [storeId, integrationId ?? null],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    linkId: r.link_id,
+    field: r.field,
+    baseValue: r.base_value,
+    hubValue: r.hub_value,
+    externalValue: r.external_value,
+    openedAt: r.opened_at,
+    clientId: r.client_id,
+    integrationId: r.integration_id,
+  }));
+}

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { openDatabase, quoteIdent, wrapPglite, type Db } from "../../src/store/database.ts";
 import { migrate } from "../../src/store/migrate.ts";
+import { afterThisTest } from "./cleanup.ts";
 
 /**
  * The database engines a `*.db.test.ts` runs on: PGlite always, PostgreSQL when
@@ -14,12 +15,6 @@ export interface TestEngine {
 }
 
 let sharedLite: Promise<PGlite> | undefined;
-const cleanups: Array<() => Promise<void>> = [];
-
-/** Drops the schemas the finished test made; test/setup/hooks.ts runs it after every test. */
-export async function dropTestSchemas() {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-}
 
 const freshSchemaName = () => `t_${randomBytes(6).toString("hex")}`;
 
@@ -33,7 +28,7 @@ const pgliteEngine: TestEngine = {
     await lite.exec(`create schema ${quoteIdent(schema)}`);
     const db = await wrapPglite(lite, schema);
     await migrate(db);
-    cleanups.push(async () => {
+    afterThisTest(async () => {
       await lite.exec(`set search_path to public; drop schema ${quoteIdent(schema)} cascade`);
     });
     return db;
@@ -51,7 +46,7 @@ const postgresEngine: TestEngine = {
     await admin.query(`create schema ${quoteIdent(schema)}`);
     const db = await openDatabase({ url, schema });
     await migrate(db);
-    cleanups.push(async () => {
+    afterThisTest(async () => {
       await db.close();
       await admin.query(`drop schema ${quoteIdent(schema)} cascade`);
       await admin.close();
@@ -71,7 +66,7 @@ export async function freshPostgresSchema(): Promise<{ url: string; schema: stri
   const schema = freshSchemaName();
   const admin = await openDatabase({ url, poolSize: 1 });
   await admin.query(`create schema ${quoteIdent(schema)}`);
-  cleanups.push(async () => {
+  afterThisTest(async () => {
     await admin.query(`drop schema ${quoteIdent(schema)} cascade`);
     await admin.close();
   });

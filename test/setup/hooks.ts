@@ -1,10 +1,10 @@
 // Runs before every test file (vitest setupFiles), so the hooks hold even when modules are
 // shared between files of one worker process (isolate: false).
 import { afterEach } from "vitest";
-import { dropTestSchemas } from "./database.ts";
+import { runTestCleanups } from "./cleanup.ts";
 import { killTestProcesses } from "./processes.ts";
 
 afterEach(async () => {
   await killTestProcesses();
-  await dropTestSchemas();
+  await runTestCleanups();
 });

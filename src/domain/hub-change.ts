@@ -1,0 +1,28 @@
+import type { CanonicalCustomer } from "./customer.ts";
+import type { CustomerEdit } from "./customer-patch.ts";
+
+/** The payloads of hub change events (services write them, the engine applies them). */
+export type HubChange =
+  | {
+      kind: "client.created";
+      storeId: number;
+      customer: CanonicalCustomer;
+      lifecycle: "prospect" | "active";
+      createdBy: number | null;
+      assignedUserId: number | null;
+      country: string;
+    }
+  | {
+      kind: "client.updated";
+      clientId: number;
+      edit: CustomerEdit;
+      lifecycle?: "prospect" | "active" | undefined;
+    }
+  | { kind: "client.sync"; clientId: number; integrationId: number; number?: string | undefined }
+  | {
+      kind: "conflict.resolve";
+      clientId: number;
+      integrationId: number;
+      /** per conflicting field, the value both systems take (null: no value) */
+      values: Record<string, string | null>;
+    };

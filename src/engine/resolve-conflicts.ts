@@ -1,0 +1,78 @@
+import type { HubChange } from "../domain/hub-change.ts";
+import { appendAudit } from "../store/audit-table.ts";
+import { applyFieldChanges, readClient } from "../store/clients-table.ts";
+import { closeConflict, openConflictsOf } from "../store/conflicts-table.ts";
+import type { Queryable } from "../store/database.ts";
+import { readIntegration } from "../store/integrations-table.ts";
+import { findLink, updateLink } from "../store/links-table.ts";
+import { clientLockKey, lockKey } from "./lock-keys.ts";
+import { fieldsFor, mergeLink } from "./merge-link.ts";
+
+type Resolve = Extract<HubChange, { kind: "conflict.resolve" }>;
+
+/**
+ * F12: a user's resolution of a link's conflicts, field by field. The hub takes the chosen
+ * values at once (audited), each conflict closes with its resolution, and the base of each field
+ * becomes the value the external system holds now, so the ordinary merge sends the chosen value
+ * there with that value as its precondition: one submit updates both systems, and a change made
+ * at the external system meanwhile reopens the conflict instead of being overwritten.
+ */
+export async function resolveConflicts(
+  tx: Queryable,
+  now: Date,
+  change: Resolve,
+  actor: string,
+): Promise<void> {
+  await lockKey(tx, clientLockKey(change.clientId));
+  const integration = await readIntegration(tx, change.integrationId);
+  const link = await findLink(
+    tx,
+    { integrationId: change.integrationId, clientId: change.clientId },
+    true,
+  );
+  const client = await readClient(tx, change.clientId);
+  if (!integration || !link?.external || !client)
+    throw new Error("the customer has no partner in this integration");
+  const open = await openConflictsOf(tx, link.id);
+  const hubFields = fieldsFor(integration, client.customer);
+  const externalFields = fieldsFor(integration, link.external);
+
+  const hubChanges: Record<string, string | null> = {};
+  const base = { ...link.base };
+  for (const [field, value] of Object.entries(change.values)) {
+    const conflict = open.find((c) => c.field === field);
+    if (!conflict) throw new Error(`${field}: there is no open conflict on this field`);
+    if ((hubFields[field] ?? null) !== value) hubChanges[field] = value;
+    await closeConflict(
+      tx,
+      conflict.id,
+      actor,
+      { value, hub: conflict.hubValue, external: conflict.externalValue },
+      now,
+    );
+    const external = externalFields[field];
+    if (external === undefined) delete base[field];
+    else base[field] = external;
+  }
+  await applyFieldChanges(tx, client.id, hubChanges, integration.country, now);
+  // Every resolution is audited, also when the hub already held the chosen value.
+  await appendAudit(
+    tx,
+    Object.entries(change.values).map(([field, value]) => ({
+      clientId: client.id,
+      integrationId: integration.id,
+      field,
+      oldValue: hubFields[field] ?? null,
+      newValue: value,
+      source: "hub",
+      actor,
+      at: now,
+    })),
+  );
+  await updateLink(tx, link, { base }, now);
+  const resolved = await readClient(tx, client.id);
+  await mergeLink(tx, now, integration, { ...link, base }, resolved!, link.external, {
+    source: "hub",
+    actor,
+  });
+}

@@ -1,0 +1,143 @@
+import { z } from "zod";
+import { toFieldMap } from "../domain/customer.ts";
+import { ruleFor, profileFor, syncedFields } from "../domain/policy.ts";
+import {
+  openConflictsOf,
+  openConflictsOfStore,
+  type StoreConflict,
+} from "../store/conflicts-table.ts";
+import { readClient } from "../store/clients-table.ts";
+import { readIntegration } from "../store/integrations-table.ts";
+import { findLink } from "../store/links-table.ts";
+import { recordExternalChanges } from "../capture/record-external-changes.ts";
+import { applyHubChange, type CustomerView } from "./customers.ts";
+import { describeIssue } from "./customer-schemas.ts";
+import type { Actor, ServiceContext } from "./service-context.ts";
+import { ServiceError } from "./service-error.ts";
+
+export const listConflicts = (
+  ctx: ServiceContext,
+  actor: Actor,
+  integrationId?: number,
+): Promise<StoreConflict[]> => openConflictsOfStore(ctx.db, actor.storeId, integrationId);
+
+async function partnerOf(
+  ctx: ServiceContext,
+  actor: Actor,
+  clientId: number,
+  integrationId: number,
+) {
+  const client = await readClient(ctx.db, clientId);
+  if (!client || client.storeId !== actor.storeId)
+    throw new ServiceError("not_found", `customer ${clientId} does not exist`);
+  const integration = await readIntegration(ctx.db, integrationId);
+  if (!integration || integration.storeId !== actor.storeId)
+    throw new ServiceError("not_found", `integration ${integrationId} does not exist`);
+  const link = await findLink(ctx.db, { integrationId, clientId });
+  return { client, integration, link };
+}
+
+export interface CompareRow {
+  field: string;
+  hub: string | null;
+  external: string | null;
+  differs: boolean;
+  conflict: boolean;
+  /** the SPEC rule that says how this field flows */
+  rule: string;
+}
+
+/**
+ * S12: the customer beside its partner, field by field, the partner fetched fresh from the external
+ * system. The fresh copy also goes into the inbox, so the hub catches up with it.
+ */
+export async function compareWithPartner(
+  ctx: ServiceContext,
+  actor: Actor,
+  clientId: number,
+  integrationId: number,
+) {
+  const { client, integration, link } = await partnerOf(ctx, actor, clientId, integrationId);
+  if (!link?.externalId)
+    return {
+      partner: false as const,
+      status: link?.status ?? "unlinked",
+      fields: [] as CompareRow[],
+    };
+  const connector = await ctx.resolveConnector(integration);
+  let fresh;
+  try {
+    fresh = await connector.source.getCustomer(link.externalId);
+  } catch (error) {
+    throw new ServiceError(
+      "unavailable",
+      `fetching the partner failed: ${(error as Error).message}`,
+    );
+  }
+  if (!fresh)
+    throw new ServiceError(
+      "not_found",
+      `the partner ${link.externalId} no longer exists in ${integration.name}`,
+    );
+  await recordExternalChanges(ctx.db, integration.id, [fresh], "poll", ctx.clock.now());
+  const mapped = Object.values(integration.options.fieldMap);
+  const hub = syncedFields(toFieldMap(client.customer, integration.country), mapped);
+  const external = syncedFields(toFieldMap(fresh.customer, integration.country), mapped);
+  const open = new Set((await openConflictsOf(ctx.db, link.id)).map((c) => c.field));
+  const profile = profileFor(integration.kind);
+  const fields = [...new Set([...Object.keys(hub), ...Object.keys(external)])]
+    .sort()
+    .map((field) => ({
+      field,
+      hub: hub[field] ?? null,
+      external: external[field] ?? null,
+      differs: field.startsWith("contact.")
+        ? field in hub !== field in external
+        : hub[field] !== external[field],
+      conflict: open.has(field),
+      rule: ruleFor(profile, field).rule,
+    }));
+  return { partner: true as const, status: link.status, externalId: link.externalId, fields };
+}
+
+export const resolutionSchema = z.object({
+  integrationId: z.number().int().positive(),
+  fields: z
+    .record(
+      z.string().min(1),
+      z.discriminatedUnion("take", [
+        z.object({ take: z.literal("hub") }),
+        z.object({ take: z.literal("external") }),
+        z.object({ take: z.literal("value"), value: z.string().trim().max(2000).nullable() }),
+      ]),
+    )
+    .refine((f) => Object.keys(f).length > 0, { message: "name at least one field" }),
+});
+export type ResolutionInput = z.input<typeof resolutionSchema>;
+
+/** F12: resolve a customer's conflicts field by field; one submit updates both systems. */
+export async function resolveConflicts(
+  ctx: ServiceContext,
+  actor: Actor,
+  clientId: number,
+  input: ResolutionInput,
+): Promise<CustomerView> {
+  const parsed = resolutionSchema.safeParse(input);
+  if (!parsed.success) throw new ServiceError("invalid", describeIssue(parsed.error));
+  const { integrationId, fields } = parsed.data;
+  const { link } = await partnerOf(ctx, actor, clientId, integrationId);
+  const open = link ? await openConflictsOf(ctx.db, link.id) : [];
+  const values: Record<string, string | null> = {};
+  for (const [field, choice] of Object.entries(fields)) {
+    const conflict = open.find((c) => c.field === field);
+    if (!conflict)
+      throw new ServiceError("invalid", `fields.${field}: there is no open conflict on this field`);
+    values[field] =
+      choice.take === "hub"
+        ? conflict.hubValue
+        : choice.take === "external"
+          ? conflict.externalValue
+          : choice.value || null;
+  }
+  return applyHubChange(ctx, actor, { kind: "conflict.resolve", clientId, integrationId, values });
+}

@@ -1,0 +1,80 @@
+import { startReferencePos, type ReferencePos } from "../../simulators/reference-pos/server.ts";
+import { applyDueJobs } from "../../src/apply/run-apply.ts";
+import { pollIntegration } from "../../src/capture/poll-integration.ts";
+import type { IntegrationOptions } from "../../src/domain/integration-options.ts";
+import { processNextEvent } from "../../src/engine/run-engine.ts";
+import { createIntegration } from "../../src/services/integrations.ts";
+import type { Db } from "../../src/store/database.ts";
+import { readIntegration } from "../../src/store/integrations-table.ts";
+import { afterThisTest } from "./cleanup.ts";
+import { createTestHub, type TestHub } from "./hub.ts";
+
+const apiKey = "pair-key-12345";
+
+export interface SyncedPair extends TestHub {
+  pos: ReferencePos;
+  integrationId: number;
+  /** acts at the POS as store staff, or as an integration would (/api/v1) */
+  posCall: <T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ) => Promise<{ status: number; body: T }>;
+  /** runs capture (a poll), the engine and apply until nothing moves; returns the steps taken */
+  settle(): Promise<number>;
+}
+
+/**
+ * A hub on a test database and the reference POS over loopback HTTP, connected. The stages are
+ * driven by hand (`settle`) instead of by a worker's loops, so a test decides when sync happens.
+ */
+export async function startSyncedPair(
+  db: Db,
+  options: Partial<IntegrationOptions> = {},
+): Promise<SyncedPair> {
+  const hub = await createTestHub(db);
+  const pos = await startReferencePos({ port: 0, apiKey });
+  afterThisTest(() => pos.close());
+  const view = await createIntegration(hub.ctx, hub.admin, {
+    kind: "pos",
+    name: "Reference POS",
+    baseUrl: pos.url,
+    apiKey,
+    options: { webhooks: false, pollIntervalSeconds: 1, ...options },
+  });
+  const posCall = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(new URL(path, pos.url), {
+      method,
+      headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as never };
+  };
+  const applyOptions = {
+    db,
+    clock: hub.clock,
+    workerId: "test",
+    resolveConnector: hub.ctx.resolveConnector,
+    leaseSeconds: 60,
+  };
+  const settle = async () => {
+    let steps = 0;
+    for (let round = 0; round < 50; round++) {
+      hub.clock.advance(60_000);
+      const integration = (await readIntegration(db, view.id))!;
+      const polled =
+        (await pollIntegration(
+          { db, resolveConnector: hub.ctx.resolveConnector, now: () => hub.clock.now() },
+          integration,
+        )) ?? 0;
+      let moved = polled;
+      while (await processNextEvent(db, hub.clock)) moved++;
+      moved += await applyDueJobs(applyOptions, 8);
+      steps += moved;
+      if (moved === 0) return steps;
+    }
+    throw new Error("the pair did not settle in 50 rounds: something ping-pongs");
+  };
+  return { ...hub, pos, integrationId: view.id, posCall, settle };
+}
