@@ -114,6 +114,7 @@ export const integrationRoutes = new OpenAPIHono<PosEnv>()
           createCustomer(c.var.pos.state, c.req.valid("json"), c.var.pos.now()),
           201,
           true,
+          { via: "integration", associateNumber: c.req.valid("json").associateNumber },
         ),
       ) as never,
   )
@@ -141,6 +142,7 @@ export const integrationRoutes = new OpenAPIHono<PosEnv>()
           ),
           200,
           false,
+          { via: "integration", associateNumber: c.req.valid("json").associateNumber },
         ),
       ) as never,
   )

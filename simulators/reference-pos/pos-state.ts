@@ -36,6 +36,14 @@ export interface Subscription {
   createdAt: string;
 }
 
+/** Who made a change, as the POS's own history shows it (F9 attribution). */
+export interface ChangeRecord {
+  version: number;
+  via: "integration" | "staff";
+  associateNumber: string | null;
+  at: string;
+}
+
 interface Snapshot {
   version: number;
   nextCustomer: number;
@@ -46,6 +54,7 @@ interface Snapshot {
   associates: PosAssociate[];
   webhooks: Subscription[];
   idempotency: Array<[string, { status: number; body: unknown; at: number }]>;
+  history?: Array<[string, ChangeRecord[]]>;
 }
 
 /** Normalised identity of a contact value: the same rule Tandem's hub uses (trim/lower, digits, spaces). */
@@ -77,6 +86,7 @@ export class PosState {
   readonly byVersion = new Map<number, string>();
   associates: PosAssociate[] = [];
   readonly webhooks = new Map<string, Subscription>();
+  readonly history = new Map<string, ChangeRecord[]>();
   private readonly idempotency = new Map<string, { status: number; body: unknown; at: number }>();
   private saveTimer: NodeJS.Timeout | undefined;
 
@@ -98,6 +108,7 @@ export class PosState {
     this.associates = s.associates;
     for (const w of s.webhooks) this.webhooks.set(w.id, w);
     for (const [k, v] of s.idempotency) this.idempotency.set(k, v);
+    for (const [k, v] of s.history ?? []) this.history.set(k, v);
   }
 
   /** Assigns the next global version to a changed customer. */
@@ -108,6 +119,12 @@ export class PosState {
     customer.updatedAt = now.toISOString();
     this.byVersion.set(customer.version, customer.id);
     this.scheduleSave();
+  }
+
+  recordChange(customerId: string, record: ChangeRecord) {
+    const list = this.history.get(customerId) ?? [];
+    list.push(record);
+    this.history.set(customerId, list);
   }
 
   newCustomerId = () => `c_${pad(this.nextCustomer++)}`;
@@ -168,6 +185,7 @@ export class PosState {
       associates: this.associates,
       webhooks: [...this.webhooks.values()],
       idempotency: [...this.idempotency.entries()],
+      history: [...this.history.entries()],
     };
     mkdirSync(dirname(this.dataFile), { recursive: true });
     writeFileSync(`${this.dataFile}.tmp`, JSON.stringify(snapshot));

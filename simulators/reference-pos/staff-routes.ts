@@ -19,7 +19,7 @@ import {
 
 /** Staff writes answer at once (no idempotency keys at the counter). */
 function answer(c: Context<PosEnv>, result: WriteResult, okStatus: 200 | 201, created: boolean) {
-  const { status, body } = writeAnswer(c.var.pos, result, okStatus, created);
+  const { status, body } = writeAnswer(c.var.pos, result, okStatus, created, { via: "staff" });
   return c.json(body as object, status);
 }
 
@@ -91,6 +91,31 @@ export const staffRoutes = new OpenAPIHono<PosEnv>()
         false,
       ) as never;
     },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/staff/customers/{id}/history",
+      operationId: "staffCustomerHistory",
+      request: { params: z.object({ id: z.string() }) },
+      responses: {
+        200: jsonOf(
+          z.object({
+            changes: z.array(
+              z.object({
+                version: z.number(),
+                via: z.string(),
+                associateNumber: z.string().nullable(),
+                at: z.string(),
+              }),
+            ),
+          }),
+          "who changed the customer, oldest first",
+        ),
+        ...errors,
+      },
+    }),
+    (c) => c.json({ changes: c.var.pos.state.history.get(c.req.valid("param").id) ?? [] }, 200),
   )
   .openapi(
     createRoute({

@@ -15,9 +15,18 @@ export function writeAnswer(
   result: WriteResult,
   okStatus: 200 | 201,
   created: boolean,
+  attribution: { via: "integration" | "staff"; associateNumber?: string | undefined },
 ): Answer {
   if (result.ok) {
-    if (result.changed) pos.notify(result.customer.id, created);
+    if (result.changed) {
+      pos.state.recordChange(result.customer.id, {
+        version: result.customer.version,
+        via: attribution.via,
+        associateNumber: attribution.associateNumber ?? null,
+        at: result.customer.updatedAt,
+      });
+      pos.notify(result.customer.id, created);
+    }
     return { status: okStatus, body: result.customer };
   }
   const status = result.code === "not_found" ? 404 : result.code === "invalid" ? 400 : 409;

@@ -8,6 +8,8 @@ import {
   integrationCreateSchema,
   integrationUpdateSchema,
   listStoreIntegrations,
+  listUserAssociates,
+  setUserAssociate,
   updateIntegrationSettings,
 } from "../services/integrations.ts";
 import { requireRole } from "../services/users.ts";
@@ -25,6 +27,10 @@ const integrationSchema = z
     webhookUrl: z.string(),
   })
   .openapi("Integration");
+
+const associateSchema = z
+  .object({ userId: z.number(), associateNumber: z.string() })
+  .openapi("AssociateMapping");
 
 const unavailable = {
   502: json(
@@ -152,5 +158,64 @@ export const integrationsRoutes = new OpenAPIHono<HubEnv>()
       await getIntegration(c.var.ctx, c.var.actor, id);
       const views = await enableSync(c.var.ctx, c.var.actor, id, c.req.valid("json").customerIds);
       return c.json({ synced: views.length }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/v1/integrations/{id}/associates",
+      operationId: "listAssociateMappings",
+      summary: "F9: which hub user is which associate in this integration",
+      tags: ["integrations"],
+      request: { params: idParam },
+      responses: {
+        200: json(z.object({ associates: z.array(associateSchema) }), "the mappings"),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      requireRole(c.var.actor, ["admin", "manager"], "reading associate mappings");
+      return c.json(
+        { associates: await listUserAssociates(c.var.ctx, c.var.actor, c.req.valid("param").id) },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "put",
+      path: "/v1/integrations/{id}/associates/{userId}",
+      operationId: "setAssociateMapping",
+      summary: "F9: set (or, with null, remove) a hub user's associate number in this integration",
+      tags: ["integrations"],
+      request: {
+        params: idParam.extend({
+          userId: z.coerce
+            .number()
+            .int()
+            .positive()
+            .openapi({ param: { name: "userId", in: "path" } }),
+        }),
+        ...jsonBody(z.object({ associateNumber: z.string().trim().min(1).max(40).nullable() })),
+      },
+      responses: {
+        200: json(
+          z.object({ associates: z.array(associateSchema) }),
+          "the mappings after the change",
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      requireRole(c.var.actor, ["admin"], "mapping associates");
+      const { id, userId } = c.req.valid("param");
+      const associates = await setUserAssociate(
+        c.var.ctx,
+        c.var.actor,
+        id,
+        userId,
+        c.req.valid("json").associateNumber,
+      );
+      return c.json({ associates }, 200);
     },
   );

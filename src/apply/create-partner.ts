@@ -5,6 +5,7 @@ import type { Connector } from "../connectors/kit/connector.ts";
 import { readClient } from "../store/clients-table.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
 import { deleteLink, findLink, updateLink } from "../store/links-table.ts";
+import { associateFor } from "./attribute-change.ts";
 import type { JobContext, JobOutcome } from "./job-outcome.ts";
 import { recordSnapshot } from "./record-snapshot.ts";
 
@@ -65,6 +66,7 @@ export async function createPartner(
   const created = await connector.sink.createCustomer(client.customer, {
     idempotencyKey: ctx.idempotencyKey,
     number: job.number,
+    associateNumber: await associateFor(ctx.db, integration, job.actor),
   });
   return {
     outcome: `created ${created.id}`,

@@ -4,6 +4,7 @@ import type { Connector } from "../connectors/kit/connector.ts";
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
 import { findLink, updateLink } from "../store/links-table.ts";
+import { associateFor } from "./attribute-change.ts";
 import type { JobContext, JobOutcome } from "./job-outcome.ts";
 import { recordSnapshot } from "./record-snapshot.ts";
 
@@ -35,7 +36,10 @@ export async function pushChanges(
         value,
       })),
     },
-    { idempotencyKey: ctx.idempotencyKey },
+    {
+      idempotencyKey: ctx.idempotencyKey,
+      associateNumber: await associateFor(ctx.db, integration, job.actor),
+    },
   );
   const sent = { ...job.set, ...job.add };
   const record = async (tx: Queryable) => {

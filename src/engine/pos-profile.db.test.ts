@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { engines } from "../../test/setup/database.ts";
 import { startSyncedPair, type SyncedPair } from "../../test/setup/synced-pair.ts";
 import { compareWithPartner, listConflicts, resolveConflicts } from "../services/conflicts.ts";
+import { setUserAssociate } from "../services/integrations.ts";
+import { createUser } from "../services/users.ts";
 import {
   createCustomer,
   customerHistory,
@@ -223,5 +225,31 @@ describe.each(engines)("the POS profile through the reference POS, on $name", (e
       }),
     ).rejects.toThrow(/no open conflict/);
     expect((await posCustomers(pair)).length).toBe(1);
+  });
+
+  it("F9: changes the hub sends are attributed to the user's POS associate, or to the default associate", async () => {
+    const pair = await startSyncedPair(await engine.open(), { defaultAssociateNumber: "9" });
+    const { user } = await createUser(pair.ctx, pair.admin, {
+      name: "Rosa",
+      email: "rosa@test.local",
+      role: "associate",
+    });
+    await setUserAssociate(pair.ctx, pair.admin, pair.integrationId, user.id, "3");
+    const rosa = { userId: user.id, storeId: pair.admin.storeId, role: "associate" as const };
+    const created = await createCustomer(pair.ctx, rosa, {
+      firstName: "Ada",
+      contacts: [{ kind: "email", value: "a@x.io" }],
+    });
+    await pair.settle();
+    await updateCustomer(pair.ctx, pair.admin, created.id, { lastName: "Lovelace" });
+    await pair.settle();
+    const posId = (await getCustomer(pair.ctx, pair.admin, created.id)).sync[0]!.externalId!;
+    const history = await pair.posCall<{
+      changes: Array<{ associateNumber: string | null; via: string }>;
+    }>("GET", `/staff/customers/${posId}/history`);
+    expect(history.body.changes.map((c) => [c.via, c.associateNumber])).toEqual([
+      ["integration", "3"],
+      ["integration", "9"],
+    ]);
   });
 });

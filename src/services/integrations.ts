@@ -15,6 +15,8 @@ import {
   type IntegrationRecord,
 } from "../store/integrations-table.ts";
 import { readStore } from "../store/stores-table.ts";
+import { listAssociateNumbers, setAssociateNumber } from "../store/user-associates-table.ts";
+import { readUser } from "../store/users-table.ts";
 import { describeIssue } from "./customer-schemas.ts";
 import type { Actor, ServiceContext } from "./service-context.ts";
 import { ServiceError } from "./service-error.ts";
@@ -204,4 +206,26 @@ export async function listStoreIntegrations(
 export async function checkIntegration(ctx: ServiceContext, actor: Actor, id: number) {
   await getIntegration(ctx, actor, id);
   return testConnection(ctx, (await readIntegration(ctx.db, id))!);
+}
+
+/** F9: a hub user's associate number in one integration (null removes it). */
+export async function setUserAssociate(
+  ctx: ServiceContext,
+  actor: Actor,
+  integrationId: number,
+  userId: number,
+  associateNumber: string | null,
+) {
+  await getIntegration(ctx, actor, integrationId);
+  const user = await readUser(ctx.db, userId);
+  if (!user || user.storeId !== actor.storeId)
+    throw new ServiceError("not_found", `user ${userId} does not exist`);
+  await setAssociateNumber(ctx.db, userId, integrationId, associateNumber?.trim() || null);
+  return listUserAssociates(ctx, actor, integrationId);
+}
+
+export async function listUserAssociates(ctx: ServiceContext, actor: Actor, integrationId: number) {
+  await getIntegration(ctx, actor, integrationId);
+  const rows = await listAssociateNumbers(ctx.db, integrationId);
+  return rows.map((r) => ({ userId: r.user_id, associateNumber: r.associate_number }));
 }

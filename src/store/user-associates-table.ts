@@ -1,0 +1,39 @@
+import type { Queryable } from "./database.ts";
+
+export async function setAssociateNumber(
+  q: Queryable,
+  userId: number,
+  integrationId: number,
+  associateNumber: string | null,
+) {
+  if (associateNumber === null)
+    await q.query("delete from user_associates where user_id = $1 and integration_id = $2", [
+      userId,
+      integrationId,
+    ]);
+  else
+    await q.query(
+      `insert into user_associates (user_id, integration_id, associate_number) values ($1, $2, $3)
+       on conflict (user_id, integration_id) do update set associate_number = excluded.associate_number`,
+      [userId, integrationId, associateNumber],
+    );
+}
+
+export async function associateNumberOf(
+  q: Queryable,
+  userId: number,
+  integrationId: number,
+): Promise<string | undefined> {
+  const [row] = await q.query<{ associate_number: string }>(
+    "select associate_number from user_associates where user_id = $1 and integration_id = $2",
+    [userId, integrationId],
+  );
+  return row?.associate_number;
+}
+
+export async function listAssociateNumbers(q: Queryable, integrationId: number) {
+  return q.query<{ user_id: number; associate_number: string }>(
+    "select user_id, associate_number from user_associates where integration_id = $1 order by user_id",
+    [integrationId],
+  );
+}
