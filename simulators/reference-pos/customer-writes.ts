@@ -7,7 +7,13 @@ export interface CreateBody {
   acquisition?: string | null | undefined;
   customFields?: Record<string, string> | undefined;
   contacts?: Array<{ type: ContactType; value: string }> | undefined;
+  notes?: NewNote[] | undefined;
   assignedAssociateId?: string | null | undefined;
+}
+
+export interface NewNote {
+  body: string;
+  externalRef?: string | null | undefined;
 }
 
 export interface ScalarSet {
@@ -15,6 +21,8 @@ export interface ScalarSet {
   lastName?: string | null | undefined;
   acquisition?: string | null | undefined;
   customFields?: Record<string, string | null> | undefined;
+  /** only in `expect`: note id -> the body the client believes it has */
+  notes?: Record<string, string | null> | undefined;
 }
 
 export type WriteResult =
@@ -49,11 +57,13 @@ export function createCustomer(state: PosState, body: CreateBody, now: Date): Wr
     acquisition: body.acquisition ?? null,
     customFields: { ...(body.customFields ?? {}) },
     contacts: [],
+    notes: [],
     assignedAssociateId: body.assignedAssociateId ?? null,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };
   addContacts(state, customer, body.contacts ?? []);
+  addNotes(state, customer, body.notes ?? [], now);
   state.customers.set(customer.id, customer);
   state.bump(customer, now);
   return { ok: true, customer, changed: true };
@@ -74,6 +84,46 @@ function addContacts(
   return changed;
 }
 
+/** Adds notes; a note whose externalRef the customer already has is not added twice. */
+export function addNotes(
+  state: PosState,
+  customer: PosCustomer,
+  notes: readonly NewNote[],
+  now: Date,
+): boolean {
+  let changed = false;
+  for (const note of notes) {
+    if (note.externalRef && customer.notes.some((n) => n.externalRef === note.externalRef))
+      continue;
+    const at = now.toISOString();
+    customer.notes.push({
+      id: state.newNoteId(),
+      body: note.body,
+      externalRef: note.externalRef ?? null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    changed = true;
+  }
+  return changed;
+}
+
+function setNotes(
+  customer: PosCustomer,
+  notes: ReadonlyArray<{ id: string; body: string }>,
+  now: Date,
+): boolean {
+  let changed = false;
+  for (const { id, body } of notes) {
+    const note = customer.notes.find((n) => n.id === id);
+    if (!note || note.body === body) continue;
+    note.body = body;
+    note.updatedAt = now.toISOString();
+    changed = true;
+  }
+  return changed;
+}
+
 /** The first field of `expect` whose value differs from the customer's, described. */
 function failedExpectation(customer: PosCustomer, expect: ScalarSet): string | undefined {
   for (const field of ["firstName", "lastName", "acquisition"] as const) {
@@ -83,6 +133,11 @@ function failedExpectation(customer: PosCustomer, expect: ScalarSet): string | u
   for (const [key, value] of Object.entries(expect.customFields ?? {})) {
     if ((value ?? null) !== (customer.customFields[key] ?? null))
       return `expect.customFields.${key}: the customer holds ${JSON.stringify(customer.customFields[key] ?? null)}`;
+  }
+  for (const [id, body] of Object.entries(expect.notes ?? {})) {
+    const note = customer.notes.find((n) => n.id === id);
+    if ((body ?? null) !== (note?.body ?? null))
+      return `expect.notes.${id}: the note holds ${JSON.stringify(note?.body ?? null)}`;
   }
   return undefined;
 }
@@ -119,16 +174,29 @@ export function updateCustomer(
     set?: ScalarSet | undefined;
     expect?: ScalarSet | undefined;
     addContacts?: Array<{ type: ContactType; value: string }> | undefined;
+    addNotes?: NewNote[] | undefined;
+    setNotes?: Array<{ id: string; body: string }> | undefined;
   },
   now: Date,
 ): WriteResult {
   const customer = state.customers.get(id);
   if (!customer) return { ok: false, code: "not_found", message: `customer ${id} does not exist` };
+  const missing = (body.setNotes ?? []).findIndex(
+    (n) => !customer.notes.some((m) => m.id === n.id),
+  );
+  if (missing >= 0)
+    return {
+      ok: false,
+      code: "invalid",
+      message: `setNotes.${missing}.id: customer ${id} has no note ${body.setNotes![missing]!.id}`,
+    };
   const failed = failedExpectation(customer, body.expect ?? {});
   if (failed) return { ok: false, code: "precondition_failed", message: failed, customer };
   const changedSet = applySet(customer, body.set ?? {});
   const changedContacts = addContacts(state, customer, body.addContacts ?? []);
-  const changed = changedSet || changedContacts;
+  const changedNotes = setNotes(customer, body.setNotes ?? [], now);
+  const addedNotes = addNotes(state, customer, body.addNotes ?? [], now);
+  const changed = changedSet || changedContacts || changedNotes || addedNotes;
   if (changed) state.bump(customer, now);
   return { ok: true, customer, changed };
 }
@@ -179,4 +247,22 @@ export function deleteContact(
     };
   state.bump(customer, now);
   return { ok: true, customer, changed: true };
+}
+
+/** Staff write or edit a note at the counter. */
+export function staffNote(
+  state: PosState,
+  id: string,
+  note: { id?: string; body: string },
+  now: Date,
+): WriteResult {
+  const customer = state.customers.get(id);
+  if (!customer) return { ok: false, code: "not_found", message: `customer ${id} does not exist` };
+  if (note.id !== undefined && !customer.notes.some((n) => n.id === note.id))
+    return { ok: false, code: "not_found", message: `customer ${id} has no note ${note.id}` };
+  const changed = note.id
+    ? setNotes(customer, [{ id: note.id, body: note.body }], now)
+    : addNotes(state, customer, [note], now);
+  if (changed) state.bump(customer, now);
+  return { ok: true, customer, changed };
 }

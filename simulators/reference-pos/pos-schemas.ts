@@ -12,6 +12,15 @@ export const customerSchema = z
     acquisition: z.string().nullable(),
     customFields: z.record(z.string(), z.string()),
     contacts: z.array(z.object({ id: z.string(), type: contactType, value: z.string() })),
+    notes: z.array(
+      z.object({
+        id: z.string(),
+        body: z.string(),
+        externalRef: z.string().nullable(),
+        createdAt: z.string(),
+        updatedAt: z.string(),
+      }),
+    ),
     assignedAssociateId: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -27,6 +36,11 @@ export const errorSchema = z
 
 const text = z.string().trim().max(500);
 const newContact = z.object({ type: contactType, value: z.string().trim().min(1).max(500) });
+const noteBody = z.string().trim().min(1).max(5000);
+const newNote = z.object({
+  body: noteBody,
+  externalRef: z.string().max(200).nullable().optional(),
+});
 
 export const createBodySchema = z
   .object({
@@ -36,6 +50,7 @@ export const createBodySchema = z
     acquisition: text.nullable().optional(),
     customFields: z.record(z.string().min(1).max(100), z.string().max(2000)).optional(),
     contacts: z.array(newContact).max(50).optional(),
+    notes: z.array(newNote).max(200).optional(),
     associateNumber: z.string().optional(),
   })
   .openapi("CreateCustomer");
@@ -46,12 +61,20 @@ const scalarSet = z.object({
   acquisition: text.nullable().optional(),
   customFields: z.record(z.string().min(1).max(100), z.string().max(2000).nullable()).optional(),
 });
+const expectation = scalarSet.extend({
+  notes: z.record(z.string(), z.string().nullable()).optional(),
+});
 
 export const updateBodySchema = z
   .object({
     set: scalarSet.optional(),
-    expect: scalarSet.optional(),
+    expect: expectation.optional(),
     addContacts: z.array(newContact).max(50).optional(),
+    addNotes: z.array(newNote).max(200).optional(),
+    setNotes: z
+      .array(z.object({ id: z.string(), body: noteBody }))
+      .max(200)
+      .optional(),
     associateNumber: z.string().optional(),
   })
   .openapi("UpdateCustomer");
@@ -96,3 +119,5 @@ export const jsonOf = <T extends z.ZodType>(schema: T, description: string) => (
 export const bodyOf = <T extends z.ZodType>(schema: T) => ({
   body: { content: { "application/json": { schema } }, required: true },
 });
+
+export const noteBodySchema = z.object({ body: noteBody }).openapi("NoteBody");

@@ -9,6 +9,15 @@ export interface PosContact {
   value: string;
 }
 
+export interface PosNote {
+  id: string;
+  body: string;
+  /** the writing integration's own name for the note (e.g. "tandem:12"), so it can pair it */
+  externalRef: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface PosCustomer {
   id: string;
   number: string;
@@ -18,6 +27,7 @@ export interface PosCustomer {
   acquisition: string | null;
   customFields: Record<string, string>;
   contacts: PosContact[];
+  notes: PosNote[];
   assignedAssociateId: string | null;
   createdAt: string;
   updatedAt: string;
@@ -50,6 +60,7 @@ interface Snapshot {
   nextContact: number;
   nextNumber: number;
   nextWebhook: number;
+  nextNote?: number;
   customers: PosCustomer[];
   associates: PosAssociate[];
   webhooks: Subscription[];
@@ -82,6 +93,7 @@ export class PosState {
   private nextContact = 1;
   private nextNumber = 10001;
   private nextWebhook = 1;
+  private nextNote = 1;
   readonly customers = new Map<string, PosCustomer>();
   readonly byVersion = new Map<number, string>();
   associates: PosAssociate[] = [];
@@ -101,7 +113,9 @@ export class PosState {
     this.nextContact = s.nextContact;
     this.nextNumber = s.nextNumber;
     this.nextWebhook = s.nextWebhook;
+    this.nextNote = s.nextNote ?? 1;
     for (const c of s.customers) {
+      c.notes ??= [];
       this.customers.set(c.id, c);
       this.byVersion.set(c.version, c.id);
     }
@@ -130,6 +144,7 @@ export class PosState {
   newCustomerId = () => `c_${pad(this.nextCustomer++)}`;
   newContactId = () => `cm_${pad(this.nextContact++)}`;
   newWebhookId = () => `wh_${this.nextWebhook++}`;
+  newNoteId = () => `n_${pad(this.nextNote++)}`;
 
   takeNumber(wanted?: string): string | undefined {
     if (wanted !== undefined) {
@@ -181,6 +196,7 @@ export class PosState {
       nextContact: this.nextContact,
       nextNumber: this.nextNumber,
       nextWebhook: this.nextWebhook,
+      nextNote: this.nextNote,
       customers: [...this.customers.values()],
       associates: this.associates,
       webhooks: [...this.webhooks.values()],

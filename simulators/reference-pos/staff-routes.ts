@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import {
   createCustomer,
   deleteContact,
+  staffNote,
   staffUpdateCustomer,
   type WriteResult,
 } from "./customer-writes.ts";
@@ -15,6 +16,7 @@ import {
   errors,
   jsonOf,
   staffUpdateBodySchema,
+  noteBodySchema,
 } from "./pos-schemas.ts";
 
 /** Staff writes answer at once (no idempotency keys at the counter). */
@@ -90,6 +92,39 @@ export const staffRoutes = new OpenAPIHono<PosEnv>()
         200,
         false,
       ) as never;
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/staff/customers/{id}/notes",
+      operationId: "staffAddNote",
+      request: { params: z.object({ id: z.string() }), ...bodyOf(noteBodySchema) },
+      responses: { 200: jsonOf(customerSchema, "the customer with the new note"), ...errors },
+    }),
+    (c) =>
+      answer(
+        c,
+        staffNote(c.var.pos.state, c.req.valid("param").id, c.req.valid("json"), c.var.pos.now()),
+        200,
+        false,
+      ) as never,
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/staff/customers/{id}/notes/{noteId}",
+      operationId: "staffEditNote",
+      request: {
+        params: z.object({ id: z.string(), noteId: z.string() }),
+        ...bodyOf(noteBodySchema),
+      },
+      responses: { 200: jsonOf(customerSchema, "the customer with the edited note"), ...errors },
+    }),
+    (c) => {
+      const { id, noteId } = c.req.valid("param");
+      const note = { id: noteId, body: c.req.valid("json").body };
+      return answer(c, staffNote(c.var.pos.state, id, note, c.var.pos.now()), 200, false) as never;
     },
   )
   .openapi(

@@ -22,6 +22,7 @@ export const customerSchema = z
     lastName: z.string().nullable(),
     acquisition: z.string().nullable(),
     contacts: z.array(contact),
+    notes: z.array(z.object({ id: z.string(), body: z.string() })).optional(),
     preferences: z.record(z.string(), z.string()),
     lifecycle: z.enum(["prospect", "active"]),
     assignedUserId: z.number().nullable(),

@@ -4,6 +4,7 @@ import { syncedFields } from "../domain/policy.ts";
 import type { Connector } from "../connectors/kit/connector.ts";
 import { readClient } from "../store/clients-table.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
+import { pairItem } from "../store/item-keys-table.ts";
 import { deleteLink, findLink, updateLink } from "../store/links-table.ts";
 import { associateFor } from "./attribute-change.ts";
 import type { JobContext, JobOutcome } from "./job-outcome.ts";
@@ -82,6 +83,11 @@ export async function createPartner(
         status: "synced" as const,
       };
       await updateLink(tx, current, linked, ctx.now());
+      // F5: the hub's notes went along with the customer; pair each with the POS note carrying its ref
+      for (const note of created.customer.notes ?? []) {
+        const hubId = /^tandem:(\d+)$/.exec(note.ref ?? "")?.[1];
+        if (hubId) await pairItem(tx, current.id, "note", Number(hubId), note.id);
+      }
       await recordSnapshot(tx, integration.id, created, "customer.created", ctx.now());
     },
   };

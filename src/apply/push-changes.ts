@@ -1,8 +1,9 @@
-import { contactKindOf } from "../domain/customer.ts";
+import { contactKindOf, type ExternalCustomer } from "../domain/customer.ts";
 import type { PushChangesJob } from "../domain/job-payloads.ts";
 import type { Connector } from "../connectors/kit/connector.ts";
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
+import { pairItem } from "../store/item-keys-table.ts";
 import { findLink, updateLink } from "../store/links-table.ts";
 import { associateFor } from "./attribute-change.ts";
 import type { JobContext, JobOutcome } from "./job-outcome.ts";
@@ -31,10 +32,12 @@ export async function pushChanges(
     {
       set: job.set,
       expect,
-      addContacts: Object.entries(job.add).map(([path, value]) => ({
-        kind: contactKindOf(path),
-        value,
-      })),
+      addContacts: Object.entries(job.add)
+        .filter(([path]) => path.startsWith("contact."))
+        .map(([path, value]) => ({ kind: contactKindOf(path), value })),
+      addNotes: Object.entries(job.add)
+        .filter(([path]) => path.startsWith("note.hub:"))
+        .map(([path, body]) => ({ ref: noteRefOf(path), body })),
     },
     {
       idempotencyKey: ctx.idempotencyKey,
@@ -42,18 +45,29 @@ export async function pushChanges(
     },
   );
   const sent = { ...job.set, ...job.add };
+  const pairs: Array<[number, string]> = [];
+  const noteKeyAfterAdd = (path: string, customer: ExternalCustomer) => {
+    const ref = noteRefOf(path);
+    const note = customer.customer.notes?.find((n) => n.ref === ref);
+    if (note) pairs.push([Number(path.slice("note.hub:".length)), note.id]);
+    return note ? `note.${note.id}` : undefined;
+  };
   const record = async (tx: Queryable) => {
     const current = await findLink(tx, { id: link.id }, true);
     if (!current) return;
     const base = { ...current.base };
     const pending = { ...current.pending };
     for (const [path, value] of Object.entries(sent)) {
-      if (result.ok) {
-        if (value === null) delete base[path];
-        else base[path] = value;
-      }
       if (pending[path] === value) delete pending[path];
+      if (!result.ok) continue;
+      // A new note's agreed value is recorded under the id the external system gave it.
+      const key = path.startsWith("note.hub:") ? noteKeyAfterAdd(path, result.customer) : path;
+      if (key === undefined) continue;
+      if (value === null) delete base[key];
+      else base[key] = value;
     }
+    for (const [hubId, externalId] of pairs)
+      await pairItem(tx, current.id, "note", hubId, externalId);
     await updateLink(
       tx,
       current,
@@ -64,3 +78,6 @@ export async function pushChanges(
   };
   return { outcome: result.ok ? "sent" : "superseded: the external system changed first", record };
 }
+
+/** "note.hub:12" -> "tandem:12", the ref the external system keeps on the note. */
+const noteRefOf = (path: string) => `tandem:${path.slice("note.hub:".length)}`;

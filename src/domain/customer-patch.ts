@@ -8,6 +8,10 @@ export interface CustomerEdit {
   /** a null value removes the preference */
   preferences?: Record<string, string | null> | undefined;
   contacts?: ContactMethod[] | undefined;
+  /** F5: new activity notes */
+  addNotes?: string[] | undefined;
+  /** F5: new bodies of existing notes, by hub note id */
+  editNotes?: Record<string, string> | undefined;
 }
 
 export function applyEdit(customer: CanonicalCustomer, edit: CustomerEdit): CanonicalCustomer {
@@ -22,6 +26,7 @@ export function applyEdit(customer: CanonicalCustomer, edit: CustomerEdit): Cano
     acquisition: edit.acquisition === undefined ? customer.acquisition : edit.acquisition || null,
     contacts: edit.contacts ?? customer.contacts,
     preferences,
+    notes: customer.notes,
   };
 }
 

@@ -9,12 +9,21 @@ export interface ContactMethod {
  * A customer as every system's data is translated to: the hub's client, or an external
  * customer after its connector's mapping (custom fields already renamed to preferences).
  */
+/** F5: an activity note. `id` is the note's id in its own system; `ref` the other system's claim on it. */
+export interface NoteItem {
+  id: string;
+  body: string;
+  /** set when the note was written by Tandem: "tandem:<hub note id>" */
+  ref?: string | null | undefined;
+}
+
 export interface CanonicalCustomer {
   firstName: string | null;
   lastName: string | null;
   acquisition: string | null;
   contacts: ContactMethod[];
   preferences: Record<string, string>;
+  notes?: NoteItem[] | undefined;
 }
 
 /**
@@ -24,6 +33,9 @@ export interface CanonicalCustomer {
  *  - "contact.<kind>.<normalised value>" for each contact method; its value is the contact as
  *    written. A contact's identity is its normalised value, so an edit is a removal plus an
  *    addition, which is exactly what SPEC F1 needs (hub edits append, POS edits overwrite).
+ *  - "note.<key>" for each activity note, its body as value. The key is the external system's
+ *    note id, so both sides name a paired note alike; a hub note not yet paired is "note.hub:<id>"
+ *    (`noteKey` translates hub ids; external notes use their own id).
  * An absent path means "no value".
  */
 export type FieldMap = Record<string, string>;
@@ -31,7 +43,11 @@ export type FieldMap = Record<string, string>;
 export const contactPath = (kind: ContactKind, value: string, country?: string): string =>
   `contact.${kind}.${normalizeContact(kind, value, country)}`;
 
-export function toFieldMap(customer: CanonicalCustomer, country?: string): FieldMap {
+export function toFieldMap(
+  customer: CanonicalCustomer,
+  country?: string,
+  noteKey: (note: NoteItem) => string = (note) => note.id,
+): FieldMap {
   const fields: FieldMap = {};
   if (customer.firstName) fields["firstName"] = customer.firstName;
   if (customer.lastName) fields["lastName"] = customer.lastName;
@@ -43,16 +59,18 @@ export function toFieldMap(customer: CanonicalCustomer, country?: string): Field
     const path = contactPath(contact.kind, contact.value, country);
     fields[path] ??= contact.value;
   }
+  for (const note of customer.notes ?? []) fields[`note.${noteKey(note)}`] = note.body;
   return fields;
 }
 
-export type FieldFamily = "name" | "acquisition" | "preference" | "contact";
+export type FieldFamily = "name" | "acquisition" | "preference" | "contact" | "note";
 
 export function familyOf(path: string): FieldFamily {
   if (path === "firstName" || path === "lastName") return "name";
   if (path === "acquisition") return "acquisition";
   if (path.startsWith("pref.")) return "preference";
   if (path.startsWith("contact.")) return "contact";
+  if (path.startsWith("note.")) return "note";
   throw new Error(`unknown field path '${path}'`);
 }
 
@@ -72,6 +90,7 @@ export const emptyCustomer = (): CanonicalCustomer => ({
   acquisition: null,
   contacts: [],
   preferences: {},
+  notes: [],
 });
 
 export function emailsOf(customer: CanonicalCustomer): string[] {

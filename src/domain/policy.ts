@@ -3,7 +3,8 @@ import { familyOf, type FieldFamily } from "./customer.ts";
 /**
  * What happens to a field when one side changed it:
  *  - overwrite: the other side takes the new value (and a removal removes it)
- *  - append: the new value is added to the other side, which keeps what it had (never modified or deleted)
+ *  - append: additions reach the other side, and so do edits of an item with its own identity
+ *    (a note); a removal never does, so the other side keeps what it had
  *  - createOnly: sent only when the other side's record is created
  *  - ignore: never sent
  */
@@ -46,6 +47,8 @@ export const posProfile: Profile = {
     onBothChanged: "externalWins",
     rule: "F3",
   },
+  // F5: notes flow both ways, edits included; a note deleted on one side stays on the other.
+  note: { inbound: "append", outbound: "append", onBothChanged: "conflict", rule: "F5" },
   // F12: names flow both ways; divergent edits become a conflict a user resolves.
   name: { inbound: "overwrite", outbound: "overwrite", onBothChanged: "conflict", rule: "F12" },
 };

@@ -1,4 +1,9 @@
-import { toFieldMap, type CanonicalCustomer, type FieldMap } from "../domain/customer.ts";
+import {
+  toFieldMap,
+  type CanonicalCustomer,
+  type FieldMap,
+  type NoteItem,
+} from "../domain/customer.ts";
 import { linkQueueKey, type PushChangesJob } from "../domain/job-payloads.ts";
 import type { LinkStatus } from "../domain/link-status.ts";
 import { decide, type MergeDecision } from "../domain/merge-fields.ts";
@@ -10,6 +15,7 @@ import { closeConflict, openConflictsOf, upsertConflicts } from "../store/confli
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
 import { updateLink, type LinkRecord } from "../store/links-table.ts";
+import { applyNoteChanges, noteKeys } from "./sync-notes.ts";
 
 export interface ChangeOrigin {
   /** "hub" or the integration's kind */
@@ -18,9 +24,13 @@ export interface ChangeOrigin {
 }
 
 /** The fields of a customer that this integration syncs, as a field map. */
-export function fieldsFor(integration: IntegrationRecord, customer: CanonicalCustomer): FieldMap {
+export function fieldsFor(
+  integration: IntegrationRecord,
+  customer: CanonicalCustomer,
+  noteKey?: (note: NoteItem) => string,
+): FieldMap {
   return syncedFields(
-    toFieldMap(customer, integration.country),
+    toFieldMap(customer, integration.country, noteKey),
     Object.values(integration.options.fieldMap),
   );
 }
@@ -39,7 +49,8 @@ export async function mergeLink(
   external: CanonicalCustomer,
   origin: ChangeOrigin,
 ): Promise<MergeDecision> {
-  const hubFields = fieldsFor(integration, hub.customer);
+  const notes = await noteKeys(tx, link.id, hub.customer, external);
+  const hubFields = fieldsFor(integration, hub.customer, notes.keyOf);
   const externalFields = fieldsFor(integration, external);
   const decision = decide({
     base: link.base,
@@ -49,19 +60,28 @@ export async function mergeLink(
     profile: profileFor(integration.kind),
   });
 
-  if (Object.keys(decision.toHub).length > 0) {
-    await applyFieldChanges(tx, hub.id, decision.toHub, integration.country, now);
+  const { notes: noteChanges, rest: fieldChanges } = splitNotes(decision.toHub);
+  // whatever triggered the merge, these values came from the external system
+  const inbound = { source: integration.kind, actor: `connector:${integration.kind}` };
+  await applyNoteChanges(
+    tx,
+    { linkId: link.id, clientId: hub.id, integrationId: integration.id, ...inbound },
+    noteChanges,
+    notes.hubIdOf,
+    hubFields,
+    now,
+  );
+  if (Object.keys(fieldChanges).length > 0) {
+    await applyFieldChanges(tx, hub.id, fieldChanges, integration.country, now);
     await appendAudit(
       tx,
-      Object.entries(decision.toHub).map(([field, value]) => ({
+      Object.entries(fieldChanges).map(([field, value]) => ({
         clientId: hub.id,
         integrationId: integration.id,
         field,
         oldValue: hubFields[field] ?? null,
         newValue: value,
-        source: integration.kind,
-        // whatever triggered the merge, these values came from the external system
-        actor: `connector:${integration.kind}`,
+        ...inbound,
         at: now,
       })),
     );
@@ -100,7 +120,8 @@ export async function mergeLink(
     actor: origin.actor,
   };
   for (const [path, value] of Object.entries(decision.toExternal)) {
-    if (path.startsWith("contact.")) {
+    // new items (contacts, unpaired notes) are added; everything else is set with a precondition
+    if (path.startsWith("contact.") || path.startsWith("note.hub:")) {
       if (value !== null) job.add[path] = value;
     } else job.set[path] = value;
     pending[path] = value;
@@ -113,4 +134,12 @@ export async function mergeLink(
     open.length > 0 ? "conflict" : link.status === "error" ? "error" : "synced";
   await updateLink(tx, link, { base, pending, status }, now);
   return decision;
+}
+
+function splitNotes(changes: Record<string, string | null>) {
+  const notes: Record<string, string | null> = {};
+  const rest: Record<string, string | null> = {};
+  for (const [path, value] of Object.entries(changes))
+    (path.startsWith("note.") ? notes : rest)[path] = value;
+  return { notes, rest };
 }

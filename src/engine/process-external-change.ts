@@ -8,6 +8,7 @@ import { readIntegration, type IntegrationRecord } from "../store/integrations-t
 import { findLink, insertLink, updateLink, type LinkRecord } from "../store/links-table.ts";
 import { clientLockKey, externalLockKey, lockKey } from "./lock-keys.ts";
 import { fieldsFor, mergeLink } from "./merge-link.ts";
+import { applyNoteChanges } from "./sync-notes.ts";
 
 export type ExternalOutcome =
   "stale" | "recorded" | "excluded" | "created" | "merged" | "no-integration";
@@ -129,18 +130,20 @@ async function createClientFrom(
   });
   await appendAudit(
     tx,
-    Object.entries(toFieldMap(external.customer, integration.country)).map(([field, value]) => ({
-      clientId,
-      integrationId: integration.id,
-      field,
-      oldValue: null,
-      newValue: value,
-      source: integration.kind,
-      actor: `connector:${integration.kind}`,
-      at: now,
-    })),
+    Object.entries(toFieldMap({ ...external.customer, notes: [] }, integration.country)).map(
+      ([field, value]) => ({
+        clientId,
+        integrationId: integration.id,
+        field,
+        oldValue: null,
+        newValue: value,
+        source: integration.kind,
+        actor: `connector:${integration.kind}`,
+        at: now,
+      }),
+    ),
   );
-  await insertLink(tx, {
+  const link = await insertLink(tx, {
     integrationId: integration.id,
     clientId,
     externalId: external.id,
@@ -152,4 +155,10 @@ async function createClientFrom(
     externalVersion: external.version,
     now,
   });
+  const newNotes = Object.fromEntries(
+    (external.customer.notes ?? []).map((n) => [`note.${n.id}`, n.body]),
+  );
+  const origin = { source: integration.kind, actor: `connector:${integration.kind}` };
+  const target = { linkId: link.id, clientId, integrationId: integration.id, ...origin };
+  await applyNoteChanges(tx, target, newNotes, () => undefined, {}, now);
 }

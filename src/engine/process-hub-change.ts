@@ -1,6 +1,6 @@
 import { toFieldMap } from "../domain/customer.ts";
 import type { HubChange } from "../domain/hub-change.ts";
-import { applyEdit, diffFields } from "../domain/customer-patch.ts";
+import { applyEdit, diffFields, type CustomerEdit } from "../domain/customer-patch.ts";
 import { linkQueueKey, type CreatePartnerJob } from "../domain/job-payloads.ts";
 import { addJob } from "../queue/add-job.ts";
 import { appendAudit } from "../store/audit-table.ts";
@@ -15,6 +15,7 @@ import {
 import type { Queryable } from "../store/database.ts";
 import { listIntegrations, type IntegrationRecord } from "../store/integrations-table.ts";
 import { findLink, insertLink, updateLink } from "../store/links-table.ts";
+import { insertNote, readNotes, updateNote } from "../store/notes-table.ts";
 import { readStore } from "../store/stores-table.ts";
 import { clientLockKey, lockKey } from "./lock-keys.ts";
 import { mergeLink } from "./merge-link.ts";
@@ -58,6 +59,7 @@ export async function processHubChange(
         await applyFieldChanges(tx, clientId, changes, country, now);
         await audit(tx, clientId, changes, event.actor, now, toFieldMap(before.customer, country));
       }
+      await editNotes(tx, clientId, change.edit, event.actor, now);
       if (change.lifecycle && change.lifecycle !== before.lifecycle) {
         await setLifecycle(tx, clientId, change.lifecycle);
         await audit(tx, clientId, { lifecycle: change.lifecycle }, event.actor, now, {
@@ -156,4 +158,34 @@ async function syncOut(
     ...(change.kind === "client.sync" && change.number ? { number: change.number } : {}),
   };
   await addJob(tx, { kind: job.kind, payload: job, queueKey: linkQueueKey(link.id), runAt: now });
+}
+
+/** F5: notes added or edited in the hub, each audited under its hub id. */
+async function editNotes(
+  tx: Queryable,
+  clientId: number,
+  edit: CustomerEdit,
+  actor: string,
+  now: Date,
+) {
+  const changes: Record<string, string | null> = {};
+  const before: Record<string, string> = {};
+  for (const body of edit.addNotes ?? []) {
+    const userId = /^user:(\d+)$/.exec(actor)?.[1];
+    const id = await insertNote(tx, clientId, body, userId ? Number(userId) : null, now);
+    changes[`note.${id}`] = body;
+  }
+  if (edit.editNotes && Object.keys(edit.editNotes).length > 0) {
+    const current = new Map((await readNotes(tx, [clientId])).map((n) => [String(n.id), n.body]));
+    for (const [id, body] of Object.entries(edit.editNotes)) {
+      const old = current.get(id);
+      if (old === undefined)
+        throw new Error(`editNotes.${id}: customer ${clientId} has no such note`);
+      if (old === body) continue;
+      await updateNote(tx, clientId, Number(id), body, now);
+      changes[`note.${id}`] = body;
+      before[`note.${id}`] = old;
+    }
+  }
+  await audit(tx, clientId, changes, actor, now, before);
 }

@@ -46,6 +46,12 @@ export const customerEditSchema = z.object({
     .record(z.string().trim().min(1).max(100), z.string().max(2000).nullable())
     .optional(),
   lifecycle: z.enum(["prospect", "active"]).optional(),
+  /** F5: new activity notes */
+  addNotes: z.array(z.string().trim().min(1).max(5000)).max(50).optional(),
+  /** F5: new bodies for existing notes, by note id */
+  editNotes: z
+    .record(z.string().regex(/^\d+$/, "a note id"), z.string().trim().min(1).max(5000))
+    .optional(),
 });
 export type CustomerEditInput = z.input<typeof customerEditSchema>;
 

@@ -154,7 +154,11 @@ export async function updateCustomer(
   input: CustomerEditInput,
 ): Promise<CustomerView> {
   const { lifecycle, ...edit } = parse(customerEditSchema, input);
-  await getOwnClient(ctx.db, actor, id);
+  const client = await getOwnClient(ctx.db, actor, id);
+  const noteIds = new Set((client.customer.notes ?? []).map((n) => n.id));
+  for (const noteId of Object.keys(edit.editNotes ?? {}))
+    if (!noteIds.has(noteId))
+      throw new ServiceError("invalid", `editNotes.${noteId}: customer ${id} has no such note`);
   return applyHubChange(ctx, actor, { kind: "client.updated", clientId: id, edit, lifecycle });
 }
 

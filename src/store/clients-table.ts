@@ -1,6 +1,7 @@
 import { contactKindOf, type CanonicalCustomer } from "../domain/customer.ts";
 import { normalizeContact, type ContactKind } from "../domain/normalize.ts";
 import type { Queryable } from "./database.ts";
+import { readNotes } from "./notes-table.ts";
 
 export interface ClientRecord {
   id: number;
@@ -51,6 +52,7 @@ export async function readClients(
         acquisition: row.acquisition,
         contacts: [],
         preferences: {},
+        notes: [],
       },
     });
   }
@@ -67,6 +69,9 @@ export async function readClients(
   for (const p of prefs) {
     const client = result.get(p.client_id);
     if (client) client.customer.preferences[p.name] = p.value;
+  }
+  for (const note of await readNotes(q, ids)) {
+    result.get(note.clientId)?.customer.notes?.push({ id: String(note.id), body: note.body });
   }
   return result;
 }

@@ -16,6 +16,8 @@ export interface CustomerPatch {
   expect: Record<string, string | null>;
   /** contact methods to add (never to change or remove: SPEC F1) */
   addContacts: Array<{ kind: "email" | "phone" | "address"; value: string }>;
+  /** F5: notes to add, each with the ref that names its hub note ("tandem:<id>") */
+  addNotes?: Array<{ ref: string; body: string }> | undefined;
 }
 
 export type PatchResult =

@@ -20,6 +20,11 @@ export const posCustomerSchema = z.object({
       }),
     )
     .optional(),
+  notes: z
+    .array(
+      z.object({ id: z.string(), body: z.string(), externalRef: z.string().nullable().optional() }),
+    )
+    .optional(),
   // F10: the POS's own assigned associate is read past, never mapped.
   assignedAssociateId: z.string().nullable().optional(),
 });
@@ -44,6 +49,7 @@ export function fromPos(pos: PosCustomer, fieldMap: Record<string, string>): Ext
       acquisition: orNull(pos.acquisition),
       contacts: (pos.contacts ?? []).map((c) => ({ kind: c.type, value: c.value })),
       preferences,
+      notes: (pos.notes ?? []).map((n) => ({ id: n.id, body: n.body, ref: n.externalRef ?? null })),
     },
   };
 }
@@ -64,6 +70,8 @@ export function toPosCreate(customer: CanonicalCustomer, fieldMap: Record<string
     acquisition: customer.acquisition,
     customFields,
     contacts: customer.contacts.map((c) => ({ type: c.kind, value: c.value })),
+    // hub notes travel with the ref that pairs them back (F5)
+    notes: (customer.notes ?? []).map((n) => ({ body: n.body, externalRef: `tandem:${n.id}` })),
   };
 }
 
@@ -72,6 +80,7 @@ type Scalars = {
   lastName?: string | null;
   acquisition?: string | null;
   customFields?: Record<string, string | null>;
+  notes?: Record<string, string | null>;
 };
 
 /** canonical paths -> the POS's field names; preferences without a mapped key are not sent. */
@@ -79,6 +88,7 @@ function toPosFields(paths: Record<string, string | null>, fieldMap: Record<stri
   const out: Scalars = {};
   for (const [path, value] of Object.entries(paths)) {
     if (path === "firstName" || path === "lastName" || path === "acquisition") out[path] = value;
+    else if (path.startsWith("note.")) (out.notes ??= {})[path.slice("note.".length)] = value;
     else if (path.startsWith("pref.")) {
       const key = keyFor(fieldMap, path.slice("pref.".length));
       if (key !== undefined) (out.customFields ??= {})[key] = value;
@@ -88,9 +98,14 @@ function toPosFields(paths: Record<string, string | null>, fieldMap: Record<stri
 }
 
 export function toPosPatch(patch: CustomerPatch, fieldMap: Record<string, string>) {
+  const { notes: setNotes, ...set } = toPosFields(patch.set, fieldMap);
   return {
-    set: toPosFields(patch.set, fieldMap),
+    set,
     expect: toPosFields(patch.expect, fieldMap),
     addContacts: patch.addContacts.map((c) => ({ type: c.kind, value: c.value })),
+    addNotes: (patch.addNotes ?? []).map((n) => ({ body: n.body, externalRef: n.ref })),
+    setNotes: Object.entries(setNotes ?? {})
+      .filter((entry): entry is [string, string] => entry[1] !== null)
+      .map(([id, body]) => ({ id, body })),
   };
 }
