@@ -46,6 +46,58 @@ export interface Subscription {
   createdAt: string;
 }
 
+export interface PosInventoryItem {
+  id: string;
+  version: number;
+  sku: string;
+  description: string;
+  category: string | null;
+  vendor: string | null;
+  /** regular, memo, consignment, trade, ... */
+  type: string;
+  status: "on_hand" | "sold" | "removed";
+  price: number | null;
+  updatedAt: string;
+}
+
+export interface PosSaleLine {
+  kind: "item" | "special_order";
+  inventoryId: string | null;
+  sku: string | null;
+  description: string;
+  category: string | null;
+  vendor: string | null;
+  quantity: number;
+  amount: number;
+}
+
+export interface PosSale {
+  id: string;
+  version: number;
+  customerId: string;
+  associateNumber: string | null;
+  occurredAt: string;
+  currency: string;
+  total: number;
+  lines: PosSaleLine[];
+  serviceJobs: Array<{
+    id: string;
+    type: "repair" | "custom" | "appraisal";
+    description: string;
+    amount: number;
+  }>;
+}
+
+/** A message an integration wrote to the customer's activity tab (F7). */
+export interface PosActivity {
+  id: string;
+  type: "email" | "text";
+  body: string;
+  sentAt: string;
+  associateNumber: string | null;
+  externalRef: string | null;
+}
+
 /** Who made a change, as the POS's own history shows it (F9 attribution). */
 export interface ChangeRecord {
   version: number;
@@ -66,6 +118,10 @@ interface Snapshot {
   webhooks: Subscription[];
   idempotency: Array<[string, { status: number; body: unknown; at: number }]>;
   history?: Array<[string, ChangeRecord[]]>;
+  inventory?: PosInventoryItem[];
+  sales?: PosSale[];
+  activity?: Array<[string, PosActivity[]]>;
+  nextRecord?: number;
 }
 
 /** Normalised identity of a contact value: the same rule Tandem's hub uses (trim/lower, digits, spaces). */
@@ -99,6 +155,10 @@ export class PosState {
   associates: PosAssociate[] = [];
   readonly webhooks = new Map<string, Subscription>();
   readonly history = new Map<string, ChangeRecord[]>();
+  readonly inventory = new Map<string, PosInventoryItem>();
+  readonly sales = new Map<string, PosSale>();
+  readonly activity = new Map<string, PosActivity[]>();
+  private nextRecord = 1;
   private readonly idempotency = new Map<string, { status: number; body: unknown; at: number }>();
   private saveTimer: NodeJS.Timeout | undefined;
 
@@ -123,6 +183,10 @@ export class PosState {
     for (const w of s.webhooks) this.webhooks.set(w.id, w);
     for (const [k, v] of s.idempotency) this.idempotency.set(k, v);
     for (const [k, v] of s.history ?? []) this.history.set(k, v);
+    for (const item of s.inventory ?? []) this.inventory.set(item.id, item);
+    for (const sale of s.sales ?? []) this.sales.set(sale.id, sale);
+    for (const [k, v] of s.activity ?? []) this.activity.set(k, v);
+    this.nextRecord = s.nextRecord ?? 1;
   }
 
   /** Assigns the next global version to a changed customer. */
@@ -134,6 +198,15 @@ export class PosState {
     this.byVersion.set(customer.version, customer.id);
     this.scheduleSave();
   }
+
+  /** Inventory items and sales share the global version counter with customers. */
+  bumpRecord(record: { version: number }) {
+    this.version += 1;
+    record.version = this.version;
+    this.scheduleSave();
+  }
+
+  newRecordId = (prefix: string) => `${prefix}_${pad(this.nextRecord++)}`;
 
   recordChange(customerId: string, record: ChangeRecord) {
     const list = this.history.get(customerId) ?? [];
@@ -202,6 +275,10 @@ export class PosState {
       webhooks: [...this.webhooks.values()],
       idempotency: [...this.idempotency.entries()],
       history: [...this.history.entries()],
+      inventory: [...this.inventory.values()],
+      sales: [...this.sales.values()],
+      activity: [...this.activity.entries()],
+      nextRecord: this.nextRecord,
     };
     mkdirSync(dirname(this.dataFile), { recursive: true });
     writeFileSync(`${this.dataFile}.tmp`, JSON.stringify(snapshot));

@@ -8,6 +8,7 @@ import { integrationRoutes } from "./integration-routes.ts";
 import { fail, type PosEnv, type PosRuntime } from "./pos-env.ts";
 import { PosState } from "./pos-state.ts";
 import { seedAssociates, seedCustomers } from "./seed-customers.ts";
+import { retailRoutes } from "./retail-routes.ts";
 import { staffRoutes } from "./staff-routes.ts";
 import { createWebhookSender } from "./webhook-sender.ts";
 
@@ -99,6 +100,7 @@ export async function startReferencePos(options: ReferencePosOptions): Promise<R
   });
   app.route("/", integrationRoutes);
   app.route("/", staffRoutes);
+  app.route("/", retailRoutes);
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
     scheme: "bearer",

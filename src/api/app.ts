@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { authenticate } from "../services/users.ts";
 import type { ServiceContext } from "../services/service-context.ts";
 import { ServiceError } from "../services/service-error.ts";
+import { activityRoutes } from "./activity-routes.ts";
 import { conflictsRoutes } from "./conflicts-routes.ts";
 import { customersRoutes } from "./customers-routes.ts";
 import { hooksRoutes } from "./hooks-routes.ts";
@@ -42,6 +43,7 @@ export function createApp(ctx: ServiceContext) {
   app.get("/health", (c) => c.json({ ok: true }));
   app.route("/", customersRoutes);
   app.route("/", conflictsRoutes);
+  app.route("/", activityRoutes);
   app.route("/", integrationsRoutes);
   app.route("/", usersRoutes);
   app.route("/", hooksRoutes);

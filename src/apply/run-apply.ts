@@ -1,13 +1,14 @@
 import type { Clock } from "../domain/clock.ts";
 import type { OutboundJob } from "../domain/job-payloads.ts";
 import { ConnectorError, isRetryable } from "../connectors/kit/connector-error.ts";
-import type { ConnectorResolver } from "../connectors/kit/connector.ts";
+import type { Connector, ConnectorResolver } from "../connectors/kit/connector.ts";
 import { claimJobs, type ClaimedJob } from "../queue/claim-jobs.ts";
 import { completeJob } from "../queue/complete-job.ts";
 import { failJob } from "../queue/fail-job.ts";
 import type { Db, Queryable } from "../store/database.ts";
-import { readIntegration } from "../store/integrations-table.ts";
+import { readIntegration, type IntegrationRecord } from "../store/integrations-table.ts";
 import { findLink, updateLink } from "../store/links-table.ts";
+import { addActivity } from "./add-activity.ts";
 import { createPartner } from "./create-partner.ts";
 import type { JobContext, JobOutcome } from "./job-outcome.ts";
 import { pushChanges } from "./push-changes.ts";
@@ -20,7 +21,7 @@ export interface ApplyOptions {
   leaseSeconds: number;
 }
 
-export const outboundKinds = ["partner.create", "external.update"] as const;
+export const outboundKinds = ["partner.create", "external.update", "activity.add"] as const;
 
 /** Claims due outbound jobs and runs them concurrently (jobs of one link never run together). */
 export async function applyDueJobs(options: ApplyOptions, limit: number): Promise<number> {
@@ -47,10 +48,7 @@ async function runJob(options: ApplyOptions, job: ClaimedJob): Promise<void> {
     let result: JobOutcome = { outcome: "link gone" };
     if (integration) {
       const connector = await options.resolveConnector(integration);
-      result =
-        payload.kind === "partner.create"
-          ? await createPartner(ctx, payload, integration, connector)
-          : await pushChanges(ctx, payload, integration, connector);
+      result = await runOutbound(ctx, payload, integration, connector);
     }
     await db.transaction(async (tx) => {
       await result.record?.(tx);
@@ -78,6 +76,26 @@ async function runJob(options: ApplyOptions, job: ClaimedJob): Promise<void> {
 }
 
 class LeaseLost extends Error {}
+
+function runOutbound(
+  ctx: JobContext,
+  job: OutboundJob,
+  integration: IntegrationRecord,
+  connector: Connector,
+) {
+  switch (job.kind) {
+    case "partner.create":
+      return createPartner(ctx, job, integration, connector);
+    case "external.update":
+      return pushChanges(ctx, job, integration, connector);
+    case "activity.add":
+      return addActivity(ctx, job, integration, connector);
+    default: {
+      const unknown: never = job;
+      throw new Error(`unknown outbound job ${JSON.stringify(unknown)}`);
+    }
+  }
+}
 
 /** S11: an operation that failed for good puts the customer in the error section until retried. */
 async function markLinkError(tx: Queryable, linkId: number, message: string, now: Date) {

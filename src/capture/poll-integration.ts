@@ -1,27 +1,80 @@
-import type { ConnectorResolver } from "../connectors/kit/connector.ts";
-import type { Db } from "../store/database.ts";
+import type {
+  ChangePage,
+  ConnectorResolver,
+  FeedPage,
+  Source,
+} from "../connectors/kit/connector.ts";
+import type { ExternalCustomer } from "../domain/customer.ts";
+import type { InventoryRecord, SaleRecord } from "../domain/retail-records.ts";
+import type { Db, Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
 import {
   advancePollCursor,
   leasePollCursor,
   releasePollCursor,
 } from "../store/poll-cursors-table.ts";
-import { recordExternalChanges } from "./record-external-changes.ts";
+import { recordExternalChanges, recordExternalRecords } from "./record-external-changes.ts";
 
 export interface PollOptions {
   db: Db;
   resolveConnector: ConnectorResolver;
   now: () => Date;
   pageSize?: number;
-  /** pages per poll, so one busy integration cannot hold a worker forever */
+  /** pages per feed and poll, so one busy integration cannot hold a worker forever */
   maxPages?: number;
 }
 
+interface Feed {
+  name: "customers" | "inventory" | "sales";
+  fetch(
+    cursor: string | null,
+    limit: number,
+  ): Promise<{
+    cursor: string;
+    hasMore: boolean;
+    count: number;
+    record(tx: Queryable, now: Date): Promise<number>;
+  }>;
+}
+
+/** The feeds a source offers: customers always; inventory (F8) and sales (F6) where it has them. */
+function feedsOf(source: Source, integrationId: number): Feed[] {
+  const customers = (page: ChangePage) => ({
+    cursor: page.cursor,
+    hasMore: page.hasMore,
+    count: page.customers.length,
+    record: (tx: Queryable, now: Date) =>
+      recordExternalChanges(tx, integrationId, page.customers as ExternalCustomer[], "poll", now),
+  });
+  const records = (kind: "inventory" | "sale", page: FeedPage<InventoryRecord | SaleRecord>) => ({
+    cursor: page.cursor,
+    hasMore: page.hasMore,
+    count: page.records.length,
+    record: (tx: Queryable, now: Date) =>
+      recordExternalRecords(tx, integrationId, kind, page.records, now),
+  });
+  const feeds: Feed[] = [
+    { name: "customers", fetch: async (c, l) => customers(await source.pollChanges(c, l)) },
+  ];
+  const { pollInventory, pollSales } = source;
+  if (pollInventory)
+    feeds.push({
+      name: "inventory",
+      fetch: async (c, l) => records("inventory", await pollInventory.call(source, c, l)),
+    });
+  if (pollSales)
+    feeds.push({
+      name: "sales",
+      fetch: async (c, l) => records("sale", await pollSales.call(source, c, l)),
+    });
+  return feeds;
+}
+
 /**
- * Polls one integration's changes feed from its stored cursor, if due and no other worker is at
- * it. Each page's changes and the advanced cursor commit together: a crash repeats at most one
+ * Polls an integration's feeds from their stored cursors, each feed if due and no other worker is
+ * at it. Each page's records and the advanced cursor commit together: a crash repeats at most one
  * page, and the repeat is dropped as a duplicate (S4). Returns the number of new changes, or
- * undefined when the integration was not due.
+ * undefined when no feed was due.
  */
 export async function pollIntegration(
   options: PollOptions,
@@ -30,32 +83,34 @@ export async function pollIntegration(
   const { db } = options;
   const interval =
     integration.options.pollIntervalSeconds * (integration.options.webhooks ? 10 : 1);
-  const lease = await leasePollCursor(db, integration.id, interval, 120, options.now());
-  if (!lease) return undefined;
-  let cursor = lease.cursor;
-  let recorded = 0;
-  let error: string | null = null;
-  try {
-    const connector = await options.resolveConnector(integration);
-    for (let page = 0; page < (options.maxPages ?? 50); page++) {
-      const result = await connector.source.pollChanges(cursor, options.pageSize ?? 200);
-      await db.transaction(async (tx) => {
-        recorded += await recordExternalChanges(
-          tx,
-          integration.id,
-          result.customers,
-          "poll",
-          options.now(),
-        );
-        await advancePollCursor(tx, integration.id, result.cursor);
-      });
-      cursor = result.cursor;
-      if (!result.hasMore) break;
+  const connector = await options.resolveConnector(integration);
+  let recorded: number | undefined;
+  const errors: string[] = [];
+  for (const feed of feedsOf(connector.source, integration.id)) {
+    // Inventory and sales have no webhooks: their feeds are polled at the plain interval.
+    const every = feed.name === "customers" ? interval : integration.options.pollIntervalSeconds;
+    const lease = await leasePollCursor(db, integration.id, feed.name, every, 120, options.now());
+    if (!lease) continue;
+    recorded ??= 0;
+    let cursor = lease.cursor;
+    let error: string | null = null;
+    try {
+      for (let n = 0; n < (options.maxPages ?? 50); n++) {
+        const page = await feed.fetch(cursor, options.pageSize ?? 200);
+        await db.transaction(async (tx) => {
+          recorded! += await page.record(tx, options.now());
+          await advancePollCursor(tx, integration.id, feed.name, page.cursor);
+        });
+        cursor = page.cursor;
+        if (!page.hasMore) break;
+      }
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+      errors.push(`${feed.name}: ${error}`);
     }
-  } catch (e) {
-    error = e instanceof Error ? e.message : String(e);
+    await releasePollCursor(db, integration.id, feed.name, options.now(), error);
   }
-  await releasePollCursor(db, integration.id, options.now(), error);
-  if (error) throw new Error(`poll of integration ${integration.id} failed: ${error}`);
+  if (errors.length > 0)
+    throw new Error(`poll of integration ${integration.id} failed: ${errors.join("; ")}`);
   return recorded;
 }

@@ -1,4 +1,5 @@
 import { externalEventKey, type ExternalCustomer } from "../domain/customer.ts";
+import type { InventoryRecord, SaleRecord } from "../domain/retail-records.ts";
 import { insertChangeEvents } from "../store/change-events-table.ts";
 import type { Queryable } from "../store/database.ts";
 
@@ -21,6 +22,30 @@ export function recordExternalChanges(
       version: customer.version,
       payload: customer,
       actor: `connector:${via}`,
+      receivedAt: now,
+    })),
+  );
+}
+
+/** Writes inventory items (F8) or sales (F6) into the inbox, keyed by kind, id and version. */
+export function recordExternalRecords(
+  q: Queryable,
+  integrationId: number,
+  kind: "inventory" | "sale",
+  records: ReadonlyArray<InventoryRecord | SaleRecord>,
+  now: Date,
+): Promise<number> {
+  return insertChangeEvents(
+    q,
+    records.map((record) => ({
+      integrationId,
+      source: "external",
+      eventKey: `${kind}:${record.id}@${record.version}`,
+      kind: `${kind}.poll`,
+      externalId: record.id,
+      version: record.version,
+      payload: record,
+      actor: "connector:poll",
       receivedAt: now,
     })),
   );

@@ -25,4 +25,5 @@ export type HubChange =
       integrationId: number;
       /** per conflicting field, the value both systems take (null: no value) */
       values: Record<string, string | null>;
-    };
+    }
+  | { kind: "message.sent"; clientId: number; channel: "email" | "text"; body: string };

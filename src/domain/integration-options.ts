@@ -14,6 +14,15 @@ export const integrationOptionsSchema = z.object({
   pollIntervalSeconds: z.number().int().min(1).max(86_400).default(30),
   /** F2: external custom field key -> hub preference name */
   fieldMap: z.record(z.string().min(1), z.string().min(1)).default({}),
+  /** F8: inventory that does not become hub products */
+  inventoryFilters: z
+    .object({
+      excludeCategories: z.array(z.string().min(1)).default([]),
+      excludeVendors: z.array(z.string().min(1)).default([]),
+      /** e.g. memo, consignment, trade */
+      excludeTypes: z.array(z.string().min(1)).default([]),
+    })
+    .default({ excludeCategories: [], excludeVendors: [], excludeTypes: [] }),
   /** F9: POS associate number used when the hub user has none */
   defaultAssociateNumber: z.string().min(1).optional(),
 });

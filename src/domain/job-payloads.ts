@@ -21,7 +21,15 @@ export interface PushChangesJob {
   actor: string;
 }
 
-export type OutboundJob = CreatePartnerJob | PushChangesJob;
+/** F7: write a message sent from the hub to the partner's activity. */
+export interface AddActivityJob {
+  kind: "activity.add";
+  linkId: number;
+  messageId: number;
+  actor: string;
+}
+
+export type OutboundJob = CreatePartnerJob | PushChangesJob | AddActivityJob;
 export type JobKind = OutboundJob["kind"];
 
 export const linkQueueKey = (linkId: number) => `link:${linkId}`;

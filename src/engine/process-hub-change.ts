@@ -19,6 +19,7 @@ import { insertNote, readNotes, updateNote } from "../store/notes-table.ts";
 import { readStore } from "../store/stores-table.ts";
 import { clientLockKey, lockKey } from "./lock-keys.ts";
 import { mergeLink } from "./merge-link.ts";
+import { recordMessage } from "./record-message.ts";
 import { resolveConflicts } from "./resolve-conflicts.ts";
 
 /**
@@ -33,6 +34,11 @@ export async function processHubChange(
   const change = event.payload as HubChange;
   if (change.kind === "conflict.resolve") {
     await resolveConflicts(tx, now, change, event.actor);
+    return change.clientId;
+  }
+  if (change.kind === "message.sent") {
+    await lockKey(tx, clientLockKey(change.clientId));
+    await recordMessage(tx, now, change, event.actor);
     return change.clientId;
   }
   let clientId: number;

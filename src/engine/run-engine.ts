@@ -8,6 +8,8 @@ import {
 import type { Db, Queryable } from "../store/database.ts";
 import { processExternalChange } from "./process-external-change.ts";
 import { processHubChange } from "./process-hub-change.ts";
+import { processInventoryChange } from "./process-inventory-change.ts";
+import { processSale } from "./process-sale.ts";
 
 export type { HubChange } from "../domain/hub-change.ts";
 
@@ -23,6 +25,8 @@ export async function processEvent(
     const clientId = await processHubChange(tx, now, event);
     return `client:${clientId}`;
   }
+  if (event.kind.startsWith("inventory.")) return processInventoryChange(tx, now, event);
+  if (event.kind.startsWith("sale.")) return processSale(tx, now, event);
   return processExternalChange(tx, now, event);
 }
 

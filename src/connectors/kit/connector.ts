@@ -1,4 +1,5 @@
 import type { CanonicalCustomer, ExternalCustomer } from "../../domain/customer.ts";
+import type { InventoryRecord, SaleRecord } from "../../domain/retail-records.ts";
 
 export type { ExternalCustomer };
 
@@ -38,10 +39,21 @@ export interface Manifest {
   conditionalWrites: boolean;
 }
 
+/** A page of a feed other than customers (inventory, sales). */
+export interface FeedPage<T> {
+  records: T[];
+  cursor: string;
+  hasMore: boolean;
+}
+
 /** Reading from the external system (capture and matching). */
 export interface Source {
   ping(): Promise<{ name: string }>;
   pollChanges(cursor: string | null, limit: number): Promise<ChangePage>;
+  /** F8: inventory changed after the cursor, where the system has inventory */
+  pollInventory?(cursor: string | null, limit: number): Promise<FeedPage<InventoryRecord>>;
+  /** F6: sales recorded after the cursor, where the system has sales */
+  pollSales?(cursor: string | null, limit: number): Promise<FeedPage<SaleRecord>>;
   getCustomer(id: string): Promise<ExternalCustomer | null>;
   findByEmail(email: string): Promise<ExternalCustomer[]>;
 }
@@ -53,6 +65,12 @@ export interface Sink {
     options: WriteOptions & { number?: string | undefined },
   ): Promise<ExternalCustomer>;
   updateCustomer(id: string, patch: CustomerPatch, options: WriteOptions): Promise<PatchResult>;
+  /** F7: writes a message sent from the hub to the customer's activity; the ref makes it idempotent */
+  addActivity?(
+    customerId: string,
+    activity: { type: "email" | "text"; body: string; sentAt: string; ref: string },
+    options: WriteOptions,
+  ): Promise<void>;
 }
 
 export interface WebhookDelivery {

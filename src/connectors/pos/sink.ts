@@ -23,6 +23,21 @@ export function createPosSink(client: PosClient, settings: ConnectorSettings): S
       });
       return fromPos(data, settings.fieldMap);
     },
+    async addActivity(customerId, activity, options) {
+      await client.request({
+        method: "POST",
+        path: `/api/v1/customers/${encodeURIComponent(customerId)}/activity`,
+        headers: writeHeaders(options.idempotencyKey),
+        body: {
+          type: activity.type,
+          body: activity.body,
+          sentAt: activity.sentAt,
+          externalRef: activity.ref,
+          ...(options.associateNumber ? { associateNumber: options.associateNumber } : {}),
+        },
+        schema: z.unknown(),
+      });
+    },
     async updateCustomer(id, patch, options) {
       const { status, data } = await client.request({
         method: "PATCH",

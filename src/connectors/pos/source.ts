@@ -2,6 +2,12 @@ import { z } from "zod";
 import type { ConnectorSettings, ExternalCustomer, Source } from "../kit/connector.ts";
 import type { PosClient } from "./client.ts";
 import { fromPos, posCustomerSchema } from "./mapping.ts";
+import {
+  fromPosInventory,
+  fromPosSale,
+  posInventorySchema,
+  posSaleSchema,
+} from "./retail-mapping.ts";
 
 const pingSchema = z.object({ ok: z.boolean(), name: z.string().optional() });
 const changesSchema = z.object({
@@ -26,6 +32,38 @@ export function createPosSource(client: PosClient, settings: ConnectorSettings):
       });
       return {
         customers: data.customers.map(map),
+        cursor: String(data.cursor),
+        hasMore: data.hasMore,
+      };
+    },
+    async pollInventory(cursor, limit) {
+      const { data } = await client.request({
+        path: "/api/v1/inventory/changes",
+        query: { after: cursor ?? "0", limit },
+        schema: z.object({
+          items: z.array(posInventorySchema),
+          cursor: z.number(),
+          hasMore: z.boolean(),
+        }),
+      });
+      return {
+        records: data.items.map(fromPosInventory),
+        cursor: String(data.cursor),
+        hasMore: data.hasMore,
+      };
+    },
+    async pollSales(cursor, limit) {
+      const { data } = await client.request({
+        path: "/api/v1/sales/changes",
+        query: { after: cursor ?? "0", limit },
+        schema: z.object({
+          sales: z.array(posSaleSchema),
+          cursor: z.number(),
+          hasMore: z.boolean(),
+        }),
+      });
+      return {
+        records: data.sales.map(fromPosSale),
         cursor: String(data.cursor),
         hasMore: data.hasMore,
       };

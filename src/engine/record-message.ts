@@ -1,0 +1,31 @@
+import type { HubChange } from "../domain/hub-change.ts";
+import { linkQueueKey, type AddActivityJob } from "../domain/job-payloads.ts";
+import { addJob } from "../queue/add-job.ts";
+import type { Queryable } from "../store/database.ts";
+import { linksOfClient } from "../store/links-table.ts";
+import { insertMessage } from "../store/messages-table.ts";
+
+/**
+ * F7: an email or text sent from the hub is recorded, and written to the activity of the
+ * customer's partner in every integration that has one. One way: nothing comes back.
+ */
+export async function recordMessage(
+  tx: Queryable,
+  now: Date,
+  change: Extract<HubChange, { kind: "message.sent" }>,
+  actor: string,
+): Promise<void> {
+  const userId = /^user:(\d+)$/.exec(actor)?.[1];
+  const messageId = await insertMessage(tx, {
+    clientId: change.clientId,
+    channel: change.channel,
+    body: change.body,
+    sentBy: userId ? Number(userId) : null,
+    sentAt: now,
+  });
+  for (const link of await linksOfClient(tx, change.clientId)) {
+    if (!link.externalId || link.status === "excluded") continue;
+    const job: AddActivityJob = { kind: "activity.add", linkId: link.id, messageId, actor };
+    await addJob(tx, { kind: job.kind, payload: job, queueKey: linkQueueKey(link.id), runAt: now });
+  }
+}

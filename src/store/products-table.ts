@@ -1,0 +1,99 @@
+import type { Queryable } from "./database.ts";
+
+export type ProductOrigin = "inventory" | "sold" | "service" | "wish" | "hub";
+
+export interface ProductUpsert {
+  storeId: number;
+  integrationId: number;
+  externalKey: string;
+  origin: ProductOrigin;
+  sku: string | null;
+  name: string;
+  category: string | null;
+  vendor: string | null;
+  inventoryType: string | null;
+  price: number | null;
+  archived: boolean;
+  externalVersion: number;
+  now: Date;
+}
+
+/**
+ * Creates or updates the product that mirrors one external record; an older copy than the one
+ * applied (by external version) changes nothing. Returns the product id.
+ */
+export async function upsertProduct(q: Queryable, p: ProductUpsert): Promise<number> {
+  const [row] = await q.query<{ id: number }>(
+    `insert into products (store_id, integration_id, external_key, origin, sku, name, category, vendor,
+                           inventory_type, price, archived, external_version, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
+     on conflict (integration_id, external_key) do update set
+       sku = excluded.sku, name = excluded.name, category = excluded.category, vendor = excluded.vendor,
+       inventory_type = excluded.inventory_type, price = excluded.price, archived = excluded.archived,
+       external_version = excluded.external_version, updated_at = excluded.updated_at
+       where products.external_version <= excluded.external_version
+     returning id`,
+    [
+      p.storeId,
+      p.integrationId,
+      p.externalKey,
+      p.origin,
+      p.sku,
+      p.name,
+      p.category,
+      p.vendor,
+      p.inventoryType,
+      p.price,
+      p.archived,
+      p.externalVersion,
+      p.now,
+    ],
+  );
+  if (row) return row.id;
+  const [existing] = await q.query<{ id: number }>(
+    "select id from products where integration_id = $1 and external_key = $2",
+    [p.integrationId, p.externalKey],
+  );
+  return existing!.id;
+}
+
+export async function findProduct(q: Queryable, integrationId: number, externalKey: string) {
+  const [row] = await q.query<{ id: number; archived: boolean; external_version: number }>(
+    "select id, archived, external_version from products where integration_id = $1 and external_key = $2",
+    [integrationId, externalKey],
+  );
+  return row;
+}
+
+/** Archives a product (sold, or no longer on hand), unless a newer copy was already applied. */
+export async function archiveProduct(q: Queryable, id: number, externalVersion: number, now: Date) {
+  await q.query(
+    `update products set archived = true, external_version = greatest(external_version, $2), updated_at = $3
+     where id = $1`,
+    [id, externalVersion, now],
+  );
+}
+
+export interface ProductRow {
+  id: number;
+  origin: ProductOrigin;
+  sku: string | null;
+  name: string;
+  category: string | null;
+  vendor: string | null;
+  inventory_type: string | null;
+  price: string | null;
+  archived: boolean;
+}
+
+export async function listProducts(
+  q: Queryable,
+  storeId: number,
+  options: { archived?: boolean; limit: number; after?: number },
+) {
+  return q.query<ProductRow>(
+    `select id, origin, sku, name, category, vendor, inventory_type, price, archived from products
+     where store_id = $1 and ($2::boolean is null or archived = $2) and id > $3 order by id limit $4`,
+    [storeId, options.archived ?? null, options.after ?? 0, options.limit],
+  );
+}

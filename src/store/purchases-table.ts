@@ -1,0 +1,104 @@
+import type { Queryable } from "./database.ts";
+
+export interface NewPurchase {
+  clientId: number;
+  integrationId: number;
+  externalId: string;
+  occurredAt: Date;
+  total: number;
+  currency: string;
+  associateNumber: string | null;
+  lines: Array<{
+    productId: number;
+    kind: "item" | "special_order" | "service";
+    quantity: number;
+    amount: number;
+  }>;
+  now: Date;
+}
+
+/** Records a purchase once: a sale already recorded (same integration and id) returns undefined. */
+export async function insertPurchase(q: Queryable, p: NewPurchase): Promise<number | undefined> {
+  const [row] = await q.query<{ id: number }>(
+    `insert into purchases (client_id, integration_id, external_id, occurred_at, total, currency, associate_number, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)
+     on conflict (integration_id, external_id) do nothing returning id`,
+    [
+      p.clientId,
+      p.integrationId,
+      p.externalId,
+      p.occurredAt,
+      p.total,
+      p.currency,
+      p.associateNumber,
+      p.now,
+    ],
+  );
+  if (!row) return undefined;
+  if (p.lines.length > 0)
+    await q.query(
+      `insert into purchase_lines (purchase_id, line_no, product_id, kind, quantity, amount)
+       select $1, n, product_id, kind, quantity, amount
+       from unnest($2::int[], $3::bigint[], $4::text[], $5::numeric[], $6::numeric[]) as l(n, product_id, kind, quantity, amount)`,
+      [
+        row.id,
+        p.lines.map((_, n) => n + 1),
+        p.lines.map((l) => l.productId),
+        p.lines.map((l) => l.kind),
+        p.lines.map((l) => l.quantity),
+        p.lines.map((l) => l.amount),
+      ],
+    );
+  return row.id;
+}
+
+export interface PurchaseView {
+  id: number;
+  externalId: string | null;
+  occurredAt: Date;
+  total: string;
+  currency: string;
+  associateNumber: string | null;
+  lines: Array<{ productId: number; name: string; kind: string; quantity: string; amount: string }>;
+}
+
+export async function purchasesOf(q: Queryable, clientId: number): Promise<PurchaseView[]> {
+  const purchases = await q.query<{
+    id: number;
+    external_id: string | null;
+    occurred_at: Date;
+    total: string;
+    currency: string;
+    associate_number: string | null;
+  }>("select * from purchases where client_id = $1 order by occurred_at, id", [clientId]);
+  const lines = await q.query<{
+    purchase_id: number;
+    product_id: number;
+    name: string;
+    kind: string;
+    quantity: string;
+    amount: string;
+  }>(
+    `select l.purchase_id, l.product_id, p.name, l.kind, l.quantity, l.amount
+     from purchase_lines l join products p on p.id = l.product_id
+     where l.purchase_id = any($1::bigint[]) order by l.purchase_id, l.line_no`,
+    [purchases.map((p) => p.id)],
+  );
+  return purchases.map((p) => ({
+    id: p.id,
+    externalId: p.external_id,
+    occurredAt: p.occurred_at,
+    total: p.total,
+    currency: p.currency,
+    associateNumber: p.associate_number,
+    lines: lines
+      .filter((l) => l.purchase_id === p.id)
+      .map((l) => ({
+        productId: l.product_id,
+        name: l.name,
+        kind: l.kind,
+        quantity: l.quantity,
+        amount: l.amount,
+      })),
+  }));
+}
