@@ -17,6 +17,24 @@ export interface NoteItem {
   ref?: string | null | undefined;
 }
 
+/** F4: a wish in the wish-list collection: a stock item (an inventory id) or a free description. */
+export interface WishItem {
+  id: string;
+  inventoryId: string | null;
+  description: string;
+  /** set when the wish was written by Tandem: "tandem:<hub collection item id>" */
+  ref?: string | null | undefined;
+}
+
+/** The value of a wish path: the same text on both sides for the same wish. */
+export const wishValue = (w: { inventoryId: string | null; description: string }) =>
+  JSON.stringify({ inventoryId: w.inventoryId, description: w.description });
+
+export function parseWishValue(value: string): { inventoryId: string | null; description: string } {
+  const parsed = JSON.parse(value) as { inventoryId?: string | null; description?: string };
+  return { inventoryId: parsed.inventoryId ?? null, description: parsed.description ?? "" };
+}
+
 export interface CanonicalCustomer {
   firstName: string | null;
   lastName: string | null;
@@ -24,6 +42,7 @@ export interface CanonicalCustomer {
   contacts: ContactMethod[];
   preferences: Record<string, string>;
   notes?: NoteItem[] | undefined;
+  wishes?: WishItem[] | undefined;
 }
 
 /**
@@ -36,6 +55,8 @@ export interface CanonicalCustomer {
  *  - "note.<key>" for each activity note, its body as value. The key is the external system's
  *    note id, so both sides name a paired note alike; a hub note not yet paired is "note.hub:<id>"
  *    (`noteKey` translates hub ids; external notes use their own id).
+ *  - "wish.<key>" for each wish of the wish-list collection (F4), keyed like notes, its value
+ *    `wishValue`: the inventory id of a stock wish, and the description.
  * An absent path means "no value".
  */
 export type FieldMap = Record<string, string>;
@@ -47,6 +68,7 @@ export function toFieldMap(
   customer: CanonicalCustomer,
   country?: string,
   noteKey: (note: NoteItem) => string = (note) => note.id,
+  wishKey: (wish: WishItem) => string = (wish) => wish.id,
 ): FieldMap {
   const fields: FieldMap = {};
   if (customer.firstName) fields["firstName"] = customer.firstName;
@@ -60,10 +82,11 @@ export function toFieldMap(
     fields[path] ??= contact.value;
   }
   for (const note of customer.notes ?? []) fields[`note.${noteKey(note)}`] = note.body;
+  for (const wish of customer.wishes ?? []) fields[`wish.${wishKey(wish)}`] = wishValue(wish);
   return fields;
 }
 
-export type FieldFamily = "name" | "acquisition" | "preference" | "contact" | "note";
+export type FieldFamily = "name" | "acquisition" | "preference" | "contact" | "note" | "wish";
 
 export function familyOf(path: string): FieldFamily {
   if (path === "firstName" || path === "lastName") return "name";
@@ -71,6 +94,7 @@ export function familyOf(path: string): FieldFamily {
   if (path.startsWith("pref.")) return "preference";
   if (path.startsWith("contact.")) return "contact";
   if (path.startsWith("note.")) return "note";
+  if (path.startsWith("wish.")) return "wish";
   throw new Error(`unknown field path '${path}'`);
 }
 

@@ -14,6 +14,8 @@ export const integrationOptionsSchema = z.object({
   pollIntervalSeconds: z.number().int().min(1).max(86_400).default(30),
   /** F2: external custom field key -> hub preference name */
   fieldMap: z.record(z.string().min(1), z.string().min(1)).default({}),
+  /** F4: the hub collection that mirrors the POS wish list */
+  wishlistCollection: z.string().trim().min(1).max(100).default("Edge"),
   /** F8: inventory that does not become hub products */
   inventoryFilters: z
     .object({

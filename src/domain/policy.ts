@@ -47,6 +47,9 @@ export const posProfile: Profile = {
     onBothChanged: "externalWins",
     rule: "F3",
   },
+  // F4: the wish list and the hub collection of the configured name mirror each other, additions,
+  // edits and removals alike; other hub collections are not in the profile at all.
+  wish: { inbound: "overwrite", outbound: "overwrite", onBothChanged: "conflict", rule: "F4" },
   // F5: notes flow both ways, edits included; a note deleted on one side stays on the other.
   note: { inbound: "append", outbound: "append", onBothChanged: "conflict", rule: "F5" },
   // F12: names flow both ways; divergent edits become a conflict a user resolves.

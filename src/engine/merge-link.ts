@@ -1,39 +1,17 @@
-import {
-  toFieldMap,
-  type CanonicalCustomer,
-  type FieldMap,
-  type NoteItem,
-} from "../domain/customer.ts";
+import type { CanonicalCustomer, FieldMap } from "../domain/customer.ts";
 import { linkQueueKey, type PushChangesJob } from "../domain/job-payloads.ts";
 import type { LinkStatus } from "../domain/link-status.ts";
 import { decide, type MergeDecision } from "../domain/merge-fields.ts";
-import { profileFor, syncedFields } from "../domain/policy.ts";
+import { profileFor } from "../domain/policy.ts";
 import { addJob } from "../queue/add-job.ts";
-import { appendAudit } from "../store/audit-table.ts";
-import { applyFieldChanges, type ClientRecord } from "../store/clients-table.ts";
+import type { ClientRecord } from "../store/clients-table.ts";
 import { closeConflict, openConflictsOf, upsertConflicts } from "../store/conflicts-table.ts";
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
 import { updateLink, type LinkRecord } from "../store/links-table.ts";
-import { applyNoteChanges, noteKeys } from "./sync-notes.ts";
+import { linkView, type ChangeOrigin } from "./link-view.ts";
 
-export interface ChangeOrigin {
-  /** "hub" or the integration's kind */
-  source: string;
-  actor: string;
-}
-
-/** The fields of a customer that this integration syncs, as a field map. */
-export function fieldsFor(
-  integration: IntegrationRecord,
-  customer: CanonicalCustomer,
-  noteKey?: (note: NoteItem) => string,
-): FieldMap {
-  return syncedFields(
-    toFieldMap(customer, integration.country, noteKey),
-    Object.values(integration.options.fieldMap),
-  );
-}
+export { fieldsFor, type ChangeOrigin } from "./link-view.ts";
 
 /**
  * The engine's one merge: compare base, hub and external for a linked pair, then write in the
@@ -49,9 +27,8 @@ export async function mergeLink(
   external: CanonicalCustomer,
   origin: ChangeOrigin,
 ): Promise<MergeDecision> {
-  const notes = await noteKeys(tx, link.id, hub.customer, external);
-  const hubFields = fieldsFor(integration, hub.customer, notes.keyOf);
-  const externalFields = fieldsFor(integration, external);
+  const view = await linkView(tx, integration, link, hub, external);
+  const { hubFields, externalFields } = view;
   const decision = decide({
     base: link.base,
     hub: hubFields,
@@ -59,33 +36,12 @@ export async function mergeLink(
     pending: link.pending,
     profile: profileFor(integration.kind),
   });
-
-  const { notes: noteChanges, rest: fieldChanges } = splitNotes(decision.toHub);
   // whatever triggered the merge, these values came from the external system
-  const inbound = { source: integration.kind, actor: `connector:${integration.kind}` };
-  await applyNoteChanges(
-    tx,
-    { linkId: link.id, clientId: hub.id, integrationId: integration.id, ...inbound },
-    noteChanges,
-    notes.hubIdOf,
-    hubFields,
+  await view.writeToHub(
+    decision.toHub,
+    { source: integration.kind, actor: `connector:${integration.kind}` },
     now,
   );
-  if (Object.keys(fieldChanges).length > 0) {
-    await applyFieldChanges(tx, hub.id, fieldChanges, integration.country, now);
-    await appendAudit(
-      tx,
-      Object.entries(fieldChanges).map(([field, value]) => ({
-        clientId: hub.id,
-        integrationId: integration.id,
-        field,
-        oldValue: hubFields[field] ?? null,
-        newValue: value,
-        ...inbound,
-        at: now,
-      })),
-    );
-  }
 
   const base: FieldMap = { ...link.base };
   for (const [path, value] of Object.entries(decision.agreed)) {
@@ -121,7 +77,11 @@ export async function mergeLink(
   };
   for (const [path, value] of Object.entries(decision.toExternal)) {
     // new items (contacts, unpaired notes) are added; everything else is set with a precondition
-    if (path.startsWith("contact.") || path.startsWith("note.hub:")) {
+    if (
+      path.startsWith("contact.") ||
+      path.startsWith("note.hub:") ||
+      path.startsWith("wish.hub:")
+    ) {
       if (value !== null) job.add[path] = value;
     } else job.set[path] = value;
     pending[path] = value;
@@ -134,12 +94,4 @@ export async function mergeLink(
     open.length > 0 ? "conflict" : link.status === "error" ? "error" : "synced";
   await updateLink(tx, link, { base, pending, status }, now);
   return decision;
-}
-
-function splitNotes(changes: Record<string, string | null>) {
-  const notes: Record<string, string | null> = {};
-  const rest: Record<string, string | null> = {};
-  for (const [path, value] of Object.entries(changes))
-    (path.startsWith("note.") ? notes : rest)[path] = value;
-  return { notes, rest };
 }

@@ -8,7 +8,7 @@ import { readIntegration, type IntegrationRecord } from "../store/integrations-t
 import { findLink, insertLink, updateLink, type LinkRecord } from "../store/links-table.ts";
 import { clientLockKey, externalLockKey, lockKey } from "./lock-keys.ts";
 import { fieldsFor, mergeLink } from "./merge-link.ts";
-import { applyNoteChanges } from "./sync-notes.ts";
+import { linkView } from "./link-view.ts";
 
 export type ExternalOutcome =
   "stale" | "recorded" | "excluded" | "created" | "merged" | "no-integration";
@@ -130,18 +130,18 @@ async function createClientFrom(
   });
   await appendAudit(
     tx,
-    Object.entries(toFieldMap({ ...external.customer, notes: [] }, integration.country)).map(
-      ([field, value]) => ({
-        clientId,
-        integrationId: integration.id,
-        field,
-        oldValue: null,
-        newValue: value,
-        source: integration.kind,
-        actor: `connector:${integration.kind}`,
-        at: now,
-      }),
-    ),
+    Object.entries(
+      toFieldMap({ ...external.customer, notes: [], wishes: [] }, integration.country),
+    ).map(([field, value]) => ({
+      clientId,
+      integrationId: integration.id,
+      field,
+      oldValue: null,
+      newValue: value,
+      source: integration.kind,
+      actor: `connector:${integration.kind}`,
+      at: now,
+    })),
   );
   const link = await insertLink(tx, {
     integrationId: integration.id,
@@ -155,10 +155,10 @@ async function createClientFrom(
     externalVersion: external.version,
     now,
   });
-  const newNotes = Object.fromEntries(
-    (external.customer.notes ?? []).map((n) => [`note.${n.id}`, n.body]),
-  );
+  // Notes and wish-list items live in tables of their own: written (and paired) through the link's view.
+  const client = await readClient(tx, clientId);
+  const view = await linkView(tx, integration, link, client!, external.customer);
+  const items = Object.entries(view.externalFields).filter(([path]) => /^(note|wish)\./.test(path));
   const origin = { source: integration.kind, actor: `connector:${integration.kind}` };
-  const target = { linkId: link.id, clientId, integrationId: integration.id, ...origin };
-  await applyNoteChanges(tx, target, newNotes, () => undefined, {}, now);
+  await view.writeToHub(Object.fromEntries(items), origin, now);
 }

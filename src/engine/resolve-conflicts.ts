@@ -1,12 +1,13 @@
 import type { HubChange } from "../domain/hub-change.ts";
 import { appendAudit } from "../store/audit-table.ts";
-import { applyFieldChanges, readClient } from "../store/clients-table.ts";
+import { readClient } from "../store/clients-table.ts";
 import { closeConflict, openConflictsOf } from "../store/conflicts-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { readIntegration } from "../store/integrations-table.ts";
 import { findLink, updateLink } from "../store/links-table.ts";
 import { clientLockKey, lockKey } from "./lock-keys.ts";
-import { fieldsFor, mergeLink } from "./merge-link.ts";
+import { linkView } from "./link-view.ts";
+import { mergeLink } from "./merge-link.ts";
 
 type Resolve = Extract<HubChange, { kind: "conflict.resolve" }>;
 
@@ -34,8 +35,8 @@ export async function resolveConflicts(
   if (!integration || !link?.external || !client)
     throw new Error("the customer has no partner in this integration");
   const open = await openConflictsOf(tx, link.id);
-  const hubFields = fieldsFor(integration, client.customer);
-  const externalFields = fieldsFor(integration, link.external);
+  const view = await linkView(tx, integration, link, client, link.external);
+  const { hubFields, externalFields } = view;
 
   const hubChanges: Record<string, string | null> = {};
   const base = { ...link.base };
@@ -54,11 +55,12 @@ export async function resolveConflicts(
     if (external === undefined) delete base[field];
     else base[field] = external;
   }
-  await applyFieldChanges(tx, client.id, hubChanges, integration.country, now);
+  await view.writeToHub(hubChanges, { source: "hub", actor }, now);
   // Every resolution is audited, also when the hub already held the chosen value.
+  const confirmed = Object.entries(change.values).filter(([field]) => !(field in hubChanges));
   await appendAudit(
     tx,
-    Object.entries(change.values).map(([field, value]) => ({
+    confirmed.map(([field, value]) => ({
       clientId: client.id,
       integrationId: integration.id,
       field,

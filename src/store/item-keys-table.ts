@@ -1,6 +1,6 @@
 import type { Queryable } from "./database.ts";
 
-export type ItemKind = "note";
+export type ItemKind = "note" | "wish";
 
 /** hub item id -> external item id, for one link and kind */
 export async function readItemKeys(

@@ -1,0 +1,35 @@
+import type { Queryable } from "../store/database.ts";
+import { pairItem, readItemKeys, type ItemKind } from "../store/item-keys-table.ts";
+
+/** Tandem marks the items (notes, wishes) it writes to an external system with this ref. */
+export const itemRef = (hubId: string | number) => `tandem:${hubId}`;
+
+/**
+ * How a link's hub items (notes, wishes) are named in its field maps. A paired item takes the
+ * external item's id; an unpaired one is "hub:<id>". An external item that carries our ref for
+ * one of this client's items is paired on sight: it is that hub item, written there by Tandem,
+ * even when the acknowledgement of that write has not been recorded yet.
+ */
+export async function itemPairs(
+  tx: Queryable,
+  linkId: number,
+  kind: ItemKind,
+  hubItems: ReadonlyArray<{ id: string }>,
+  externalItems: ReadonlyArray<{ id: string; ref?: string | null | undefined }>,
+) {
+  const paired = await readItemKeys(tx, linkId, kind);
+  const hubIds = new Set(hubItems.map((i) => Number(i.id)));
+  const pairedExternal = new Set(paired.values());
+  for (const item of externalItems) {
+    const hubId = Number(/^tandem:(\d+)$/.exec(item.ref ?? "")?.[1]);
+    if (hubIds.has(hubId) && !paired.has(hubId) && !pairedExternal.has(item.id)) {
+      await pairItem(tx, linkId, kind, hubId, item.id);
+      paired.set(hubId, item.id);
+      pairedExternal.add(item.id);
+    }
+  }
+  return {
+    keyOf: (item: { id: string }) => paired.get(Number(item.id)) ?? `hub:${item.id}`,
+    hubIdOf: (externalId: string) => [...paired].find(([, ext]) => ext === externalId)?.[0],
+  };
+}

@@ -1,0 +1,114 @@
+import {
+  toFieldMap,
+  type CanonicalCustomer,
+  type FieldMap,
+  type NoteItem,
+  type WishItem,
+} from "../domain/customer.ts";
+import { syncedFields } from "../domain/policy.ts";
+import { appendAudit } from "../store/audit-table.ts";
+import { applyFieldChanges, type ClientRecord } from "../store/clients-table.ts";
+import type { Queryable } from "../store/database.ts";
+import type { IntegrationRecord } from "../store/integrations-table.ts";
+import type { LinkRecord } from "../store/links-table.ts";
+import { itemPairs } from "./item-pairs.ts";
+import { applyNoteChanges } from "./sync-notes.ts";
+import { applyWishChanges, hubWishes } from "./sync-wishes.ts";
+
+/** The fields of a customer that this integration syncs, as a field map. */
+export function fieldsFor(
+  integration: IntegrationRecord,
+  customer: CanonicalCustomer,
+  noteKey?: (note: NoteItem) => string,
+  wishKey?: (wish: WishItem) => string,
+): FieldMap {
+  return syncedFields(
+    toFieldMap(customer, integration.country, noteKey, wishKey),
+    Object.values(integration.options.fieldMap),
+  );
+}
+
+export interface ChangeOrigin {
+  /** "hub" or the integration's kind */
+  source: string;
+  actor: string;
+}
+
+/**
+ * Both sides of one link as field maps with the same names for the same things (paired notes
+ * and wishes under the external id), and the writer that puts field-path changes into the hub's
+ * rows with their audit: notes, wish-list items and plain fields each where they live.
+ */
+export async function linkView(
+  tx: Queryable,
+  integration: IntegrationRecord,
+  link: LinkRecord,
+  hub: ClientRecord,
+  external: CanonicalCustomer,
+) {
+  const wishes = await hubWishes(tx, hub.id, integration.options.wishlistCollection);
+  const notes = await itemPairs(
+    tx,
+    link.id,
+    "note",
+    hub.customer.notes ?? [],
+    external.notes ?? [],
+  );
+  const wishPairs = await itemPairs(tx, link.id, "wish", wishes, external.wishes ?? []);
+  const hubFields = fieldsFor(
+    integration,
+    { ...hub.customer, wishes },
+    notes.keyOf,
+    wishPairs.keyOf,
+  );
+  const externalFields = fieldsFor(integration, external);
+
+  async function writeToHub(
+    changes: Record<string, string | null>,
+    origin: ChangeOrigin,
+    now: Date,
+  ) {
+    const byKind = { note: {}, wish: {}, field: {} } as Record<
+      "note" | "wish" | "field",
+      Record<string, string | null>
+    >;
+    for (const [path, value] of Object.entries(changes)) {
+      const kind = path.startsWith("note.") ? "note" : path.startsWith("wish.") ? "wish" : "field";
+      byKind[kind][path] = value;
+    }
+    const target = { linkId: link.id, clientId: hub.id, ...origin };
+    await applyNoteChanges(
+      tx,
+      { ...target, integrationId: integration.id },
+      byKind.note,
+      notes.hubIdOf,
+      hubFields,
+      now,
+    );
+    await applyWishChanges(
+      tx,
+      { ...target, integration },
+      byKind.wish,
+      wishPairs.hubIdOf,
+      hubFields,
+      now,
+    );
+    const fields = Object.entries(byKind.field);
+    if (fields.length === 0) return;
+    await applyFieldChanges(tx, hub.id, byKind.field, integration.country, now);
+    await appendAudit(
+      tx,
+      fields.map(([field, value]) => ({
+        clientId: hub.id,
+        integrationId: integration.id,
+        field,
+        oldValue: hubFields[field] ?? null,
+        newValue: value,
+        ...origin,
+        at: now,
+      })),
+    );
+  }
+
+  return { hubFields, externalFields, writeToHub };
+}

@@ -1,0 +1,99 @@
+import type { Queryable } from "./database.ts";
+
+export interface CollectionItem {
+  id: number;
+  productId: number;
+  productName: string;
+  /** the POS inventory id when the product is a POS inventory item (a stock wish) */
+  inventoryId: string | null;
+}
+
+/** The items of one named collection of a client, oldest first. */
+export async function collectionItems(
+  q: Queryable,
+  clientId: number,
+  name: string,
+): Promise<CollectionItem[]> {
+  const rows = await q.query<{
+    id: number;
+    product_id: number;
+    name: string;
+    external_key: string | null;
+  }>(
+    `select i.id, i.product_id, p.name, p.external_key from collection_items i
+     join collections c on c.id = i.collection_id join products p on p.id = i.product_id
+     where c.client_id = $1 and c.name = $2 order by i.id`,
+    [clientId, name],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    productId: r.product_id,
+    productName: r.name,
+    inventoryId: r.external_key?.startsWith("inventory:")
+      ? r.external_key.slice("inventory:".length)
+      : null,
+  }));
+}
+
+export async function addCollectionItem(
+  q: Queryable,
+  clientId: number,
+  name: string,
+  productId: number,
+  now: Date,
+) {
+  await q.query(
+    "insert into collections (client_id, name, created_at) values ($1, $2, $3) on conflict (client_id, name) do nothing",
+    [clientId, name, now],
+  );
+  const [row] = await q.query<{ id: number }>(
+    `insert into collection_items (collection_id, product_id, created_at)
+     select id, $3, $4 from collections where client_id = $1 and name = $2 returning id`,
+    [clientId, name, productId, now],
+  );
+  return row!.id;
+}
+
+export async function removeCollectionItem(
+  q: Queryable,
+  clientId: number,
+  itemId: number,
+): Promise<boolean> {
+  const rows = await q.query(
+    `delete from collection_items i using collections c
+     where i.id = $2 and c.id = i.collection_id and c.client_id = $1 returning i.id`,
+    [clientId, itemId],
+  );
+  return rows.length === 1;
+}
+
+export async function setCollectionItemProduct(q: Queryable, itemId: number, productId: number) {
+  await q.query("update collection_items set product_id = $2 where id = $1", [itemId, productId]);
+}
+
+export interface CollectionView {
+  name: string;
+  items: Array<{ id: number; productId: number; name: string }>;
+}
+
+export async function collectionsOf(q: Queryable, clientId: number): Promise<CollectionView[]> {
+  const rows = await q.query<{
+    name: string;
+    id: number | null;
+    product_id: number | null;
+    product_name: string | null;
+  }>(
+    `select c.name, i.id, i.product_id, p.name as product_name from collections c
+     left join collection_items i on i.collection_id = c.id left join products p on p.id = i.product_id
+     where c.client_id = $1 order by c.name, i.id`,
+    [clientId],
+  );
+  const byName = new Map<string, CollectionView>();
+  for (const r of rows) {
+    const view = byName.get(r.name) ?? { name: r.name, items: [] };
+    byName.set(r.name, view);
+    if (r.id !== null)
+      view.items.push({ id: r.id, productId: r.product_id!, name: r.product_name! });
+  }
+  return [...byName.values()];
+}
