@@ -8,8 +8,17 @@ export interface CreateBody {
   customFields?: Record<string, string> | undefined;
   contacts?: Array<{ type: ContactType; value: string }> | undefined;
   notes?: NewNote[] | undefined;
+  wishlist?: NewWish[] | undefined;
   assignedAssociateId?: string | null | undefined;
 }
+
+export interface NewWish {
+  inventoryId?: string | null | undefined;
+  description: string;
+  externalRef?: string | null | undefined;
+}
+
+type WishFields = { inventoryId: string | null; description: string };
 
 export interface NewNote {
   body: string;
@@ -23,6 +32,8 @@ export interface ScalarSet {
   customFields?: Record<string, string | null> | undefined;
   /** only in `expect`: note id -> the body the client believes it has */
   notes?: Record<string, string | null> | undefined;
+  /** only in `expect`: wish id -> what the client believes it is (null: gone) */
+  wishlist?: Record<string, WishFields | null> | undefined;
 }
 
 export type WriteResult =
@@ -58,12 +69,14 @@ export function createCustomer(state: PosState, body: CreateBody, now: Date): Wr
     customFields: { ...(body.customFields ?? {}) },
     contacts: [],
     notes: [],
+    wishlist: [],
     assignedAssociateId: body.assignedAssociateId ?? null,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };
   addContacts(state, customer, body.contacts ?? []);
   addNotes(state, customer, body.notes ?? [], now);
+  addWishes(state, customer, body.wishlist ?? [], now);
   state.customers.set(customer.id, customer);
   state.bump(customer, now);
   return { ok: true, customer, changed: true };
@@ -108,6 +121,49 @@ export function addNotes(
   return changed;
 }
 
+/** Adds wishes; one whose externalRef the customer already has is not added twice. */
+export function addWishes(
+  state: PosState,
+  customer: PosCustomer,
+  wishes: readonly NewWish[],
+  now: Date,
+): boolean {
+  let changed = false;
+  for (const wish of wishes) {
+    if (wish.externalRef && customer.wishlist.some((w) => w.externalRef === wish.externalRef))
+      continue;
+    customer.wishlist.push({
+      id: state.newRecordId("w"),
+      inventoryId: wish.inventoryId ?? null,
+      description: wish.description,
+      externalRef: wish.externalRef ?? null,
+      createdAt: now.toISOString(),
+    });
+    changed = true;
+  }
+  return changed;
+}
+
+function setWishes(
+  customer: PosCustomer,
+  wishes: ReadonlyArray<{ id: string } & WishFields>,
+): boolean {
+  let changed = false;
+  for (const { id, inventoryId, description } of wishes) {
+    const wish = customer.wishlist.find((w) => w.id === id);
+    if (!wish || (wish.inventoryId === inventoryId && wish.description === description)) continue;
+    Object.assign(wish, { inventoryId, description });
+    changed = true;
+  }
+  return changed;
+}
+
+function removeWishes(customer: PosCustomer, ids: readonly string[]): boolean {
+  const before = customer.wishlist.length;
+  customer.wishlist = customer.wishlist.filter((w) => !ids.includes(w.id));
+  return customer.wishlist.length !== before;
+}
+
 function setNotes(
   customer: PosCustomer,
   notes: ReadonlyArray<{ id: string; body: string }>,
@@ -133,6 +189,17 @@ function failedExpectation(customer: PosCustomer, expect: ScalarSet): string | u
   for (const [key, value] of Object.entries(expect.customFields ?? {})) {
     if ((value ?? null) !== (customer.customFields[key] ?? null))
       return `expect.customFields.${key}: the customer holds ${JSON.stringify(customer.customFields[key] ?? null)}`;
+  }
+  for (const [id, expected] of Object.entries(expect.wishlist ?? {})) {
+    const wish = customer.wishlist.find((w) => w.id === id);
+    const actual = wish ? { inventoryId: wish.inventoryId, description: wish.description } : null;
+    if (
+      JSON.stringify(actual) !==
+      JSON.stringify(
+        expected ? { inventoryId: expected.inventoryId, description: expected.description } : null,
+      )
+    )
+      return `expect.wishlist.${id}: the wish is ${JSON.stringify(actual)}`;
   }
   for (const [id, body] of Object.entries(expect.notes ?? {})) {
     const note = customer.notes.find((n) => n.id === id);
@@ -176,6 +243,9 @@ export function updateCustomer(
     addContacts?: Array<{ type: ContactType; value: string }> | undefined;
     addNotes?: NewNote[] | undefined;
     setNotes?: Array<{ id: string; body: string }> | undefined;
+    addWishes?: NewWish[] | undefined;
+    setWishes?: Array<{ id: string } & WishFields> | undefined;
+    removeWishes?: string[] | undefined;
   },
   now: Date,
 ): WriteResult {
@@ -196,7 +266,13 @@ export function updateCustomer(
   const changedContacts = addContacts(state, customer, body.addContacts ?? []);
   const changedNotes = setNotes(customer, body.setNotes ?? [], now);
   const addedNotes = addNotes(state, customer, body.addNotes ?? [], now);
-  const changed = changedSet || changedContacts || changedNotes || addedNotes;
+  const changedWishes = [
+    setWishes(customer, body.setWishes ?? []),
+    removeWishes(customer, body.removeWishes ?? []),
+  ].some(Boolean);
+  const addedWishes = addWishes(state, customer, body.addWishes ?? [], now);
+  const changed =
+    changedSet || changedContacts || changedNotes || addedNotes || changedWishes || addedWishes;
   if (changed) state.bump(customer, now);
   return { ok: true, customer, changed };
 }
@@ -263,6 +339,34 @@ export function staffNote(
   const changed = note.id
     ? setNotes(customer, [{ id: note.id, body: note.body }], now)
     : addNotes(state, customer, [note], now);
+  if (changed) state.bump(customer, now);
+  return { ok: true, customer, changed };
+}
+
+/** Staff add a wish to, or take one off, the customer's wish list. */
+export function staffWish(
+  state: PosState,
+  id: string,
+  change: { add?: NewWish; removeId?: string },
+  now: Date,
+): WriteResult {
+  const customer = state.customers.get(id);
+  if (!customer) return { ok: false, code: "not_found", message: `customer ${id} does not exist` };
+  if (change.add?.inventoryId && !state.inventory.has(change.add.inventoryId))
+    return {
+      ok: false,
+      code: "invalid",
+      message: `inventoryId: no inventory item ${change.add.inventoryId}`,
+    };
+  const changed = change.add
+    ? addWishes(state, customer, [change.add], now)
+    : removeWishes(customer, [change.removeId ?? ""]);
+  if (!changed && change.removeId)
+    return {
+      ok: false,
+      code: "not_found",
+      message: `customer ${id} has no wish ${change.removeId}`,
+    };
   if (changed) state.bump(customer, now);
   return { ok: true, customer, changed };
 }

@@ -21,6 +21,15 @@ export const customerSchema = z
         updatedAt: z.string(),
       }),
     ),
+    wishlist: z.array(
+      z.object({
+        id: z.string(),
+        inventoryId: z.string().nullable(),
+        description: z.string(),
+        externalRef: z.string().nullable(),
+        createdAt: z.string(),
+      }),
+    ),
     assignedAssociateId: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -37,13 +46,24 @@ export const errorSchema = z
 const text = z.string().trim().max(500);
 const newContact = z.object({ type: contactType, value: z.string().trim().min(1).max(500) });
 const noteBody = z.string().trim().min(1).max(5000);
+const wishFields = z.object({
+  inventoryId: z.string().nullable(),
+  description: z.string().trim().min(1).max(500),
+});
+export const newWishSchema = z
+  .object({
+    inventoryId: z.string().nullable().optional(),
+    description: z.string().trim().min(1).max(500),
+    externalRef: z.string().max(200).nullable().optional(),
+  })
+  .openapi("NewWish");
 const newNote = z.object({
   body: noteBody,
   externalRef: z.string().max(200).nullable().optional(),
 });
 
 export const createBodySchema = z
-  .object({
+  .strictObject({
     number: z.string().trim().min(1).max(40).optional(),
     firstName: text.nullable().optional(),
     lastName: text.nullable().optional(),
@@ -51,6 +71,9 @@ export const createBodySchema = z
     customFields: z.record(z.string().min(1).max(100), z.string().max(2000)).optional(),
     contacts: z.array(newContact).max(50).optional(),
     notes: z.array(newNote).max(200).optional(),
+    wishlist: z.array(newWishSchema).max(200).optional(),
+    /** the POS's own "assigned associate" (Tandem ignores it, SPEC F10) */
+    assignedAssociateId: z.string().nullable().optional(),
     associateNumber: z.string().optional(),
   })
   .openapi("CreateCustomer");
@@ -63,10 +86,11 @@ const scalarSet = z.object({
 });
 const expectation = scalarSet.extend({
   notes: z.record(z.string(), z.string().nullable()).optional(),
+  wishlist: z.record(z.string(), wishFields.nullable()).optional(),
 });
 
 export const updateBodySchema = z
-  .object({
+  .strictObject({
     set: scalarSet.optional(),
     expect: expectation.optional(),
     addContacts: z.array(newContact).max(50).optional(),
@@ -75,6 +99,12 @@ export const updateBodySchema = z
       .array(z.object({ id: z.string(), body: noteBody }))
       .max(200)
       .optional(),
+    addWishes: z.array(newWishSchema).max(200).optional(),
+    setWishes: z
+      .array(wishFields.extend({ id: z.string() }))
+      .max(200)
+      .optional(),
+    removeWishes: z.array(z.string()).max(200).optional(),
     associateNumber: z.string().optional(),
   })
   .openapi("UpdateCustomer");

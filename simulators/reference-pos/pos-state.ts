@@ -18,6 +18,15 @@ export interface PosNote {
   updatedAt: string;
 }
 
+/** A wish: a stock item (inventoryId) or a non-stock wish (description only). */
+export interface PosWish {
+  id: string;
+  inventoryId: string | null;
+  description: string;
+  externalRef: string | null;
+  createdAt: string;
+}
+
 export interface PosCustomer {
   id: string;
   number: string;
@@ -28,6 +37,7 @@ export interface PosCustomer {
   customFields: Record<string, string>;
   contacts: PosContact[];
   notes: PosNote[];
+  wishlist: PosWish[];
   assignedAssociateId: string | null;
   createdAt: string;
   updatedAt: string;
@@ -176,6 +186,7 @@ export class PosState {
     this.nextNote = s.nextNote ?? 1;
     for (const c of s.customers) {
       c.notes ??= [];
+      c.wishlist ??= [];
       this.customers.set(c.id, c);
       this.byVersion.set(c.version, c.id);
     }

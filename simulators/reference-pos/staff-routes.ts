@@ -4,6 +4,7 @@ import {
   createCustomer,
   deleteContact,
   staffNote,
+  staffWish,
   staffUpdateCustomer,
   type WriteResult,
 } from "./customer-writes.ts";
@@ -17,6 +18,7 @@ import {
   jsonOf,
   staffUpdateBodySchema,
   noteBodySchema,
+  newWishSchema,
 } from "./pos-schemas.ts";
 
 /** Staff writes answer at once (no idempotency keys at the counter). */
@@ -125,6 +127,42 @@ export const staffRoutes = new OpenAPIHono<PosEnv>()
       const { id, noteId } = c.req.valid("param");
       const note = { id: noteId, body: c.req.valid("json").body };
       return answer(c, staffNote(c.var.pos.state, id, note, c.var.pos.now()), 200, false) as never;
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/staff/customers/{id}/wishes",
+      operationId: "staffAddWish",
+      request: { params: z.object({ id: z.string() }), ...bodyOf(newWishSchema) },
+      responses: { 200: jsonOf(customerSchema, "the customer with the new wish"), ...errors },
+    }),
+    (c) => {
+      const change = { add: c.req.valid("json") };
+      return answer(
+        c,
+        staffWish(c.var.pos.state, c.req.valid("param").id, change, c.var.pos.now()),
+        200,
+        false,
+      ) as never;
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/staff/customers/{id}/wishes/{wishId}",
+      operationId: "staffRemoveWish",
+      request: { params: z.object({ id: z.string(), wishId: z.string() }) },
+      responses: { 200: jsonOf(customerSchema, "the customer without the wish"), ...errors },
+    }),
+    (c) => {
+      const { id, wishId } = c.req.valid("param");
+      return answer(
+        c,
+        staffWish(c.var.pos.state, id, { removeId: wishId }, c.var.pos.now()),
+        200,
+        false,
+      ) as never;
     },
   )
   .openapi(

@@ -3,6 +3,7 @@ import { authenticate } from "../services/users.ts";
 import type { ServiceContext } from "../services/service-context.ts";
 import { ServiceError } from "../services/service-error.ts";
 import { activityRoutes } from "./activity-routes.ts";
+import { collectionsRoutes } from "./collections-routes.ts";
 import { conflictsRoutes } from "./conflicts-routes.ts";
 import { customersRoutes } from "./customers-routes.ts";
 import { hooksRoutes } from "./hooks-routes.ts";
@@ -44,6 +45,7 @@ export function createApp(ctx: ServiceContext) {
   app.route("/", customersRoutes);
   app.route("/", conflictsRoutes);
   app.route("/", activityRoutes);
+  app.route("/", collectionsRoutes);
   app.route("/", integrationsRoutes);
   app.route("/", usersRoutes);
   app.route("/", hooksRoutes);

@@ -3,6 +3,7 @@ import type { CreatePartnerJob } from "../domain/job-payloads.ts";
 import { syncedFields } from "../domain/policy.ts";
 import type { Connector } from "../connectors/kit/connector.ts";
 import { readClient } from "../store/clients-table.ts";
+import { wishListOf } from "../store/collections-table.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
 import { pairItem } from "../store/item-keys-table.ts";
 import { deleteLink, findLink, updateLink } from "../store/links-table.ts";
@@ -64,11 +65,15 @@ export async function createPartner(
     }
   }
 
-  const created = await connector.sink.createCustomer(client.customer, {
-    idempotencyKey: ctx.idempotencyKey,
-    number: job.number,
-    associateNumber: await associateFor(ctx.db, integration, job.actor),
-  });
+  const wishes = await wishListOf(ctx.db, client.id, integration.options.wishlistCollection);
+  const created = await connector.sink.createCustomer(
+    { ...client.customer, wishes },
+    {
+      idempotencyKey: ctx.idempotencyKey,
+      number: job.number,
+      associateNumber: await associateFor(ctx.db, integration, job.actor),
+    },
+  );
   return {
     outcome: `created ${created.id}`,
     record: async (tx) => {
@@ -83,10 +88,14 @@ export async function createPartner(
         status: "synced" as const,
       };
       await updateLink(tx, current, linked, ctx.now());
-      // F5: the hub's notes went along with the customer; pair each with the POS note carrying its ref
-      for (const note of created.customer.notes ?? []) {
-        const hubId = /^tandem:(\d+)$/.exec(note.ref ?? "")?.[1];
-        if (hubId) await pairItem(tx, current.id, "note", Number(hubId), note.id);
+      // F4, F5: the hub's notes and wishes went along; pair each with the item carrying its ref
+      const items = [
+        ...(created.customer.notes ?? []).map((i) => ["note", i] as const),
+        ...(created.customer.wishes ?? []).map((i) => ["wish", i] as const),
+      ];
+      for (const [kind, item] of items) {
+        const hubId = /^tandem:(\d+)$/.exec(item.ref ?? "")?.[1];
+        if (hubId) await pairItem(tx, current.id, kind, Number(hubId), item.id);
       }
       await recordSnapshot(tx, integration.id, created, "customer.created", ctx.now());
     },

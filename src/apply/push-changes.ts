@@ -1,4 +1,4 @@
-import { contactKindOf, type ExternalCustomer } from "../domain/customer.ts";
+import { contactKindOf, parseWishValue, type ExternalCustomer } from "../domain/customer.ts";
 import type { PushChangesJob } from "../domain/job-payloads.ts";
 import type { Connector } from "../connectors/kit/connector.ts";
 import type { Queryable } from "../store/database.ts";
@@ -37,7 +37,10 @@ export async function pushChanges(
         .map(([path, value]) => ({ kind: contactKindOf(path), value })),
       addNotes: Object.entries(job.add)
         .filter(([path]) => path.startsWith("note.hub:"))
-        .map(([path, body]) => ({ ref: noteRefOf(path), body })),
+        .map(([path, body]) => ({ ref: refOf(path), body })),
+      addWishes: Object.entries(job.add)
+        .filter(([path]) => path.startsWith("wish.hub:"))
+        .map(([path, value]) => ({ ref: refOf(path), ...parseWishValue(value) })),
     },
     {
       idempotencyKey: ctx.idempotencyKey,
@@ -45,12 +48,14 @@ export async function pushChanges(
     },
   );
   const sent = { ...job.set, ...job.add };
-  const pairs: Array<[number, string]> = [];
-  const noteKeyAfterAdd = (path: string, customer: ExternalCustomer) => {
-    const ref = noteRefOf(path);
-    const note = customer.customer.notes?.find((n) => n.ref === ref);
-    if (note) pairs.push([Number(path.slice("note.hub:".length)), note.id]);
-    return note ? `note.${note.id}` : undefined;
+  const pairs: Array<["note" | "wish", number, string]> = [];
+  /** A new item's agreed value is recorded under the id the external system gave it. */
+  const keyAfterAdd = (path: string, customer: ExternalCustomer) => {
+    const kind = path.startsWith("note.") ? "note" : "wish";
+    const items = kind === "note" ? customer.customer.notes : customer.customer.wishes;
+    const item = items?.find((i) => i.ref === refOf(path));
+    if (item) pairs.push([kind, Number(path.slice(`${kind}.hub:`.length)), item.id]);
+    return item ? `${kind}.${item.id}` : undefined;
   };
   const record = async (tx: Queryable) => {
     const current = await findLink(tx, { id: link.id }, true);
@@ -60,14 +65,13 @@ export async function pushChanges(
     for (const [path, value] of Object.entries(sent)) {
       if (pending[path] === value) delete pending[path];
       if (!result.ok) continue;
-      // A new note's agreed value is recorded under the id the external system gave it.
-      const key = path.startsWith("note.hub:") ? noteKeyAfterAdd(path, result.customer) : path;
+      const key = /^(note|wish)\.hub:/.test(path) ? keyAfterAdd(path, result.customer) : path;
       if (key === undefined) continue;
       if (value === null) delete base[key];
       else base[key] = value;
     }
-    for (const [hubId, externalId] of pairs)
-      await pairItem(tx, current.id, "note", hubId, externalId);
+    for (const [kind, hubId, externalId] of pairs)
+      await pairItem(tx, current.id, kind, hubId, externalId);
     await updateLink(
       tx,
       current,
@@ -79,5 +83,5 @@ export async function pushChanges(
   return { outcome: result.ok ? "sent" : "superseded: the external system changed first", record };
 }
 
-/** "note.hub:12" -> "tandem:12", the ref the external system keeps on the note. */
-const noteRefOf = (path: string) => `tandem:${path.slice("note.hub:".length)}`;
+/** "note.hub:12" -> "tandem:12": the ref the external system keeps on the item Tandem wrote. */
+const refOf = (path: string) => `tandem:${path.slice(path.indexOf(".hub:") + ".hub:".length)}`;

@@ -26,4 +26,13 @@ export type HubChange =
       /** per conflicting field, the value both systems take (null: no value) */
       values: Record<string, string | null>;
     }
-  | { kind: "message.sent"; clientId: number; channel: "email" | "text"; body: string };
+  | { kind: "message.sent"; clientId: number; channel: "email" | "text"; body: string }
+  | {
+      kind: "collection.add";
+      clientId: number;
+      collection: string;
+      /** an existing product, or a description for a new one (a non-stock wish) */
+      productId?: number | undefined;
+      description?: string | undefined;
+    }
+  | { kind: "collection.remove"; clientId: number; itemId: number };

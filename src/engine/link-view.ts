@@ -13,7 +13,8 @@ import type { IntegrationRecord } from "../store/integrations-table.ts";
 import type { LinkRecord } from "../store/links-table.ts";
 import { itemPairs } from "./item-pairs.ts";
 import { applyNoteChanges } from "./sync-notes.ts";
-import { applyWishChanges, hubWishes } from "./sync-wishes.ts";
+import { applyWishChanges } from "./sync-wishes.ts";
+import { wishListOf } from "../store/collections-table.ts";
 
 /** The fields of a customer that this integration syncs, as a field map. */
 export function fieldsFor(
@@ -46,7 +47,7 @@ export async function linkView(
   hub: ClientRecord,
   external: CanonicalCustomer,
 ) {
-  const wishes = await hubWishes(tx, hub.id, integration.options.wishlistCollection);
+  const wishes = await wishListOf(tx, hub.id, integration.options.wishlistCollection);
   const notes = await itemPairs(
     tx,
     link.id,

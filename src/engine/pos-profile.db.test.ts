@@ -96,10 +96,18 @@ describe.each(engines)("the POS profile through the reference POS, on $name", (e
 
   it("F10: the POS's assigned associate is not mapped to the hub's assignment", async () => {
     const pair = await startSyncedPair(await engine.open());
+    // even with a hub user mapped to that POS associate (number 3 is a_3 at the reference POS)
+    const { user } = await createUser(pair.ctx, pair.admin, {
+      name: "Rosa",
+      email: "rosa@t.local",
+      role: "associate",
+    });
+    await setUserAssociate(pair.ctx, pair.admin, pair.integrationId, user.id, "3");
     const { clientId, posId } = await fromPos(pair, {
       firstName: "Ada",
       assignedAssociateId: "a_3",
     });
+    expect((await posGet(pair, posId)) as unknown).toMatchObject({ assignedAssociateId: "a_3" });
     expect((await getCustomer(pair.ctx, pair.admin, clientId)).assignedUserId).toBeNull();
     await pair.posCall("PATCH", `/staff/customers/${posId}`, { set: { lastName: "Lovelace" } });
     await pair.settle();

@@ -19,6 +19,7 @@ import { insertNote, readNotes, updateNote } from "../store/notes-table.ts";
 import { readStore } from "../store/stores-table.ts";
 import { clientLockKey, lockKey } from "./lock-keys.ts";
 import { mergeLink } from "./merge-link.ts";
+import { editCollection } from "./edit-collection.ts";
 import { recordMessage } from "./record-message.ts";
 import { resolveConflicts } from "./resolve-conflicts.ts";
 
@@ -42,6 +43,10 @@ export async function processHubChange(
     return change.clientId;
   }
   let clientId: number;
+  if (change.kind === "collection.add" || change.kind === "collection.remove") {
+    await lockKey(tx, clientLockKey(change.clientId));
+    await editCollection(tx, now, change, event.actor);
+  }
   if (change.kind === "client.created") {
     clientId = await insertClient(tx, { ...change, now });
     await lockKey(tx, clientLockKey(clientId));

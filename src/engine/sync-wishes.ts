@@ -1,8 +1,7 @@
-import { parseWishValue, type WishItem } from "../domain/customer.ts";
+import { parseWishValue } from "../domain/customer.ts";
 import { appendAudit } from "../store/audit-table.ts";
 import {
   addCollectionItem,
-  collectionItems,
   removeCollectionItem,
   setCollectionItemProduct,
 } from "../store/collections-table.ts";
@@ -10,19 +9,6 @@ import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
 import { pairItem } from "../store/item-keys-table.ts";
 import { findProduct, upsertProduct } from "../store/products-table.ts";
-
-/** F4: the hub side of the wish list: the items of the client's collection with the configured name. */
-export async function hubWishes(
-  tx: Queryable,
-  clientId: number,
-  collection: string,
-): Promise<WishItem[]> {
-  return (await collectionItems(tx, clientId, collection)).map((item) => ({
-    id: String(item.id),
-    inventoryId: item.inventoryId,
-    description: item.productName,
-  }));
-}
 
 /**
  * The product a wish stands for (F4: every wish item is also a hub product): the POS inventory

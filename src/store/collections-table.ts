@@ -1,3 +1,4 @@
+import type { WishItem } from "../domain/customer.ts";
 import type { Queryable } from "./database.ts";
 
 export interface CollectionItem {
@@ -96,4 +97,17 @@ export async function collectionsOf(q: Queryable, clientId: number): Promise<Col
       view.items.push({ id: r.id, productId: r.product_id!, name: r.product_name! });
   }
   return [...byName.values()];
+}
+
+/** F4: the hub side of the wish list: the items of the client's collection with the configured name. */
+export async function wishListOf(
+  q: Queryable,
+  clientId: number,
+  collection: string,
+): Promise<WishItem[]> {
+  return (await collectionItems(q, clientId, collection)).map((item) => ({
+    id: String(item.id),
+    inventoryId: item.inventoryId,
+    description: item.productName,
+  }));
 }

@@ -97,3 +97,25 @@ export async function listProducts(
     [storeId, options.archived ?? null, options.after ?? 0, options.limit],
   );
 }
+
+/** A product made in the hub (e.g. a non-stock wish added by a user). */
+export async function insertHubProduct(
+  q: Queryable,
+  storeId: number,
+  name: string,
+  now: Date,
+): Promise<number> {
+  const [row] = await q.query<{ id: number }>(
+    `insert into products (store_id, origin, name, created_at, updated_at) values ($1, 'hub', $2, $3, $3) returning id`,
+    [storeId, name, now],
+  );
+  return row!.id;
+}
+
+export async function productOfStore(q: Queryable, storeId: number, id: number) {
+  const [row] = await q.query<{ id: number; name: string }>(
+    "select id, name from products where id = $1 and store_id = $2",
+    [id, storeId],
+  );
+  return row;
+}

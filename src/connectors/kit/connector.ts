@@ -19,6 +19,8 @@ export interface CustomerPatch {
   addContacts: Array<{ kind: "email" | "phone" | "address"; value: string }>;
   /** F5: notes to add, each with the ref that names its hub note ("tandem:<id>") */
   addNotes?: Array<{ ref: string; body: string }> | undefined;
+  /** F4: wishes to add, each with the ref that names its hub collection item */
+  addWishes?: Array<{ ref: string; inventoryId: string | null; description: string }> | undefined;
 }
 
 export type PatchResult =

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { CanonicalCustomer } from "../../domain/customer.ts";
+import { parseWishValue, type CanonicalCustomer } from "../../domain/customer.ts";
 import type { CustomerPatch, ExternalCustomer } from "../kit/connector.ts";
 
 /** A customer as the POS protocol sends it (docs/pos-protocol.md, "The customer resource"). */
@@ -23,6 +23,16 @@ export const posCustomerSchema = z.object({
   notes: z
     .array(
       z.object({ id: z.string(), body: z.string(), externalRef: z.string().nullable().optional() }),
+    )
+    .optional(),
+  wishlist: z
+    .array(
+      z.object({
+        id: z.string(),
+        inventoryId: z.string().nullable().optional(),
+        description: z.string(),
+        externalRef: z.string().nullable().optional(),
+      }),
     )
     .optional(),
   // F10: the POS's own assigned associate is read past, never mapped.
@@ -50,6 +60,12 @@ export function fromPos(pos: PosCustomer, fieldMap: Record<string, string>): Ext
       contacts: (pos.contacts ?? []).map((c) => ({ kind: c.type, value: c.value })),
       preferences,
       notes: (pos.notes ?? []).map((n) => ({ id: n.id, body: n.body, ref: n.externalRef ?? null })),
+      wishes: (pos.wishlist ?? []).map((w) => ({
+        id: w.id,
+        inventoryId: w.inventoryId ?? null,
+        description: w.description,
+        ref: w.externalRef ?? null,
+      })),
     },
   };
 }
@@ -72,6 +88,11 @@ export function toPosCreate(customer: CanonicalCustomer, fieldMap: Record<string
     contacts: customer.contacts.map((c) => ({ type: c.kind, value: c.value })),
     // hub notes travel with the ref that pairs them back (F5)
     notes: (customer.notes ?? []).map((n) => ({ body: n.body, externalRef: `tandem:${n.id}` })),
+    wishlist: (customer.wishes ?? []).map((w) => ({
+      inventoryId: w.inventoryId,
+      description: w.description,
+      externalRef: `tandem:${w.id}`,
+    })),
   };
 }
 
@@ -81,6 +102,7 @@ type Scalars = {
   acquisition?: string | null;
   customFields?: Record<string, string | null>;
   notes?: Record<string, string | null>;
+  wishlist?: Record<string, { inventoryId: string | null; description: string } | null>;
 };
 
 /** canonical paths -> the POS's field names; preferences without a mapped key are not sent. */
@@ -89,6 +111,9 @@ function toPosFields(paths: Record<string, string | null>, fieldMap: Record<stri
   for (const [path, value] of Object.entries(paths)) {
     if (path === "firstName" || path === "lastName" || path === "acquisition") out[path] = value;
     else if (path.startsWith("note.")) (out.notes ??= {})[path.slice("note.".length)] = value;
+    else if (path.startsWith("wish."))
+      (out.wishlist ??= {})[path.slice("wish.".length)] =
+        value === null ? null : parseWishValue(value);
     else if (path.startsWith("pref.")) {
       const key = keyFor(fieldMap, path.slice("pref.".length));
       if (key !== undefined) (out.customFields ??= {})[key] = value;
@@ -98,7 +123,7 @@ function toPosFields(paths: Record<string, string | null>, fieldMap: Record<stri
 }
 
 export function toPosPatch(patch: CustomerPatch, fieldMap: Record<string, string>) {
-  const { notes: setNotes, ...set } = toPosFields(patch.set, fieldMap);
+  const { notes: setNotes, wishlist: wishes, ...set } = toPosFields(patch.set, fieldMap);
   return {
     set,
     expect: toPosFields(patch.expect, fieldMap),
@@ -107,5 +132,12 @@ export function toPosPatch(patch: CustomerPatch, fieldMap: Record<string, string
     setNotes: Object.entries(setNotes ?? {})
       .filter((entry): entry is [string, string] => entry[1] !== null)
       .map(([id, body]) => ({ id, body })),
+    addWishes: (patch.addWishes ?? []).map((w) => ({
+      inventoryId: w.inventoryId,
+      description: w.description,
+      externalRef: w.ref,
+    })),
+    setWishes: Object.entries(wishes ?? {}).flatMap(([id, w]) => (w ? [{ id, ...w }] : [])),
+    removeWishes: Object.entries(wishes ?? {}).flatMap(([id, w]) => (w ? [] : [id])),
   };
 }

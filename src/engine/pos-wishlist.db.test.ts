@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { engines } from "../../test/setup/database.ts";
+import { fromPos } from "../../test/setup/pos-helpers.ts";
+import { startSyncedPair, type SyncedPair } from "../../test/setup/synced-pair.ts";
+import { storeProducts } from "../services/activity.ts";
+import {
+  addToCollection,
+  customerCollections,
+  removeFromCollection,
+} from "../services/collections.ts";
+
+interface PosWish {
+  id: string;
+  inventoryId: string | null;
+  description: string;
+}
+
+const wishlist = async (pair: SyncedPair, posId: string) =>
+  (
+    await pair.posCall<{ wishlist: PosWish[] }>("GET", `/api/v1/customers/${posId}`)
+  ).body.wishlist.map((w) => [w.inventoryId, w.description]);
+
+const hubCollection = async (pair: SyncedPair, clientId: number, name = "Edge") =>
+  (
+    (await customerCollections(pair.ctx, pair.admin, clientId)).find((c) => c.name === name)
+      ?.items ?? []
+  ).map((i) => i.name);
+
+describe.each(engines)("F4 wish lists through the reference POS, on $name", (engine) => {
+  it("F4: POS wishes (stock and non-stock) fill the hub collection 'Edge', each a hub product; removals follow", async () => {
+    const pair = await startSyncedPair(await engine.open());
+    const ring = (
+      await pair.posCall<{ id: string }>("POST", "/staff/inventory", {
+        sku: "R-1",
+        description: "Sapphire ring",
+      })
+    ).body.id;
+    const { clientId, posId } = await fromPos(pair, { firstName: "Ada" });
+    await pair.posCall("POST", `/staff/customers/${posId}/wishes`, {
+      inventoryId: ring,
+      description: "Sapphire ring",
+    });
+    const { body } = await pair.posCall<{ wishlist: PosWish[] }>(
+      "POST",
+      `/staff/customers/${posId}/wishes`,
+      {
+        description: "Vintage cameo brooch",
+      },
+    );
+    await pair.settle();
+    expect(await hubCollection(pair, clientId)).toEqual(["Sapphire ring", "Vintage cameo brooch"]);
+    const products = await storeProducts(pair.ctx, pair.admin, { limit: 50 });
+    expect(products.map((p) => p.name).sort()).toEqual(["Sapphire ring", "Vintage cameo brooch"]);
+
+    await pair.posCall("DELETE", `/staff/customers/${posId}/wishes/${body.wishlist[1]!.id}`);
+    await pair.settle();
+    expect(await hubCollection(pair, clientId)).toEqual(["Sapphire ring"]);
+  });
+
+  it("F4: hub additions to 'Edge' reach the POS wish list (stock and non-stock), other collections do not", async () => {
+    const pair = await startSyncedPair(await engine.open());
+    const ring = (
+      await pair.posCall<{ id: string }>("POST", "/staff/inventory", {
+        sku: "R-2",
+        description: "Opal ring",
+      })
+    ).body.id;
+    const { clientId, posId } = await fromPos(pair, { firstName: "Ada" });
+    const product = (await storeProducts(pair.ctx, pair.admin, { limit: 10 })).find(
+      (p) => p.sku === "R-2",
+    )!;
+    await addToCollection(pair.ctx, pair.admin, clientId, "Edge", { productId: product.id });
+    await addToCollection(pair.ctx, pair.admin, clientId, "Edge", {
+      description: "Pearl earrings, 8mm",
+    });
+    await addToCollection(pair.ctx, pair.admin, clientId, "Holiday ideas", {
+      description: "Silver cufflinks",
+    });
+    await pair.settle();
+    expect(await wishlist(pair, posId)).toEqual([
+      [ring, "Opal ring"],
+      [null, "Pearl earrings, 8mm"],
+    ]);
+    // and a hub removal takes the wish off the POS list
+    const [, pearl] = (await customerCollections(pair.ctx, pair.admin, clientId)).find(
+      (c) => c.name === "Edge",
+    )!.items;
+    await removeFromCollection(pair.ctx, pair.admin, clientId, pearl!.id);
+    await pair.settle();
+    expect(await wishlist(pair, posId)).toEqual([[ring, "Opal ring"]]);
+    expect(await hubCollection(pair, clientId, "Holiday ideas")).toEqual(["Silver cufflinks"]);
+    expect(await pair.settle()).toBe(0);
+  });
+
+  it("F4: the wish-list collection's name is configurable", async () => {
+    const pair = await startSyncedPair(await engine.open(), { wishlistCollection: "Wish list" });
+    const { clientId, posId } = await fromPos(pair, { firstName: "Ada" });
+    await addToCollection(pair.ctx, pair.admin, clientId, "Edge", { description: "Not synced" });
+    await addToCollection(pair.ctx, pair.admin, clientId, "Wish list", { description: "Synced" });
+    await pair.settle();
+    expect(await wishlist(pair, posId)).toEqual([[null, "Synced"]]);
+  });
+});

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { readClient } from "../store/clients-table.ts";
+import { collectionsOf } from "../store/collections-table.ts";
+import { productOfStore } from "../store/products-table.ts";
+import { describeIssue } from "./customer-schemas.ts";
+import { applyHubChange, type CustomerView } from "./customers.ts";
+import type { Actor, ServiceContext } from "./service-context.ts";
+import { ServiceError } from "./service-error.ts";
+
+export const collectionItemSchema = z
+  .object({
+    productId: z.number().int().positive().optional(),
+    description: z.string().trim().min(1).max(500).optional(),
+  })
+  .refine((i) => (i.productId === undefined) !== (i.description === undefined), {
+    message:
+      "give either productId (a product, e.g. a stock item) or description (a non-stock wish)",
+  });
+
+async function ownClient(ctx: ServiceContext, actor: Actor, id: number) {
+  const client = await readClient(ctx.db, id);
+  if (!client || client.storeId !== actor.storeId)
+    throw new ServiceError("not_found", `customer ${id} does not exist`);
+  return client;
+}
+
+export async function customerCollections(ctx: ServiceContext, actor: Actor, clientId: number) {
+  await ownClient(ctx, actor, clientId);
+  return collectionsOf(ctx.db, clientId);
+}
+
+/** F4: adds to a collection; the one named as the integration's wish list goes to the POS. */
+export async function addToCollection(
+  ctx: ServiceContext,
+  actor: Actor,
+  clientId: number,
+  collection: string,
+  input: unknown,
+): Promise<CustomerView> {
+  const parsed = collectionItemSchema.safeParse(input);
+  if (!parsed.success) throw new ServiceError("invalid", describeIssue(parsed.error));
+  const name = collection.trim();
+  if (!name || name.length > 100)
+    throw new ServiceError("invalid", "collection: give a name of 1 to 100 characters");
+  await ownClient(ctx, actor, clientId);
+  if (
+    parsed.data.productId !== undefined &&
+    !(await productOfStore(ctx.db, actor.storeId, parsed.data.productId))
+  )
+    throw new ServiceError("invalid", `productId: product ${parsed.data.productId} does not exist`);
+  return applyHubChange(ctx, actor, {
+    kind: "collection.add",
+    clientId,
+    collection: name,
+    ...parsed.data,
+  });
+}
+
+export async function removeFromCollection(
+  ctx: ServiceContext,
+  actor: Actor,
+  clientId: number,
+  itemId: number,
+) {
+  const collections = await customerCollections(ctx, actor, clientId);
+  if (!collections.some((c) => c.items.some((i) => i.id === itemId)))
+    throw new ServiceError("not_found", `customer ${clientId} has no collection item ${itemId}`);
+  return applyHubChange(ctx, actor, { kind: "collection.remove", clientId, itemId });
+}
