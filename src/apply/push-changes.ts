@@ -3,6 +3,7 @@ import type { PushChangesJob } from "../domain/job-payloads.ts";
 import type { Connector } from "../connectors/kit/connector.ts";
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
+import { insertHubEvent } from "../store/change-events-table.ts";
 import { pairItem } from "../store/item-keys-table.ts";
 import { findLink, updateLink } from "../store/links-table.ts";
 import { associateFor } from "./attribute-change.ts";
@@ -25,20 +26,33 @@ export async function pushChanges(
   const link = await findLink(ctx.db, { id: job.linkId });
   if (!link?.externalId) return { outcome: "link has no partner" };
   if (link.status === "excluded") return { outcome: "excluded" };
+  // Only what is still the hub's intent goes out: a value the engine has since taken back (the
+  // external system's value won, or both sides came to agree) is no longer pending, and sending
+  // it would overwrite a newer external value.
+  const current = (values: Record<string, string | null>) =>
+    Object.fromEntries(
+      Object.entries(values).filter(
+        ([path, value]) => path in link.pending && link.pending[path] === value,
+      ),
+    );
+  const set = current(job.set);
+  const add = current(job.add) as Record<string, string>;
+  if (Object.keys(set).length + Object.keys(add).length === 0)
+    return { outcome: "superseded before sending" };
   const expect: Record<string, string | null> = {};
-  for (const path of Object.keys(job.set)) expect[path] = link.base[path] ?? null;
+  for (const path of Object.keys(set)) expect[path] = link.base[path] ?? null;
   const result = await connector.sink.updateCustomer(
     link.externalId,
     {
-      set: job.set,
+      set,
       expect,
-      addContacts: Object.entries(job.add)
+      addContacts: Object.entries(add)
         .filter(([path]) => path.startsWith("contact."))
         .map(([path, value]) => ({ kind: contactKindOf(path), value })),
-      addNotes: Object.entries(job.add)
+      addNotes: Object.entries(add)
         .filter(([path]) => path.startsWith("note.hub:"))
         .map(([path, body]) => ({ ref: refOf(path), body })),
-      addWishes: Object.entries(job.add)
+      addWishes: Object.entries(add)
         .filter(([path]) => path.startsWith("wish.hub:"))
         .map(([path, value]) => ({ ref: refOf(path), ...parseWishValue(value) })),
     },
@@ -47,7 +61,7 @@ export async function pushChanges(
       associateNumber: await associateFor(ctx.db, integration, job.actor),
     },
   );
-  const sent = { ...job.set, ...job.add };
+  const sent = { ...set, ...add };
   const pairs: Array<["note" | "wish", number, string]> = [];
   /** A new item's agreed value is recorded under the id the external system gave it. */
   const keyAfterAdd = (path: string, customer: ExternalCustomer) => {
@@ -79,6 +93,23 @@ export async function pushChanges(
       ctx.now(),
     );
     await recordSnapshot(tx, integration.id, result.customer, "customer.updated", ctx.now());
+    // Refused: none of the values went out, so the engine must look at this pair again, even when
+    // the system's current state is one it has already seen (the snapshot above is then a duplicate).
+    if (!result.ok && current.clientId !== null) {
+      const change = {
+        kind: "client.sync" as const,
+        clientId: current.clientId,
+        integrationId: integration.id,
+      };
+      await insertHubEvent(tx, {
+        eventKey: `remerge:${ctx.idempotencyKey}`,
+        kind: change.kind,
+        clientId: current.clientId,
+        payload: change,
+        actor: "system",
+        receivedAt: ctx.now(),
+      });
+    }
   };
   return { outcome: result.ok ? "sent" : "superseded: the external system changed first", record };
 }

@@ -68,6 +68,9 @@ export async function mergeLink(
   open = open.filter((c) => newHub[c.field] !== externalFields[c.field]);
 
   const pending = { ...link.pending };
+  // A hub value on its way out is obsolete once the hub holds another (the external one) or both agree.
+  for (const path of [...Object.keys(decision.toHub), ...Object.keys(decision.agreed)])
+    delete pending[path];
   const job: PushChangesJob = {
     kind: "external.update",
     linkId: link.id,

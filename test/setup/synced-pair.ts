@@ -3,6 +3,7 @@ import { applyDueJobs } from "../../src/apply/run-apply.ts";
 import { pollIntegration } from "../../src/capture/poll-integration.ts";
 import type { IntegrationOptions } from "../../src/domain/integration-options.ts";
 import { processNextEvent } from "../../src/engine/run-engine.ts";
+import { reclaimExpiredJobs } from "../../src/queue/reclaim-expired-jobs.ts";
 import { createIntegration } from "../../src/services/integrations.ts";
 import type { Db } from "../../src/store/database.ts";
 import { readIntegration } from "../../src/store/integrations-table.ts";
@@ -22,6 +23,8 @@ export interface SyncedPair extends TestHub {
   ) => Promise<{ status: number; body: T }>;
   /** runs capture (a poll), the engine and apply until nothing moves; returns the steps taken */
   settle(): Promise<number>;
+  /** what a worker's apply loop uses, for tests that drive single steps */
+  applyOptions: Parameters<typeof applyDueJobs>[0];
 }
 
 /**
@@ -56,12 +59,14 @@ export async function startSyncedPair(
     clock: hub.clock,
     workerId: "test",
     resolveConnector: hub.ctx.resolveConnector,
-    leaseSeconds: 60,
+    leaseSeconds: 30,
   };
   const settle = async () => {
     let steps = 0;
     for (let round = 0; round < 50; round++) {
       hub.clock.advance(60_000);
+      // jobs whose (simulated) worker died come back once their lease is over
+      await reclaimExpiredJobs(db, hub.clock.now());
       const integration = (await readIntegration(db, view.id))!;
       const polled =
         (await pollIntegration(
@@ -76,5 +81,5 @@ export async function startSyncedPair(
     }
     throw new Error("the pair did not settle in 50 rounds: something ping-pongs");
   };
-  return { ...hub, pos, integrationId: view.id, posCall, settle };
+  return { ...hub, pos, integrationId: view.id, posCall, settle, applyOptions };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { engines } from "../../test/setup/database.ts";
-import { startSyncedPair, type SyncedPair } from "../../test/setup/synced-pair.ts";
-import { listConflicts } from "../services/conflicts.ts";
-import { createCustomer, getCustomer, updateCustomer } from "../services/customers.ts";
-import { fromPos, type PosCustomer } from "../../test/setup/pos-helpers.ts";
+import { engines } from "../setup/database.ts";
+import { startSyncedPair, type SyncedPair } from "../setup/synced-pair.ts";
+import { listConflicts } from "../../src/services/conflicts.ts";
+import { createCustomer, getCustomer, updateCustomer } from "../../src/services/customers.ts";
+import { fromPos, type PosCustomer } from "../setup/pos-helpers.ts";
 
 describe.each(engines)("F5 notes through the reference POS, on $name", (engine) => {
   const posNotes = async (pair: SyncedPair, id: string) =>

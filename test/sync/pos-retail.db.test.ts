@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { engines } from "../../test/setup/database.ts";
-import { startSyncedPair, type SyncedPair } from "../../test/setup/synced-pair.ts";
-import { customerPurchases, recordSentMessage, storeProducts } from "../services/activity.ts";
-import { fromPos } from "../../test/setup/pos-helpers.ts";
+import { engines } from "../setup/database.ts";
+import { startSyncedPair, type SyncedPair } from "../setup/synced-pair.ts";
+import {
+  customerPurchases,
+  recordSentMessage,
+  storeProducts,
+} from "../../src/services/activity.ts";
+import { fromPos } from "../setup/pos-helpers.ts";
 
 describe.each(engines)("F6-F8 retail data through the reference POS, on $name", (engine) => {
   const item = (pair: SyncedPair, body: Record<string, unknown>) =>

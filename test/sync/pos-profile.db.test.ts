@@ -1,16 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { engines } from "../../test/setup/database.ts";
-import { startSyncedPair } from "../../test/setup/synced-pair.ts";
-import { compareWithPartner, listConflicts, resolveConflicts } from "../services/conflicts.ts";
-import { setUserAssociate } from "../services/integrations.ts";
-import { createUser } from "../services/users.ts";
+import { engines } from "../setup/database.ts";
+import { startSyncedPair } from "../setup/synced-pair.ts";
+import {
+  compareWithPartner,
+  listConflicts,
+  resolveConflicts,
+} from "../../src/services/conflicts.ts";
+import { setUserAssociate } from "../../src/services/integrations.ts";
+import { createUser } from "../../src/services/users.ts";
 import {
   createCustomer,
   customerHistory,
   getCustomer,
   updateCustomer,
-} from "../services/customers.ts";
-import { fieldMap, fromHub, fromPos, posCustomers, posGet } from "../../test/setup/pos-helpers.ts";
+} from "../../src/services/customers.ts";
+import { fieldMap, fromHub, fromPos, posCustomers, posGet } from "../setup/pos-helpers.ts";
 
 describe.each(engines)("the POS profile through the reference POS, on $name", (engine) => {
   it("F1: a hub email change leaves the old POS email in place and adds the new one", async () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { engines } from "../../test/setup/database.ts";
-import { fromPos } from "../../test/setup/pos-helpers.ts";
-import { startSyncedPair, type SyncedPair } from "../../test/setup/synced-pair.ts";
-import { storeProducts } from "../services/activity.ts";
+import { engines } from "../setup/database.ts";
+import { fromPos } from "../setup/pos-helpers.ts";
+import { startSyncedPair, type SyncedPair } from "../setup/synced-pair.ts";
+import { storeProducts } from "../../src/services/activity.ts";
 import {
   addToCollection,
   customerCollections,
   removeFromCollection,
-} from "../services/collections.ts";
+} from "../../src/services/collections.ts";
 
 interface PosWish {
   id: string;
