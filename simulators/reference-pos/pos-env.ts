@@ -7,6 +7,8 @@ export interface PosRuntime {
   now: () => Date;
   /** tells subscribers about a changed customer */
   notify(customerId: string, created: boolean): void;
+  /** tells subscribers about a changed inventory item or a new sale */
+  notifyRecord(kind: "inventory" | "sale", record: { id: string; version: number }): void;
   faults: { remaining: number; status: number };
 }
 

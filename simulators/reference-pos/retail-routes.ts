@@ -194,7 +194,11 @@ export const retailRoutes = new OpenAPIHono<PosEnv>()
       ),
       responses: { 201: jsonOf(inventorySchema, "the new item, on hand"), ...errors },
     }),
-    (c) => c.json(addInventoryItem(c.var.pos.state, c.req.valid("json"), c.var.pos.now()), 201),
+    (c) => {
+      const item = addInventoryItem(c.var.pos.state, c.req.valid("json"), c.var.pos.now());
+      c.var.pos.notifyRecord("inventory", item);
+      return c.json(item, 201);
+    },
   )
   .openapi(
     createRoute({

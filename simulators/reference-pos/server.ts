@@ -61,7 +61,25 @@ export async function startReferencePos(options: ReferencePosOptions): Promise<R
     now: () => new Date(),
     notify(customerId, created) {
       const customer = state.customers.get(customerId);
-      if (customer) sender.send(state.webhooks.values(), structuredClone(customer), created);
+      if (!customer) return;
+      const type = created ? "customer.created" : "customer.updated";
+      const event = {
+        type,
+        record: structuredClone(customer),
+        key: "customer",
+        occurredAt: customer.updatedAt,
+      };
+      sender.send(state.webhooks.values(), event);
+    },
+    notifyRecord(kind, record) {
+      const type = kind === "inventory" ? "inventory.updated" : "sale.created";
+      const event = {
+        type,
+        record: structuredClone(record),
+        key: kind === "inventory" ? "item" : "sale",
+        occurredAt: new Date().toISOString(),
+      };
+      sender.send(state.webhooks.values(), event);
     },
     faults: { remaining: 0, status: 500 },
   };

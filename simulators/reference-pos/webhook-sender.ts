@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import type { PosCustomer, Subscription } from "./pos-state.ts";
+import type { Subscription } from "./pos-state.ts";
 
 export interface WebhookSenderOptions {
   retryBaseMs: number;
@@ -59,13 +59,22 @@ export function createWebhookSender(options: WebhookSenderOptions) {
   }
 
   return {
-    send(subscriptions: Iterable<Subscription>, customer: PosCustomer, created: boolean) {
-      const eventId = `evt_${customer.id}_${customer.version}`;
+    /** One event to every subscription; its id is the record and its version, the same on every retry. */
+    send(
+      subscriptions: Iterable<Subscription>,
+      event: {
+        type: string;
+        record: { id: string; version: number };
+        key: string;
+        occurredAt: string;
+      },
+    ) {
+      const eventId = `evt_${event.record.id}_${event.record.version}`;
       const body = JSON.stringify({
         id: eventId,
-        type: created ? "customer.created" : "customer.updated",
-        occurredAt: customer.updatedAt,
-        data: { customer },
+        type: event.type,
+        occurredAt: event.occurredAt,
+        data: { [event.key]: event.record },
       });
       for (const sub of subscriptions) void deliver(sub, eventId, body, 1);
     },

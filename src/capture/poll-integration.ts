@@ -87,9 +87,14 @@ export async function pollIntegration(
   let recorded: number | undefined;
   const errors: string[] = [];
   for (const feed of feedsOf(connector.source, integration.id)) {
-    // Inventory and sales have no webhooks: their feeds are polled at the plain interval.
-    const every = feed.name === "customers" ? interval : integration.options.pollIntervalSeconds;
-    const lease = await leasePollCursor(db, integration.id, feed.name, every, 120, options.now());
+    const lease = await leasePollCursor(
+      db,
+      integration.id,
+      feed.name,
+      interval,
+      120,
+      options.now(),
+    );
     if (!lease) continue;
     recorded ??= 0;
     let cursor = lease.cursor;

@@ -2,7 +2,7 @@ import type { ConnectorResolver, WebhookDelivery } from "../connectors/kit/conne
 import { ConnectorError } from "../connectors/kit/connector-error.ts";
 import type { Db } from "../store/database.ts";
 import { readIntegration } from "../store/integrations-table.ts";
-import { recordExternalChanges } from "./record-external-changes.ts";
+import { recordExternalChanges, recordExternalRecords } from "./record-external-changes.ts";
 
 export type WebhookResult =
   | { ok: true; recorded: number; received: number }
@@ -34,9 +34,15 @@ export async function receiveWebhook(
       message: `${integration.kind} integrations have no webhooks`,
     };
   try {
-    const customers = connector.webhook.parse(delivery, now);
-    const recorded = await recordExternalChanges(db, integration.id, customers, "webhook", now);
-    return { ok: true, recorded, received: customers.length };
+    const content = connector.webhook.parse(delivery, now);
+    const recorded = await db.transaction(
+      async (tx) =>
+        (await recordExternalChanges(tx, integration.id, content.customers, "webhook", now)) +
+        (await recordExternalRecords(tx, integration.id, "inventory", content.inventory, now)) +
+        (await recordExternalRecords(tx, integration.id, "sale", content.sales, now)),
+    );
+    const received = content.customers.length + content.inventory.length + content.sales.length;
+    return { ok: true, recorded, received };
   } catch (error) {
     if (error instanceof ConnectorError)
       return {

@@ -202,4 +202,58 @@ describe("hub and reference POS as processes (embedded store)", () => {
     );
     expect(k.firstName).toBe("Katherine");
   });
+
+  it("F6, F8: inventory and sales reach the hub by webhook", async () => {
+    const { hubApi, posApi, posUrl } = await startPair();
+    await hubApi("POST", "/v1/integrations", {
+      kind: "pos",
+      name: "POS",
+      baseUrl: posUrl,
+      apiKey: posKey,
+      options: { syncMode: "all", webhooks: true, pollIntervalSeconds: 3600 },
+    });
+    const customer = await posApi<PosCustomer>("POST", "/staff/customers", { firstName: "Ada" });
+    const item = await posApi<{ id: string }>("POST", "/staff/inventory", {
+      sku: "R-9",
+      description: "Emerald ring",
+      price: 1200,
+    });
+    await eventually(
+      async () => {
+        const { body } = await hubApi<{ products: Array<{ sku: string; archived: boolean }> }>(
+          "GET",
+          "/v1/products",
+        );
+        return body.products.some((p) => p.sku === "R-9" && !p.archived) ? true : undefined;
+      },
+      8000,
+      "the item as a hub product",
+    );
+    await posApi("POST", "/staff/sales", {
+      customerId: customer.body.id,
+      lines: [{ inventoryId: item.body.id, amount: 1200 }],
+    });
+    const hubAda = await eventually(
+      () => hubCustomerByEmailOrName(hubApi, "Ada"),
+      8000,
+      "Ada in the hub",
+    );
+    const purchases = await eventually(
+      async () => {
+        const { body } = await hubApi<{ purchases: Array<{ total: string }> }>(
+          "GET",
+          `/v1/customers/${hubAda.id}/purchases`,
+        );
+        return body.purchases.length > 0 ? body.purchases : undefined;
+      },
+      8000,
+      "the sale as a purchase",
+    );
+    expect(purchases.map((p) => p.total)).toEqual(["1200.00"]);
+  });
 });
+
+async function hubCustomerByEmailOrName(hubApi: ReturnType<typeof httpClient>, firstName: string) {
+  const { body } = await hubApi<{ customers: HubCustomer[] }>("GET", "/v1/customers?limit=500");
+  return body.customers.find((c) => c.firstName === firstName);
+}

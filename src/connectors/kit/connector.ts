@@ -80,12 +80,19 @@ export interface WebhookDelivery {
   rawBody: string;
 }
 
+/** What one webhook delivery carried. */
+export interface WebhookContent {
+  customers: ExternalCustomer[];
+  inventory: InventoryRecord[];
+  sales: SaleRecord[];
+}
+
 /** Receiving pushes from the external system (capture). */
 export interface Webhook {
   /** registers `url` at the external system so it sends changes there */
   register(url: string): Promise<void>;
   /** verifies and parses one delivery; throws a ConnectorError("invalid") when it is not genuine */
-  parse(delivery: WebhookDelivery, now: Date): ExternalCustomer[];
+  parse(delivery: WebhookDelivery, now: Date): WebhookContent;
 }
 
 /**

@@ -1,15 +1,33 @@
 import { z } from "zod";
 import { ConnectorError } from "../kit/connector-error.ts";
-import type { ConnectorSettings, Webhook } from "../kit/connector.ts";
+import type { ConnectorSettings, Webhook, WebhookContent } from "../kit/connector.ts";
 import { safeEqual, signTimestamped } from "../kit/signature.ts";
 import type { PosClient } from "./client.ts";
 import { fromPos, posCustomerSchema } from "./mapping.ts";
+import {
+  fromPosInventory,
+  fromPosSale,
+  posInventorySchema,
+  posSaleSchema,
+} from "./retail-mapping.ts";
 
-const eventSchema = z.object({
-  id: z.string(),
-  type: z.enum(["customer.created", "customer.updated"]),
-  data: z.object({ customer: posCustomerSchema }),
-});
+const eventSchema = z.discriminatedUnion("type", [
+  z.object({
+    id: z.string(),
+    type: z.enum(["customer.created", "customer.updated"]),
+    data: z.object({ customer: posCustomerSchema }),
+  }),
+  z.object({
+    id: z.string(),
+    type: z.literal("inventory.updated"),
+    data: z.object({ item: posInventorySchema }),
+  }),
+  z.object({
+    id: z.string(),
+    type: z.literal("sale.created"),
+    data: z.object({ sale: posSaleSchema }),
+  }),
+]);
 
 /** Deliveries older or newer than this are refused (replay protection, docs/pos-protocol.md). */
 const toleranceSeconds = 300;
@@ -55,7 +73,13 @@ export function createPosWebhook(client: PosClient, settings: ConnectorSettings)
         const issue = event.error.issues[0];
         throw new ConnectorError("invalid", `webhook: ${issue?.path.join(".")}: ${issue?.message}`);
       }
-      return [fromPos(event.data.data.customer, settings.fieldMap)];
+      const content: WebhookContent = { customers: [], inventory: [], sales: [] };
+      const data = event.data;
+      if ("customer" in data.data)
+        content.customers.push(fromPos(data.data.customer, settings.fieldMap));
+      else if ("item" in data.data) content.inventory.push(fromPosInventory(data.data.item));
+      else content.sales.push(fromPosSale(data.data.sale));
+      return content;
     },
   };
 }
