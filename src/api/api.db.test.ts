@@ -112,4 +112,28 @@ describe.each(engines)("HTTP API on $name", (engine) => {
     expect(response.status).toBe(401);
     expect((await db.query("select 1 from change_events")).length).toBe(0);
   });
+
+  it("F12: a customer's audit history is readable per field, with source, actor and time", async () => {
+    const { hub, call } = await appWithHub(engine.open);
+    const created = await call("POST", "/v1/customers", hub.token, {
+      firstName: "Ada",
+      lastName: "Byron",
+    });
+    await call("PATCH", `/v1/customers/${created.body["id"]}`, hub.token, { lastName: "King" });
+    await call("PATCH", `/v1/customers/${created.body["id"]}`, hub.token, { firstName: "Augusta" });
+    const history = await call(
+      "GET",
+      `/v1/customers/${created.body["id"]}/history?field=lastName`,
+      hub.token,
+    );
+    expect(history.status).toBe(200);
+    const entries = history.body["entries"] as Array<Record<string, unknown>>;
+    expect(
+      entries.map((e) => [e["field"], e["oldValue"], e["newValue"], e["source"], e["actor"]]),
+    ).toEqual([
+      ["lastName", null, "Byron", "hub", `user:${hub.admin.userId}`],
+      ["lastName", "Byron", "King", "hub", `user:${hub.admin.userId}`],
+    ]);
+    expect(new Date(String(entries[0]!["at"])).toISOString()).toBe(entries[0]!["at"]);
+  });
 });

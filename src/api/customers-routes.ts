@@ -135,7 +135,14 @@ export const customersRoutes = new OpenAPIHono<HubEnv>()
       path: "/v1/customers/{id}/history",
       operationId: "getCustomerHistory",
       tags: ["customers"],
-      request: { params: idParam },
+      request: {
+        params: idParam,
+        query: z.object({
+          field: z.string().optional().openapi({
+            description: "one field (lastName) or a family (pref, note, contact, wish)",
+          }),
+        }),
+      },
       responses: {
         200: json(
           z.object({ entries: z.array(auditSchema) }),
@@ -146,7 +153,8 @@ export const customersRoutes = new OpenAPIHono<HubEnv>()
     }),
     async (c) => {
       requireRole(c.var.actor, everyRole, "reading a customer's history");
-      const entries = await customerHistory(c.var.ctx, c.var.actor, c.req.valid("param").id);
+      const { field } = c.req.valid("query");
+      const entries = await customerHistory(c.var.ctx, c.var.actor, c.req.valid("param").id, field);
       return c.json(
         {
           entries: entries.map((e) => ({

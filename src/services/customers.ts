@@ -213,7 +213,8 @@ export async function customerHistory(
   ctx: ServiceContext,
   actor: Actor,
   id: number,
+  field?: string,
 ): Promise<AuditRecord[]> {
   await getOwnClient(ctx.db, actor, id);
-  return readAudit(ctx.db, id);
+  return readAudit(ctx.db, id, { field });
 }

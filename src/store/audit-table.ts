@@ -40,7 +40,7 @@ export interface AuditRecord extends AuditEntry {
 export async function readAudit(
   q: Queryable,
   clientId: number,
-  limit = 500,
+  options: { field?: string | undefined; limit?: number } = {},
 ): Promise<AuditRecord[]> {
   const rows = await q.query<{
     id: number;
@@ -52,7 +52,11 @@ export async function readAudit(
     source: string;
     actor: string;
     at: Date;
-  }>("select * from audit_log where client_id = $1 order by id limit $2", [clientId, limit]);
+  }>(
+    `select * from audit_log where client_id = $1 and ($2::text is null or field = $2 or field like $2 || '.%')
+     order by id limit $3`,
+    [clientId, options.field ?? null, options.limit ?? 1000],
+  );
   return rows.map((r) => ({
     id: r.id,
     clientId: r.client_id,
