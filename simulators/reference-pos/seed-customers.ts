@@ -158,3 +158,46 @@ export function seedCustomers(count: number): CreateBody[] {
   }
   return out;
 }
+
+const pieces = [
+  ["Rings", "Solitaire engagement ring", 2400],
+  ["Rings", "Sapphire halo ring", 1850],
+  ["Rings", "Men's tungsten band", 320],
+  ["Necklaces", "Pearl strand, 18 inch", 950],
+  ["Necklaces", "Diamond pendant", 1200],
+  ["Earrings", "Gold hoops", 410],
+  ["Earrings", "Diamond studs, 1 ct", 2100],
+  ["Bracelets", "Tennis bracelet", 3200],
+  ["Watches", "Automatic dress watch", 2750],
+  ["Watches", "Chronograph", 4100],
+] as const;
+const vendors = ["Tiffany", "Gabriel & Co", "Stuller", "Citizen"];
+const types = ["regular", "regular", "regular", "memo", "consignment", "regular"];
+
+/** Deterministic inventory: two of each piece, some on memo or consignment. */
+export function seedInventory(): Array<{
+  sku: string;
+  description: string;
+  category: string;
+  vendor: string;
+  type: string;
+  price: number;
+}> {
+  return pieces.flatMap(([category, description, price], i) =>
+    [0, 1].map((copy) => ({
+      sku: `${category.slice(0, 2).toUpperCase()}-${100 + i * 2 + copy}`,
+      description,
+      category,
+      vendor: vendors[(i + copy) % vendors.length]!,
+      type: types[(i * 2 + copy) % types.length]!,
+      price,
+    })),
+  );
+}
+
+export const seedNotes = [
+  "Prefers yellow gold",
+  "Anniversary in June",
+  "Ring size checked last visit",
+  "Ask about the matching earrings",
+];

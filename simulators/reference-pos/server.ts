@@ -7,10 +7,60 @@ import { createCustomer } from "./customer-writes.ts";
 import { integrationRoutes } from "./integration-routes.ts";
 import { fail, type PosEnv, type PosRuntime } from "./pos-env.ts";
 import { PosState } from "./pos-state.ts";
-import { seedAssociates, seedCustomers } from "./seed-customers.ts";
+import { addInventoryItem, recordSale } from "./retail-writes.ts";
+import { seedAssociates, seedCustomers, seedInventory, seedNotes } from "./seed-customers.ts";
 import { retailRoutes } from "./retail-routes.ts";
 import { staffRoutes } from "./staff-routes.ts";
 import { createWebhookSender } from "./webhook-sender.ts";
+
+/** A store that looks lived in: customers with notes and wishes, inventory, and a few sales. */
+function seedStore(state: PosState, count: number, retail: boolean) {
+  const now = new Date();
+  if (!retail) {
+    for (const body of seedCustomers(count)) createCustomer(state, body, now);
+    return state.save();
+  }
+  const items = seedInventory().map((item) => addInventoryItem(state, item, now));
+  seedCustomers(count).forEach((body, i) => {
+    const withExtras = {
+      ...body,
+      ...(i % 4 === 0 ? { notes: [{ body: seedNotes[i % seedNotes.length]! }] } : {}),
+      ...(i % 5 === 1
+        ? {
+            wishlist: [
+              {
+                inventoryId: items[i % items.length]!.id,
+                description: items[i % items.length]!.description,
+              },
+            ],
+          }
+        : {}),
+    };
+    const created = createCustomer(state, withExtras, now);
+    // every seventh customer bought something (the demo shows purchases and sold, archived products)
+    if (created.ok && i % 7 === 0) {
+      const item = items.find((x) => x.status === "on_hand" && x.type === "regular");
+      if (item)
+        recordSale(
+          state,
+          {
+            customerId: created.customer.id,
+            associateNumber: String(1 + (i % 5)),
+            lines: [{ inventoryId: item.id, amount: item.price ?? 0 }],
+            ...(i % 14 === 0
+              ? {
+                  serviceJobs: [
+                    { type: "repair" as const, description: "Ring sizing", amount: 45 },
+                  ],
+                }
+              : {}),
+          },
+          now,
+        );
+    }
+  });
+  state.save();
+}
 
 export interface ReferencePosOptions {
   /** 0 = any free port */
@@ -23,6 +73,8 @@ export interface ReferencePosOptions {
   dataFile?: string;
   /** when the store is empty, invent this many customers (deterministic) */
   seed?: number;
+  /** with `seed`: also inventory, notes, wishes and a few sales (the demo's store) */
+  seedRetail?: boolean;
   webhookRetryBaseMs?: number;
   webhookMaxAttempts?: number;
   log?: (line: Record<string, unknown>) => void;
@@ -44,11 +96,8 @@ export async function startReferencePos(options: ReferencePosOptions): Promise<R
   const log = options.log ?? (() => undefined);
   const state = new PosState(options.dataFile);
   if (state.associates.length === 0) state.associates = seedAssociates;
-  if (state.customers.size === 0 && options.seed) {
-    const now = new Date();
-    for (const body of seedCustomers(options.seed)) createCustomer(state, body, now);
-    state.save();
-  }
+  if (state.customers.size === 0 && options.seed)
+    seedStore(state, options.seed, options.seedRetail ?? false);
   const sender = createWebhookSender({
     retryBaseMs: options.webhookRetryBaseMs ?? 1000,
     maxAttempts: options.webhookMaxAttempts ?? 8,

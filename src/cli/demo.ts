@@ -41,6 +41,7 @@ export async function demoCommand(argv: string[]): Promise<void> {
     storeName: "Reference POS (demo)",
     dataFile: join(o.dataDir, "reference-pos.json"),
     seed: 40,
+    seedRetail: true,
   });
   const ctx = await openHub({
     dataDir: o.dataDir,
@@ -69,7 +70,19 @@ export async function demoCommand(argv: string[]): Promise<void> {
       name: "Reference POS",
       baseUrl: pos.url,
       apiKey: o.posApiKey,
-      options: { syncMode: "all", webhooks: true, pollIntervalSeconds: 30, fieldMap: demoFieldMap },
+      options: {
+        syncMode: "all",
+        webhooks: true,
+        pollIntervalSeconds: 30,
+        fieldMap: demoFieldMap,
+        // F8: memo and consignment pieces are not the store's own stock
+        inventoryFilters: {
+          excludeCategories: [],
+          excludeVendors: [],
+          excludeTypes: ["memo", "consignment"],
+        },
+        defaultAssociateNumber: "1",
+      },
     });
   }
   const worker = startWorker(ctx);
