@@ -58,6 +58,55 @@ export const posProfile: Profile = {
 
 export const ruleFor = (profile: Profile, path: string): FieldRule => profile[familyOf(path)];
 
+/** Which way whole records flow, for the data that is not a customer field. */
+export interface RecordFlow {
+  direction: "inbound" | "outbound" | "none";
+  what: string;
+  rule: string;
+}
+
+export type RecordKind = "sale" | "message" | "inventory" | "associate" | "assignedAssociate";
+
+/**
+ * The POS profile's one-way and unmapped data, beside the field table above: together the two
+ * tables are SPEC F1-F10. The engine asks `flowOf` before it imports or sends such a record.
+ */
+export const posRecordFlows: Record<RecordKind, RecordFlow> = {
+  sale: {
+    direction: "inbound",
+    what: "sales become purchases; sold items and service jobs archived products",
+    rule: "F6",
+  },
+  message: {
+    direction: "outbound",
+    what: "emails and texts sent from the hub go to the POS activity",
+    rule: "F7",
+  },
+  inventory: {
+    direction: "inbound",
+    what: "on-hand inventory becomes products, minus the filters",
+    rule: "F8",
+  },
+  associate: {
+    direction: "none",
+    what: "associates are mapped per user, never synced; writes carry the mapped number",
+    rule: "F9",
+  },
+  assignedAssociate: {
+    direction: "none",
+    what: "the POS customer's assigned associate is not mapped",
+    rule: "F10",
+  },
+};
+
+export function flowOf(kind: string, record: RecordKind): RecordFlow {
+  return recordFlowsFor(kind)[record];
+}
+
+function recordFlowsFor(_kind: string): Record<RecordKind, RecordFlow> {
+  return posRecordFlows;
+}
+
 /** The profile of an integration kind. Every kind speaks through the same table shape. */
 export function profileFor(_kind: string): Profile {
   return posProfile;

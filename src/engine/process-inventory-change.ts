@@ -1,3 +1,4 @@
+import { flowOf } from "../domain/policy.ts";
 import { passesInventoryFilters, type InventoryRecord } from "../domain/retail-records.ts";
 import type { ChangeEventRecord } from "../store/change-events-table.ts";
 import type { Queryable } from "../store/database.ts";
@@ -18,6 +19,8 @@ export async function processInventoryChange(
     ? await readIntegration(tx, event.integrationId)
     : undefined;
   if (!integration) return "no-integration";
+  if (flowOf(integration.kind, "inventory").direction !== "inbound")
+    return "not imported (profile)";
   const item = event.payload as InventoryRecord;
   const key = `inventory:${item.id}`;
   const existing = await findProduct(tx, integration.id, key);

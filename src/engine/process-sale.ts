@@ -1,3 +1,4 @@
+import { flowOf } from "../domain/policy.ts";
 import type { SaleRecord } from "../domain/retail-records.ts";
 import type { ChangeEventRecord } from "../store/change-events-table.ts";
 import type { Queryable } from "../store/database.ts";
@@ -24,6 +25,7 @@ export async function processSale(
     ? await readIntegration(tx, event.integrationId)
     : undefined;
   if (!integration) return "no-integration";
+  if (flowOf(integration.kind, "sale").direction !== "inbound") return "not imported (profile)";
   const sale = event.payload as SaleRecord;
   const link = await findLink(tx, { integrationId: integration.id, externalId: sale.customerId });
   if (!link?.clientId || link.status === "excluded")

@@ -2,6 +2,8 @@ import type { HubChange } from "../domain/hub-change.ts";
 import { linkQueueKey, type AddActivityJob } from "../domain/job-payloads.ts";
 import { addJob } from "../queue/add-job.ts";
 import type { Queryable } from "../store/database.ts";
+import { flowOf } from "../domain/policy.ts";
+import { readIntegration } from "../store/integrations-table.ts";
 import { linksOfClient } from "../store/links-table.ts";
 import { insertMessage } from "../store/messages-table.ts";
 
@@ -25,6 +27,8 @@ export async function recordMessage(
   });
   for (const link of await linksOfClient(tx, change.clientId)) {
     if (!link.externalId || link.status === "excluded") continue;
+    const integration = await readIntegration(tx, link.integrationId);
+    if (!integration || flowOf(integration.kind, "message").direction !== "outbound") continue;
     const job: AddActivityJob = { kind: "activity.add", linkId: link.id, messageId, actor };
     await addJob(tx, { kind: job.kind, payload: job, queueKey: linkQueueKey(link.id), runAt: now });
   }
