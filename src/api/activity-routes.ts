@@ -5,12 +5,10 @@ import {
   recordSentMessage,
   storeProducts,
 } from "../services/activity.ts";
-import { requireRole } from "../services/users.ts";
+import { everyRole, requireRole } from "../services/users.ts";
 import { customerSchema } from "./customers-routes.ts";
 import type { HubEnv } from "./hub-env.ts";
 import { errorResponses, idParam, json, jsonBody } from "./schemas.ts";
-
-const everyRole = ["admin", "manager", "associate"] as const;
 
 const purchaseSchema = z
   .object({

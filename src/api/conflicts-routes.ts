@@ -5,13 +5,11 @@ import {
   resolutionSchema,
   resolveConflicts,
 } from "../services/conflicts.ts";
-import { requireRole } from "../services/users.ts";
+import { everyRole, requireRole } from "../services/users.ts";
 import { customerSchema } from "./customers-routes.ts";
 import type { HubEnv } from "./hub-env.ts";
 import { errorResponses, idParam, json, jsonBody } from "./schemas.ts";
 
-/** Every role may see and resolve conflicts: whoever may edit a customer may settle its data. */
-const everyRole = ["admin", "manager", "associate"] as const;
 const integrationQuery = z.object({ integrationId: z.coerce.number().int().positive() });
 
 const conflictSchema = z

@@ -7,12 +7,9 @@ import {
   listCustomers,
   updateCustomer,
 } from "../services/customers.ts";
-import { requireRole } from "../services/users.ts";
+import { everyRole, requireRole } from "../services/users.ts";
 import type { HubEnv } from "./hub-env.ts";
 import { errorResponses, idParam, json, jsonBody } from "./schemas.ts";
-
-/** Every role works with customers (A7's finer assignment rules come with assignment). */
-const everyRole = ["admin", "manager", "associate"] as const;
 
 const contact = z.object({ kind: z.enum(["email", "phone", "address"]), value: z.string() });
 export const customerSchema = z

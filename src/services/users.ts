@@ -103,6 +103,9 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: unkno
 export const listStoreUsers = (ctx: ServiceContext, actor: Actor) =>
   listUsers(ctx.db, actor.storeId);
 
+/** Every role: customers, their data and their conflicts are every user's work (A7's finer rules come with assignment). */
+export const everyRole = ["admin", "manager", "associate"] as const;
+
 /** The roles allowed to do something, in one place per use (api routes name them). */
 export function requireRole(actor: Actor, allowed: readonly Role[], what: string) {
   if (!allowed.includes(actor.role))

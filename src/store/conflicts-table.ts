@@ -36,25 +36,32 @@ export interface OpenConflict {
   openedAt: Date;
 }
 
+interface ConflictRow {
+  id: number;
+  link_id: number;
+  field: string;
+  base_value: string | null;
+  hub_value: string | null;
+  external_value: string | null;
+  opened_at: Date;
+}
+
+const fromRow = (r: ConflictRow): OpenConflict => ({
+  id: r.id,
+  linkId: r.link_id,
+  field: r.field,
+  baseValue: r.base_value,
+  hubValue: r.hub_value,
+  externalValue: r.external_value,
+  openedAt: r.opened_at,
+});
+
 export async function openConflictsOf(q: Queryable, linkId: number): Promise<OpenConflict[]> {
-  const rows = await q.query<{
-    id: number;
-    link_id: number;
-    field: string;
-    base_value: string | null;
-    hub_value: string | null;
-    external_value: string | null;
-    opened_at: Date;
-  }>("select * from conflicts where link_id = $1 and resolved_at is null order by field", [linkId]);
-  return rows.map((r) => ({
-    id: r.id,
-    linkId: r.link_id,
-    field: r.field,
-    baseValue: r.base_value,
-    hubValue: r.hub_value,
-    externalValue: r.external_value,
-    openedAt: r.opened_at,
-  }));
+  const rows = await q.query<ConflictRow>(
+    "select * from conflicts where link_id = $1 and resolved_at is null order by field",
+    [linkId],
+  );
+  return rows.map(fromRow);
 }
 
 export async function closeConflict(
@@ -81,17 +88,7 @@ export async function openConflictsOfStore(
   storeId: number,
   integrationId?: number,
 ): Promise<StoreConflict[]> {
-  const rows = await q.query<{
-    id: number;
-    link_id: number;
-    field: string;
-    base_value: string | null;
-    hub_value: string | null;
-    external_value: string | null;
-    opened_at: Date;
-    client_id: number;
-    integration_id: number;
-  }>(
+  const rows = await q.query<ConflictRow & { client_id: number; integration_id: number }>(
     `select f.*, l.client_id, l.integration_id from conflicts f
      join links l on l.id = f.link_id join clients c on c.id = l.client_id
      where f.resolved_at is null and c.store_id = $1 and ($2::bigint is null or l.integration_id = $2)
@@ -99,13 +96,7 @@ export async function openConflictsOfStore(
     [storeId, integrationId ?? null],
   );
   return rows.map((r) => ({
-    id: r.id,
-    linkId: r.link_id,
-    field: r.field,
-    baseValue: r.base_value,
-    hubValue: r.hub_value,
-    externalValue: r.external_value,
-    openedAt: r.opened_at,
+    ...fromRow(r),
     clientId: r.client_id,
     integrationId: r.integration_id,
   }));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ConnectorSettings, ExternalCustomer, Source } from "../kit/connector.ts";
+import type { ConnectorSettings, ExternalCustomer, FeedPage, Source } from "../kit/connector.ts";
 import type { PosClient } from "./client.ts";
 import { fromPos, posCustomerSchema } from "./mapping.ts";
 import {
@@ -36,38 +36,18 @@ export function createPosSource(client: PosClient, settings: ConnectorSettings):
         hasMore: data.hasMore,
       };
     },
-    async pollInventory(cursor, limit) {
-      const { data } = await client.request({
-        path: "/api/v1/inventory/changes",
-        query: { after: cursor ?? "0", limit },
-        schema: z.object({
-          items: z.array(posInventorySchema),
-          cursor: z.number(),
-          hasMore: z.boolean(),
-        }),
-      });
-      return {
-        records: data.items.map(fromPosInventory),
-        cursor: String(data.cursor),
-        hasMore: data.hasMore,
-      };
-    },
-    async pollSales(cursor, limit) {
-      const { data } = await client.request({
-        path: "/api/v1/sales/changes",
-        query: { after: cursor ?? "0", limit },
-        schema: z.object({
-          sales: z.array(posSaleSchema),
-          cursor: z.number(),
-          hasMore: z.boolean(),
-        }),
-      });
-      return {
-        records: data.sales.map(fromPosSale),
-        cursor: String(data.cursor),
-        hasMore: data.hasMore,
-      };
-    },
+    pollInventory: (cursor, limit) =>
+      pollFeed(
+        client,
+        "/api/v1/inventory/changes",
+        "items",
+        posInventorySchema,
+        fromPosInventory,
+        cursor,
+        limit,
+      ),
+    pollSales: (cursor, limit) =>
+      pollFeed(client, "/api/v1/sales/changes", "sales", posSaleSchema, fromPosSale, cursor, limit),
     async getCustomer(id): Promise<ExternalCustomer | null> {
       const { status, data } = await client.request({
         path: `/api/v1/customers/${encodeURIComponent(id)}`,
@@ -84,5 +64,30 @@ export function createPosSource(client: PosClient, settings: ConnectorSettings):
       });
       return data.customers.map(map);
     },
+  };
+}
+
+/** One page of a version-cursor feed (inventory, sales): the same shape as the customer feed. */
+async function pollFeed<S extends z.ZodType, T>(
+  client: PosClient,
+  path: string,
+  key: string,
+  schema: S,
+  map: (record: z.infer<S>) => T,
+  cursor: string | null,
+  limit: number,
+): Promise<FeedPage<T>> {
+  const { data } = await client.request({
+    path,
+    query: { after: cursor ?? "0", limit },
+    schema: z
+      .object({ cursor: z.number(), hasMore: z.boolean() })
+      .extend({ [key]: z.array(schema) }),
+  });
+  const page = data as { cursor: number; hasMore: boolean } & Record<string, Array<z.infer<S>>>;
+  return {
+    records: (page[key] ?? []).map(map),
+    cursor: String(page.cursor),
+    hasMore: page.hasMore,
   };
 }
