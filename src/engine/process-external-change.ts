@@ -156,6 +156,7 @@ async function createClientFrom(
     now,
   });
   // Notes and wish-list items live in tables of their own: written (and paired) through the link's view.
+  if (!external.customer.notes?.length && !external.customer.wishes?.length) return;
   const client = await readClient(tx, clientId);
   const view = await linkView(tx, integration, link, client!, external.customer);
   const items = Object.entries(view.externalFields).filter(([path]) => /^(note|wish)\./.test(path));
