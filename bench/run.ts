@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { startReferencePos } from "../simulators/reference-pos/server.ts";
+import { measureLatency } from "./latency.ts";
 import { applyDueJobs } from "../src/apply/run-apply.ts";
 import { recordExternalChanges } from "../src/capture/record-external-changes.ts";
 import { systemClock } from "../src/domain/clock.ts";
@@ -149,6 +150,9 @@ async function workloads(label: string, db: Db) {
 const lite = await PGlite.create({ parsers: { 20: Number } });
 await lite.exec("create schema bench");
 await workloads(`embedded store (PGlite), ${n} customers`, await wrapPglite(lite, "bench"));
+await lite.exec("create schema latency");
+for (const [what, value] of await measureLatency(await wrapPglite(lite, "latency")))
+  console.log(`  ${what.padEnd(66)} ${value}`);
 await lite.close();
 
 const url = process.env["BENCH_DATABASE_URL"] ?? process.env["TEST_DATABASE_URL"];
