@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { engines } from "../setup/database.ts";
 import { startSyncedPair } from "../setup/synced-pair.ts";
+import { applyDueJobs } from "../../src/apply/run-apply.ts";
 import {
   compareWithPartner,
   listConflicts,
@@ -225,5 +226,46 @@ describe.each(engines)("the POS profile through the reference POS, on $name", (e
       ["integration", "3"],
       ["integration", "9"],
     ]);
+  });
+});
+
+describe.each(engines)("S11 sync sections, on $name", (engine) => {
+  it("S11: a customer's status per integration moves unlinked -> synced -> conflict -> synced, and error when a write fails for good", async () => {
+    const pair = await startSyncedPair(await engine.open());
+    const created = await createCustomer(pair.ctx, pair.admin, {
+      firstName: "Ada",
+      contacts: [{ kind: "email", value: "s11@x.io" }],
+    });
+    expect(created.sync[0]!.status).toBe("unlinked");
+    await pair.settle();
+    const status = async () => (await getCustomer(pair.ctx, pair.admin, created.id)).sync[0]!;
+    expect((await status()).status).toBe("synced");
+    const posId = (await status()).externalId!;
+
+    await updateCustomer(pair.ctx, pair.admin, created.id, { lastName: "King" });
+    await pair.posCall("PATCH", `/staff/customers/${posId}`, { set: { lastName: "Byron" } });
+    await pair.settle();
+    expect((await status()).status).toBe("conflict");
+    await resolveConflicts(pair.ctx, pair.admin, created.id, {
+      integrationId: pair.integrationId,
+      fields: { lastName: { take: "hub" } },
+    });
+    await pair.settle();
+    expect((await status()).status).toBe("synced");
+
+    // the POS refuses every write: after its retries the job is dead and the customer is in error
+    await pair.posCall("POST", "/staff/faults", { failNextRequests: 1000, status: 500 });
+    await updateCustomer(pair.ctx, pair.admin, created.id, { firstName: "Augusta" });
+    for (let attempt = 0; attempt < 12; attempt++) {
+      pair.clock.advance(1_000_000); // past any backoff
+      await applyDueJobs(pair.applyOptions, 8);
+    }
+    const failed = await status();
+    expect(failed.status).toBe("error");
+    expect(failed.lastError).toMatch(/500/);
+    const [job] = await pair.ctx.db.query<{ state: string }>(
+      "select state from jobs where kind = 'external.update' order by id desc limit 1",
+    );
+    expect(job!.state).toBe("dead");
   });
 });
