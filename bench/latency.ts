@@ -1,18 +1,12 @@
 // Part of `npm run bench`: how long a change takes to cross over, end to end, with the worker's
 // own loops and real webhooks (reference POS -> hub API -> inbox -> engine; hub -> outbox -> POS).
-import { randomBytes } from "node:crypto";
 import { startReferencePos } from "../simulators/reference-pos/server.ts";
 import { serveApi } from "../src/cli/serve-api.ts";
-import { systemClock } from "../src/domain/clock.ts";
-import { silentLogger } from "../src/log.ts";
-import { createConnectorResolver } from "../src/services/connector-resolver.ts";
 import { createCustomer, listCustomers } from "../src/services/customers.ts";
 import { createIntegration } from "../src/services/integrations.ts";
-import type { ServiceContext } from "../src/services/service-context.ts";
-import { bootstrapHub } from "../src/services/users.ts";
 import type { Db } from "../src/store/database.ts";
-import { migrate } from "../src/store/migrate.ts";
 import { startWorker } from "../src/worker/run-worker.ts";
+import { benchHub } from "./bench-hub.ts";
 
 const apiKey = "latency-key-1234";
 
@@ -28,21 +22,10 @@ async function until(check: () => Promise<boolean>, timeoutMs = 10_000) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function measureLatency(db: Db, rounds = 10): Promise<Array<[string, string]>> {
-  await migrate(db);
-  const secretKey = randomBytes(32);
-  const ctx: ServiceContext = {
-    db,
-    clock: systemClock,
-    secretKey,
-    resolveConnector: createConnectorResolver(db, secretKey),
-    log: silentLogger,
-    publicUrl: "",
-  };
+  const { ctx, actor } = await benchHub(db);
   const pos = await startReferencePos({ port: 0, apiKey });
   const api = await serveApi(ctx, "127.0.0.1", 0);
   ctx.publicUrl = api.url;
-  const boot = await bootstrapHub(ctx, { storeName: "Latency", adminEmail: "latency@example.com" });
-  const actor = { userId: boot.admin.id, storeId: boot.storeId, role: "admin" as const };
   await createIntegration(ctx, actor, {
     kind: "pos",
     name: "POS",

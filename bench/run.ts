@@ -4,38 +4,19 @@
 import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { startReferencePos } from "../simulators/reference-pos/server.ts";
+import { benchHub } from "./bench-hub.ts";
 import { measureLatency } from "./latency.ts";
 import { applyDueJobs } from "../src/apply/run-apply.ts";
 import { recordExternalChanges } from "../src/capture/record-external-changes.ts";
 import { systemClock } from "../src/domain/clock.ts";
 import { processNextEvent } from "../src/engine/run-engine.ts";
-import { silentLogger } from "../src/log.ts";
-import { createConnectorResolver } from "../src/services/connector-resolver.ts";
 import { createCustomer, updateCustomer } from "../src/services/customers.ts";
 import { createIntegration } from "../src/services/integrations.ts";
-import type { ServiceContext } from "../src/services/service-context.ts";
-import { bootstrapHub } from "../src/services/users.ts";
 import { openDatabase, quoteIdent, wrapPglite, type Db } from "../src/store/database.ts";
-import { migrate } from "../src/store/migrate.ts";
 import { readIntegration } from "../src/store/integrations-table.ts";
 
 const n = Number(process.env["BENCH_SIZE"] ?? 2000);
 const apiKey = "bench-key-1234";
-
-async function hub(db: Db) {
-  await migrate(db);
-  const secretKey = randomBytes(32);
-  const ctx: ServiceContext = {
-    db,
-    clock: systemClock,
-    secretKey,
-    resolveConnector: createConnectorResolver(db, secretKey),
-    log: silentLogger,
-    publicUrl: "http://127.0.0.1:1",
-  };
-  const boot = await bootstrapHub(ctx, { storeName: "Bench", adminEmail: "bench@example.com" });
-  return { ctx, actor: { userId: boot.admin.id, storeId: boot.storeId, role: "admin" as const } };
-}
 
 const rate = (count: number, ms: number) =>
   `${Math.round((count / ms) * 1000).toLocaleString("en")}/s`;
@@ -48,7 +29,7 @@ async function time(fn: () => Promise<unknown>) {
 
 async function workloads(label: string, db: Db) {
   const pos = await startReferencePos({ port: 0, apiKey, seed: n });
-  const { ctx, actor } = await hub(db);
+  const { ctx, actor } = await benchHub(db);
   const view = await createIntegration(ctx, actor, {
     kind: "pos",
     name: "Bench POS",
