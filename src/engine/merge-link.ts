@@ -1,4 +1,4 @@
-import type { CanonicalCustomer, FieldMap } from "../domain/customer.ts";
+import { sameValue, type CanonicalCustomer, type FieldMap } from "../domain/customer.ts";
 import { linkQueueKey, type PushChangesJob } from "../domain/job-payloads.ts";
 import type { LinkStatus } from "../domain/link-status.ts";
 import { decide, type MergeDecision } from "../domain/merge-fields.ts";
@@ -68,9 +68,14 @@ export async function mergeLink(
   open = open.filter((c) => newHub[c.field] !== externalFields[c.field]);
 
   const pending = { ...link.pending };
-  // A hub value on its way out is obsolete once the hub holds another (the external one) or both agree.
+  // A hub value on its way out is obsolete once the hub holds another value (the external one
+  // won, the user changed it back, or both sides agree): its queued write must not go out.
   for (const path of [...Object.keys(decision.toHub), ...Object.keys(decision.agreed)])
     delete pending[path];
+  for (const path of Object.keys(pending)) {
+    const now = path in decision.toHub ? decision.toHub[path] : (hubFields[path] ?? null);
+    if (!sameValue(path, pending[path] ?? undefined, now ?? undefined)) delete pending[path];
+  }
   const job: PushChangesJob = {
     kind: "external.update",
     linkId: link.id,

@@ -28,7 +28,12 @@ export async function processExternalChange(
   if (!integration) return "no-integration";
   const external = event.payload as ExternalCustomer;
   await lockKey(tx, externalLockKey(integration.id, external.id));
-  let link = await findLink(tx, { integrationId: integration.id, externalId: external.id }, true);
+  // Lock order, as everywhere: the external key, then the client, then the link row. The link is
+  // read once without a row lock to learn its client, locked after the client lock is held.
+  const byExternal = { integrationId: integration.id, externalId: external.id };
+  const peek = await findLink(tx, byExternal);
+  if (peek?.clientId != null) await lockKey(tx, clientLockKey(peek.clientId));
+  let link = await findLink(tx, byExternal, true);
   // A copy not newer than one already seen is an echo or a late redelivery (F11).
   if (link && external.version <= link.externalVersion) return "stale";
   const snapshot = {

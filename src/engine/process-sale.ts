@@ -7,6 +7,12 @@ import { findLink } from "../store/links-table.ts";
 import { upsertProduct, type ProductUpsert } from "../store/products-table.ts";
 import { insertPurchase } from "../store/purchases-table.ts";
 
+/**
+ * The sale is fine but its customer is not in the hub (yet): the event waits and is tried again,
+ * for as long as it takes (a customer enabled for sync next week still gets its purchases).
+ */
+export class WaitingForCustomer extends Error {}
+
 const jobNames = { repair: "Repair", custom: "Custom", appraisal: "Appraisal" } as const;
 
 /**
@@ -29,7 +35,9 @@ export async function processSale(
   const sale = event.payload as SaleRecord;
   const link = await findLink(tx, { integrationId: integration.id, externalId: sale.customerId });
   if (!link?.clientId || link.status === "excluded")
-    throw new Error(`sale ${sale.id}: customer ${sale.customerId} is not a synced hub customer`);
+    throw new WaitingForCustomer(
+      `sale ${sale.id}: customer ${sale.customerId} is not a synced hub customer yet`,
+    );
 
   const product = (
     p: Omit<ProductUpsert, "storeId" | "integrationId" | "archived" | "externalVersion" | "now">,

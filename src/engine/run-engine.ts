@@ -9,7 +9,7 @@ import type { Db, Queryable } from "../store/database.ts";
 import { processExternalChange } from "./process-external-change.ts";
 import { processHubChange } from "./process-hub-change.ts";
 import { processInventoryChange } from "./process-inventory-change.ts";
-import { processSale } from "./process-sale.ts";
+import { processSale, WaitingForCustomer } from "./process-sale.ts";
 
 export type { HubChange } from "../domain/hub-change.ts";
 

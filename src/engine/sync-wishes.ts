@@ -7,7 +7,7 @@ import {
 } from "../store/collections-table.ts";
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
-import { pairItem } from "../store/item-keys-table.ts";
+import { pairItem, unpairItem } from "../store/item-keys-table.ts";
 import { findProduct, upsertProduct } from "../store/products-table.ts";
 
 /**
@@ -61,7 +61,10 @@ export async function applyWishChanges(
     const externalId = path.slice("wish.".length);
     let itemId = hubIdOf(externalId);
     if (value === null) {
-      if (itemId !== undefined) await removeCollectionItem(tx, target.clientId, itemId);
+      if (itemId !== undefined) {
+        await removeCollectionItem(tx, target.clientId, itemId);
+        await unpairItem(tx, target.linkId, "wish", itemId);
+      }
     } else {
       const productId = await wishProduct(
         tx,
@@ -70,8 +73,12 @@ export async function applyWishChanges(
         parseWishValue(value),
         now,
       );
-      if (itemId !== undefined) await setCollectionItemProduct(tx, itemId, productId);
-      else {
+      // a pairing whose hub item is gone (removed in the hub meanwhile) is an addition again
+      if (itemId !== undefined && !(await setCollectionItemProduct(tx, itemId, productId))) {
+        await unpairItem(tx, target.linkId, "wish", itemId);
+        itemId = undefined;
+      }
+      if (itemId === undefined) {
         itemId = await addCollectionItem(tx, target.clientId, collection, productId, now);
         await pairItem(tx, target.linkId, "wish", itemId, externalId);
       }

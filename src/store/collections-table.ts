@@ -68,8 +68,17 @@ export async function removeCollectionItem(
   return rows.length === 1;
 }
 
-export async function setCollectionItemProduct(q: Queryable, itemId: number, productId: number) {
-  await q.query("update collection_items set product_id = $2 where id = $1", [itemId, productId]);
+/** Returns false when the item no longer exists. */
+export async function setCollectionItemProduct(
+  q: Queryable,
+  itemId: number,
+  productId: number,
+): Promise<boolean> {
+  const rows = await q.query(
+    "update collection_items set product_id = $2 where id = $1 returning id",
+    [itemId, productId],
+  );
+  return rows.length === 1;
 }
 
 export interface CollectionView {

@@ -28,3 +28,11 @@ export async function pairItem(
     [linkId, kind, hubId, externalId],
   );
 }
+
+export async function unpairItem(q: Queryable, linkId: number, kind: ItemKind, hubId: number) {
+  await q.query("delete from item_keys where link_id = $1 and kind = $2 and hub_id = $3", [
+    linkId,
+    kind,
+    hubId,
+  ]);
+}
