@@ -10,6 +10,7 @@ import { hooksRoutes } from "./hooks-routes.ts";
 import type { HubEnv } from "./hub-env.ts";
 import { errorResponse } from "./http-errors.ts";
 import { integrationsRoutes } from "./integrations-routes.ts";
+import { jobsRoutes } from "./jobs-routes.ts";
 import { usersRoutes } from "./users-routes.ts";
 
 /**
@@ -46,6 +47,7 @@ export function createApp(ctx: ServiceContext) {
   app.route("/", conflictsRoutes);
   app.route("/", activityRoutes);
   app.route("/", collectionsRoutes);
+  app.route("/", jobsRoutes);
   app.route("/", integrationsRoutes);
   app.route("/", usersRoutes);
   app.route("/", hooksRoutes);

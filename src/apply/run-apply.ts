@@ -60,7 +60,9 @@ async function runJob(options: ApplyOptions, job: ClaimedJob): Promise<void> {
     });
   } catch (error) {
     if (error instanceof LeaseLost) return;
-    const retryable = error instanceof ConnectorError ? isRetryable(error.code) : false;
+    // A connector says what can be retried; anything else (a database hiccup, a deadlock) is
+    // retried too, and a real bug ends as a dead job after its attempts, visible.
+    const retryable = error instanceof ConnectorError ? isRetryable(error.code) : true;
     const message = error instanceof Error ? error.message : String(error);
     await db.transaction(async (tx) => {
       const attempt = {
@@ -70,7 +72,7 @@ async function runJob(options: ApplyOptions, job: ClaimedJob): Promise<void> {
         maxAttempts: job.maxAttempts,
       };
       const state = await failJob(tx, attempt, message, retryable, clock.now());
-      if (state === "dead") await markLinkError(tx, payload.linkId, message, clock.now());
+      if (state === "dead") await markLinkError(tx, payload, message, clock.now());
     });
   }
 }
@@ -98,8 +100,14 @@ function runOutbound(
 }
 
 /** S11: an operation that failed for good puts the customer in the error section until retried. */
-async function markLinkError(tx: Queryable, linkId: number, message: string, now: Date) {
-  const link = await findLink(tx, { id: linkId }, true);
-  if (link && link.status !== "excluded")
-    await updateLink(tx, link, { status: "error", lastError: message }, now);
+async function markLinkError(tx: Queryable, job: OutboundJob, message: string, now: Date) {
+  const link = await findLink(tx, { id: job.linkId }, true);
+  if (!link || link.status === "excluded") return;
+  // Its values are no longer on their way out: the next merge (a retry, or any later change)
+  // sends what the hub holds then.
+  const pending = { ...link.pending };
+  if (job.kind === "external.update")
+    for (const [path, value] of Object.entries({ ...job.set, ...job.add }))
+      if (pending[path] === value) delete pending[path];
+  await updateLink(tx, link, { status: "error", lastError: message, pending }, now);
 }

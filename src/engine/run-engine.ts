@@ -51,13 +51,17 @@ export async function processNextEvent(db: Db, clock: Clock): Promise<boolean> {
     } catch (error) {
       await tx.query("rollback to savepoint engine_event");
       const attempts = event.attempts + 1;
-      const retryAt = new Date(now.getTime() + Math.min(60_000, 500 * 2 ** attempts));
+      // A sale waiting for its customer waits as long as it takes (up to every 10 minutes);
+      // anything else is parked, visible, after its attempts.
+      const waiting = error instanceof WaitingForCustomer;
+      const delay = Math.min(waiting ? 600_000 : 60_000, 500 * 2 ** attempts);
+      const park = !waiting && attempts >= maxEventAttempts;
       await markEventFailed(
         tx,
         event.id,
         (error as Error).message,
-        retryAt,
-        attempts >= maxEventAttempts,
+        new Date(now.getTime() + delay),
+        park,
       );
     }
     return true;

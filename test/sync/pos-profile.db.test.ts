@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { engines } from "../setup/database.ts";
 import { startSyncedPair } from "../setup/synced-pair.ts";
 import { applyDueJobs } from "../../src/apply/run-apply.ts";
+import { retryDeadJob, storeJobs } from "../../src/services/jobs.ts";
 import {
   compareWithPartner,
   listConflicts,
@@ -263,9 +264,18 @@ describe.each(engines)("S11 sync sections, on $name", (engine) => {
     const failed = await status();
     expect(failed.status).toBe("error");
     expect(failed.lastError).toMatch(/500/);
-    const [job] = await pair.ctx.db.query<{ state: string }>(
-      "select state from jobs where kind = 'external.update' order by id desc limit 1",
+    const [job] = await pair.ctx.db.query<{ id: number; state: string }>(
+      "select id, state from jobs where kind = 'external.update' order by id desc limit 1",
     );
     expect(job!.state).toBe("dead");
+
+    // the POS is back; a user retries: the customer is synced again with what the hub holds now
+    await pair.posCall("POST", "/staff/faults", { failNextRequests: 0, status: 500 });
+    expect((await storeJobs(pair.ctx, pair.admin, "dead")).map((j) => j.id)).toEqual([job!.id]);
+    await retryDeadJob(pair.ctx, pair.admin, job!.id);
+    await pair.settle();
+    expect((await status()).status).toBe("synced");
+    expect((await posGet(pair, posId)).firstName).toBe("Augusta");
+    expect(await storeJobs(pair.ctx, pair.admin, "dead")).toEqual([]);
   });
 });

@@ -1,0 +1,34 @@
+import type { OutboundJob } from "../domain/job-payloads.ts";
+import { completeDeadJob, listJobs } from "../store/jobs-table.ts";
+import { findLink } from "../store/links-table.ts";
+import { applyHubChange } from "./customers.ts";
+import type { Actor, ServiceContext } from "./service-context.ts";
+import { ServiceError } from "./service-error.ts";
+
+/** Jobs of the store's integrations in one state (dead ones are what a user retries). */
+export async function storeJobs(
+  ctx: ServiceContext,
+  actor: Actor,
+  state: "ready" | "running" | "done" | "dead",
+) {
+  return listJobs(ctx.db, actor.storeId, state);
+}
+
+/**
+ * Retries a dead outbound job. Its stored values may be stale by now, so the customer is synced
+ * again instead: the engine merges with what both sides hold now and queues fresh work; the dead
+ * job is closed as retried.
+ */
+export async function retryDeadJob(ctx: ServiceContext, actor: Actor, jobId: number) {
+  const [job] = (await listJobs(ctx.db, actor.storeId, "dead")).filter((j) => j.id === jobId);
+  if (!job) throw new ServiceError("not_found", `there is no dead job ${jobId}`);
+  const link = await findLink(ctx.db, { id: (job.payload as OutboundJob).linkId });
+  if (!link?.clientId)
+    throw new ServiceError("conflict", `job ${jobId}: its customer link is gone; nothing to retry`);
+  await completeDeadJob(ctx.db, jobId, ctx.clock.now());
+  return applyHubChange(ctx, actor, {
+    kind: "client.sync",
+    clientId: link.clientId,
+    integrationId: link.integrationId,
+  });
+}
