@@ -86,6 +86,9 @@ export async function createPartner(
         externalNumber: created.number,
         base,
         status: "synced" as const,
+        // the partner as it now stands, for merges made before its change event is processed
+        external: created.customer,
+        snapshotVersion: created.version,
       };
       await updateLink(tx, current, linked, ctx.now());
       // F4, F5: the hub's notes and wishes went along; pair each with the item carrying its ref

@@ -86,12 +86,14 @@ export async function pushChanges(
     }
     for (const [kind, hubId, externalId] of pairs)
       await pairItem(tx, current.id, kind, hubId, externalId);
-    await updateLink(
-      tx,
-      current,
-      { base, pending, ...(current.status === "error" ? { status: "synced" as const } : {}) },
-      ctx.now(),
-    );
+    // The answer is the partner as it now stands: merges made before its change event is
+    // processed compare against it rather than an older copy.
+    const newer = result.customer.version > current.snapshotVersion;
+    const snapshot = newer
+      ? { external: result.customer.customer, snapshotVersion: result.customer.version }
+      : {};
+    const status = current.status === "error" && result.ok ? { status: "synced" as const } : {};
+    await updateLink(tx, current, { base, pending, ...snapshot, ...status }, ctx.now());
     await recordSnapshot(tx, integration.id, result.customer, "customer.updated", ctx.now());
     // Refused: none of the values went out, so the engine must look at this pair again, even when
     // the system's current state is one it has already seen (the snapshot above is then a duplicate).

@@ -36,9 +36,16 @@ export async function processExternalChange(
   let link = await findLink(tx, byExternal, true);
   // A copy not newer than one already seen is an echo or a late redelivery (F11).
   if (link && external.version <= link.externalVersion) return "stale";
+  // The answer to Tandem's own write may already be stored, newer than this copy: then that
+  // newer state is what gets merged, and this older copy adds nothing to it.
+  const stored =
+    link?.external && link.snapshotVersion > external.version ? link.external : undefined;
+  const newest = stored ?? external.customer;
+  const newestVersion = stored ? link!.snapshotVersion : external.version;
   const snapshot = {
-    external: external.customer,
-    externalVersion: external.version,
+    external: newest,
+    externalVersion: newestVersion,
+    snapshotVersion: newestVersion,
     externalNumber: external.number,
   };
 
@@ -93,7 +100,7 @@ export async function processExternalChange(
   if (!hub)
     throw new Error(`link ${link.id} points at client ${link.clientId}, which does not exist`);
   const current: LinkRecord = { ...link, ...snapshot };
-  await mergeLink(tx, now, integration, current, hub, external.customer, {
+  await mergeLink(tx, now, integration, current, hub, newest, {
     source: integration.kind,
     actor: `connector:${integration.kind}`,
   });

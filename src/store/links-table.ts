@@ -14,6 +14,8 @@ export interface LinkRecord {
   pending: Record<string, string | null>;
   external: CanonicalCustomer | null;
   externalVersion: number;
+  /** the version of `external`; may be ahead of externalVersion (see migration 0006) */
+  snapshotVersion: number;
   lastError: string | null;
 }
 
@@ -29,6 +31,7 @@ interface LinkRow {
   pending: Record<string, string | null>;
   external: CanonicalCustomer | null;
   external_version: number;
+  snapshot_version: number;
   last_error: string | null;
 }
 
@@ -44,6 +47,7 @@ const fromRow = (r: LinkRow): LinkRecord => ({
   pending: r.pending,
   external: r.external,
   externalVersion: r.external_version,
+  snapshotVersion: r.snapshot_version,
   lastError: r.last_error,
 });
 
@@ -97,8 +101,8 @@ export interface NewLink {
 export async function insertLink(q: Queryable, link: NewLink): Promise<LinkRecord> {
   const [row] = await q.query<LinkRow>(
     `insert into links (integration_id, client_id, external_id, external_number, status, sync_enabled,
-                        base, external, external_version, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) returning *`,
+                        base, external, external_version, snapshot_version, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $10) returning *`,
     [
       link.integrationId,
       link.clientId,
@@ -127,6 +131,7 @@ export type LinkChanges = Partial<
     | "pending"
     | "external"
     | "externalVersion"
+    | "snapshotVersion"
     | "lastError"
   >
 >;
@@ -141,6 +146,7 @@ const columns: Record<keyof LinkChanges, string> = {
   pending: "pending",
   external: "external",
   externalVersion: "external_version",
+  snapshotVersion: "snapshot_version",
   lastError: "last_error",
 };
 const jsonColumns = new Set(["base", "pending", "external"]);

@@ -278,4 +278,26 @@ describe.each(engines)("S11 sync sections, on $name", (engine) => {
     expect((await posGet(pair, posId)).firstName).toBe("Augusta");
     expect(await storeJobs(pair.ctx, pair.admin, "dead")).toEqual([]);
   });
+
+  it("F11: a hub edit made after the partner was created, before its change event is merged, loses nothing", async () => {
+    const pair = await startSyncedPair(await engine.open());
+    const created = await createCustomer(pair.ctx, pair.admin, {
+      firstName: "Grace",
+      lastName: "Hopper",
+      contacts: [{ kind: "email", value: "grace@navy.example" }],
+    });
+    await applyDueJobs(pair.applyOptions, 8); // the partner is created; the engine has not run yet
+    const edited = await updateCustomer(pair.ctx, pair.admin, created.id, {
+      addNotes: ["Prefers email"],
+    });
+    expect(edited).toMatchObject({
+      firstName: "Grace",
+      lastName: "Hopper",
+      contacts: [{ value: "grace@navy.example" }],
+    });
+    await pair.settle();
+    const history = await customerHistory(pair.ctx, pair.admin, created.id);
+    expect(history.filter((h) => h.source === "pos")).toEqual([]);
+    expect(await listConflicts(pair.ctx, pair.admin)).toEqual([]);
+  });
 });
