@@ -9,6 +9,7 @@ export interface CreateBody {
   contacts?: Array<{ type: ContactType; value: string }> | undefined;
   notes?: NewNote[] | undefined;
   wishlist?: NewWish[] | undefined;
+  externalRef?: string | null | undefined;
   assignedAssociateId?: string | null | undefined;
 }
 
@@ -70,6 +71,7 @@ export function createCustomer(state: PosState, body: CreateBody, now: Date): Wr
     contacts: [],
     notes: [],
     wishlist: [],
+    externalRef: body.externalRef ?? null,
     assignedAssociateId: body.assignedAssociateId ?? null,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),

@@ -30,6 +30,7 @@ export const customerSchema = z
         createdAt: z.string(),
       }),
     ),
+    externalRef: z.string().nullable(),
     assignedAssociateId: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -72,6 +73,7 @@ export const createBodySchema = z
     contacts: z.array(newContact).max(50).optional(),
     notes: z.array(newNote).max(200).optional(),
     wishlist: z.array(newWishSchema).max(200).optional(),
+    externalRef: z.string().max(200).nullable().optional(),
     /** the POS's own "assigned associate" (Tandem ignores it, SPEC F10) */
     assignedAssociateId: z.string().nullable().optional(),
     associateNumber: z.string().optional(),

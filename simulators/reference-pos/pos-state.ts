@@ -38,6 +38,8 @@ export interface PosCustomer {
   contacts: PosContact[];
   notes: PosNote[];
   wishlist: PosWish[];
+  /** the creating integration's own name for the customer (Tandem: "tandem:<hub client id>") */
+  externalRef: string | null;
   assignedAssociateId: string | null;
   createdAt: string;
   updatedAt: string;
@@ -187,6 +189,7 @@ export class PosState {
     for (const c of s.customers) {
       c.notes ??= [];
       c.wishlist ??= [];
+      c.externalRef ??= null;
       this.customers.set(c.id, c);
       this.byVersion.set(c.version, c.id);
     }

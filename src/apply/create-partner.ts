@@ -71,6 +71,9 @@ export async function createPartner(
     {
       idempotencyKey: ctx.idempotencyKey,
       number: job.number,
+      // lets the engine recognise the new customer as this client's partner, even if this job's
+      // bookkeeping is lost (a crash after the create) and the customer arrives by webhook first
+      ref: `tandem:${client.id}`,
       associateNumber: await associateFor(ctx.db, integration, job.actor),
     },
   );

@@ -129,6 +129,8 @@ export interface ExternalCustomer {
   /** increases with every change; a copy with a version not above one already seen is stale */
   version: number;
   customer: CanonicalCustomer;
+  /** the creator's name for it, where the system keeps one: "tandem:<hub client id>" */
+  ref?: string | null | undefined;
 }
 
 /**

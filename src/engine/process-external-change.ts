@@ -49,6 +49,22 @@ export async function processExternalChange(
     externalNumber: external.number,
   };
 
+  // A customer Tandem created carries its client's ref: it is that client's partner, whatever the
+  // mode, even when the create's bookkeeping was lost (a crash) or this copy came first.
+  const refClient = Number(/^tandem:(\d+)$/.exec(external.ref ?? "")?.[1]);
+  if (!link && refClient) {
+    await lockKey(tx, clientLockKey(refClient));
+    const waiting = await findLink(
+      tx,
+      { integrationId: integration.id, clientId: refClient },
+      true,
+    );
+    if (waiting && waiting.externalId === null && waiting.status !== "excluded") {
+      await updateLink(tx, waiting, { externalId: external.id, syncEnabled: true }, now);
+      link = { ...waiting, externalId: external.id, syncEnabled: true };
+    }
+  }
+
   if (!link) {
     if (integration.options.syncMode === "selected") {
       await insertLink(tx, {
@@ -73,6 +89,19 @@ export async function processExternalChange(
       { integrationId: integration.id, clientId: match },
       true,
     );
+    if (pendingPush?.externalId) {
+      // linked to another partner meanwhile: two external customers share an email; a user decides
+      await insertLink(tx, {
+        integrationId: integration.id,
+        clientId: null,
+        externalId: external.id,
+        status: "unlinked",
+        syncEnabled: false,
+        ...snapshot,
+        now,
+      });
+      return "recorded";
+    }
     if (pendingPush) {
       await updateLink(tx, pendingPush, { externalId: external.id, syncEnabled: true }, now);
       link = { ...pendingPush, externalId: external.id, syncEnabled: true };

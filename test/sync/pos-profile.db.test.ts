@@ -3,6 +3,7 @@ import { engines } from "../setup/database.ts";
 import { startSyncedPair } from "../setup/synced-pair.ts";
 import { applyDueJobs } from "../../src/apply/run-apply.ts";
 import { retryDeadJob, storeJobs } from "../../src/services/jobs.ts";
+import { ConnectorError } from "../../src/connectors/kit/connector-error.ts";
 import {
   compareWithPartner,
   listConflicts,
@@ -299,5 +300,37 @@ describe.each(engines)("S11 sync sections, on $name", (engine) => {
     const history = await customerHistory(pair.ctx, pair.admin, created.id);
     expect(history.filter((h) => h.source === "pos")).toEqual([]);
     expect(await listConflicts(pair.ctx, pair.admin)).toEqual([]);
+  });
+
+  it("S2: a crash after the POS created the partner does not duplicate the customer when its webhook comes first", async () => {
+    const pair = await startSyncedPair(await engine.open());
+    const created = await createCustomer(pair.ctx, pair.admin, {
+      firstName: "Nomail",
+      lastName: "Person",
+    });
+    // the worker creates the POS customer and dies before recording it
+    const crashing: typeof pair.ctx.resolveConnector = async (integration) => {
+      const real = await pair.ctx.resolveConnector(integration);
+      return {
+        ...real,
+        sink: {
+          ...real.sink,
+          createCustomer: async (...args) => {
+            await real.sink.createCustomer(...args);
+            throw new ConnectorError("unavailable", "simulated crash after the create");
+          },
+        },
+      };
+    };
+    await applyDueJobs({ ...pair.applyOptions, resolveConnector: crashing }, 8);
+    await pair.settle(); // the poll brings the new POS customer first; then the job is retried
+    const [{ n }] = (await pair.ctx.db.query<{ n: number }>(
+      "select count(*)::int as n from clients",
+    )) as [{ n: number }];
+    expect(n).toBe(1);
+    expect((await posCustomers(pair)).length).toBe(1);
+    expect((await getCustomer(pair.ctx, pair.admin, created.id)).sync[0]).toMatchObject({
+      status: "synced",
+    });
   });
 });

@@ -64,7 +64,7 @@ export interface Source {
 export interface Sink {
   createCustomer(
     customer: CanonicalCustomer,
-    options: WriteOptions & { number?: string | undefined },
+    options: WriteOptions & { number?: string | undefined; ref?: string | undefined },
   ): Promise<ExternalCustomer>;
   updateCustomer(id: string, patch: CustomerPatch, options: WriteOptions): Promise<PatchResult>;
   /** F7: writes a message sent from the hub to the customer's activity; the ref makes it idempotent */

@@ -35,6 +35,7 @@ export const posCustomerSchema = z.object({
       }),
     )
     .optional(),
+  externalRef: z.string().nullable().optional(),
   // F10: the POS's own assigned associate is read past, never mapped.
   assignedAssociateId: z.string().nullable().optional(),
 });
@@ -53,6 +54,7 @@ export function fromPos(pos: PosCustomer, fieldMap: Record<string, string>): Ext
     id: pos.id,
     number: pos.number ?? null,
     version: pos.version,
+    ref: pos.externalRef ?? null,
     customer: {
       firstName: orNull(pos.firstName),
       lastName: orNull(pos.lastName),

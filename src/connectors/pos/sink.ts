@@ -17,6 +17,7 @@ export function createPosSink(client: PosClient, settings: ConnectorSettings): S
         body: {
           ...toPosCreate(customer, settings.fieldMap),
           ...(options.number ? { number: options.number } : {}),
+          ...(options.ref ? { externalRef: options.ref } : {}),
           ...(options.associateNumber ? { associateNumber: options.associateNumber } : {}),
         },
         schema: posCustomerSchema,
