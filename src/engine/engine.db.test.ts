@@ -79,6 +79,26 @@ describe.each(engines)("engine on $name", (engine) => {
     ).toBe(1);
   });
 
+  it("S1: customers recorded in selected mode become hub customers once the integration syncs all", async () => {
+    const db = await engine.open();
+    const hub = await createTestHub(db);
+    const integration = await addOfflineIntegration(hub, { syncMode: "selected" });
+    await deliver(hub, integration, posCustomer("c7", 1, { firstName: "Alan" }));
+    await drain(db, hub.clock);
+    expect(await count(db, "select 1 from clients")).toBe(0);
+    await db.query(`update integrations set options = options || '{"syncMode": "all"}'`);
+    await deliver(
+      hub,
+      integration,
+      posCustomer("c7", 2, { firstName: "Alan", lastName: "Turing" }),
+    );
+    await drain(db, hub.clock);
+    expect(await count(db, "select 1 from clients")).toBe(1);
+    expect(
+      await count(db, "select 1 from links where external_id = 'c7' and client_id is not null"),
+    ).toBe(1);
+  });
+
   it("F11: a stale or echoed external copy changes nothing and sends nothing", async () => {
     const db = await engine.open();
     const hub = await createTestHub(db);

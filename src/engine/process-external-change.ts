@@ -5,7 +5,13 @@ import type { ChangeEventRecord } from "../store/change-events-table.ts";
 import { findClientIdsByEmails, insertClient, readClient } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { readIntegration, type IntegrationRecord } from "../store/integrations-table.ts";
-import { findLink, insertLink, updateLink, type LinkRecord } from "../store/links-table.ts";
+import {
+  deleteLink,
+  findLink,
+  insertLink,
+  updateLink,
+  type LinkRecord,
+} from "../store/links-table.ts";
 import { clientLockKey, externalLockKey, lockKey } from "./lock-keys.ts";
 import { fieldsFor, mergeLink } from "./merge-link.ts";
 import { linkView } from "./link-view.ts";
@@ -48,6 +54,18 @@ export async function processExternalChange(
     snapshotVersion: newestVersion,
     externalNumber: external.number,
   };
+
+  // S1: a customer recorded while the integration synced only selected customers is, now that it
+  // syncs all, a new customer like any other (matched by email first, or created).
+  if (
+    link &&
+    link.clientId === null &&
+    link.status === "unlinked" &&
+    integration.options.syncMode === "all"
+  ) {
+    await deleteLink(tx, link.id);
+    link = undefined;
+  }
 
   // A customer Tandem created carries its client's ref: it is that client's partner, whatever the
   // mode, even when the create's bookkeeping was lost (a crash) or this copy came first.
