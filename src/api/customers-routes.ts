@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { linkStatuses } from "../domain/link-status.ts";
 import { customerCreateSchema, customerEditSchema } from "../services/customer-schemas.ts";
 import {
   createCustomer,
@@ -9,7 +10,7 @@ import {
 } from "../services/customers.ts";
 import { everyRole, requireRole } from "../services/users.ts";
 import type { HubEnv } from "./hub-env.ts";
-import { errorResponses, idParam, json, jsonBody } from "./schemas.ts";
+import { customerFilterQuery, errorResponses, idParam, json, jsonBody } from "./schemas.ts";
 
 const contact = z.object({ kind: z.enum(["email", "phone", "address"]), value: z.string() });
 export const customerSchema = z
@@ -28,7 +29,7 @@ export const customerSchema = z
     sync: z.array(
       z.object({
         integrationId: z.number(),
-        status: z.enum(["unlinked", "conflict", "synced", "excluded", "error"]),
+        status: z.enum(linkStatuses),
         externalId: z.string().nullable(),
         externalNumber: z.string().nullable(),
         lastError: z.string().nullable(),
@@ -58,7 +59,7 @@ export const customersRoutes = new OpenAPIHono<HubEnv>()
       operationId: "listCustomers",
       tags: ["customers"],
       request: {
-        query: z.object({
+        query: customerFilterQuery.extend({
           after: z.coerce.number().int().min(0).optional(),
           limit: z.coerce.number().int().min(1).max(500).default(100),
         }),
@@ -73,9 +74,13 @@ export const customersRoutes = new OpenAPIHono<HubEnv>()
     }),
     async (c) => {
       requireRole(c.var.actor, everyRole, "listing customers");
-      const { after, limit } = c.req.valid("query");
+      const { after, limit, integrationId, status, q } = c.req.valid("query");
       return c.json(
-        await listCustomers(c.var.ctx, c.var.actor, { limit, ...(after ? { after } : {}) }),
+        await listCustomers(c.var.ctx, c.var.actor, {
+          limit,
+          ...(after ? { after } : {}),
+          filter: { integrationId, status, search: q },
+        }),
         200,
       );
     },

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { integrationOptionsSchema } from "../domain/integration-options.ts";
-import { enableSync } from "../services/customers.ts";
+import { linkStatuses } from "../domain/link-status.ts";
+import { countCustomers, enableSync, enableSyncMatching } from "../services/customers.ts";
 import {
   checkIntegration,
   createIntegration,
@@ -12,9 +13,9 @@ import {
   setUserAssociate,
   updateIntegrationSettings,
 } from "../services/integrations.ts";
-import { requireRole } from "../services/users.ts";
+import { everyRole, requireRole } from "../services/users.ts";
 import type { HubEnv } from "./hub-env.ts";
-import { errorResponses, idParam, json, jsonBody } from "./schemas.ts";
+import { customerFilterQuery, errorResponses, idParam, json, jsonBody } from "./schemas.ts";
 
 const integrationSchema = z
   .object({
@@ -141,23 +142,80 @@ export const integrationsRoutes = new OpenAPIHono<HubEnv>()
       path: "/v1/integrations/{id}/sync",
       operationId: "enableCustomerSync",
       summary: "S1: turn on sync for selected customers (each gets a partner if it has none)",
+      description:
+        "Either `customerIds` (a selection; applied before the answer) or `filter` (a whole " +
+        "filtered list, as `GET /v1/customers` filters it; queued for the workers, so thousands " +
+        "answer at once).",
       tags: ["integrations"],
       request: {
         params: idParam,
         ...jsonBody(
-          z.object({ customerIds: z.array(z.number().int().positive()).min(1).max(1000) }),
+          z
+            .object({
+              customerIds: z.array(z.number().int().positive()).min(1).max(1000).optional(),
+              filter: z
+                .object({
+                  status: customerFilterQuery.shape.status,
+                  q: customerFilterQuery.shape.q,
+                })
+                .strict()
+                .optional(),
+            })
+            .strict()
+            .refine((b) => (b.customerIds === undefined) !== (b.filter === undefined), {
+              message: "give either customerIds or filter, not both",
+              path: ["customerIds"],
+            }),
         ),
       },
       responses: {
-        200: json(z.object({ synced: z.number() }), "how many customers were set to sync"),
+        200: json(
+          z.object({
+            synced: z.number().openapi({ description: "customers set to sync now" }),
+            queued: z.number().openapi({ description: "customers whose sync the workers do" }),
+          }),
+          "how many customers were set to sync",
+        ),
         ...errorResponses,
       },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
       await getIntegration(c.var.ctx, c.var.actor, id);
-      const views = await enableSync(c.var.ctx, c.var.actor, id, c.req.valid("json").customerIds);
-      return c.json({ synced: views.length }, 200);
+      const { customerIds, filter } = c.req.valid("json");
+      if (filter) {
+        const queued = await enableSyncMatching(c.var.ctx, c.var.actor, id, {
+          integrationId: id,
+          status: filter.status,
+          search: filter.q,
+        });
+        return c.json({ synced: 0, queued }, 200);
+      }
+      const views = await enableSync(c.var.ctx, c.var.actor, id, customerIds ?? []);
+      return c.json({ synced: views.length, queued: 0 }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/v1/integrations/{id}/sections",
+      operationId: "countSyncSections",
+      summary: "S11: how many customers are in each sync status of this integration",
+      tags: ["integrations"],
+      request: { params: idParam, query: z.object({ q: customerFilterQuery.shape.q }) },
+      responses: {
+        200: json(
+          z.object({ counts: z.record(z.enum(linkStatuses), z.number()) }),
+          "a count per status (unlinked includes customers without a link)",
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      requireRole(c.var.actor, everyRole, "counting customers");
+      const { id } = c.req.valid("param");
+      const counts = await countCustomers(c.var.ctx, c.var.actor, id, c.req.valid("query").q);
+      return c.json({ counts }, 200);
     },
   )
   .openapi(

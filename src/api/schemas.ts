@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { linkStatuses } from "../domain/link-status.ts";
 
 export const errorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string() }) })
@@ -35,4 +36,17 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
 
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   body: { content: { "application/json": { schema } }, required: true },
+});
+
+/** S11: the filters of a customer list; the same filter selects customers for S1's bulk enable. */
+export const customerFilterQuery = z.object({
+  integrationId: z.coerce.number().int().positive().optional().openapi({
+    description: "the integration whose sync status `status` filters by",
+  }),
+  status: z.enum(linkStatuses).optional().openapi({
+    description: "S11: only customers in this section of `integrationId`",
+  }),
+  q: z.string().max(200).optional().openapi({
+    description: "text found in the first or last name, or in any contact method (any case)",
+  }),
 });

@@ -7,6 +7,7 @@ export const customersHelp = helpText(
   [
     "Works with a running hub's customers through its API (the same calls the console makes).",
     "  tandem customers list",
+    "  tandem customers list 'integrationId=1&status=unlinked&q=berg'   (S11: a filtered list)",
     "  tandem customers show 12",
     `  tandem customers add '{"firstName":"Ada","contacts":[{"kind":"email","value":"ada@example.com"}]}'`,
     `  tandem customers edit 12 '{"lastName":"King"}'`,
@@ -36,7 +37,7 @@ export async function customersCommand(argv: string[]): Promise<void> {
   let body: unknown;
   switch (action) {
     case "list":
-      path = "/v1/customers?limit=500";
+      path = `/v1/customers?limit=500${args[0] ? `&${args[0].replace(/^\?/, "")}` : ""}`;
       break;
     case "show":
       path = `/v1/customers/${Number(args[0])}`;

@@ -1,5 +1,6 @@
 /** S11: the sync status of a customer per integration. */
-export type LinkStatus = "unlinked" | "conflict" | "synced" | "excluded" | "error";
+export const linkStatuses = ["unlinked", "conflict", "synced", "excluded", "error"] as const;
+export type LinkStatus = (typeof linkStatuses)[number];
 
 /**
  * The only moves a link's status may make. Every update of a link's status goes through

@@ -6,9 +6,11 @@ import { processEvent, type HubChange } from "../engine/run-engine.ts";
 import { readAudit, type AuditRecord } from "../store/audit-table.ts";
 import { insertHubEvent, markEventProcessed } from "../store/change-events-table.ts";
 import {
+  countClientsByStatus,
   listClientIds,
   readClient,
   readClients,
+  type ClientFilter,
   type ClientRecord,
 } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
@@ -177,6 +179,41 @@ export async function enableSync(
   return views;
 }
 
+/**
+ * S1 "a whole filtered list": records one sync request per matching customer, all in one
+ * transaction, and leaves the merging to the engine's workers, so a list of thousands answers at
+ * once and a crash part-way leaves every request or none. Returns how many were queued.
+ */
+export async function enableSyncMatching(
+  ctx: ServiceContext,
+  actor: Actor,
+  integrationId: number,
+  filter: CustomerFilter,
+): Promise<number> {
+  const where = await checkedFilter(ctx, actor, filter);
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    let queued = 0;
+    for (let after = 0; ;) {
+      const ids = await listClientIds(tx, actor.storeId, { after, limit: 1000, filter: where });
+      for (const clientId of ids) {
+        const change: HubChange = { kind: "client.sync", clientId, integrationId };
+        await insertHubEvent(tx, {
+          eventKey: randomUUID(),
+          kind: change.kind,
+          clientId,
+          payload: change,
+          actor: actorLabel(actor),
+          receivedAt: now,
+        });
+      }
+      queued += ids.length;
+      if (ids.length < 1000) return queued;
+      after = ids.at(-1)!;
+    }
+  });
+}
+
 async function getOwnClient(q: Queryable, actor: Actor, id: number): Promise<ClientRecord> {
   const client = await readClient(q, id);
   if (!client || client.storeId !== actor.storeId)
@@ -193,12 +230,44 @@ export async function getCustomer(
   return view(client, await syncOf(ctx.db, client));
 }
 
+/** S11: a list view's filter. A status names the integration it is the status in. */
+export interface CustomerFilter {
+  integrationId?: number | undefined;
+  status?: LinkStatus | undefined;
+  search?: string | undefined;
+}
+
+async function checkedFilter(
+  ctx: ServiceContext,
+  actor: Actor,
+  filter: CustomerFilter,
+): Promise<ClientFilter> {
+  if (filter.status !== undefined && filter.integrationId === undefined)
+    throw new ServiceError("invalid", "status: a status filter needs the integrationId it is in");
+  if (filter.integrationId !== undefined) await ownIntegration(ctx.db, actor, filter.integrationId);
+  const search = filter.search?.trim();
+  return { ...filter, search: search || undefined };
+}
+
+async function ownIntegration(q: Queryable, actor: Actor, integrationId: number) {
+  const integration = (await listIntegrations(q, actor.storeId)).find(
+    (i) => i.id === integrationId,
+  );
+  if (!integration)
+    throw new ServiceError(
+      "not_found",
+      `integrationId: integration ${integrationId} does not exist`,
+    );
+  return integration;
+}
+
 export async function listCustomers(
   ctx: ServiceContext,
   actor: Actor,
-  page: { after?: number; limit: number },
+  page: { after?: number; limit: number; filter?: CustomerFilter },
 ): Promise<{ customers: CustomerView[]; next: number | null }> {
-  const ids = await listClientIds(ctx.db, actor.storeId, page);
+  const filter = await checkedFilter(ctx, actor, page.filter ?? {});
+  const ids = await listClientIds(ctx.db, actor.storeId, { ...page, filter });
   const clients = await readClients(ctx.db, ids);
   const customers: CustomerView[] = [];
   for (const id of ids) {
@@ -206,6 +275,17 @@ export async function listCustomers(
     if (client) customers.push(view(client, await syncOf(ctx.db, client)));
   }
   return { customers, next: ids.length === page.limit ? (ids.at(-1) ?? null) : null };
+}
+
+/** S11: how many customers (matching the search) are in each section of one integration. */
+export async function countCustomers(
+  ctx: ServiceContext,
+  actor: Actor,
+  integrationId: number,
+  search?: string,
+): Promise<Record<LinkStatus, number>> {
+  const filter = await checkedFilter(ctx, actor, { integrationId, search });
+  return countClientsByStatus(ctx.db, actor.storeId, integrationId, filter.search);
 }
 
 /** F12: every applied change of a customer, oldest first: field, old and new value, source, actor, time. */

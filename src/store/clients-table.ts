@@ -1,4 +1,5 @@
 import { contactKindOf, type CanonicalCustomer } from "../domain/customer.ts";
+import { linkStatuses, type LinkStatus } from "../domain/link-status.ts";
 import { normalizeContact, type ContactKind } from "../domain/normalize.ts";
 import type { Queryable } from "./database.ts";
 import { readNotes } from "./notes-table.ts";
@@ -212,14 +213,70 @@ export async function findClientIdsByEmails(
   return rows.map((r) => r.id);
 }
 
+/** S11: a list view's filter: a sync status in one integration, and text in a name or contact. */
+export interface ClientFilter {
+  integrationId?: number | undefined;
+  status?: LinkStatus | undefined;
+  search?: string | undefined;
+}
+
+/** The where clause of a filtered list; a client with no link in the integration is 'unlinked'. */
+function filterClause(storeId: number, filter: ClientFilter, params: unknown[]): string {
+  params.push(storeId);
+  const where = [`c.store_id = $${params.length}`];
+  if (filter.status !== undefined && filter.integrationId !== undefined) {
+    params.push(filter.integrationId, filter.status);
+    where.push(
+      `coalesce((select l.status from links l
+                 where l.client_id = c.id and l.integration_id = $${params.length - 1}), 'unlinked')
+         = $${params.length}`,
+    );
+  }
+  if (filter.search) {
+    params.push(`%${filter.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    const p = `$${params.length}`;
+    where.push(
+      `(c.first_name ilike ${p} or c.last_name ilike ${p}
+        or concat_ws(' ', c.first_name, c.last_name) ilike ${p}
+        or exists (select 1 from client_contacts cc where cc.client_id = c.id and cc.value ilike ${p}))`,
+    );
+  }
+  return where.join(" and ");
+}
+
 export async function listClientIds(
   q: Queryable,
   storeId: number,
-  options: { after?: number; limit: number },
+  options: { after?: number; limit: number; filter?: ClientFilter },
 ): Promise<number[]> {
+  const params: unknown[] = [];
+  const where = filterClause(storeId, options.filter ?? {}, params);
+  params.push(options.after ?? 0, options.limit);
   const rows = await q.query<{ id: number }>(
-    "select id from clients where store_id = $1 and id > $2 order by id limit $3",
-    [storeId, options.after ?? 0, options.limit],
+    `select c.id from clients c where ${where} and c.id > $${params.length - 1}
+     order by c.id limit $${params.length}`,
+    params,
   );
   return rows.map((r) => r.id);
+}
+
+/** S11: how many of a store's clients (matching the search) are in each status of one integration. */
+export async function countClientsByStatus(
+  q: Queryable,
+  storeId: number,
+  integrationId: number,
+  search?: string,
+): Promise<Record<LinkStatus, number>> {
+  const params: unknown[] = [];
+  const where = filterClause(storeId, search ? { search } : {}, params);
+  params.push(integrationId);
+  const rows = await q.query<{ status: LinkStatus; n: number }>(
+    `select coalesce(l.status, 'unlinked') as status, count(*)::int as n
+     from clients c left join links l on l.client_id = c.id and l.integration_id = $${params.length}
+     where ${where} group by 1`,
+    params,
+  );
+  const counts = Object.fromEntries(linkStatuses.map((s) => [s, 0])) as Record<LinkStatus, number>;
+  for (const row of rows) counts[row.status] = Number(row.n);
+  return counts;
 }
