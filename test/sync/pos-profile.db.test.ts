@@ -204,6 +204,28 @@ describe.each(engines)("the POS profile through the reference POS, on $name", (e
     expect((await posCustomers(pair)).length).toBe(1);
   });
 
+  it("S12: compare shows whether a partner exists and its fields beside the hub's, fetched fresh, differences marked", async () => {
+    const pair = await startSyncedPair(await engine.open(), { pushNewCustomers: false });
+    const alone = await createCustomer(pair.ctx, pair.admin, { firstName: "Solo" });
+    await pair.settle();
+    expect(
+      await compareWithPartner(pair.ctx, pair.admin, alone.id, pair.integrationId),
+    ).toMatchObject({ partner: false, status: "unlinked", fields: [] });
+
+    const { clientId, posId } = await fromPos(pair, {
+      firstName: "Grace",
+      lastName: "Hopper",
+      contacts: [{ type: "email", value: "grace@example.com" }],
+    });
+    // changed at the POS, not yet polled: compare still shows it, because it asks the POS
+    await pair.posCall("PATCH", `/staff/customers/${posId}`, { set: { lastName: "Murray" } });
+    const comparison = await compareWithPartner(pair.ctx, pair.admin, clientId, pair.integrationId);
+    expect(comparison).toMatchObject({ partner: true, status: "synced", externalId: posId });
+    const row = (field: string) => comparison.fields.find((f) => f.field === field);
+    expect(row("lastName")).toMatchObject({ hub: "Hopper", external: "Murray", differs: true });
+    expect(row("firstName")).toMatchObject({ hub: "Grace", external: "Grace", differs: false });
+    expect(row("contact.email.grace@example.com")).toMatchObject({ differs: false, rule: "F1" });
+  });
   it("F9: changes the hub sends are attributed to the user's POS associate, or to the default associate", async () => {
     const pair = await startSyncedPair(await engine.open(), { defaultAssociateNumber: "9" });
     const { user } = await createUser(pair.ctx, pair.admin, {
