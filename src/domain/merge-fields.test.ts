@@ -104,6 +104,23 @@ describe("three-way merge with the POS profile", () => {
     expect(d).toEqual({ toHub: {}, toExternal: {}, agreed: {}, conflicts: [] });
   });
 
+  it("F11: the partner holding a hub value whose answer was lost agrees on it; the hub's newer value goes out", () => {
+    const input = {
+      base: { lastName: "Lovelace" },
+      hub: { lastName: "King-Noel" },
+      external: { lastName: "King" },
+      pending: { lastName: "King-Noel" },
+    };
+    expect(merge({ ...input, unanswered: { lastName: ["King"] } })).toEqual({
+      toHub: {},
+      toExternal: { lastName: "King-Noel" },
+      agreed: { lastName: "King" },
+      conflicts: [],
+    });
+    // a value the hub never sent is an external edit: still a conflict
+    expect(merge({ ...input, unanswered: { lastName: ["Byron"] } }).conflicts).toHaveLength(1);
+  });
+
   it("F12: every path that differs is applied, agreed, sent or in conflict (property)", () => {
     const value = fc.option(fc.constantFrom("a", "b", "c"), { nil: undefined });
     const paths = ["firstName", "lastName", "acquisition", "pref.size"] as const;

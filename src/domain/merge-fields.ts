@@ -26,6 +26,12 @@ export interface MergeInput {
   external: FieldMap;
   /** hub values already on their way out (an outbound job not yet acknowledged) */
   pending: Record<string, string | null>;
+  /**
+   * F11: per path, values the hub wrote, or may have written, to the partner without recording
+   * the answer (a crash or a race between a write and its bookkeeping). When the external side
+   * holds one of them, it is the hub's own earlier value coming back, not an external edit.
+   */
+  unanswered?: Readonly<Record<string, ReadonlyArray<string | null>>>;
   profile: Profile;
 }
 
@@ -35,7 +41,14 @@ export interface MergeInput {
  * both moved to different values the policy names a winner or the path is a conflict. Nothing
  * is ever overwritten without the base showing that the overwritten side did not change.
  */
-export function decide({ base, hub, external, pending, profile }: MergeInput): MergeDecision {
+export function decide({
+  base,
+  hub,
+  external,
+  pending,
+  unanswered = {},
+  profile,
+}: MergeInput): MergeDecision {
   const decision: MergeDecision = { toHub: {}, toExternal: {}, agreed: {}, conflicts: [] };
   const paths = new Set([...Object.keys(base), ...Object.keys(hub), ...Object.keys(external)]);
   for (const path of paths) {
@@ -55,6 +68,12 @@ export function decide({ base, hub, external, pending, profile }: MergeInput): M
         decision.agreed[path] = e ?? null;
       } else if (rule.onBothChanged === "hubWins") {
         if (rule.outbound === "overwrite") decision.toExternal[path] = h ?? null;
+      } else if (unanswered[path]?.some((v) => sameValue(path, v ?? undefined, e))) {
+        // The partner holds an earlier hub value: both sides agree on that one, and only the hub
+        // has moved on since. Its newer value goes out (again, if a queued write already has it).
+        decision.agreed[path] = e ?? null;
+        if (rule.outbound === "overwrite") decision.toExternal[path] = h ?? null;
+        else if (rule.outbound === "append" && h !== undefined) decision.toExternal[path] = h;
       } else {
         decision.conflicts.push({ path, base: b, hub: h, external: e });
       }

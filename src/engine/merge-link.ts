@@ -8,10 +8,22 @@ import type { ClientRecord } from "../store/clients-table.ts";
 import { closeConflict, openConflictsOf, upsertConflicts } from "../store/conflicts-table.ts";
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
+import { unansweredWrites } from "../store/jobs-table.ts";
 import { updateLink, type LinkRecord } from "../store/links-table.ts";
 import { linkView, type ChangeOrigin } from "./link-view.ts";
 
 export { fieldsFor, type ChangeOrigin } from "./link-view.ts";
+
+/** How far back a lost answer is plausible: a partner keeps idempotency keys about this long. */
+const unansweredWindowMs = 24 * 3600 * 1000;
+
+async function unansweredValues(tx: Queryable, linkId: number, now: Date) {
+  const since = new Date(now.getTime() - unansweredWindowMs);
+  const values: Record<string, Array<string | null>> = {};
+  for (const write of await unansweredWrites(tx, linkQueueKey(linkId), since))
+    for (const [path, value] of Object.entries(write)) (values[path] ??= []).push(value);
+  return values;
+}
 
 /**
  * The engine's one merge: compare base, hub and external for a linked pair, then write in the
@@ -29,13 +41,21 @@ export async function mergeLink(
 ): Promise<MergeDecision> {
   const view = await linkView(tx, integration, link, hub, external);
   const { hubFields, externalFields } = view;
-  const decision = decide({
+  const input = {
     base: link.base,
     hub: hubFields,
     external: externalFields,
     pending: link.pending,
     profile: profileFor(integration.kind),
-  });
+  };
+  let decision = decide(input);
+  // Before a conflict is opened: is the external value one the hub itself sent, whose answer was
+  // lost? Looked up only then, since conflicts are rare and writes are many.
+  if (decision.conflicts.length > 0) {
+    const unanswered = await unansweredValues(tx, link.id, now);
+    if (decision.conflicts.some((c) => c.path in unanswered))
+      decision = decide({ ...input, unanswered });
+  }
   // whatever triggered the merge, these values came from the external system
   await view.writeToHub(
     decision.toHub,

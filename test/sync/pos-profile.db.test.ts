@@ -324,6 +324,62 @@ describe.each(engines)("S11 sync sections, on $name", (engine) => {
     expect(await listConflicts(pair.ctx, pair.admin)).toEqual([]);
   });
 
+  it("F11: a write whose answer was lost, then a newer hub edit: the POS's copy of the first is the hub's own, not a conflict", async () => {
+    const pair = await startSyncedPair(await engine.open());
+    const { clientId, posId } = await fromPos(pair, { firstName: "Ada", lastName: "Lovelace" });
+    await updateCustomer(pair.ctx, pair.admin, clientId, { lastName: "King" });
+    // the worker writes "King" to the POS and dies before recording the answer
+    const crashing: typeof pair.ctx.resolveConnector = async (integration) => {
+      const real = await pair.ctx.resolveConnector(integration);
+      return {
+        ...real,
+        sink: {
+          ...real.sink,
+          updateCustomer: async (...args) => {
+            await real.sink.updateCustomer(...args);
+            throw new ConnectorError("unavailable", "simulated crash after the write");
+          },
+        },
+      };
+    };
+    await applyDueJobs({ ...pair.applyOptions, resolveConnector: crashing }, 8);
+    expect((await posGet(pair, posId)).lastName).toBe("King");
+    // meanwhile the user corrects the name again; then the POS's change feed shows "King"
+    await updateCustomer(pair.ctx, pair.admin, clientId, { lastName: "King-Noel" });
+    await pair.settle();
+    expect(await listConflicts(pair.ctx, pair.admin)).toEqual([]);
+    expect((await posGet(pair, posId)).lastName).toBe("King-Noel");
+    const customer = await getCustomer(pair.ctx, pair.admin, clientId);
+    expect(customer.lastName).toBe("King-Noel");
+    expect(customer.sync[0]!.status).toBe("synced");
+  });
+
+  it("F12: a POS edit to a value the hub never sent is still a conflict, even with a lost answer pending", async () => {
+    const pair = await startSyncedPair(await engine.open());
+    const { clientId, posId } = await fromPos(pair, { firstName: "Ada", lastName: "Lovelace" });
+    await updateCustomer(pair.ctx, pair.admin, clientId, { lastName: "King" });
+    const crashing: typeof pair.ctx.resolveConnector = async (integration) => {
+      const real = await pair.ctx.resolveConnector(integration);
+      return {
+        ...real,
+        sink: {
+          ...real.sink,
+          updateCustomer: async (...args) => {
+            await real.sink.updateCustomer(...args);
+            throw new ConnectorError("unavailable", "simulated crash after the write");
+          },
+        },
+      };
+    };
+    await applyDueJobs({ ...pair.applyOptions, resolveConnector: crashing }, 8);
+    await updateCustomer(pair.ctx, pair.admin, clientId, { lastName: "King-Noel" });
+    await pair.posCall("PATCH", `/staff/customers/${posId}`, { set: { lastName: "Byron" } });
+    await pair.settle();
+    expect((await posGet(pair, posId)).lastName).toBe("Byron");
+    expect((await getCustomer(pair.ctx, pair.admin, clientId)).lastName).toBe("King-Noel");
+    expect((await listConflicts(pair.ctx, pair.admin)).map((c) => c.field)).toEqual(["lastName"]);
+  });
+
   it("S2: a crash after the POS created the partner does not duplicate the customer when its webhook comes first", async () => {
     const pair = await startSyncedPair(await engine.open());
     const created = await createCustomer(pair.ctx, pair.admin, {
