@@ -15,7 +15,7 @@ import {
 } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { listIntegrations } from "../store/integrations-table.ts";
-import { linksOfClient } from "../store/links-table.ts";
+import { linksOfClients } from "../store/links-table.ts";
 import { readStore } from "../store/stores-table.ts";
 import {
   customerCreateSchema,
@@ -58,17 +58,34 @@ export function view(client: ClientRecord, sync: CustomerSync[]): CustomerView {
 }
 
 export async function syncOf(q: Queryable, client: ClientRecord): Promise<CustomerSync[]> {
-  const links = await linksOfClient(q, client.id);
-  return (await listIntegrations(q, client.storeId)).map((integration) => {
-    const link = links.find((l) => l.integrationId === integration.id);
-    return {
-      integrationId: integration.id,
-      status: link?.status ?? "unlinked",
-      externalId: link?.externalId ?? null,
-      externalNumber: link?.externalNumber ?? null,
-      lastError: link?.lastError ?? null,
-    };
-  });
+  return (await syncOfMany(q, client.storeId, [client.id])).get(client.id) ?? [];
+}
+
+/** S11/S12: per client, its status in each of the store's integrations; two queries for a page. */
+async function syncOfMany(
+  q: Queryable,
+  storeId: number,
+  clientIds: readonly number[],
+): Promise<Map<number, CustomerSync[]>> {
+  const links = await linksOfClients(q, clientIds);
+  const integrations = await listIntegrations(q, storeId);
+  return new Map(
+    clientIds.map((clientId) => [
+      clientId,
+      integrations.map((integration) => {
+        const link = links.find(
+          (l) => l.clientId === clientId && l.integrationId === integration.id,
+        );
+        return {
+          integrationId: integration.id,
+          status: link?.status ?? "unlinked",
+          externalId: link?.externalId ?? null,
+          externalNumber: link?.externalNumber ?? null,
+          lastError: link?.lastError ?? null,
+        };
+      }),
+    ]),
+  );
 }
 
 /**
@@ -269,10 +286,11 @@ export async function listCustomers(
   const filter = await checkedFilter(ctx, actor, page.filter ?? {});
   const ids = await listClientIds(ctx.db, actor.storeId, { ...page, filter });
   const clients = await readClients(ctx.db, ids);
+  const sync = await syncOfMany(ctx.db, actor.storeId, ids);
   const customers: CustomerView[] = [];
   for (const id of ids) {
     const client = clients.get(id);
-    if (client) customers.push(view(client, await syncOf(ctx.db, client)));
+    if (client) customers.push(view(client, sync.get(id) ?? []));
   }
   return { customers, next: ids.length === page.limit ? (ids.at(-1) ?? null) : null };
 }

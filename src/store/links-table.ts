@@ -78,9 +78,18 @@ export async function findLink(
 }
 
 export async function linksOfClient(q: Queryable, clientId: number): Promise<LinkRecord[]> {
+  return linksOfClients(q, [clientId]);
+}
+
+/** The links of many clients in one query (a list page). */
+export async function linksOfClients(
+  q: Queryable,
+  clientIds: readonly number[],
+): Promise<LinkRecord[]> {
+  if (clientIds.length === 0) return [];
   const rows = await q.query<LinkRow>(
-    "select * from links where client_id = $1 order by integration_id",
-    [clientId],
+    "select * from links where client_id = any($1::bigint[]) order by client_id, integration_id",
+    [clientIds],
   );
   return rows.map(fromRow);
 }
