@@ -4,6 +4,7 @@ import { pollIntegration } from "../../src/capture/poll-integration.ts";
 import type { IntegrationOptions } from "../../src/domain/integration-options.ts";
 import { processNextEvent } from "../../src/engine/run-engine.ts";
 import { reclaimExpiredJobs } from "../../src/queue/reclaim-expired-jobs.ts";
+import { ConnectorError } from "../../src/connectors/kit/connector-error.ts";
 import { createIntegration } from "../../src/services/integrations.ts";
 import type { Db } from "../../src/store/database.ts";
 import { readIntegration } from "../../src/store/integrations-table.ts";
@@ -82,4 +83,28 @@ export async function startSyncedPair(
     throw new Error("the pair did not settle in 50 rounds: something ping-pongs");
   };
   return { ...hub, pos, integrationId: view.id, posCall, settle, applyOptions };
+}
+
+/**
+ * A connector resolver whose sink makes the real write and then fails as if the worker died
+ * before recording the answer: the write happened, its bookkeeping did not.
+ */
+export function crashAfter(
+  pair: SyncedPair,
+  write: "createCustomer" | "updateCustomer",
+): SyncedPair["ctx"]["resolveConnector"] {
+  const dying =
+    <A extends unknown[]>(real: (...args: A) => Promise<unknown>) =>
+    async (...args: A): Promise<never> => {
+      await real(...args);
+      throw new ConnectorError("unavailable", `simulated crash after ${write}`);
+    };
+  return async (integration) => {
+    const real = await pair.ctx.resolveConnector(integration);
+    const sink = { ...real.sink };
+    if (write === "createCustomer")
+      sink.createCustomer = dying(real.sink.createCustomer.bind(real.sink));
+    else sink.updateCustomer = dying(real.sink.updateCustomer.bind(real.sink));
+    return { ...real, sink };
+  };
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { engines } from "../setup/database.ts";
-import { startSyncedPair } from "../setup/synced-pair.ts";
+import { crashAfter, startSyncedPair } from "../setup/synced-pair.ts";
 import { applyDueJobs } from "../../src/apply/run-apply.ts";
 import { retryDeadJob, storeJobs } from "../../src/services/jobs.ts";
-import { ConnectorError } from "../../src/connectors/kit/connector-error.ts";
 import {
   compareWithPartner,
   listConflicts,
@@ -329,20 +328,10 @@ describe.each(engines)("S11 sync sections, on $name", (engine) => {
     const { clientId, posId } = await fromPos(pair, { firstName: "Ada", lastName: "Lovelace" });
     await updateCustomer(pair.ctx, pair.admin, clientId, { lastName: "King" });
     // the worker writes "King" to the POS and dies before recording the answer
-    const crashing: typeof pair.ctx.resolveConnector = async (integration) => {
-      const real = await pair.ctx.resolveConnector(integration);
-      return {
-        ...real,
-        sink: {
-          ...real.sink,
-          updateCustomer: async (...args) => {
-            await real.sink.updateCustomer(...args);
-            throw new ConnectorError("unavailable", "simulated crash after the write");
-          },
-        },
-      };
-    };
-    await applyDueJobs({ ...pair.applyOptions, resolveConnector: crashing }, 8);
+    await applyDueJobs(
+      { ...pair.applyOptions, resolveConnector: crashAfter(pair, "updateCustomer") },
+      8,
+    );
     expect((await posGet(pair, posId)).lastName).toBe("King");
     // meanwhile the user corrects the name again; then the POS's change feed shows "King"
     await updateCustomer(pair.ctx, pair.admin, clientId, { lastName: "King-Noel" });
@@ -358,20 +347,10 @@ describe.each(engines)("S11 sync sections, on $name", (engine) => {
     const pair = await startSyncedPair(await engine.open());
     const { clientId, posId } = await fromPos(pair, { firstName: "Ada", lastName: "Lovelace" });
     await updateCustomer(pair.ctx, pair.admin, clientId, { lastName: "King" });
-    const crashing: typeof pair.ctx.resolveConnector = async (integration) => {
-      const real = await pair.ctx.resolveConnector(integration);
-      return {
-        ...real,
-        sink: {
-          ...real.sink,
-          updateCustomer: async (...args) => {
-            await real.sink.updateCustomer(...args);
-            throw new ConnectorError("unavailable", "simulated crash after the write");
-          },
-        },
-      };
-    };
-    await applyDueJobs({ ...pair.applyOptions, resolveConnector: crashing }, 8);
+    await applyDueJobs(
+      { ...pair.applyOptions, resolveConnector: crashAfter(pair, "updateCustomer") },
+      8,
+    );
     await updateCustomer(pair.ctx, pair.admin, clientId, { lastName: "King-Noel" });
     await pair.posCall("PATCH", `/staff/customers/${posId}`, { set: { lastName: "Byron" } });
     await pair.settle();
@@ -387,20 +366,10 @@ describe.each(engines)("S11 sync sections, on $name", (engine) => {
       lastName: "Person",
     });
     // the worker creates the POS customer and dies before recording it
-    const crashing: typeof pair.ctx.resolveConnector = async (integration) => {
-      const real = await pair.ctx.resolveConnector(integration);
-      return {
-        ...real,
-        sink: {
-          ...real.sink,
-          createCustomer: async (...args) => {
-            await real.sink.createCustomer(...args);
-            throw new ConnectorError("unavailable", "simulated crash after the create");
-          },
-        },
-      };
-    };
-    await applyDueJobs({ ...pair.applyOptions, resolveConnector: crashing }, 8);
+    await applyDueJobs(
+      { ...pair.applyOptions, resolveConnector: crashAfter(pair, "createCustomer") },
+      8,
+    );
     await pair.settle(); // the poll brings the new POS customer first; then the job is retried
     const [{ n }] = (await pair.ctx.db.query<{ n: number }>(
       "select count(*)::int as n from clients",
