@@ -88,6 +88,18 @@ async function syncOfMany(
   );
 }
 
+/** Puts a hub change in the inbox, where the engine merges it like any other change. */
+function recordHubChange(tx: Queryable, actor: Actor, change: HubChange, now: Date) {
+  return insertHubEvent(tx, {
+    eventKey: randomUUID(),
+    kind: change.kind,
+    clientId: "clientId" in change ? change.clientId : null,
+    payload: change,
+    actor: actorLabel(actor),
+    receivedAt: now,
+  });
+}
+
 /**
  * A hub edit goes through the engine like any other change (one merge, one audit, one outbox),
  * in the caller's transaction, so the answer already shows it (read-your-writes).
@@ -100,14 +112,7 @@ export async function applyHubChange(
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     const clientId = "clientId" in change ? change.clientId : null;
-    const eventId = await insertHubEvent(tx, {
-      eventKey: randomUUID(),
-      kind: change.kind,
-      clientId,
-      payload: change,
-      actor: actorLabel(actor),
-      receivedAt: now,
-    });
+    const eventId = await recordHubChange(tx, actor, change, now);
     const event = {
       id: eventId,
       integrationId: null,
@@ -213,17 +218,8 @@ export async function enableSyncMatching(
     let queued = 0;
     for (let after = 0; ;) {
       const ids = await listClientIds(tx, actor.storeId, { after, limit: 1000, filter: where });
-      for (const clientId of ids) {
-        const change: HubChange = { kind: "client.sync", clientId, integrationId };
-        await insertHubEvent(tx, {
-          eventKey: randomUUID(),
-          kind: change.kind,
-          clientId,
-          payload: change,
-          actor: actorLabel(actor),
-          receivedAt: now,
-        });
-      }
+      for (const clientId of ids)
+        await recordHubChange(tx, actor, { kind: "client.sync", clientId, integrationId }, now);
       queued += ids.length;
       if (ids.length < 1000) return queued;
       after = ids.at(-1)!;
