@@ -84,7 +84,8 @@ export async function processExternalChange(
   }
 
   if (!link) {
-    if (integration.options.syncMode === "selected") {
+    // kept as an external record without a hub customer, for a user to decide on
+    const recordUnlinked = async (): Promise<ExternalOutcome> => {
       await insertLink(tx, {
         integrationId: integration.id,
         clientId: null,
@@ -95,6 +96,9 @@ export async function processExternalChange(
         now,
       });
       return "recorded";
+    };
+    if (integration.options.syncMode === "selected") {
+      return recordUnlinked();
     }
     const match = await unlinkedClientWithSameEmail(tx, integration, emailsOf(external.customer));
     if (match === undefined) {
@@ -109,16 +113,7 @@ export async function processExternalChange(
     );
     if (pendingPush?.externalId) {
       // linked to another partner meanwhile: two external customers share an email; a user decides
-      await insertLink(tx, {
-        integrationId: integration.id,
-        clientId: null,
-        externalId: external.id,
-        status: "unlinked",
-        syncEnabled: false,
-        ...snapshot,
-        now,
-      });
-      return "recorded";
+      return recordUnlinked();
     }
     if (pendingPush) {
       await updateLink(tx, pendingPush, { externalId: external.id, syncEnabled: true }, now);
