@@ -30,12 +30,21 @@ async function startPair() {
   const hub = startTandem(["serve", "--port", "0", "--data-dir", dataDir]);
   const hubUrl = (await hub.waitFor(/Tandem API listening on (http:\/\/\S+)/))[1]!;
   const token = (await hub.waitFor(/Admin API token \(shown once\): (\S+)/))[1]!;
+  const hubApi = httpClient(hubUrl, token);
   return {
     pos,
     hub,
     posApi: httpClient(posUrl, posKey),
-    hubApi: httpClient(hubUrl, token),
-    posUrl,
+    hubApi,
+    /** adds the POS as an integration of the hub, through the API */
+    connect: (options: Record<string, unknown>) =>
+      hubApi("POST", "/v1/integrations", {
+        kind: "pos",
+        name: "Reference POS",
+        baseUrl: posUrl,
+        apiKey: posKey,
+        options,
+      }),
   };
 }
 
@@ -54,13 +63,11 @@ async function posCustomerByEmail(posApi: ReturnType<typeof httpClient>, email: 
 
 describe("hub and reference POS as processes (embedded store)", () => {
   it("S4: POS customers reach the hub by webhook; S2: hub customers reach the POS without duplicates", async () => {
-    const { hubApi, posApi, posUrl } = await startPair();
-    const created = await hubApi("POST", "/v1/integrations", {
-      kind: "pos",
-      name: "Reference POS",
-      baseUrl: posUrl,
-      apiKey: posKey,
-      options: { syncMode: "all", webhooks: true, fieldMap: { ring_size: "Ring size" } },
+    const { hubApi, posApi, connect } = await startPair();
+    const created = await connect({
+      syncMode: "all",
+      webhooks: true,
+      fieldMap: { ring_size: "Ring size" },
     });
     expect(created.status).toBe(201);
 
@@ -137,18 +144,12 @@ describe("hub and reference POS as processes (embedded store)", () => {
   });
 
   it("S2: a hub customer whose email exists at the POS is linked to it, not duplicated", async () => {
-    const { hubApi, posApi, posUrl } = await startPair();
+    const { hubApi, posApi, connect } = await startPair();
     await posApi("POST", "/staff/customers", {
       firstName: "Alan",
       contacts: [{ type: "email", value: "alan@example.com" }],
     });
-    await hubApi("POST", "/v1/integrations", {
-      kind: "pos",
-      name: "POS",
-      baseUrl: posUrl,
-      apiKey: posKey,
-      options: { syncMode: "selected", webhooks: true },
-    });
+    await connect({ syncMode: "selected", webhooks: true });
     const alan = await hubApi<HubCustomer>("POST", "/v1/customers", {
       firstName: "Alan",
       lastName: "Turing",
@@ -181,14 +182,8 @@ describe("hub and reference POS as processes (embedded store)", () => {
   });
 
   it("S4: with webhooks off, POS changes arrive by polling the changes feed", async () => {
-    const { hubApi, posApi, posUrl } = await startPair();
-    await hubApi("POST", "/v1/integrations", {
-      kind: "pos",
-      name: "POS",
-      baseUrl: posUrl,
-      apiKey: posKey,
-      options: { syncMode: "all", webhooks: false, pollIntervalSeconds: 1 },
-    });
+    const { hubApi, posApi, connect } = await startPair();
+    await connect({ syncMode: "all", webhooks: false, pollIntervalSeconds: 1 });
     const hooks = await posApi<{ webhooks: unknown[] }>("GET", "/api/v1/webhooks");
     expect(hooks.body.webhooks).toHaveLength(0);
     await posApi("POST", "/staff/customers", {
@@ -204,14 +199,8 @@ describe("hub and reference POS as processes (embedded store)", () => {
   });
 
   it("F6, F8: inventory and sales reach the hub by webhook", async () => {
-    const { hubApi, posApi, posUrl } = await startPair();
-    await hubApi("POST", "/v1/integrations", {
-      kind: "pos",
-      name: "POS",
-      baseUrl: posUrl,
-      apiKey: posKey,
-      options: { syncMode: "all", webhooks: true, pollIntervalSeconds: 3600 },
-    });
+    const { hubApi, posApi, connect } = await startPair();
+    await connect({ syncMode: "all", webhooks: true, pollIntervalSeconds: 3600 });
     const customer = await posApi<PosCustomer>("POST", "/staff/customers", { firstName: "Ada" });
     const item = await posApi<{ id: string }>("POST", "/staff/inventory", {
       sku: "R-9",

@@ -323,18 +323,26 @@ describe.each(engines)("S11 sync sections, on $name", (engine) => {
     expect(await listConflicts(pair.ctx, pair.admin)).toEqual([]);
   });
 
-  it("F11: a write whose answer was lost, then a newer hub edit: the POS's copy of the first is the hub's own, not a conflict", async () => {
+  /**
+   * The hub renames Lovelace to King; the worker writes "King" to the POS and dies before
+   * recording the answer; meanwhile the user corrects the name to King-Noel.
+   */
+  async function lostAnswerThenNewerEdit() {
     const pair = await startSyncedPair(await engine.open());
     const { clientId, posId } = await fromPos(pair, { firstName: "Ada", lastName: "Lovelace" });
     await updateCustomer(pair.ctx, pair.admin, clientId, { lastName: "King" });
-    // the worker writes "King" to the POS and dies before recording the answer
     await applyDueJobs(
       { ...pair.applyOptions, resolveConnector: crashAfter(pair, "updateCustomer") },
       8,
     );
     expect((await posGet(pair, posId)).lastName).toBe("King");
-    // meanwhile the user corrects the name again; then the POS's change feed shows "King"
     await updateCustomer(pair.ctx, pair.admin, clientId, { lastName: "King-Noel" });
+    return { pair, clientId, posId };
+  }
+
+  it("F11: a write whose answer was lost, then a newer hub edit: the POS's copy of the first is the hub's own, not a conflict", async () => {
+    const { pair, clientId, posId } = await lostAnswerThenNewerEdit();
+    // then the POS's change feed shows "King"
     await pair.settle();
     expect(await listConflicts(pair.ctx, pair.admin)).toEqual([]);
     expect((await posGet(pair, posId)).lastName).toBe("King-Noel");
@@ -344,14 +352,7 @@ describe.each(engines)("S11 sync sections, on $name", (engine) => {
   });
 
   it("F12: a POS edit to a value the hub never sent is still a conflict, even with a lost answer pending", async () => {
-    const pair = await startSyncedPair(await engine.open());
-    const { clientId, posId } = await fromPos(pair, { firstName: "Ada", lastName: "Lovelace" });
-    await updateCustomer(pair.ctx, pair.admin, clientId, { lastName: "King" });
-    await applyDueJobs(
-      { ...pair.applyOptions, resolveConnector: crashAfter(pair, "updateCustomer") },
-      8,
-    );
-    await updateCustomer(pair.ctx, pair.admin, clientId, { lastName: "King-Noel" });
+    const { pair, clientId, posId } = await lostAnswerThenNewerEdit();
     await pair.posCall("PATCH", `/staff/customers/${posId}`, { set: { lastName: "Byron" } });
     await pair.settle();
     expect((await posGet(pair, posId)).lastName).toBe("Byron");
