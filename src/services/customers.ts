@@ -24,6 +24,7 @@ import {
   type CustomerCreateInput,
   type CustomerEditInput,
 } from "./customer-schemas.ts";
+import { getIntegration } from "./integrations.ts";
 import { actorLabel, type Actor, type ServiceContext } from "./service-context.ts";
 import { ServiceError } from "./service-error.ts";
 
@@ -257,21 +258,9 @@ async function checkedFilter(
 ): Promise<ClientFilter> {
   if (filter.status !== undefined && filter.integrationId === undefined)
     throw new ServiceError("invalid", "status: a status filter needs the integrationId it is in");
-  if (filter.integrationId !== undefined) await ownIntegration(ctx.db, actor, filter.integrationId);
+  if (filter.integrationId !== undefined) await getIntegration(ctx, actor, filter.integrationId);
   const search = filter.search?.trim();
   return { ...filter, search: search || undefined };
-}
-
-async function ownIntegration(q: Queryable, actor: Actor, integrationId: number) {
-  const integration = (await listIntegrations(q, actor.storeId)).find(
-    (i) => i.id === integrationId,
-  );
-  if (!integration)
-    throw new ServiceError(
-      "not_found",
-      `integrationId: integration ${integrationId} does not exist`,
-    );
-  return integration;
 }
 
 export async function listCustomers(
