@@ -50,6 +50,27 @@ export default tseslint.config(
     },
   },
   {
+    // R7.12: every hub route declares its roles; hubRoute (src/api/role-route.ts) is the one way
+    // to make a route, so a bare createRoute cannot slip in without them.
+    files: ["src/api/**/*.ts"],
+    ignores: ["src/api/role-route.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@hono/zod-openapi",
+              importNames: ["createRoute"],
+              message:
+                "Make hub routes with hubRoute from ./role-route.ts: it declares and enforces their roles.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["src/connectors/**/*.ts"],
     rules: {
       "no-restricted-imports": [

@@ -35,6 +35,7 @@ export const integrationRoutes = new OpenAPIHono<PosEnv>()
       method: "get",
       path: "/api/v1/ping",
       operationId: "ping",
+      summary: "Check the API key and get the store's name",
       responses: {
         200: jsonOf(z.object({ ok: z.boolean(), name: z.string() }), "the POS answers"),
         ...errors,
@@ -47,6 +48,7 @@ export const integrationRoutes = new OpenAPIHono<PosEnv>()
       method: "get",
       path: "/api/v1/customers",
       operationId: "listCustomers",
+      summary: "A page of customers, in id order",
       request: {
         query: z.object({
           after: z.string().optional(),
@@ -82,6 +84,7 @@ export const integrationRoutes = new OpenAPIHono<PosEnv>()
       method: "get",
       path: "/api/v1/customers/{id}",
       operationId: "getCustomer",
+      summary: "One customer with its contacts, custom fields, notes and wishes",
       request: { params: idParam },
       responses: { 200: jsonOf(customerSchema, "the customer"), ...errors },
     }),
@@ -100,6 +103,7 @@ export const integrationRoutes = new OpenAPIHono<PosEnv>()
       method: "post",
       path: "/api/v1/customers",
       operationId: "createCustomer",
+      summary: "Create a customer (idempotent with an Idempotency-Key)",
       request: bodyOf(createBodySchema),
       responses: {
         201: jsonOf(customerSchema, "the new customer"),
@@ -123,6 +127,7 @@ export const integrationRoutes = new OpenAPIHono<PosEnv>()
       method: "patch",
       path: "/api/v1/customers/{id}",
       operationId: "updateCustomer",
+      summary: "Change a customer; refused with 409 when `expect` no longer holds",
       request: { params: idParam, ...bodyOf(updateBodySchema) },
       responses: {
         200: jsonOf(customerSchema, "the customer after the write"),
@@ -151,6 +156,7 @@ export const integrationRoutes = new OpenAPIHono<PosEnv>()
       method: "get",
       path: "/api/v1/changes",
       operationId: "listChanges",
+      summary: "The changes feed: customers changed after a cursor",
       request: {
         query: z.object({
           after: z.coerce.number().int().min(0).default(0),
@@ -185,6 +191,7 @@ export const integrationRoutes = new OpenAPIHono<PosEnv>()
       method: "get",
       path: "/api/v1/associates",
       operationId: "listAssociates",
+      summary: "The store's associates and their numbers",
       responses: {
         200: jsonOf(
           z.object({
@@ -202,6 +209,7 @@ export const integrationRoutes = new OpenAPIHono<PosEnv>()
       method: "post",
       path: "/api/v1/webhooks",
       operationId: "createWebhook",
+      summary: "Subscribe a URL to signed change webhooks",
       request: bodyOf(z.object({ url: z.string().url(), secret: z.string().min(8) })),
       responses: {
         201: jsonOf(
@@ -230,6 +238,7 @@ export const integrationRoutes = new OpenAPIHono<PosEnv>()
       method: "get",
       path: "/api/v1/webhooks",
       operationId: "listWebhooks",
+      summary: "The webhook subscriptions",
       responses: {
         200: jsonOf(
           z.object({
@@ -257,6 +266,7 @@ export const integrationRoutes = new OpenAPIHono<PosEnv>()
       method: "delete",
       path: "/api/v1/webhooks/{id}",
       operationId: "deleteWebhook",
+      summary: "Remove a webhook subscription",
       request: { params: idParam },
       responses: { 204: { description: "deleted" }, ...errors },
     }),

@@ -79,6 +79,7 @@ export const retailRoutes = new OpenAPIHono<PosEnv>()
       method: "get",
       path: "/api/v1/inventory/changes",
       operationId: "listInventoryChanges",
+      summary: "The inventory changes feed",
       request: { query: feedQuery },
       responses: {
         200: jsonOf(
@@ -103,6 +104,7 @@ export const retailRoutes = new OpenAPIHono<PosEnv>()
       method: "get",
       path: "/api/v1/sales/changes",
       operationId: "listSaleChanges",
+      summary: "The sales changes feed",
       request: { query: feedQuery },
       responses: {
         200: jsonOf(
@@ -123,6 +125,7 @@ export const retailRoutes = new OpenAPIHono<PosEnv>()
       method: "get",
       path: "/api/v1/customers/{id}/activity",
       operationId: "listActivity",
+      summary: "A customer's activity entries",
       request: { params: idParam },
       responses: {
         200: jsonOf(z.object({ activity: z.array(activitySchema) }), "the customer's activity tab"),
@@ -182,6 +185,7 @@ export const retailRoutes = new OpenAPIHono<PosEnv>()
       method: "post",
       path: "/staff/inventory",
       operationId: "staffAddInventory",
+      summary: "Staff: add an inventory item",
       request: bodyOf(
         z.object({
           sku: z.string().min(1),
@@ -205,6 +209,7 @@ export const retailRoutes = new OpenAPIHono<PosEnv>()
       method: "patch",
       path: "/staff/inventory/{id}",
       operationId: "staffUpdateInventory",
+      summary: "Staff: change an inventory item",
       request: {
         params: idParam,
         ...bodyOf(
@@ -236,6 +241,7 @@ export const retailRoutes = new OpenAPIHono<PosEnv>()
       method: "post",
       path: "/staff/sales",
       operationId: "staffRecordSale",
+      summary: "Staff: record a sale",
       request: bodyOf(
         z.object({
           customerId: z.string(),

@@ -177,8 +177,10 @@ export async function startReferencePos(options: ReferencePosOptions): Promise<R
     info: {
       title: "Open POS protocol (reference POS)",
       version: "1",
+      license: { name: "MIT", url: "https://opensource.org/license/mit" },
       description: "See docs/pos-protocol.md.",
     },
+    servers: [{ url: "/", description: "the POS that serves this document" }],
     security: [{ bearer: [] }],
   });
 

@@ -34,6 +34,7 @@ export const staffRoutes = new OpenAPIHono<PosEnv>()
       method: "get",
       path: "/staff/customers",
       operationId: "staffListCustomers",
+      summary: "Staff: every customer",
       responses: {
         200: jsonOf(z.object({ customers: z.array(customerSchema) }), "every customer"),
         ...errors,
@@ -46,6 +47,7 @@ export const staffRoutes = new OpenAPIHono<PosEnv>()
       method: "post",
       path: "/staff/customers",
       operationId: "staffCreateCustomer",
+      summary: "Staff: create a customer at the counter",
       request: bodyOf(createBodySchema),
       responses: { 201: jsonOf(customerSchema, "the new customer"), ...errors },
     }),
@@ -62,6 +64,7 @@ export const staffRoutes = new OpenAPIHono<PosEnv>()
       method: "patch",
       path: "/staff/customers/{id}",
       operationId: "staffUpdateCustomer",
+      summary: "Staff: change a customer at the counter",
       request: { params: z.object({ id: z.string() }), ...bodyOf(staffUpdateBodySchema) },
       responses: { 200: jsonOf(customerSchema, "the customer after the edit"), ...errors },
     }),
@@ -83,6 +86,7 @@ export const staffRoutes = new OpenAPIHono<PosEnv>()
       method: "delete",
       path: "/staff/customers/{id}/contacts/{contactId}",
       operationId: "staffDeleteContact",
+      summary: "Staff: delete one contact method",
       request: { params: z.object({ id: z.string(), contactId: z.string() }) },
       responses: { 200: jsonOf(customerSchema, "the customer without the contact"), ...errors },
     }),
@@ -101,6 +105,7 @@ export const staffRoutes = new OpenAPIHono<PosEnv>()
       method: "post",
       path: "/staff/customers/{id}/notes",
       operationId: "staffAddNote",
+      summary: "Staff: add a note",
       request: { params: z.object({ id: z.string() }), ...bodyOf(noteBodySchema) },
       responses: { 200: jsonOf(customerSchema, "the customer with the new note"), ...errors },
     }),
@@ -117,6 +122,7 @@ export const staffRoutes = new OpenAPIHono<PosEnv>()
       method: "patch",
       path: "/staff/customers/{id}/notes/{noteId}",
       operationId: "staffEditNote",
+      summary: "Staff: edit a note",
       request: {
         params: z.object({ id: z.string(), noteId: z.string() }),
         ...bodyOf(noteBodySchema),
@@ -134,6 +140,7 @@ export const staffRoutes = new OpenAPIHono<PosEnv>()
       method: "post",
       path: "/staff/customers/{id}/wishes",
       operationId: "staffAddWish",
+      summary: "Staff: add a wish-list item",
       request: { params: z.object({ id: z.string() }), ...bodyOf(newWishSchema) },
       responses: { 200: jsonOf(customerSchema, "the customer with the new wish"), ...errors },
     }),
@@ -152,6 +159,7 @@ export const staffRoutes = new OpenAPIHono<PosEnv>()
       method: "delete",
       path: "/staff/customers/{id}/wishes/{wishId}",
       operationId: "staffRemoveWish",
+      summary: "Staff: remove a wish-list item",
       request: { params: z.object({ id: z.string(), wishId: z.string() }) },
       responses: { 200: jsonOf(customerSchema, "the customer without the wish"), ...errors },
     }),
@@ -170,6 +178,7 @@ export const staffRoutes = new OpenAPIHono<PosEnv>()
       method: "get",
       path: "/staff/customers/{id}/history",
       operationId: "staffCustomerHistory",
+      summary: "Staff: a customer's change history, with who made each change",
       request: { params: z.object({ id: z.string() }) },
       responses: {
         200: jsonOf(
@@ -195,6 +204,7 @@ export const staffRoutes = new OpenAPIHono<PosEnv>()
       method: "post",
       path: "/staff/faults",
       operationId: "staffInjectFaults",
+      summary: "Test hook: make the next requests fail with a chosen status",
       request: bodyOf(
         z.object({
           failNextRequests: z.number().int().min(0).max(1000),

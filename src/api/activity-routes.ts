@@ -1,13 +1,13 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import {
   customerPurchases,
   messageSchema,
   recordSentMessage,
   storeProducts,
 } from "../services/activity.ts";
-import { everyRole, requireRole } from "../services/users.ts";
 import { customerSchema } from "./customers-routes.ts";
 import type { HubEnv } from "./hub-env.ts";
+import { anyRole, hubRoute } from "./role-route.ts";
 import { errorResponses, idParam, json, jsonBody } from "./schemas.ts";
 
 const purchaseSchema = z
@@ -46,18 +46,19 @@ const productSchema = z
 
 export const activityRoutes = new OpenAPIHono<HubEnv>()
   .openapi(
-    createRoute({
+    hubRoute({
       method: "post",
       path: "/v1/customers/{id}/messages",
       operationId: "recordSentMessage",
       summary:
         "F7: record an email or text sent to the customer; it is written to the POS customer's activity",
+      description: "A7: an associate records messages to their own and unassigned customers.",
+      roles: anyRole,
       tags: ["customers"],
       request: { params: idParam, ...jsonBody(messageSchema) },
       responses: { 201: json(customerSchema, "the customer"), ...errorResponses },
     }),
     async (c) => {
-      requireRole(c.var.actor, everyRole, "messaging a customer");
       return c.json(
         await recordSentMessage(
           c.var.ctx,
@@ -70,10 +71,12 @@ export const activityRoutes = new OpenAPIHono<HubEnv>()
     },
   )
   .openapi(
-    createRoute({
+    hubRoute({
       method: "get",
       path: "/v1/customers/{id}/purchases",
       operationId: "listCustomerPurchases",
+      summary: "F6: the customer's purchases, oldest first",
+      roles: anyRole,
       tags: ["customers"],
       request: { params: idParam },
       responses: {
@@ -82,7 +85,6 @@ export const activityRoutes = new OpenAPIHono<HubEnv>()
       },
     }),
     async (c) => {
-      requireRole(c.var.actor, everyRole, "reading purchases");
       const purchases = await customerPurchases(c.var.ctx, c.var.actor, c.req.valid("param").id);
       return c.json(
         { purchases: purchases.map((p) => ({ ...p, occurredAt: p.occurredAt.toISOString() })) },
@@ -91,10 +93,12 @@ export const activityRoutes = new OpenAPIHono<HubEnv>()
     },
   )
   .openapi(
-    createRoute({
+    hubRoute({
       method: "get",
       path: "/v1/products",
       operationId: "listProducts",
+      summary: "F4, F6, F8: the store's products",
+      roles: anyRole,
       tags: ["products"],
       request: {
         query: z.object({
@@ -109,7 +113,6 @@ export const activityRoutes = new OpenAPIHono<HubEnv>()
       },
     }),
     async (c) => {
-      requireRole(c.var.actor, everyRole, "listing products");
       const q = c.req.valid("query");
       const archived = q.archived === undefined ? undefined : q.archived === "true";
       return c.json(

@@ -5,16 +5,19 @@ import { ServiceError } from "../services/service-error.ts";
 import { activityRoutes } from "./activity-routes.ts";
 import { collectionsRoutes } from "./collections-routes.ts";
 import { conflictsRoutes } from "./conflicts-routes.ts";
+import { contactsRoutes } from "./contacts-routes.ts";
 import { customersRoutes } from "./customers-routes.ts";
 import { hooksRoutes } from "./hooks-routes.ts";
 import type { HubEnv } from "./hub-env.ts";
 import { errorResponse } from "./http-errors.ts";
 import { integrationsRoutes } from "./integrations-routes.ts";
 import { jobsRoutes } from "./jobs-routes.ts";
+import { checkEveryRouteHasRoles } from "./role-route.ts";
 import { usersRoutes } from "./users-routes.ts";
 
 /**
- * The hub's HTTP API. Every /v1 route needs a bearer token; each route checks the caller's role.
+ * The hub's HTTP API. Every /v1 route needs a bearer token and declares the roles that may call it
+ * (api/role-route.ts; `x-roles` in the OpenAPI document).
  * Request bodies are validated against the same schemas the OpenAPI document is made from.
  */
 export function createApp(ctx: ServiceContext) {
@@ -44,6 +47,7 @@ export function createApp(ctx: ServiceContext) {
   });
   app.get("/health", (c) => c.json({ ok: true }));
   app.route("/", customersRoutes);
+  app.route("/", contactsRoutes);
   app.route("/", conflictsRoutes);
   app.route("/", activityRoutes);
   app.route("/", collectionsRoutes);
@@ -51,6 +55,7 @@ export function createApp(ctx: ServiceContext) {
   app.route("/", integrationsRoutes);
   app.route("/", usersRoutes);
   app.route("/", hooksRoutes);
+  checkEveryRouteHasRoles(app);
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
     scheme: "bearer",
@@ -60,9 +65,11 @@ export function createApp(ctx: ServiceContext) {
     info: {
       title: "Tandem hub API",
       version: "1",
+      license: { name: "MIT", url: "https://opensource.org/license/mit" },
       description:
         "Customers, integrations and users of a Tandem hub. Authenticate with `Authorization: Bearer <token>`.",
     },
+    servers: [{ url: "/", description: "the hub that serves this document" }],
     security: [{ bearer: [] }],
   });
   return app;

@@ -1,13 +1,13 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import {
   addToCollection,
   collectionItemSchema,
   customerCollections,
   removeFromCollection,
 } from "../services/collections.ts";
-import { everyRole, requireRole } from "../services/users.ts";
 import { customerSchema } from "./customers-routes.ts";
 import type { HubEnv } from "./hub-env.ts";
+import { anyRole, hubRoute } from "./role-route.ts";
 import { errorResponses, idParam, json, jsonBody } from "./schemas.ts";
 
 const collectionSchema = z
@@ -19,10 +19,12 @@ const collectionSchema = z
 
 export const collectionsRoutes = new OpenAPIHono<HubEnv>()
   .openapi(
-    createRoute({
+    hubRoute({
       method: "get",
       path: "/v1/customers/{id}/collections",
       operationId: "listCollections",
+      summary: "F4: the customer's collections and their items",
+      roles: anyRole,
       tags: ["customers"],
       request: { params: idParam },
       responses: {
@@ -34,7 +36,6 @@ export const collectionsRoutes = new OpenAPIHono<HubEnv>()
       },
     }),
     async (c) => {
-      requireRole(c.var.actor, everyRole, "reading collections");
       return c.json(
         { collections: await customerCollections(c.var.ctx, c.var.actor, c.req.valid("param").id) },
         200,
@@ -42,12 +43,13 @@ export const collectionsRoutes = new OpenAPIHono<HubEnv>()
     },
   )
   .openapi(
-    createRoute({
+    hubRoute({
       method: "post",
       path: "/v1/customers/{id}/collections/{name}/items",
       operationId: "addCollectionItem",
       summary:
         "F4: add a product or a described wish to a collection (the wish-list collection syncs with the POS)",
+      roles: anyRole,
       tags: ["customers"],
       request: {
         params: idParam.extend({
@@ -58,7 +60,6 @@ export const collectionsRoutes = new OpenAPIHono<HubEnv>()
       responses: { 201: json(customerSchema, "the customer"), ...errorResponses },
     }),
     async (c) => {
-      requireRole(c.var.actor, everyRole, "editing collections");
       const { id, name } = c.req.valid("param");
       return c.json(
         await addToCollection(c.var.ctx, c.var.actor, id, name, c.req.valid("json")),
@@ -67,13 +68,16 @@ export const collectionsRoutes = new OpenAPIHono<HubEnv>()
     },
   )
   .openapi(
-    createRoute({
+    hubRoute({
       method: "delete",
-      path: "/v1/customers/{id}/collections/items/{itemId}",
+      path: "/v1/customers/{id}/collections/{name}/items/{itemId}",
       operationId: "removeCollectionItem",
+      summary: "F4: remove an item from one of the customer's collections",
+      roles: anyRole,
       tags: ["customers"],
       request: {
         params: idParam.extend({
+          name: z.string().openapi({ param: { name: "name", in: "path" } }),
           itemId: z.coerce
             .number()
             .int()
@@ -84,8 +88,7 @@ export const collectionsRoutes = new OpenAPIHono<HubEnv>()
       responses: { 200: json(customerSchema, "the customer"), ...errorResponses },
     }),
     async (c) => {
-      requireRole(c.var.actor, everyRole, "editing collections");
-      const { id, itemId } = c.req.valid("param");
-      return c.json(await removeFromCollection(c.var.ctx, c.var.actor, id, itemId), 200);
+      const { id, name, itemId } = c.req.valid("param");
+      return c.json(await removeFromCollection(c.var.ctx, c.var.actor, id, name, itemId), 200);
     },
   );

@@ -1,13 +1,13 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import {
   compareWithPartner,
   listConflicts,
   resolutionSchema,
   resolveConflicts,
 } from "../services/conflicts.ts";
-import { everyRole, requireRole } from "../services/users.ts";
 import { customerSchema } from "./customers-routes.ts";
 import type { HubEnv } from "./hub-env.ts";
+import { anyRole, hubRoute } from "./role-route.ts";
 import { errorResponses, idParam, json, jsonBody } from "./schemas.ts";
 
 const integrationQuery = z.object({ integrationId: z.coerce.number().int().positive() });
@@ -45,10 +45,12 @@ const compareSchema = z
 
 export const conflictsRoutes = new OpenAPIHono<HubEnv>()
   .openapi(
-    createRoute({
+    hubRoute({
       method: "get",
       path: "/v1/conflicts",
       operationId: "listConflicts",
+      summary: "F12: open conflicts, per customer and field",
+      roles: anyRole,
       tags: ["conflicts"],
       request: { query: integrationQuery.partial() },
       responses: {
@@ -60,7 +62,6 @@ export const conflictsRoutes = new OpenAPIHono<HubEnv>()
       },
     }),
     async (c) => {
-      requireRole(c.var.actor, everyRole, "listing conflicts");
       const conflicts = await listConflicts(
         c.var.ctx,
         c.var.actor,
@@ -84,11 +85,12 @@ export const conflictsRoutes = new OpenAPIHono<HubEnv>()
     },
   )
   .openapi(
-    createRoute({
+    hubRoute({
       method: "get",
       path: "/v1/customers/{id}/compare",
       operationId: "compareCustomer",
       summary: "S12: the customer beside its partner, fetched fresh",
+      roles: anyRole,
       tags: ["conflicts"],
       request: { params: idParam, query: integrationQuery },
       responses: {
@@ -97,7 +99,6 @@ export const conflictsRoutes = new OpenAPIHono<HubEnv>()
       },
     }),
     async (c) => {
-      requireRole(c.var.actor, everyRole, "comparing a customer");
       const { id } = c.req.valid("param");
       return c.json(
         await compareWithPartner(c.var.ctx, c.var.actor, id, c.req.valid("query").integrationId),
@@ -106,12 +107,15 @@ export const conflictsRoutes = new OpenAPIHono<HubEnv>()
     },
   )
   .openapi(
-    createRoute({
+    hubRoute({
       method: "post",
       path: "/v1/customers/{id}/resolve",
       operationId: "resolveConflicts",
       summary:
         "F12: resolve conflicts field by field (hub value, external value, or a typed value)",
+      description:
+        "One submit updates both systems. A7: an associate resolves the conflicts of their own and unassigned customers; managers and admins those of every customer.",
+      roles: anyRole,
       tags: ["conflicts"],
       request: { params: idParam, ...jsonBody(resolutionSchema) },
       responses: {
@@ -120,7 +124,6 @@ export const conflictsRoutes = new OpenAPIHono<HubEnv>()
       },
     }),
     async (c) => {
-      requireRole(c.var.actor, everyRole, "resolving conflicts");
       return c.json(
         await resolveConflicts(
           c.var.ctx,

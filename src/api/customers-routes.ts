@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { linkStatuses } from "../domain/link-status.ts";
 import { customerCreateSchema, customerEditSchema } from "../services/customer-schemas.ts";
 import {
@@ -8,8 +8,8 @@ import {
   listCustomers,
   updateCustomer,
 } from "../services/customers.ts";
-import { everyRole, requireRole } from "../services/users.ts";
 import type { HubEnv } from "./hub-env.ts";
+import { anyRole, hubRoute } from "./role-route.ts";
 import { customerFilterQuery, errorResponses, idParam, json, jsonBody } from "./schemas.ts";
 
 const contact = z.object({ kind: z.enum(["email", "phone", "address"]), value: z.string() });
@@ -53,10 +53,12 @@ const auditSchema = z
 
 export const customersRoutes = new OpenAPIHono<HubEnv>()
   .openapi(
-    createRoute({
+    hubRoute({
       method: "get",
       path: "/v1/customers",
       operationId: "listCustomers",
+      summary: "S11: a page of customers, filtered by sync status or text",
+      roles: anyRole,
       tags: ["customers"],
       request: {
         query: customerFilterQuery.extend({
@@ -73,7 +75,6 @@ export const customersRoutes = new OpenAPIHono<HubEnv>()
       },
     }),
     async (c) => {
-      requireRole(c.var.actor, everyRole, "listing customers");
       const { after, limit, integrationId, status, q } = c.req.valid("query");
       return c.json(
         await listCustomers(c.var.ctx, c.var.actor, {
@@ -86,24 +87,27 @@ export const customersRoutes = new OpenAPIHono<HubEnv>()
     },
   )
   .openapi(
-    createRoute({
+    hubRoute({
       method: "post",
       path: "/v1/customers",
       operationId: "createCustomer",
+      summary: "Add a customer (A2: assigned to the user who adds it)",
+      roles: anyRole,
       tags: ["customers"],
       request: jsonBody(customerCreateSchema),
       responses: { 201: json(customerSchema, "the new customer"), ...errorResponses },
     }),
     async (c) => {
-      requireRole(c.var.actor, everyRole, "adding a customer");
       return c.json(await createCustomer(c.var.ctx, c.var.actor, c.req.valid("json")), 201);
     },
   )
   .openapi(
-    createRoute({
+    hubRoute({
       method: "get",
       path: "/v1/customers/{id}",
       operationId: "getCustomer",
+      summary: "A customer, with its sync status per integration",
+      roles: anyRole,
       tags: ["customers"],
       request: { params: idParam },
       responses: {
@@ -112,15 +116,18 @@ export const customersRoutes = new OpenAPIHono<HubEnv>()
       },
     }),
     async (c) => {
-      requireRole(c.var.actor, everyRole, "reading a customer");
       return c.json(await getCustomer(c.var.ctx, c.var.actor, c.req.valid("param").id), 200);
     },
   )
   .openapi(
-    createRoute({
+    hubRoute({
       method: "patch",
       path: "/v1/customers/{id}",
       operationId: "updateCustomer",
+      summary: "Change the fields an edit names (contacts have their own operations)",
+      description:
+        "Fields not named stay as they are. Contacts are not part of an edit: add, change or remove one with the contact operations, or replace the list with `PUT /v1/customers/{id}/contacts`. A7: an associate edits their own and unassigned customers.",
+      roles: anyRole,
       tags: ["customers"],
       request: { params: idParam, ...jsonBody(customerEditSchema) },
       responses: { 200: json(customerSchema, "the customer after the edit"), ...errorResponses },
@@ -132,10 +139,12 @@ export const customersRoutes = new OpenAPIHono<HubEnv>()
       ),
   )
   .openapi(
-    createRoute({
+    hubRoute({
       method: "get",
       path: "/v1/customers/{id}/history",
       operationId: "getCustomerHistory",
+      summary: "F12: every applied change of a customer, oldest first",
+      roles: anyRole,
       tags: ["customers"],
       request: {
         params: idParam,
@@ -154,7 +163,6 @@ export const customersRoutes = new OpenAPIHono<HubEnv>()
       },
     }),
     async (c) => {
-      requireRole(c.var.actor, everyRole, "reading a customer's history");
       const { field } = c.req.valid("query");
       const entries = await customerHistory(c.var.ctx, c.var.actor, c.req.valid("param").id, field);
       return c.json(

@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { integrationOptionsSchema } from "../domain/integration-options.ts";
 import { linkStatuses } from "../domain/link-status.ts";
 import { countCustomers, enableSync, enableSyncMatching } from "../services/customers.ts";
@@ -13,8 +13,8 @@ import {
   setUserAssociate,
   updateIntegrationSettings,
 } from "../services/integrations.ts";
-import { everyRole, requireRole } from "../services/users.ts";
 import type { HubEnv } from "./hub-env.ts";
+import { adminRole, anyRole, hubRoute, managerRoles } from "./role-route.ts";
 import { customerFilterQuery, errorResponses, idParam, json, jsonBody } from "./schemas.ts";
 
 const integrationSchema = z
@@ -42,10 +42,12 @@ const unavailable = {
 
 export const integrationsRoutes = new OpenAPIHono<HubEnv>()
   .openapi(
-    createRoute({
+    hubRoute({
       method: "get",
       path: "/v1/integrations",
       operationId: "listIntegrations",
+      summary: "The store's integrations",
+      roles: managerRoles,
       tags: ["integrations"],
       responses: {
         200: json(
@@ -56,15 +58,16 @@ export const integrationsRoutes = new OpenAPIHono<HubEnv>()
       },
     }),
     async (c) => {
-      requireRole(c.var.actor, ["admin", "manager"], "listing integrations");
       return c.json({ integrations: await listStoreIntegrations(c.var.ctx, c.var.actor) }, 200);
     },
   )
   .openapi(
-    createRoute({
+    hubRoute({
       method: "post",
       path: "/v1/integrations",
       operationId: "createIntegration",
+      summary: "I1: add an integration; the connection is tested before it is saved",
+      roles: adminRole,
       tags: ["integrations"],
       request: jsonBody(integrationCreateSchema),
       responses: {
@@ -74,29 +77,31 @@ export const integrationsRoutes = new OpenAPIHono<HubEnv>()
       },
     }),
     async (c) => {
-      requireRole(c.var.actor, ["admin"], "adding an integration");
       return c.json(await createIntegration(c.var.ctx, c.var.actor, c.req.valid("json")), 201);
     },
   )
   .openapi(
-    createRoute({
+    hubRoute({
       method: "get",
       path: "/v1/integrations/{id}",
       operationId: "getIntegration",
+      summary: "One integration and its options",
+      roles: managerRoles,
       tags: ["integrations"],
       request: { params: idParam },
       responses: { 200: json(integrationSchema, "the integration"), ...errorResponses },
     }),
     async (c) => {
-      requireRole(c.var.actor, ["admin", "manager"], "reading an integration");
       return c.json(await getIntegration(c.var.ctx, c.var.actor, c.req.valid("param").id), 200);
     },
   )
   .openapi(
-    createRoute({
+    hubRoute({
       method: "patch",
       path: "/v1/integrations/{id}",
       operationId: "updateIntegration",
+      summary: "I2: change an integration's name, address, key, options or enabled state",
+      roles: adminRole,
       tags: ["integrations"],
       request: { params: idParam, ...jsonBody(integrationUpdateSchema) },
       responses: {
@@ -106,7 +111,6 @@ export const integrationsRoutes = new OpenAPIHono<HubEnv>()
       },
     }),
     async (c) => {
-      requireRole(c.var.actor, ["admin"], "changing an integration");
       return c.json(
         await updateIntegrationSettings(
           c.var.ctx,
@@ -119,10 +123,12 @@ export const integrationsRoutes = new OpenAPIHono<HubEnv>()
     },
   )
   .openapi(
-    createRoute({
+    hubRoute({
       method: "post",
       path: "/v1/integrations/{id}/test",
       operationId: "testIntegration",
+      summary: "I1: test the connection with the stored settings",
+      roles: adminRole,
       tags: ["integrations"],
       request: { params: idParam },
       responses: {
@@ -132,12 +138,11 @@ export const integrationsRoutes = new OpenAPIHono<HubEnv>()
       },
     }),
     async (c) => {
-      requireRole(c.var.actor, ["admin"], "testing an integration");
       return c.json(await checkIntegration(c.var.ctx, c.var.actor, c.req.valid("param").id), 200);
     },
   )
   .openapi(
-    createRoute({
+    hubRoute({
       method: "post",
       path: "/v1/integrations/{id}/sync",
       operationId: "enableCustomerSync",
@@ -145,7 +150,9 @@ export const integrationsRoutes = new OpenAPIHono<HubEnv>()
       description:
         "Either `customerIds` (a selection; applied before the answer) or `filter` (a whole " +
         "filtered list, as `GET /v1/customers` filters it; queued for the workers, so thousands " +
-        "answer at once).",
+        "answer at once). A7: an associate enables their own and unassigned customers by " +
+        "`customerIds`; a whole filtered list is a bulk action for managers and admins.",
+      roles: anyRole,
       tags: ["integrations"],
       request: {
         params: idParam,
@@ -196,11 +203,12 @@ export const integrationsRoutes = new OpenAPIHono<HubEnv>()
     },
   )
   .openapi(
-    createRoute({
+    hubRoute({
       method: "get",
       path: "/v1/integrations/{id}/sections",
       operationId: "countSyncSections",
       summary: "S11: how many customers are in each sync status of this integration",
+      roles: anyRole,
       tags: ["integrations"],
       request: { params: idParam, query: z.object({ q: customerFilterQuery.shape.q }) },
       responses: {
@@ -212,18 +220,18 @@ export const integrationsRoutes = new OpenAPIHono<HubEnv>()
       },
     }),
     async (c) => {
-      requireRole(c.var.actor, everyRole, "counting customers");
       const { id } = c.req.valid("param");
       const counts = await countCustomers(c.var.ctx, c.var.actor, id, c.req.valid("query").q);
       return c.json({ counts }, 200);
     },
   )
   .openapi(
-    createRoute({
+    hubRoute({
       method: "get",
       path: "/v1/integrations/{id}/associates",
       operationId: "listAssociateMappings",
       summary: "F9: which hub user is which associate in this integration",
+      roles: managerRoles,
       tags: ["integrations"],
       request: { params: idParam },
       responses: {
@@ -232,7 +240,6 @@ export const integrationsRoutes = new OpenAPIHono<HubEnv>()
       },
     }),
     async (c) => {
-      requireRole(c.var.actor, ["admin", "manager"], "reading associate mappings");
       return c.json(
         { associates: await listUserAssociates(c.var.ctx, c.var.actor, c.req.valid("param").id) },
         200,
@@ -240,11 +247,12 @@ export const integrationsRoutes = new OpenAPIHono<HubEnv>()
     },
   )
   .openapi(
-    createRoute({
+    hubRoute({
       method: "put",
       path: "/v1/integrations/{id}/associates/{userId}",
       operationId: "setAssociateMapping",
       summary: "F9: set (or, with null, remove) a hub user's associate number in this integration",
+      roles: adminRole,
       tags: ["integrations"],
       request: {
         params: idParam.extend({
@@ -265,7 +273,6 @@ export const integrationsRoutes = new OpenAPIHono<HubEnv>()
       },
     }),
     async (c) => {
-      requireRole(c.var.actor, ["admin"], "mapping associates");
       const { id, userId } = c.req.valid("param");
       const associates = await setUserAssociate(
         c.var.ctx,

@@ -1,8 +1,8 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { retryDeadJob, storeJobs } from "../services/jobs.ts";
-import { requireRole } from "../services/users.ts";
 import { customerSchema } from "./customers-routes.ts";
 import type { HubEnv } from "./hub-env.ts";
+import { hubRoute, managerRoles } from "./role-route.ts";
 import { errorResponses, idParam, json } from "./schemas.ts";
 
 const jobSchema = z
@@ -19,11 +19,12 @@ const jobSchema = z
 
 export const jobsRoutes = new OpenAPIHono<HubEnv>()
   .openapi(
-    createRoute({
+    hubRoute({
       method: "get",
       path: "/v1/jobs",
       operationId: "listJobs",
       summary: "Outbound work by state; dead jobs are the errors waiting for a retry (S11)",
+      roles: managerRoles,
       tags: ["jobs"],
       request: {
         query: z.object({ state: z.enum(["ready", "running", "done", "dead"]).default("dead") }),
@@ -34,7 +35,6 @@ export const jobsRoutes = new OpenAPIHono<HubEnv>()
       },
     }),
     async (c) => {
-      requireRole(c.var.actor, ["admin", "manager"], "listing jobs");
       const jobs = await storeJobs(c.var.ctx, c.var.actor, c.req.valid("query").state);
       return c.json(
         { jobs: jobs.map((j) => ({ ...j, updatedAt: j.updatedAt.toISOString() })) },
@@ -43,11 +43,12 @@ export const jobsRoutes = new OpenAPIHono<HubEnv>()
     },
   )
   .openapi(
-    createRoute({
+    hubRoute({
       method: "post",
       path: "/v1/jobs/{id}/retry",
       operationId: "retryJob",
       summary: "Retry a dead job: the customer is synced again with what both sides hold now",
+      roles: managerRoles,
       tags: ["jobs"],
       request: { params: idParam },
       responses: {
@@ -56,7 +57,6 @@ export const jobsRoutes = new OpenAPIHono<HubEnv>()
       },
     }),
     async (c) => {
-      requireRole(c.var.actor, ["admin", "manager"], "retrying jobs");
       return c.json(await retryDeadJob(c.var.ctx, c.var.actor, c.req.valid("param").id), 200);
     },
   );

@@ -64,7 +64,7 @@ export async function processHubChange(
     if (!before) throw new Error(`client ${clientId} does not exist`);
     if (change.kind === "client.updated") {
       const country = (await readStore(tx, before.storeId))?.country ?? "US";
-      const after = applyEdit(before.customer, change.edit);
+      const after = applyEdit(before.customer, change.edit, country);
       const changes = diffFields(toFieldMap(before.customer, country), toFieldMap(after, country));
       if (Object.keys(changes).length > 0) {
         await applyFieldChanges(tx, clientId, changes, country, now);

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { readClient } from "../store/clients-table.ts";
 import { listProducts } from "../store/products-table.ts";
 import { purchasesOf } from "../store/purchases-table.ts";
+import { changeableClient, storeClient } from "./client-access.ts";
 import { describeIssue } from "./customer-schemas.ts";
 import { applyHubChange } from "./customers.ts";
 import type { Actor, ServiceContext } from "./service-context.ts";
@@ -11,13 +11,6 @@ export const messageSchema = z.object({
   channel: z.enum(["email", "text"]),
   body: z.string().trim().min(1).max(20_000),
 });
-
-async function ownClient(ctx: ServiceContext, actor: Actor, id: number) {
-  const client = await readClient(ctx.db, id);
-  if (!client || client.storeId !== actor.storeId)
-    throw new ServiceError("not_found", `customer ${id} does not exist`);
-  return client;
-}
 
 /**
  * F7: records an email or text sent to the customer from the hub; it is written to the customer's
@@ -31,13 +24,13 @@ export async function recordSentMessage(
 ) {
   const parsed = messageSchema.safeParse(input);
   if (!parsed.success) throw new ServiceError("invalid", describeIssue(parsed.error));
-  await ownClient(ctx, actor, clientId);
+  await changeableClient(ctx.db, actor, clientId);
   return applyHubChange(ctx, actor, { kind: "message.sent", clientId, ...parsed.data });
 }
 
 /** F6, T5: the customer's purchases, oldest first, with their lines. */
 export async function customerPurchases(ctx: ServiceContext, actor: Actor, clientId: number) {
-  await ownClient(ctx, actor, clientId);
+  await storeClient(ctx.db, actor, clientId);
   return purchasesOf(ctx.db, clientId);
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { readClient } from "../store/clients-table.ts";
 import { collectionsOf } from "../store/collections-table.ts";
 import { productOfStore } from "../store/products-table.ts";
+import { changeableClient, storeClient } from "./client-access.ts";
 import { describeIssue } from "./customer-schemas.ts";
 import { applyHubChange, type CustomerView } from "./customers.ts";
 import type { Actor, ServiceContext } from "./service-context.ts";
@@ -17,15 +17,8 @@ export const collectionItemSchema = z
       "give either productId (a product, e.g. a stock item) or description (a non-stock wish)",
   });
 
-async function ownClient(ctx: ServiceContext, actor: Actor, id: number) {
-  const client = await readClient(ctx.db, id);
-  if (!client || client.storeId !== actor.storeId)
-    throw new ServiceError("not_found", `customer ${id} does not exist`);
-  return client;
-}
-
 export async function customerCollections(ctx: ServiceContext, actor: Actor, clientId: number) {
-  await ownClient(ctx, actor, clientId);
+  await storeClient(ctx.db, actor, clientId);
   return collectionsOf(ctx.db, clientId);
 }
 
@@ -42,7 +35,7 @@ export async function addToCollection(
   const name = collection.trim();
   if (!name || name.length > 100)
     throw new ServiceError("invalid", "collection: give a name of 1 to 100 characters");
-  await ownClient(ctx, actor, clientId);
+  await changeableClient(ctx.db, actor, clientId);
   if (
     parsed.data.productId !== undefined &&
     !(await productOfStore(ctx.db, actor.storeId, parsed.data.productId))
@@ -56,14 +49,21 @@ export async function addToCollection(
   });
 }
 
+/** Removes an item from one of the customer's collections (named, so the path says which). */
 export async function removeFromCollection(
   ctx: ServiceContext,
   actor: Actor,
   clientId: number,
+  collection: string,
   itemId: number,
 ) {
-  const collections = await customerCollections(ctx, actor, clientId);
-  if (!collections.some((c) => c.items.some((i) => i.id === itemId)))
-    throw new ServiceError("not_found", `customer ${clientId} has no collection item ${itemId}`);
+  await changeableClient(ctx.db, actor, clientId);
+  const collections = await collectionsOf(ctx.db, clientId);
+  const named = collections.find((c) => c.name === collection.trim());
+  if (!named?.items.some((i) => i.id === itemId))
+    throw new ServiceError(
+      "not_found",
+      `customer ${clientId} has no item ${itemId} in the collection '${collection}'`,
+    );
   return applyHubChange(ctx, actor, { kind: "collection.remove", clientId, itemId });
 }

@@ -10,6 +10,7 @@ import { readClient } from "../store/clients-table.ts";
 import { readIntegration } from "../store/integrations-table.ts";
 import { findLink } from "../store/links-table.ts";
 import { recordExternalChanges } from "../capture/record-external-changes.ts";
+import { changeableClient } from "./client-access.ts";
 import { applyHubChange, type CustomerView } from "./customers.ts";
 import { describeIssue } from "./customer-schemas.ts";
 import type { Actor, ServiceContext } from "./service-context.ts";
@@ -115,7 +116,10 @@ export const resolutionSchema = z.object({
 });
 export type ResolutionInput = z.input<typeof resolutionSchema>;
 
-/** F12: resolve a customer's conflicts field by field; one submit updates both systems. */
+/**
+ * F12: resolve a customer's conflicts field by field; one submit updates both systems. A7: an
+ * associate resolves the conflicts of their own and unassigned customers only.
+ */
 export async function resolveConflicts(
   ctx: ServiceContext,
   actor: Actor,
@@ -125,6 +129,7 @@ export async function resolveConflicts(
   const parsed = resolutionSchema.safeParse(input);
   if (!parsed.success) throw new ServiceError("invalid", describeIssue(parsed.error));
   const { integrationId, fields } = parsed.data;
+  await changeableClient(ctx.db, actor, clientId);
   const { link } = await partnerOf(ctx, actor, clientId, integrationId);
   const open = link ? await openConflictsOf(ctx.db, link.id) : [];
   const values: Record<string, string | null> = {};

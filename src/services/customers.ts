@@ -24,9 +24,11 @@ import {
   type CustomerCreateInput,
   type CustomerEditInput,
 } from "./customer-schemas.ts";
+import { changeableClient, storeClient } from "./client-access.ts";
 import { getIntegration } from "./integrations.ts";
 import { actorLabel, type Actor, type ServiceContext } from "./service-context.ts";
 import { ServiceError } from "./service-error.ts";
+import { requireRole } from "./users.ts";
 
 export interface CustomerSync {
   integrationId: number;
@@ -179,7 +181,7 @@ export async function updateCustomer(
   input: CustomerEditInput,
 ): Promise<CustomerView> {
   const { lifecycle, ...edit } = parse(customerEditSchema, input);
-  const client = await getOwnClient(ctx.db, actor, id);
+  const client = await changeableClient(ctx.db, actor, id);
   const noteIds = new Set((client.customer.notes ?? []).map((n) => n.id));
   for (const noteId of Object.keys(edit.editNotes ?? {}))
     if (!noteIds.has(noteId))
@@ -187,7 +189,10 @@ export async function updateCustomer(
   return applyHubChange(ctx, actor, { kind: "client.updated", clientId: id, edit, lifecycle });
 }
 
-/** S1 selected mode: turn on sync for customers; each without a partner gets one (S2's email match first). */
+/**
+ * S1 selected mode: turn on sync for customers; each without a partner gets one (S2's email match
+ * first). A7: an associate does this for their own and unassigned customers only.
+ */
 export async function enableSync(
   ctx: ServiceContext,
   actor: Actor,
@@ -195,8 +200,8 @@ export async function enableSync(
   clientIds: readonly number[],
 ): Promise<CustomerView[]> {
   const views: CustomerView[] = [];
+  for (const clientId of clientIds) await changeableClient(ctx.db, actor, clientId);
   for (const clientId of clientIds) {
-    await getOwnClient(ctx.db, actor, clientId);
     views.push(await applyHubChange(ctx, actor, { kind: "client.sync", clientId, integrationId }));
   }
   return views;
@@ -206,6 +211,7 @@ export async function enableSync(
  * S1 "a whole filtered list": records one sync request per matching customer, all in one
  * transaction, and leaves the merging to the engine's workers, so a list of thousands answers at
  * once and a crash part-way leaves every request or none. Returns how many were queued.
+ * A whole list is a bulk action: managers and admins only (A7 keeps bulk work to them).
  */
 export async function enableSyncMatching(
   ctx: ServiceContext,
@@ -213,6 +219,7 @@ export async function enableSyncMatching(
   integrationId: number,
   filter: CustomerFilter,
 ): Promise<number> {
+  requireRole(actor, ["admin", "manager"], "enabling sync for a whole filtered list");
   const where = await checkedFilter(ctx, actor, filter);
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
@@ -228,19 +235,12 @@ export async function enableSyncMatching(
   });
 }
 
-async function getOwnClient(q: Queryable, actor: Actor, id: number): Promise<ClientRecord> {
-  const client = await readClient(q, id);
-  if (!client || client.storeId !== actor.storeId)
-    throw new ServiceError("not_found", `customer ${id} does not exist`);
-  return client;
-}
-
 export async function getCustomer(
   ctx: ServiceContext,
   actor: Actor,
   id: number,
 ): Promise<CustomerView> {
-  const client = await getOwnClient(ctx.db, actor, id);
+  const client = await storeClient(ctx.db, actor, id);
   return view(client, await syncOf(ctx.db, client));
 }
 
@@ -298,6 +298,6 @@ export async function customerHistory(
   id: number,
   field?: string,
 ): Promise<AuditRecord[]> {
-  await getOwnClient(ctx.db, actor, id);
+  await storeClient(ctx.db, actor, id);
   return readAudit(ctx.db, id, { field });
 }

@@ -1,11 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import type { Queryable } from "../store/database.ts";
 import { firstStore, insertStore } from "../store/stores-table.ts";
 import {
   findUserByEmail,
   findUserByToken,
   insertUser,
   listUsers,
+  lockActiveAdmins,
+  readUser,
+  setUserActive,
   setUserToken,
   type Role,
   type UserRecord,
@@ -24,7 +28,11 @@ export async function authenticate(
   if (!token)
     throw new ServiceError("unauthenticated", "send an API token: Authorization: Bearer <token>");
   const user = await findUserByToken(ctx.db, token);
-  if (!user) throw new ServiceError("unauthenticated", "the API token is not valid");
+  if (!user)
+    throw new ServiceError(
+      "unauthenticated",
+      "the API token is not valid (revoked, replaced by a new one, or its user deactivated); ask an admin for a new one",
+    );
   return { userId: user.id, storeId: user.storeId, role: user.role, user };
 }
 
@@ -63,7 +71,7 @@ export async function bootstrapHub(
     if (existing && !options.rotateToken) return { storeId, admin: existing };
     const token = newToken();
     if (existing) {
-      await setUserToken(tx, existing.id, token);
+      await setUserToken(tx, existing.id, token, ctx.clock.now());
       return { storeId, admin: existing, token };
     }
     const admin = await insertUser(tx, {
@@ -103,10 +111,106 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: unkno
 export const listStoreUsers = (ctx: ServiceContext, actor: Actor) =>
   listUsers(ctx.db, actor.storeId);
 
-/** Every role: customers, their data and their conflicts are every user's work (A7's finer rules come with assignment). */
-export const everyRole = ["admin", "manager", "associate"] as const;
+/** A user of the actor's store, or not_found (another store's users do not exist for it). */
+export async function getStoreUser(
+  q: Queryable,
+  actor: Actor,
+  userId: number,
+  forUpdate = false,
+): Promise<UserRecord> {
+  const user = await readUser(q, userId, forUpdate);
+  if (!user || user.storeId !== actor.storeId)
+    throw new ServiceError("not_found", `user ${userId} does not exist`);
+  return user;
+}
 
-/** The roles allowed to do something, in one place per use (api routes name them). */
+/** The user with this email, for the CLI (which works on the store directly, as the system). */
+export async function userByEmail(ctx: ServiceContext, email: string): Promise<UserRecord> {
+  const user = await findUserByEmail(ctx.db, email);
+  if (!user)
+    throw new ServiceError(
+      "not_found",
+      `no user has the email '${email}'; \`tandem users list\` shows them`,
+    );
+  return user;
+}
+
+/**
+ * R7.14: deactivates a user. Their token stops working at once (it is dropped; a deactivated
+ * user matches no token either), and their data and history stay. The store's last active admin
+ * can't be deactivated: nobody could manage users after it.
+ */
+export async function deactivateUser(
+  ctx: ServiceContext,
+  actor: Actor,
+  userId: number,
+): Promise<UserRecord> {
+  return ctx.db.transaction(async (tx) => {
+    const admins = await lockActiveAdmins(tx, actor.storeId);
+    const user = await getStoreUser(tx, actor, userId, true);
+    if (!user.active) return user;
+    if (user.role === "admin" && admins.length <= 1 && admins.includes(user.id))
+      throw new ServiceError(
+        "conflict",
+        `user ${userId} is the last active admin and can't be deactivated: add another admin first`,
+      );
+    await setUserActive(tx, user.id, false, ctx.clock.now());
+    ctx.log.info({ userId: user.id, by: actor.userId }, "user deactivated");
+    return (await readUser(tx, user.id))!;
+  });
+}
+
+/** R7.14: lets a deactivated user back in; they need a newly issued token to sign in. */
+export async function activateUser(
+  ctx: ServiceContext,
+  actor: Actor,
+  userId: number,
+): Promise<UserRecord> {
+  return ctx.db.transaction(async (tx) => {
+    const user = await getStoreUser(tx, actor, userId, true);
+    if (!user.active) {
+      await setUserActive(tx, user.id, true, ctx.clock.now());
+      ctx.log.info({ userId: user.id, by: actor.userId }, "user activated");
+    }
+    return (await readUser(tx, user.id))!;
+  });
+}
+
+/** R7.14: issues a user a new token; the old one stops working at once. Shown this once. */
+export async function issueToken(
+  ctx: ServiceContext,
+  actor: Actor,
+  userId: number,
+): Promise<{ user: UserRecord; token: string }> {
+  return ctx.db.transaction(async (tx) => {
+    const user = await getStoreUser(tx, actor, userId, true);
+    if (!user.active)
+      throw new ServiceError(
+        "conflict",
+        `user ${userId} is deactivated: activate them before issuing a token`,
+      );
+    const token = newToken();
+    await setUserToken(tx, user.id, token, ctx.clock.now());
+    ctx.log.info({ userId: user.id, by: actor.userId }, "token issued");
+    return { user: (await readUser(tx, user.id))!, token };
+  });
+}
+
+/** R7.14: revokes a user's token (a lost or leaked one); they can't sign in until issued a new one. */
+export async function revokeToken(
+  ctx: ServiceContext,
+  actor: Actor,
+  userId: number,
+): Promise<UserRecord> {
+  return ctx.db.transaction(async (tx) => {
+    const user = await getStoreUser(tx, actor, userId, true);
+    await setUserToken(tx, user.id, null, ctx.clock.now());
+    ctx.log.info({ userId: user.id, by: actor.userId }, "token revoked");
+    return (await readUser(tx, user.id))!;
+  });
+}
+
+/** The roles allowed to do something; api/role-route.ts enforces each route's declared roles. */
 export function requireRole(actor: Actor, allowed: readonly Role[], what: string) {
   if (!allowed.includes(actor.role))
     throw new ServiceError(

@@ -9,6 +9,10 @@ export interface UserRecord {
   name: string;
   email: string;
   role: Role;
+  /** false once deactivated: the user's token is gone and no new one is issued until activated */
+  active: boolean;
+  /** when the user's current token was issued; null when the user has none (revoked) */
+  tokenIssuedAt: Date | null;
 }
 
 interface UserRow {
@@ -17,6 +21,9 @@ interface UserRow {
   name: string;
   email: string;
   role: Role;
+  token_hash: string | null;
+  deactivated_at: Date | null;
+  token_issued_at: Date | null;
 }
 
 const fromRow = (r: UserRow): UserRecord => ({
@@ -25,18 +32,22 @@ const fromRow = (r: UserRow): UserRecord => ({
   name: r.name,
   email: r.email,
   role: r.role,
+  active: r.deactivated_at === null,
+  tokenIssuedAt: r.token_hash === null ? null : r.token_issued_at,
 });
 
 /** API tokens are stored as their SHA-256: a leaked database does not leak working tokens. */
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
+/** The active user a token belongs to; a deactivated user's token matches nothing. */
 export async function findUserByToken(
   q: Queryable,
   token: string,
 ): Promise<UserRecord | undefined> {
-  const [row] = await q.query<UserRow>("select * from users where token_hash = $1", [
-    hashToken(token),
-  ]);
+  const [row] = await q.query<UserRow>(
+    "select * from users where token_hash = $1 and deactivated_at is null",
+    [hashToken(token)],
+  );
   return row ? fromRow(row) : undefined;
 }
 
@@ -50,8 +61,16 @@ export async function findUserByEmail(
   return row ? fromRow(row) : undefined;
 }
 
-export async function readUser(q: Queryable, id: number): Promise<UserRecord | undefined> {
-  const [row] = await q.query<UserRow>("select * from users where id = $1", [id]);
+/** One user; with `forUpdate`, the row stays locked until the transaction ends. */
+export async function readUser(
+  q: Queryable,
+  id: number,
+  forUpdate = false,
+): Promise<UserRecord | undefined> {
+  const [row] = await q.query<UserRow>(
+    `select * from users where id = $1${forUpdate ? " for update" : ""}`,
+    [id],
+  );
   return row ? fromRow(row) : undefined;
 }
 
@@ -62,12 +81,26 @@ export async function listUsers(q: Queryable, storeId: number): Promise<UserReco
   return rows.map(fromRow);
 }
 
+/**
+ * The store's active admins, their rows locked until the transaction ends: two admins
+ * deactivating each other at once take turns, and the second sees it would be the last.
+ */
+export async function lockActiveAdmins(q: Queryable, storeId: number): Promise<number[]> {
+  const rows = await q.query<{ id: number }>(
+    `select id from users where store_id = $1 and role = 'admin' and deactivated_at is null
+     order by id for update`,
+    [storeId],
+  );
+  return rows.map((r) => r.id);
+}
+
 export async function insertUser(
   q: Queryable,
   user: { storeId: number; name: string; email: string; role: Role; token: string; now: Date },
 ): Promise<UserRecord> {
   const [row] = await q.query<UserRow>(
-    `insert into users (store_id, name, email, role, token_hash, created_at) values ($1, $2, $3, $4, $5, $6)
+    `insert into users (store_id, name, email, role, token_hash, token_issued_at, created_at)
+     values ($1, $2, $3, $4, $5, $6, $6)
      returning *`,
     [
       user.storeId,
@@ -81,6 +114,21 @@ export async function insertUser(
   return fromRow(row!);
 }
 
-export async function setUserToken(q: Queryable, id: number, token: string) {
-  await q.query("update users set token_hash = $2 where id = $1", [id, hashToken(token)]);
+/** Replaces a user's token (the old one stops working); null revokes it. */
+export async function setUserToken(q: Queryable, id: number, token: string | null, now: Date) {
+  await q.query("update users set token_hash = $2, token_issued_at = $3 where id = $1", [
+    id,
+    token === null ? null : hashToken(token),
+    token === null ? null : now,
+  ]);
+}
+
+/** Deactivating also drops the token, so activating again needs a newly issued one. */
+export async function setUserActive(q: Queryable, id: number, active: boolean, now: Date) {
+  await q.query(
+    active
+      ? "update users set deactivated_at = null where id = $1"
+      : "update users set deactivated_at = $2, token_hash = null, token_issued_at = null where id = $1",
+    active ? [id] : [id, now],
+  );
 }

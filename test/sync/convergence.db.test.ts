@@ -8,6 +8,7 @@ import { recordExternalChanges } from "../../src/capture/record-external-changes
 import { ConnectorError } from "../../src/connectors/kit/connector-error.ts";
 import type { ExternalCustomer } from "../../src/domain/customer.ts";
 import { claimJobs } from "../../src/queue/claim-jobs.ts";
+import { addContact } from "../../src/services/customer-contacts.ts";
 import { getCustomer, updateCustomer } from "../../src/services/customers.ts";
 import { readIntegration } from "../../src/store/integrations-table.ts";
 import { processNextEvent } from "../../src/engine/run-engine.ts";
@@ -116,9 +117,7 @@ async function run(pair: SyncedPair, actions: Action[]) {
         const current = await getCustomer(pair.ctx, pair.admin, clientId);
         const email = `ada${a.n}@example.com`;
         if (current.contacts.some((c) => c.value === email)) break;
-        await updateCustomer(pair.ctx, pair.admin, clientId, {
-          contacts: [...current.contacts, { kind: "email", value: email }],
-        });
+        await addContact(pair.ctx, pair.admin, clientId, { kind: "email", value: email });
         hubEdits.push({ field: "email", value: email });
         break;
       }

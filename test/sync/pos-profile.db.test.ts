@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { engines } from "../setup/database.ts";
 import { crashAfter, startSyncedPair } from "../setup/synced-pair.ts";
 import { applyDueJobs } from "../../src/apply/run-apply.ts";
+import { changeContact } from "../../src/services/customer-contacts.ts";
 import { retryDeadJob, storeJobs } from "../../src/services/jobs.ts";
 import {
   compareWithPartner,
@@ -25,9 +26,13 @@ describe.each(engines)("the POS profile through the reference POS, on $name", (e
       firstName: "Ada",
       contacts: [{ type: "email", value: "ada@old.com" }],
     });
-    await updateCustomer(pair.ctx, pair.admin, clientId, {
-      contacts: [{ kind: "email", value: "ada@new.com" }],
-    });
+    await changeContact(
+      pair.ctx,
+      pair.admin,
+      clientId,
+      { kind: "email", value: "ada@old.com" },
+      { value: "ada@new.com" },
+    );
     await pair.settle();
     const atPos = await posGet(pair, posId);
     expect(atPos.contacts.map((c) => c.value)).toEqual(["ada@old.com", "ada@new.com"]);

@@ -85,7 +85,7 @@ describe.each(engines)("F4 wish lists through the reference POS, on $name", (eng
     const [, pearl] = (await customerCollections(pair.ctx, pair.admin, clientId)).find(
       (c) => c.name === "Edge",
     )!.items;
-    await removeFromCollection(pair.ctx, pair.admin, clientId, pearl!.id);
+    await removeFromCollection(pair.ctx, pair.admin, clientId, "Edge", pearl!.id);
     await pair.settle();
     expect(await wishlist(pair, posId)).toEqual([[ring, "Opal ring"]]);
     expect(await hubCollection(pair, clientId, "Holiday ideas")).toEqual(["Silver cufflinks"]);
