@@ -3,7 +3,7 @@ import { helpText, readOptions, UsageError, type OptionName } from "../config.ts
 const names = ["apiUrl", "token"] as const satisfies readonly OptionName[];
 
 export const customersHelp = helpText(
-  "customers <list|show|add|edit> [args]",
+  "customers <list|show|add|edit|contact> [args]",
   [
     "Works with a running hub's customers through its API (the same calls the console makes).",
     "  tandem customers list",
@@ -11,6 +11,11 @@ export const customersHelp = helpText(
     "  tandem customers show 12",
     `  tandem customers add '{"firstName":"Ada","contacts":[{"kind":"email","value":"ada@example.com"}]}'`,
     `  tandem customers edit 12 '{"lastName":"King"}'`,
+    "Contacts, one at a time (an edit does not take contacts):",
+    "  tandem customers contact 12 add email ada@example.com",
+    "  tandem customers contact 12 change email ada@example.com ada@lovelace.example",
+    "  tandem customers contact 12 remove phone '+1 212 555 0101'",
+    `  tandem customers contact 12 replace '[{"kind":"email","value":"ada@example.com"}]'   (the whole list)`,
   ].join("\n"),
   names,
 );
@@ -21,6 +26,34 @@ function parseJson(text: string | undefined, what: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     throw new UsageError(`${what}: not JSON: ${(error as Error).message}`);
+  }
+}
+
+const contactUsage =
+  "contact <id> add <kind> <value> | change <kind> <value> <new value> | remove <kind> <value> | replace <json list>";
+
+/** R7.15: the contact operations of the API, one per CLI verb. */
+function contactRequest(args: string[]): { method: string; path: string; body?: unknown } {
+  const [id, verb, kind, value, next] = args;
+  if (!id || !verb) throw new UsageError(`give ${contactUsage}`);
+  const contacts = `/v1/customers/${Number(id)}/contacts`;
+  const one = () => {
+    if (!kind || !value) throw new UsageError(`contact ${verb}: give the kind and the value`);
+    return `${contacts}/${encodeURIComponent(kind)}/${encodeURIComponent(value)}`;
+  };
+  switch (verb) {
+    case "add":
+      if (!kind || !value) throw new UsageError("contact add: give the kind and the value");
+      return { method: "POST", path: contacts, body: { kind, value } };
+    case "change":
+      if (!next) throw new UsageError("contact change: give the kind, the value and the new value");
+      return { method: "PATCH", path: one(), body: { value: next } };
+    case "remove":
+      return { method: "DELETE", path: one() };
+    case "replace":
+      return { method: "PUT", path: contacts, body: { contacts: parseJson(kind, "replace") } };
+    default:
+      throw new UsageError(`unknown contact action '${verb}': ${contactUsage}`);
   }
 }
 
@@ -52,8 +85,11 @@ export async function customersCommand(argv: string[]): Promise<void> {
       path = `/v1/customers/${Number(args[0])}`;
       body = parseJson(args[1], "edit");
       break;
+    case "contact":
+      ({ method, path, body } = contactRequest(args));
+      break;
     default:
-      throw new UsageError(`unknown action '${action}': use list, show, add or edit`);
+      throw new UsageError(`unknown action '${action}': use list, show, add, edit or contact`);
   }
   const response = await fetch(new URL(path, o.apiUrl), {
     method,

@@ -5,6 +5,7 @@ import { demoCommand, demoHelp } from "./demo.ts";
 import { migrateCommand, migrateHelp } from "./migrate.ts";
 import { posSimCommand, posSimHelp } from "./pos-sim.ts";
 import { serveCommand, serveHelp } from "./serve.ts";
+import { usersCommand, usersHelp } from "./users.ts";
 import { workerCommand, workerHelp } from "./worker.ts";
 
 const commands: Record<string, { run: (argv: string[]) => Promise<void>; help: string }> = {
@@ -14,6 +15,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<void>; help: s
   "pos-sim": { run: posSimCommand, help: posSimHelp },
   demo: { run: demoCommand, help: demoHelp },
   customers: { run: customersCommand, help: customersHelp },
+  users: { run: usersCommand, help: usersHelp },
 };
 
 const usage = `Usage: tandem <command> [options]
@@ -25,6 +27,7 @@ Commands:
   pos-sim    run the reference POS
   demo       the hub and the reference POS with sample data (npm start)
   customers  list, add and edit customers through the API
+  users      list users, issue or revoke a token, deactivate (on the store directly)
 
 tandem <command> --help shows a command's options.
 `;

@@ -18,6 +18,9 @@ import { describeIssue } from "./customer-schemas.ts";
 import type { Actor, ServiceContext } from "./service-context.ts";
 import { ServiceError } from "./service-error.ts";
 
+/** What the user operations need; the CLI opens just this on the store (no key, no connectors). */
+export type UserContext = Pick<ServiceContext, "db" | "clock" | "log">;
+
 /** A bearer token: 32 random bytes, prefixed so it is recognisable in a leaked log. */
 export const newToken = () => `tdm_${randomBytes(32).toString("base64url")}`;
 
@@ -108,8 +111,7 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: unkno
   return { user, token };
 }
 
-export const listStoreUsers = (ctx: ServiceContext, actor: Actor) =>
-  listUsers(ctx.db, actor.storeId);
+export const listStoreUsers = (ctx: UserContext, actor: Actor) => listUsers(ctx.db, actor.storeId);
 
 /** A user of the actor's store, or not_found (another store's users do not exist for it). */
 export async function getStoreUser(
@@ -125,7 +127,7 @@ export async function getStoreUser(
 }
 
 /** The user with this email, for the CLI (which works on the store directly, as the system). */
-export async function userByEmail(ctx: ServiceContext, email: string): Promise<UserRecord> {
+export async function userByEmail(ctx: UserContext, email: string): Promise<UserRecord> {
   const user = await findUserByEmail(ctx.db, email);
   if (!user)
     throw new ServiceError(
@@ -141,7 +143,7 @@ export async function userByEmail(ctx: ServiceContext, email: string): Promise<U
  * can't be deactivated: nobody could manage users after it.
  */
 export async function deactivateUser(
-  ctx: ServiceContext,
+  ctx: UserContext,
   actor: Actor,
   userId: number,
 ): Promise<UserRecord> {
@@ -162,7 +164,7 @@ export async function deactivateUser(
 
 /** R7.14: lets a deactivated user back in; they need a newly issued token to sign in. */
 export async function activateUser(
-  ctx: ServiceContext,
+  ctx: UserContext,
   actor: Actor,
   userId: number,
 ): Promise<UserRecord> {
@@ -178,7 +180,7 @@ export async function activateUser(
 
 /** R7.14: issues a user a new token; the old one stops working at once. Shown this once. */
 export async function issueToken(
-  ctx: ServiceContext,
+  ctx: UserContext,
   actor: Actor,
   userId: number,
 ): Promise<{ user: UserRecord; token: string }> {
@@ -198,7 +200,7 @@ export async function issueToken(
 
 /** R7.14: revokes a user's token (a lost or leaked one); they can't sign in until issued a new one. */
 export async function revokeToken(
-  ctx: ServiceContext,
+  ctx: UserContext,
   actor: Actor,
   userId: number,
 ): Promise<UserRecord> {

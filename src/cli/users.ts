@@ -1,0 +1,110 @@
+import { helpText, readOptions, UsageError, type OptionName } from "../config.ts";
+import { systemClock } from "../domain/clock.ts";
+import { createLogger } from "../log.ts";
+import type { Actor } from "../services/service-context.ts";
+import { ServiceError } from "../services/service-error.ts";
+import {
+  activateUser,
+  deactivateUser,
+  issueToken,
+  listStoreUsers,
+  revokeToken,
+  userByEmail,
+  type UserContext,
+} from "../services/users.ts";
+import { openDatabase } from "../store/database.ts";
+import { migrate } from "../store/migrate.ts";
+import { firstStore } from "../store/stores-table.ts";
+import type { UserRecord } from "../store/users-table.ts";
+
+const names = ["databaseUrl", "dataDir"] as const satisfies readonly OptionName[];
+
+export const usersHelp = helpText(
+  "users <list|token|revoke|deactivate|activate> [email]",
+  [
+    "Manages the hub's users on its own store, directly (not through the API), so a lost admin",
+    "token can be recovered. On the embedded store, stop the hub first: one process owns it.",
+    "  tandem users list                      every user, active or not, and when their token was issued",
+    "  tandem users token admin@example.com   issues a new API token (the old one stops working)",
+    "  tandem users revoke sam@example.com    revokes the user's token",
+    "  tandem users deactivate sam@example.com  the token stops working; data and history stay",
+    "  tandem users activate sam@example.com  lets a deactivated user back in (then issue a token)",
+    "The store's last active admin can't be deactivated.",
+  ].join("\n"),
+  names,
+);
+
+const table = (users: UserRecord[]) =>
+  [
+    ["id", "email", "name", "role", "active", "token issued"],
+    ...users.map((u) => [
+      String(u.id),
+      u.email,
+      u.name,
+      u.role,
+      u.active ? "yes" : "no",
+      u.tokenIssuedAt?.toISOString() ?? "-",
+    ]),
+  ]
+    .map((row, _, rows) =>
+      row
+        .map((cell, i) => cell.padEnd(Math.max(...rows.map((r) => r[i]!.length))))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n") + "\n";
+
+async function run(ctx: UserContext, action: string, email: string | undefined): Promise<string> {
+  if (action === "list") {
+    const store = await firstStore(ctx.db);
+    if (!store)
+      return "no users yet: `tandem serve` creates the store and its admin on first start\n";
+    return table(await listStoreUsers(ctx, { userId: null, storeId: store.id, role: "admin" }));
+  }
+  if (!["token", "revoke", "deactivate", "activate"].includes(action))
+    throw new UsageError(
+      `unknown action '${action}': use list, token, revoke, deactivate or activate`,
+    );
+  if (!email) throw new UsageError(`users ${action}: give the user's email`);
+  const user = await userByEmail(ctx, email);
+  // The CLI acts as the system on the user's own store: whoever can open the store is trusted.
+  const system: Actor = { userId: null, storeId: user.storeId, role: "admin" };
+  switch (action) {
+    case "token": {
+      const { token } = await issueToken(ctx, system, user.id);
+      return `New API token for ${user.email} (shown once; the old one no longer works):\n${token}\n`;
+    }
+    case "revoke":
+      await revokeToken(ctx, system, user.id);
+      return `${user.email}: token revoked; \`tandem users token ${user.email}\` issues a new one\n`;
+    case "deactivate":
+      await deactivateUser(ctx, system, user.id);
+      return `${user.email}: deactivated; their token no longer works\n`;
+    default:
+      await activateUser(ctx, system, user.id);
+      return `${user.email}: active; \`tandem users token ${user.email}\` issues their token\n`;
+  }
+}
+
+export async function usersCommand(argv: string[]): Promise<void> {
+  const o = readOptions(names, argv);
+  const [action, email, ...extra] = o.positionals;
+  if (o.help || !action) return void process.stdout.write(usersHelp);
+  if (extra.length > 0) throw new UsageError(`users ${action}: unexpected '${extra.join(" ")}'`);
+  const db = await openDatabase({
+    url: o.databaseUrl,
+    dataDir: o.databaseUrl ? undefined : o.dataDir,
+  });
+  try {
+    await migrate(db);
+    process.stdout.write(
+      await run({ db, clock: systemClock, log: createLogger("warn") }, action, email),
+    );
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+    process.stderr.write(`tandem users: ${error.message}\n`);
+    process.exitCode = 1;
+  } finally {
+    await db.close();
+  }
+}
