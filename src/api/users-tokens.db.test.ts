@@ -50,6 +50,15 @@ describe.each(engines)("R7.14 users and their tokens, on $name", (engine) => {
     });
   });
 
+  it("R7.14: a user marked deactivated is refused whatever their row still holds (the token check reads the state, not only the hash)", async () => {
+    const f = await startRoleFixture(await engine.open());
+    // a deactivation written by hand, or by an older version that left the hash in place
+    await f.pair.ctx.db.query("update users set deactivated_at = now() where id = $1", [
+      f.users.manager.actor.userId,
+    ]);
+    expect((await f.call(f.users.manager, "GET", "/v1/me")).status).toBe(401);
+  });
+
   it("R7.14: a re-issued token replaces the old one at once; a revoked token stops working", async () => {
     const f = await startRoleFixture(await engine.open());
     const mona = f.users.manager;

@@ -1,0 +1,87 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { silentLogger } from "../../src/log.ts";
+import { authenticate, bootstrapHub } from "../../src/services/users.ts";
+import type { ServiceContext } from "../../src/services/service-context.ts";
+import { openDatabase, type Db } from "../../src/store/database.ts";
+import { migrate } from "../../src/store/migrate.ts";
+import { afterThisTest } from "../setup/cleanup.ts";
+import { freshPostgresSchema, testDatabaseUrl } from "../setup/database.ts";
+import { manualClock } from "../setup/hub.ts";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+function tandem(args: string[]) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", "src/cli/main.ts", ...args],
+      { cwd: root, env: { ...process.env, DATABASE_URL: "", TANDEM_DATA_DIR: "" } },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** A hub's store as `tandem serve` leaves it: a store, its admin and the admin's token. */
+async function bootstrapped(db: Db) {
+  await migrate(db);
+  const ctx = { db, clock: manualClock(), log: silentLogger } as unknown as ServiceContext;
+  const boot = await bootstrapHub(ctx, { storeName: "Shop", adminEmail: "owner@shop.test" });
+  return { ctx, token: boot.token! };
+}
+
+const stores = [
+  {
+    name: "embedded",
+    async open() {
+      const dir = mkdtempSync(join(tmpdir(), "tandem-users-"));
+      afterThisTest(async () => rmSync(dir, { recursive: true, force: true }));
+      return { flags: ["--data-dir", dir], open: () => openDatabase({ dataDir: dir }) };
+    },
+  },
+  ...(testDatabaseUrl
+    ? [
+        {
+          name: "postgres",
+          async open() {
+            const { url } = await freshPostgresSchema();
+            return { flags: ["--database-url", url], open: () => openDatabase({ url }) };
+          },
+        },
+      ]
+    : []),
+];
+
+describe.each(stores)("tandem users on the $name store", (store) => {
+  it("R7.14: `tandem users token <email>` recovers a lost admin token on the store itself; the old token stops working; the last active admin stays", async () => {
+    const { flags, open } = await store.open();
+    let db = await open();
+    const { token: lost } = await bootstrapped(db);
+    await db.close();
+
+    const last = await tandem(["users", "deactivate", "owner@shop.test", ...flags]);
+    expect(last.code).toBe(1);
+    expect(last.stderr).toMatch(/^tandem users: .*last active admin.*add another admin first\n$/);
+    const unknown = await tandem(["users", "revoke", "who@shop.test", ...flags]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/no user has the email 'who@shop.test'/);
+
+    const issued = await tandem(["users", "token", "OWNER@shop.test", ...flags]);
+    expect(issued.code, issued.stderr).toBe(0);
+    const token = /(tdm_\S+)/.exec(issued.stdout)?.[1];
+    expect(token).toBeDefined();
+    const listed = await tandem(["users", "list", ...flags]);
+    expect(listed.stdout).toMatch(/owner@shop\.test +Administrator +admin +yes +20\d\d-/);
+
+    db = await open();
+    const ctx = { db } as ServiceContext;
+    await expect(authenticate(ctx, token)).resolves.toMatchObject({ role: "admin" });
+    await expect(authenticate(ctx, lost)).rejects.toThrow(/not valid/);
+    await db.close();
+  });
+});
