@@ -47,8 +47,10 @@ export function hubRoute<P extends string, R extends HubRouteConfig<P>>(
     requireRole(actor, roles, what);
     await next();
   });
+  const who = `Roles: ${roles.join(", ")}.`;
   return createRoute({
     ...route,
+    description: route.description ? `${route.description}\n\n${who}` : who,
     [rolesExtension]: [...roles],
     middleware: enforce,
   });
