@@ -8,7 +8,7 @@ import {
 import { everyRole, requireRole } from "../services/users.ts";
 import { customerSchema } from "./customers-routes.ts";
 import type { HubEnv } from "./hub-env.ts";
-import { errorResponses, idParam, json, jsonBody } from "./schemas.ts";
+import { errorResponses, idParam, json, jsonBody, pageQuery } from "./schemas.ts";
 
 const purchaseSchema = z
   .object({
@@ -99,8 +99,7 @@ export const activityRoutes = new OpenAPIHono<HubEnv>()
       request: {
         query: z.object({
           archived: z.enum(["true", "false"]).optional(),
-          after: z.coerce.number().int().min(0).optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
+          ...pageQuery,
         }),
       },
       responses: {

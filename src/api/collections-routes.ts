@@ -8,7 +8,7 @@ import {
 import { everyRole, requireRole } from "../services/users.ts";
 import { customerSchema } from "./customers-routes.ts";
 import type { HubEnv } from "./hub-env.ts";
-import { errorResponses, idParam, json, jsonBody } from "./schemas.ts";
+import { errorResponses, idParam, json, jsonBody, pathId } from "./schemas.ts";
 
 const collectionSchema = z
   .object({
@@ -73,13 +73,7 @@ export const collectionsRoutes = new OpenAPIHono<HubEnv>()
       operationId: "removeCollectionItem",
       tags: ["customers"],
       request: {
-        params: idParam.extend({
-          itemId: z.coerce
-            .number()
-            .int()
-            .positive()
-            .openapi({ param: { name: "itemId", in: "path" } }),
-        }),
+        params: idParam.extend({ itemId: pathId("itemId") }),
       },
       responses: { 200: json(customerSchema, "the customer"), ...errorResponses },
     }),

@@ -10,7 +10,14 @@ import {
 } from "../services/customers.ts";
 import { everyRole, requireRole } from "../services/users.ts";
 import type { HubEnv } from "./hub-env.ts";
-import { customerFilterQuery, errorResponses, idParam, json, jsonBody } from "./schemas.ts";
+import {
+  customerFilterQuery,
+  errorResponses,
+  idParam,
+  json,
+  jsonBody,
+  pageQuery,
+} from "./schemas.ts";
 
 const contact = z.object({ kind: z.enum(["email", "phone", "address"]), value: z.string() });
 export const customerSchema = z
@@ -59,10 +66,7 @@ export const customersRoutes = new OpenAPIHono<HubEnv>()
       operationId: "listCustomers",
       tags: ["customers"],
       request: {
-        query: customerFilterQuery.extend({
-          after: z.coerce.number().int().min(0).optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-        }),
+        query: customerFilterQuery.extend(pageQuery),
       },
       responses: {
         200: json(

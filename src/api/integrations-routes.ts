@@ -15,7 +15,7 @@ import {
 } from "../services/integrations.ts";
 import { everyRole, requireRole } from "../services/users.ts";
 import type { HubEnv } from "./hub-env.ts";
-import { customerFilterQuery, errorResponses, idParam, json, jsonBody } from "./schemas.ts";
+import { customerFilterQuery, errorResponses, idParam, json, jsonBody, pathId } from "./schemas.ts";
 
 const integrationSchema = z
   .object({
@@ -247,13 +247,7 @@ export const integrationsRoutes = new OpenAPIHono<HubEnv>()
       summary: "F9: set (or, with null, remove) a hub user's associate number in this integration",
       tags: ["integrations"],
       request: {
-        params: idParam.extend({
-          userId: z.coerce
-            .number()
-            .int()
-            .positive()
-            .openapi({ param: { name: "userId", in: "path" } }),
-        }),
+        params: idParam.extend({ userId: pathId("userId") }),
         ...jsonBody(z.object({ associateNumber: z.string().trim().min(1).max(40).nullable() })),
       },
       responses: {
