@@ -166,10 +166,10 @@ async function registerWebhook(
   try {
     await connector.webhook?.register(webhookUrl(ctx, integration.id));
   } catch (error) {
-    throw new ServiceError(
-      "unavailable",
-      `registering the webhook failed: ${(error as Error).message}`,
-    );
+    if (!(error instanceof ConnectorError))
+      ctx.log.error({ err: error }, "registering the webhook failed");
+    const message = error instanceof ConnectorError ? error.message : "unexpected error";
+    throw new ServiceError("unavailable", `registering the webhook failed: ${message}`);
   }
 }
 
