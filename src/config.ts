@@ -119,6 +119,12 @@ export const optionTable = {
     type: z.string().optional(),
     help: "API token for --api-url",
   },
+  maxBodyBytes: {
+    flag: "max-body-bytes",
+    env: "TANDEM_MAX_BODY_BYTES",
+    type: z.coerce.number().int().min(1024).max(1_073_741_824).default(1_048_576),
+    help: "largest request body the API and the webhooks read, in bytes (larger: 413)",
+  },
   logLevel: {
     flag: "log-level",
     env: "TANDEM_LOG_LEVEL",

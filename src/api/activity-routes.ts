@@ -8,7 +8,7 @@ import {
 import { customerSchema } from "./customers-routes.ts";
 import type { HubEnv } from "./hub-env.ts";
 import { anyRole, hubRoute } from "./role-route.ts";
-import { errorResponses, idParam, json, jsonBody } from "./schemas.ts";
+import { errorResponses, idParam, json, jsonBody, pageQuery } from "./schemas.ts";
 
 const purchaseSchema = z
   .object({
@@ -103,8 +103,7 @@ export const activityRoutes = new OpenAPIHono<HubEnv>()
       request: {
         query: z.object({
           archived: z.enum(["true", "false"]).optional(),
-          after: z.coerce.number().int().min(0).optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
+          ...pageQuery,
         }),
       },
       responses: {

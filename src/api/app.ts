@@ -1,4 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { describeIssue } from "../services/customer-schemas.ts";
 import { authenticate } from "../services/users.ts";
 import type { ServiceContext } from "../services/service-context.ts";
 import { ServiceError } from "../services/service-error.ts";
@@ -12,27 +13,40 @@ import type { HubEnv } from "./hub-env.ts";
 import { errorResponse } from "./http-errors.ts";
 import { integrationsRoutes } from "./integrations-routes.ts";
 import { jobsRoutes } from "./jobs-routes.ts";
+import { requestChecks } from "./request-checks.ts";
 import { checkEveryRouteHasRoles } from "./role-route.ts";
 import { usersRoutes } from "./users-routes.ts";
 
+export interface ApiLimits {
+  /** R7.11: the largest request body read, in bytes (config: --max-body-bytes) */
+  maxBodyBytes: number;
+}
+
+export const defaultApiLimits: ApiLimits = { maxBodyBytes: 1_048_576 };
+
 /**
  * The hub's HTTP API. Every /v1 route needs a bearer token and declares the roles that may call it
- * (api/role-route.ts; `x-roles` in the OpenAPI document).
- * Request bodies are validated against the same schemas the OpenAPI document is made from.
+ * (api/role-route.ts; `x-roles` in the OpenAPI document). Every request passes the same input
+ * checks (request-checks.ts: size, content type, JSON, text) and its body is validated, strictly,
+ * against the schema the OpenAPI document is made from.
  */
-export function createApp(ctx: ServiceContext) {
+export function createApp(ctx: ServiceContext, limits: ApiLimits = defaultApiLimits) {
   const app = new OpenAPIHono<HubEnv>({
     defaultHook: (result) => {
-      if (!result.success) {
-        const issue = result.error.issues[0];
-        const where = issue?.path.length ? issue.path.join(".") : "body";
-        throw new ServiceError("invalid", `${where}: ${issue?.message ?? "invalid"}`);
-      }
+      if (!result.success) throw new ServiceError("invalid", describeIssue(result.error));
       return undefined;
     },
   });
   app.onError((error, c) =>
-    errorResponse(error, c, (e) => ctx.log.error({ err: e }, "request failed")),
+    errorResponse(error, c, (e) =>
+      ctx.log.error({ err: e, method: c.req.method, route: c.req.routePath }, "request failed"),
+    ),
+  );
+  app.notFound((c) =>
+    c.json(
+      { error: { code: "not_found", message: `no route ${c.req.method} ${c.req.path}` } },
+      404,
+    ),
   );
   app.use("*", async (c, next) => {
     c.set("ctx", ctx);
@@ -45,6 +59,10 @@ export function createApp(ctx: ServiceContext) {
     c.set("actor", actor);
     await next();
   });
+  // after the token check, so that nobody unauthenticated gets a body read
+  const checks = requestChecks(limits);
+  app.use("/v1/*", ...checks);
+  app.use("/hooks/*", ...checks);
   app.get("/health", (c) => c.json({ ok: true }));
   app.route("/", customersRoutes);
   app.route("/", contactsRoutes);

@@ -8,7 +8,7 @@ import {
 import { customerSchema } from "./customers-routes.ts";
 import type { HubEnv } from "./hub-env.ts";
 import { anyRole, hubRoute } from "./role-route.ts";
-import { errorResponses, idParam, json, jsonBody } from "./schemas.ts";
+import { errorResponses, idParam, json, jsonBody, pathId } from "./schemas.ts";
 
 const collectionSchema = z
   .object({
@@ -78,11 +78,7 @@ export const collectionsRoutes = new OpenAPIHono<HubEnv>()
       request: {
         params: idParam.extend({
           name: z.string().openapi({ param: { name: "name", in: "path" } }),
-          itemId: z.coerce
-            .number()
-            .int()
-            .positive()
-            .openapi({ param: { name: "itemId", in: "path" } }),
+          itemId: pathId("itemId"),
         }),
       },
       responses: { 200: json(customerSchema, "the customer"), ...errorResponses },

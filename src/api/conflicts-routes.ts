@@ -8,9 +8,9 @@ import {
 import { customerSchema } from "./customers-routes.ts";
 import type { HubEnv } from "./hub-env.ts";
 import { anyRole, hubRoute } from "./role-route.ts";
-import { errorResponses, idParam, json, jsonBody } from "./schemas.ts";
+import { decimalInteger, errorResponses, idParam, json, jsonBody } from "./schemas.ts";
 
-const integrationQuery = z.object({ integrationId: z.coerce.number().int().positive() });
+const integrationQuery = z.object({ integrationId: decimalInteger().openapi({ type: "integer" }) });
 
 const conflictSchema = z
   .object({

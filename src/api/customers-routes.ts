@@ -10,7 +10,14 @@ import {
 } from "../services/customers.ts";
 import type { HubEnv } from "./hub-env.ts";
 import { anyRole, hubRoute } from "./role-route.ts";
-import { customerFilterQuery, errorResponses, idParam, json, jsonBody } from "./schemas.ts";
+import {
+  customerFilterQuery,
+  errorResponses,
+  idParam,
+  json,
+  jsonBody,
+  pageQuery,
+} from "./schemas.ts";
 
 const contact = z.object({ kind: z.enum(["email", "phone", "address"]), value: z.string() });
 export const customerSchema = z
@@ -61,10 +68,7 @@ export const customersRoutes = new OpenAPIHono<HubEnv>()
       roles: anyRole,
       tags: ["customers"],
       request: {
-        query: customerFilterQuery.extend({
-          after: z.coerce.number().int().min(0).optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-        }),
+        query: customerFilterQuery.extend(pageQuery),
       },
       responses: {
         200: json(

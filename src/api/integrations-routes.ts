@@ -15,7 +15,7 @@ import {
 } from "../services/integrations.ts";
 import type { HubEnv } from "./hub-env.ts";
 import { adminRole, anyRole, hubRoute, managerRoles } from "./role-route.ts";
-import { customerFilterQuery, errorResponses, idParam, json, jsonBody } from "./schemas.ts";
+import { customerFilterQuery, errorResponses, idParam, json, jsonBody, pathId } from "./schemas.ts";
 
 const integrationSchema = z
   .object({
@@ -255,13 +255,7 @@ export const integrationsRoutes = new OpenAPIHono<HubEnv>()
       roles: adminRole,
       tags: ["integrations"],
       request: {
-        params: idParam.extend({
-          userId: z.coerce
-            .number()
-            .int()
-            .positive()
-            .openapi({ param: { name: "userId", in: "path" } }),
-        }),
+        params: idParam.extend({ userId: pathId("userId") }),
         ...jsonBody(z.object({ associateNumber: z.string().trim().min(1).max(40).nullable() })),
       },
       responses: {

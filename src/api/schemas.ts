@@ -19,28 +19,103 @@ export const errorResponses = {
     content: { "application/json": { schema: errorSchema } },
   },
   404: { description: "not found", content: { "application/json": { schema: errorSchema } } },
+  413: {
+    description: "the body is larger than the server's --max-body-bytes",
+    content: { "application/json": { schema: errorSchema } },
+  },
+  415: {
+    description: "the body is not application/json (UTF-8)",
+    content: { "application/json": { schema: errorSchema } },
+  },
 } as const;
 
-export const idParam = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: "id", in: "path" } }),
-});
+/**
+ * R7.16: an id in a path or a query is a plain decimal integer (`12`), nothing else: not `0x10`,
+ * `1e0`, ` 1`, `+1`, `1.0` or `012`, which a lenient number parse would read as some other id.
+ */
+export const decimalInteger = (min = 1) =>
+  z
+    .string()
+    .regex(/^(0|[1-9][0-9]{0,15})$/, "must be a plain decimal integer, e.g. 12")
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(Number.MAX_SAFE_INTEGER));
+
+/** An id in the path, e.g. `{id}` of `/v1/customers/{id}`. */
+export const pathId = (name: string) =>
+  decimalInteger().openapi({ param: { name, in: "path" }, type: "integer", example: 12 });
+
+export const idParam = z.object({ id: pathId("id") });
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
 });
 
+/**
+ * A route's JSON body (R7.10). The schema is made strict all the way down, so that an unknown
+ * field anywhere in a body is a 400 that names it instead of being dropped; a route cannot
+ * forget it. The OpenAPI document shows it as `additionalProperties: false`.
+ */
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { "application/json": { schema } }, required: true },
+  body: { content: { "application/json": { schema: strictDeep(schema) } }, required: true },
 });
+
+/**
+ * A copy of a schema in which every object refuses unknown keys, however deeply nested (inside
+ * optional, nullable, default, arrays, records, unions, pipes). Refinements, defaults and OpenAPI
+ * metadata stay (the copy's parent is the original, which is where metadata is looked up).
+ */
+export function strictDeep<T extends z.ZodType>(schema: T): T {
+  const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
+  const copy = (changes: Record<string, unknown>) =>
+    (schema as unknown as { clone(def: unknown, params: { parent: boolean }): T }).clone(
+      { ...def, ...changes },
+      { parent: true },
+    );
+  const inner = (key: string) => strictDeep(def[key] as z.ZodType);
+  switch (def.type) {
+    case "object":
+      return copy({
+        shape: Object.fromEntries(
+          Object.entries(def["shape"] as Record<string, z.ZodType>).map(([k, v]) => [
+            k,
+            strictDeep(v),
+          ]),
+        ),
+        catchall: z.never(),
+      });
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+    case "readonly":
+    case "nonoptional":
+    case "catch":
+      return copy({ innerType: inner("innerType") });
+    case "array":
+      return copy({ element: inner("element") });
+    case "record":
+      return copy({ valueType: inner("valueType") });
+    case "union":
+      return copy({ options: (def["options"] as z.ZodType[]).map((o) => strictDeep(o)) });
+    case "intersection":
+      return copy({ left: inner("left"), right: inner("right") });
+    case "pipe":
+      return copy({ in: inner("in") });
+    case "lazy":
+    case "tuple":
+    case "map":
+    case "set":
+      throw new Error(`jsonBody: a ${def.type} schema cannot be made strict; use objects`);
+    default:
+      return schema;
+  }
+}
 
 /** S11: the filters of a customer list; the same filter selects customers for S1's bulk enable. */
 export const customerFilterQuery = z.object({
-  integrationId: z.coerce.number().int().positive().optional().openapi({
+  integrationId: decimalInteger().optional().openapi({
+    type: "integer",
     description: "the integration whose sync status `status` filters by",
   }),
   status: z.enum(linkStatuses).optional().openapi({
@@ -50,3 +125,12 @@ export const customerFilterQuery = z.object({
     description: "text found in the first or last name, or in any contact method (any case)",
   }),
 });
+
+/** A page: `after` is the last id of the previous page, `limit` how many to answer. */
+export const pageQuery = {
+  after: decimalInteger(0).optional().openapi({ type: "integer" }),
+  limit: decimalInteger(1)
+    .pipe(z.number().max(500))
+    .default(100)
+    .openapi({ type: "integer", description: "1 to 500, default 100" }),
+};

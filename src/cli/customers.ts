@@ -73,7 +73,7 @@ export async function customersCommand(argv: string[]): Promise<void> {
       path = `/v1/customers?limit=500${args[0] ? `&${args[0].replace(/^\?/, "")}` : ""}`;
       break;
     case "show":
-      path = `/v1/customers/${Number(args[0])}`;
+      path = `/v1/customers/${encodeURIComponent(args[0] ?? "")}`;
       break;
     case "add":
       method = "POST";
@@ -82,7 +82,8 @@ export async function customersCommand(argv: string[]): Promise<void> {
       break;
     case "edit":
       method = "PATCH";
-      path = `/v1/customers/${Number(args[0])}`;
+      // the id goes as typed: the API refuses anything but a decimal id (R7.16)
+      path = `/v1/customers/${encodeURIComponent(args[0] ?? "")}`;
       body = parseJson(args[1], "edit");
       break;
     case "contact":

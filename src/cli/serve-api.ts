@@ -1,6 +1,6 @@
 import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
-import { createApp } from "../api/app.ts";
+import { createApp, defaultApiLimits, type ApiLimits } from "../api/app.ts";
 import type { ServiceContext } from "../services/service-context.ts";
 
 /** Starts the HTTP API; resolves with its URL once it listens. */
@@ -8,8 +8,9 @@ export function serveApi(
   ctx: ServiceContext,
   host: string,
   port: number,
+  limits: ApiLimits = defaultApiLimits,
 ): Promise<{ url: string; close(): Promise<void> }> {
-  const app = createApp(ctx);
+  const app = createApp(ctx, limits);
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
       resolve({

@@ -17,6 +17,7 @@ const names = [
   "concurrency",
   "adminEmail",
   "storeName",
+  "maxBodyBytes",
   "logLevel",
 ] as const satisfies readonly OptionName[];
 
@@ -31,7 +32,7 @@ export async function serveCommand(argv: string[]): Promise<void> {
   if (o.help) return void process.stdout.write(serveHelp);
   const ctx = await openHub({ ...o, publicUrl: o.publicUrl ?? `http://${o.host}:${o.port}` });
   const boot = await bootstrapHub(ctx, { storeName: o.storeName, adminEmail: o.adminEmail });
-  const api = await serveApi(ctx, o.host, o.port);
+  const api = await serveApi(ctx, o.host, o.port, { maxBodyBytes: o.maxBodyBytes });
   if (!o.publicUrl) ctx.publicUrl = api.url;
   const worker =
     !o.databaseUrl || o.withWorker

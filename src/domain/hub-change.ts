@@ -19,6 +19,8 @@ export type HubChange =
       lifecycle?: "prospect" | "active" | undefined;
     }
   | { kind: "client.sync"; clientId: number; integrationId: number; number?: string | undefined }
+  /** R7.4: merge the customer with one integration again, as if just edited (catch-up) */
+  | { kind: "client.resync"; clientId: number; integrationId: number }
   | {
       kind: "conflict.resolve";
       clientId: number;

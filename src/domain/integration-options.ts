@@ -1,7 +1,13 @@
 import { z } from "zod";
 
+/** R7.11: the documented caps of an integration's options (docs/reliability.md). */
+export const optionCaps = { fieldMap: 100, filterEntries: 200, textLength: 100 } as const;
+
+const text = z.string().trim().min(1).max(optionCaps.textLength);
+const filterList = z.array(text).max(optionCaps.filterEntries);
+
 /** SPEC I2: the options of one integration. Defaults are what a store owner gets without choosing. */
-export const integrationOptionsSchema = z.object({
+export const integrationOptionsSchema = z.strictObject({
   /** S1: every customer syncs, or only those a user selected */
   syncMode: z.enum(["all", "selected"]).default("all"),
   /** S2: customers created in the hub are sent to the external system */
@@ -13,20 +19,88 @@ export const integrationOptionsSchema = z.object({
   /** S4: seconds between polls of the changes feed */
   pollIntervalSeconds: z.number().int().min(1).max(86_400).default(30),
   /** F2: external custom field key -> hub preference name */
-  fieldMap: z.record(z.string().min(1), z.string().min(1)).default({}),
+  fieldMap: z
+    .record(text, text)
+    .refine((m) => Object.keys(m).length <= optionCaps.fieldMap, {
+      message: `at most ${optionCaps.fieldMap} mapped fields`,
+    })
+    .default({}),
   /** F4: the hub collection that mirrors the POS wish list */
-  wishlistCollection: z.string().trim().min(1).max(100).default("Edge"),
+  wishlistCollection: text.default("Edge"),
   /** F8: inventory that does not become hub products */
   inventoryFilters: z
-    .object({
-      excludeCategories: z.array(z.string().min(1)).default([]),
-      excludeVendors: z.array(z.string().min(1)).default([]),
+    .strictObject({
+      excludeCategories: filterList.default([]),
+      excludeVendors: filterList.default([]),
       /** e.g. memo, consignment, trade */
-      excludeTypes: z.array(z.string().min(1)).default([]),
+      excludeTypes: filterList.default([]),
     })
     .default({ excludeCategories: [], excludeVendors: [], excludeTypes: [] }),
   /** F9: POS associate number used when the hub user has none */
-  defaultAssociateNumber: z.string().min(1).optional(),
+  defaultAssociateNumber: z.string().min(1).max(40).optional(),
 });
 
 export type IntegrationOptions = z.infer<typeof integrationOptionsSchema>;
+
+/**
+ * R7.2: what a PATCH may say about the options, made from the options schema itself so that a new
+ * option is patchable the day it is added. Every option is optional and nullable, without
+ * defaults (a default here would overwrite the stored value with it); a nested object (the
+ * inventory filters) and a map (the field map) are patches themselves, key by key.
+ */
+export const integrationOptionsPatchSchema = patchSchemaOf(integrationOptionsSchema);
+export type IntegrationOptionsPatch = z.input<typeof integrationOptionsPatchSchema>;
+
+function patchSchemaOf(schema: z.ZodType): z.ZodType {
+  const bare = withoutDefault(schema);
+  if (bare instanceof z.ZodObject)
+    return z.strictObject(
+      Object.fromEntries(
+        Object.entries(bare.shape as Record<string, z.ZodType>).map(([key, value]) => [
+          key,
+          patchSchemaOf(value).nullable().optional(),
+        ]),
+      ),
+    );
+  if (bare instanceof z.ZodRecord)
+    return z.record(
+      bare._zod.def.keyType as z.ZodString,
+      (bare._zod.def.valueType as z.ZodType).nullable(),
+    );
+  return bare;
+}
+
+function withoutDefault(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodDefault || schema instanceof z.ZodOptional
+    ? withoutDefault(schema._zod.def.innerType as z.ZodType)
+    : schema;
+}
+
+/**
+ * R7.2: applies a PATCH of the options to the stored ones, as a JSON Merge Patch (RFC 7396): an
+ * option not named keeps its value; a named one takes the new value; `null` resets an option to
+ * its default (removes `defaultAssociateNumber`, a field-map entry, or a filter list's entries);
+ * a nested object or map is patched key by key, so `{"inventoryFilters":{"excludeTypes":["memo"]}}`
+ * leaves the category and vendor filters alone; a list is a value and is replaced whole.
+ * The result is validated again with every cap (fieldMap's count counts the merged map).
+ */
+export function mergeOptions(
+  current: IntegrationOptions,
+  patch: IntegrationOptionsPatch,
+): z.ZodSafeParseResult<IntegrationOptions> {
+  return integrationOptionsSchema.safeParse(mergePatch(current, patch));
+}
+
+function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!isPlainObject(patch)) return patch;
+  const result: Record<string, unknown> = isPlainObject(target) ? { ...target } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    if (value === null) delete result[key];
+    else result[key] = mergePatch(result[key], value);
+  }
+  return result;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);

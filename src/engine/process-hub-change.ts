@@ -83,7 +83,11 @@ export async function processHubChange(
   if (!client) throw new Error(`client ${clientId} vanished`);
   for (const integration of await listIntegrations(tx, client.storeId)) {
     if (!integration.enabled) continue;
-    if (change.kind === "client.sync" && change.integrationId !== integration.id) continue;
+    if (
+      (change.kind === "client.sync" || change.kind === "client.resync") &&
+      change.integrationId !== integration.id
+    )
+      continue;
     await syncOut(tx, now, integration, client, change, event.actor);
   }
   return clientId;

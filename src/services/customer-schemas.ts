@@ -2,11 +2,29 @@ import { z } from "zod";
 
 const email = z.string().trim().email();
 
+/**
+ * R7.11: the documented caps of a customer (docs/reliability.md). A request over one is a 400
+ * that names the field; the body as a whole is also capped (--max-body-bytes, 413).
+ */
+export const customerCaps = {
+  /** first name, last name, acquisition */
+  nameLength: 200,
+  contacts: 50,
+  contactLength: 500,
+  /** preferences a customer holds, and a request may set */
+  preferences: 100,
+  preferenceNameLength: 100,
+  preferenceValueLength: 2000,
+  /** notes one request may add or edit */
+  notesPerRequest: 50,
+  noteLength: 5000,
+} as const;
+
 /** One contact method as the API and files take it; the value is checked against its kind. */
 export const contactSchema = z
-  .object({
+  .strictObject({
     kind: z.enum(["email", "phone", "address"]),
-    value: z.string().trim().min(1).max(500),
+    value: z.string().trim().min(1).max(customerCaps.contactLength),
   })
   .superRefine((contact, ctx) => {
     if (contact.kind === "email" && !email.safeParse(contact.value).success)
@@ -23,14 +41,26 @@ export const contactSchema = z
       });
   });
 
-const name = z.string().trim().max(200).nullable();
+const name = z.string().trim().max(customerCaps.nameLength).nullable();
+const preferenceName = z.string().trim().min(1).max(customerCaps.preferenceNameLength);
+const preferenceValue = z.string().max(customerCaps.preferenceValueLength);
+const atMost =
+  (count: number, what: string) => (record: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const n = Object.keys(record).length;
+    if (n > count) ctx.addIssue({ code: "custom", message: `at most ${count} ${what} (got ${n})` });
+  };
+const contacts = z.array(contactSchema).max(customerCaps.contacts);
+const noteBody = z.string().trim().min(1).max(customerCaps.noteLength);
 
-export const customerCreateSchema = z.object({
+export const customerCreateSchema = z.strictObject({
   firstName: name.optional(),
   lastName: name.optional(),
-  acquisition: z.string().trim().max(200).nullable().optional(),
-  contacts: z.array(contactSchema).max(50).default([]),
-  preferences: z.record(z.string().trim().min(1).max(100), z.string().max(2000)).default({}),
+  acquisition: name.optional(),
+  contacts: contacts.default([]),
+  preferences: z
+    .record(preferenceName, preferenceValue)
+    .superRefine(atMost(customerCaps.preferences, "preferences"))
+    .default({}),
   lifecycle: z.enum(["prospect", "active"]).default("prospect"),
 });
 export type CustomerCreateInput = z.input<typeof customerCreateSchema>;
@@ -44,17 +74,19 @@ export const customerEditSchema = z.strictObject(
   {
     firstName: name.optional(),
     lastName: name.optional(),
-    acquisition: z.string().trim().max(200).nullable().optional(),
-    /** preferences to set; null removes one */
+    acquisition: name.optional(),
+    /** preferences to set; null removes one (the customer then holds at most the cap) */
     preferences: z
-      .record(z.string().trim().min(1).max(100), z.string().max(2000).nullable())
+      .record(preferenceName, preferenceValue.nullable())
+      .superRefine(atMost(customerCaps.preferences, "preferences"))
       .optional(),
     lifecycle: z.enum(["prospect", "active"]).optional(),
     /** F5: new activity notes */
-    addNotes: z.array(z.string().trim().min(1).max(5000)).max(50).optional(),
+    addNotes: z.array(noteBody).max(customerCaps.notesPerRequest).optional(),
     /** F5: new bodies for existing notes, by note id */
     editNotes: z
-      .record(z.string().regex(/^\d+$/, "a note id"), z.string().trim().min(1).max(5000))
+      .record(z.string().regex(/^[1-9][0-9]{0,15}$/, "a note id"), noteBody)
+      .superRefine(atMost(customerCaps.notesPerRequest, "note edits"))
       .optional(),
   },
   {
@@ -67,21 +99,33 @@ export const customerEditSchema = z.strictObject(
 export type CustomerEditInput = z.input<typeof customerEditSchema>;
 
 /** R7.15: the whole contact list, replaced on purpose (no two with the same kind and value). */
-export const contactListSchema = z.strictObject({
-  contacts: z.array(contactSchema).max(50),
-});
+export const contactListSchema = z.strictObject({ contacts });
 export type ContactListInput = z.input<typeof contactListSchema>;
 
 /** R7.15: a contact's new value; its kind stays (a new kind is a new contact). */
 export const contactChangeSchema = z.strictObject({
-  value: z.string().trim().min(1).max(500),
+  value: z.string().trim().min(1).max(customerCaps.contactLength),
 });
 export type ContactChangeInput = z.input<typeof contactChangeSchema>;
 
-/** Turns the first issue of a failed parse into "where: what" for people. */
+/**
+ * Turns the first issue of a failed parse into "where: what" for people; an unknown field is
+ * named by its full path (`options.inventoryFilters.vendors: unknown field`).
+ */
 export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return "invalid input";
-  const where = issue.path.length > 0 ? issue.path.join(".") : "body";
+  const path = issue.path.map(String);
+  // a schema's own message for an unknown key (customerEditSchema's `contacts`) says more
+  if (issue.code === "unrecognized_keys" && !issue.message.startsWith("Unrecognized key")) {
+    return `${path.length > 0 ? path.join(".") : "body"}: ${issue.message}`;
+  }
+  if (issue.code === "unrecognized_keys") {
+    const names = issue.keys.map((k) => [...path, k.slice(0, 60)].join("."));
+    return `${names.join(", ")}: unknown field${names.length > 1 ? "s" : ""}; leave it out (the fields are in /openapi.json)`;
+  }
+  const where = path.length > 0 ? path.join(".") : "body";
+  if (issue.code === "invalid_key")
+    return `${where}: not a valid field name (${issue.issues[0]?.message ?? "invalid"})`;
   return `${where}: ${issue.message}`;
 }

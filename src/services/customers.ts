@@ -14,16 +14,18 @@ import {
   type ClientRecord,
 } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
-import { listIntegrations } from "../store/integrations-table.ts";
+import { listIntegrations, type IntegrationRecord } from "../store/integrations-table.ts";
 import { linksOfClients } from "../store/links-table.ts";
 import { readStore } from "../store/stores-table.ts";
 import {
+  customerCaps,
   customerCreateSchema,
   customerEditSchema,
   describeIssue,
   type CustomerCreateInput,
   type CustomerEditInput,
 } from "./customer-schemas.ts";
+import { applyEdit } from "../domain/customer-patch.ts";
 import { changeableClient, storeClient } from "./client-access.ts";
 import { getIntegration } from "./integrations.ts";
 import { actorLabel, type Actor, type ServiceContext } from "./service-context.ts";
@@ -182,6 +184,12 @@ export async function updateCustomer(
 ): Promise<CustomerView> {
   const { lifecycle, ...edit } = parse(customerEditSchema, input);
   const client = await changeableClient(ctx.db, actor, id);
+  const preferences = Object.keys(applyEdit(client.customer, edit).preferences).length;
+  if (preferences > customerCaps.preferences)
+    throw new ServiceError(
+      "invalid",
+      `preferences: a customer holds at most ${customerCaps.preferences} preferences (this edit would make ${preferences}); remove some with null`,
+    );
   const noteIds = new Set((client.customer.notes ?? []).map((n) => n.id));
   for (const noteId of Object.keys(edit.editNotes ?? {}))
     if (!noteIds.has(noteId))
@@ -233,6 +241,41 @@ export async function enableSyncMatching(
       after = ids.at(-1)!;
     }
   });
+}
+
+/**
+ * R7.4: an integration turned back on catches up. Every customer it syncs (linked; in `all` mode
+ * with `pushNewCustomers` also every customer still without a partner) is queued for a resync,
+ * which the workers merge as if the customer had just been edited, so the hub edits made while
+ * the integration was off go out. Runs in the caller's transaction (the one that turns it on).
+ */
+export async function queueCatchUp(
+  tx: Queryable,
+  ctx: ServiceContext,
+  actor: Actor,
+  integration: IntegrationRecord,
+): Promise<number> {
+  const statuses: LinkStatus[] = ["synced", "conflict", "error"];
+  if (integration.options.syncMode === "all" && integration.options.pushNewCustomers)
+    statuses.push("unlinked");
+  const now = ctx.clock.now();
+  let queued = 0;
+  for (const status of statuses)
+    for (let after = 0; ;) {
+      const filter = { integrationId: integration.id, status };
+      const ids = await listClientIds(tx, actor.storeId, { after, limit: 1000, filter });
+      for (const clientId of ids)
+        await recordHubChange(
+          tx,
+          actor,
+          { kind: "client.resync", clientId, integrationId: integration.id },
+          now,
+        );
+      queued += ids.length;
+      if (ids.length < 1000) break;
+      after = ids.at(-1)!;
+    }
+  return queued;
 }
 
 export async function getCustomer(

@@ -1,8 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import {
+  integrationOptionsPatchSchema,
   integrationOptionsSchema,
+  mergeOptions,
   type IntegrationOptions,
+  type IntegrationOptionsPatch,
 } from "../domain/integration-options.ts";
 import { connectorKinds, createConnector } from "../connectors/registry.ts";
 import { ConnectorError } from "../connectors/kit/connector-error.ts";
@@ -18,26 +21,42 @@ import { readStore } from "../store/stores-table.ts";
 import { listAssociateNumbers, setAssociateNumber } from "../store/user-associates-table.ts";
 import { readUser } from "../store/users-table.ts";
 import { describeIssue } from "./customer-schemas.ts";
+import { queueCatchUp } from "./customers.ts";
 import type { Actor, ServiceContext } from "./service-context.ts";
 import { ServiceError } from "./service-error.ts";
 
-export const integrationCreateSchema = z.object({
+/** R7.13: an external system is reached over http(s) only (not file:, javascript:, data:). */
+const baseUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((value) => /^https?:\/\/[^/?#\s]+/i.test(value) && URL.canParse(value), {
+    message: "must be an http:// or https:// URL with a host, e.g. https://pos.example.com",
+  });
+const apiKey = z.string().min(1).max(2000);
+
+export const integrationCreateSchema = z.strictObject({
   kind: z.string().refine((k) => connectorKinds.includes(k), {
     message: `must be one of: ${connectorKinds.join(", ")}`,
   }),
   name: z.string().trim().min(1).max(100),
-  baseUrl: z.string().url(),
-  apiKey: z.string().min(1),
+  baseUrl,
+  apiKey,
   options: integrationOptionsSchema.default(integrationOptionsSchema.parse({})),
 });
 export type IntegrationCreateInput = z.input<typeof integrationCreateSchema>;
 
-export const integrationUpdateSchema = z.object({
+/**
+ * A PATCH changes only what it names (R7.2): `options` is a JSON Merge Patch of the stored
+ * options (see `mergeOptions`), so `{"options":{"syncMode":"selected"}}` leaves every other
+ * option as it was.
+ */
+export const integrationUpdateSchema = z.strictObject({
   name: z.string().trim().min(1).max(100).optional(),
-  baseUrl: z.string().url().optional(),
-  apiKey: z.string().min(1).optional(),
+  baseUrl: baseUrl.optional(),
+  apiKey: apiKey.optional(),
   enabled: z.boolean().optional(),
-  options: integrationOptionsSchema.partial().optional(),
+  options: integrationOptionsPatchSchema.optional(),
 });
 export type IntegrationUpdateInput = z.input<typeof integrationUpdateSchema>;
 
@@ -73,7 +92,10 @@ async function testConnection(
     const connector = await ctx.resolveConnector(integration);
     return await connector.source.ping();
   } catch (error) {
-    const message = error instanceof ConnectorError ? error.message : String(error);
+    // R7.13: a connector error says what failed (status, not reachable, timeout), never what the
+    // target answered; anything else is ours, logged (redacted) and not shown
+    if (!(error instanceof ConnectorError)) ctx.log.error({ err: error }, "test connection failed");
+    const message = error instanceof ConnectorError ? error.message : "unexpected error";
     throw new ServiceError(
       "unavailable",
       `test connection to ${integration.baseUrl} failed: ${message}`,
@@ -144,13 +166,20 @@ async function registerWebhook(
   try {
     await connector.webhook?.register(webhookUrl(ctx, integration.id));
   } catch (error) {
-    throw new ServiceError(
-      "unavailable",
-      `registering the webhook failed: ${(error as Error).message}`,
-    );
+    if (!(error instanceof ConnectorError))
+      ctx.log.error({ err: error }, "registering the webhook failed");
+    const message = error instanceof ConnectorError ? error.message : "unexpected error";
+    throw new ServiceError("unavailable", `registering the webhook failed: ${message}`);
   }
 }
 
+/**
+ * Changes an integration. Nothing of a failed change is kept (R7.3): the change is merged and
+ * validated, and a new address or key is tested (and the webhook registered) with the new values
+ * before anything is saved. Turning an integration back on catches up (R7.4): its customers are
+ * queued for a sync, which sends the hub edits made while it was off; the changes feed, polled
+ * again from where it stopped, brings the external edits, and the merge decides between them.
+ */
 export async function updateIntegrationSettings(
   ctx: ServiceContext,
   actor: Actor,
@@ -159,30 +188,46 @@ export async function updateIntegrationSettings(
 ) {
   const parsed = integrationUpdateSchema.safeParse(input);
   if (!parsed.success) throw new ServiceError("invalid", describeIssue(parsed.error));
-  const current = await getIntegration(ctx, actor, id);
   const data = parsed.data;
-  const options = integrationOptionsSchema.parse({ ...current.options, ...data.options });
+  await getIntegration(ctx, actor, id);
+  const current = (await readIntegration(ctx.db, id))!;
+  const merged = mergeOptions(current.options, (data.options ?? {}) as IntegrationOptionsPatch);
+  if (!merged.success) throw new ServiceError("invalid", `options.${describeIssue(merged.error)}`);
+  const options = merged.data;
   const credentials = data.apiKey
     ? { ...(await readCredentials(ctx.db, id, ctx.secretKey)), apiKey: data.apiKey }
     : undefined;
-  await updateIntegration(
-    ctx.db,
-    ctx.secretKey,
-    id,
-    {
-      ...(data.name ? { name: data.name } : {}),
-      ...(data.baseUrl ? { baseUrl: data.baseUrl } : {}),
-      ...(credentials ? { credentials } : {}),
-      ...(data.enabled === undefined ? {} : { enabled: data.enabled }),
-      options,
-    },
-    ctx.clock.now(),
-  );
-  const updated = (await readIntegration(ctx.db, id))!;
-  if (data.apiKey || data.baseUrl) await testConnection(ctx, updated);
-  if (options.webhooks && (!current.options.webhooks || data.baseUrl))
-    await registerWebhook(ctx, updated);
-  return view(ctx, updated);
+  const next: IntegrationRecord = {
+    ...current,
+    ...(data.name ? { name: data.name } : {}),
+    ...(data.baseUrl ? { baseUrl: data.baseUrl } : {}),
+    enabled: data.enabled ?? current.enabled,
+    options,
+  };
+  const reenabled = !current.enabled && next.enabled;
+  const resolver = credentials
+    ? { ...ctx, resolveConnector: withCredentials(ctx, credentials) }
+    : ctx;
+  if (data.apiKey || data.baseUrl || reenabled) await testConnection(resolver, next);
+  if (next.enabled && options.webhooks && (!current.options.webhooks || data.baseUrl || reenabled))
+    await registerWebhook(resolver, next);
+  await ctx.db.transaction(async (tx) => {
+    await updateIntegration(
+      tx,
+      ctx.secretKey,
+      id,
+      {
+        ...(data.name ? { name: data.name } : {}),
+        ...(data.baseUrl ? { baseUrl: data.baseUrl } : {}),
+        ...(credentials ? { credentials } : {}),
+        ...(data.enabled === undefined ? {} : { enabled: data.enabled }),
+        options,
+      },
+      ctx.clock.now(),
+    );
+    if (reenabled) await queueCatchUp(tx, ctx, actor, next);
+  });
+  return view(ctx, (await readIntegration(ctx.db, id))!);
 }
 
 export async function getIntegration(

@@ -1,3 +1,6 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type RequestListener } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { startReferencePos } from "../../../simulators/reference-pos/server.ts";
@@ -6,6 +9,21 @@ import { createHttpClient } from "./http-client.ts";
 
 const apiKey = "kit-key-12345";
 const ping = z.object({ ok: z.boolean() });
+
+/** A local server answering with `handler`; returns its URL and how many requests it got. */
+async function server(handler: RequestListener) {
+  let requests = 0;
+  const s = createServer((req, res) => {
+    requests++;
+    handler(req, res);
+  });
+  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
+  return {
+    url: `http://127.0.0.1:${(s.address() as AddressInfo).port}`,
+    requests: () => requests,
+    close: () => new Promise<void>((r) => s.close(() => r())),
+  };
+}
 
 async function setup(maxAttempts = 4) {
   const pos = await startReferencePos({ port: 0, apiKey });
@@ -75,5 +93,55 @@ describe("the connectors' HTTP client", () => {
     const error = await client.request({ path: "/", schema: ping }).catch((e: unknown) => e);
     expect((error as ConnectorError).code).toBe("timeout");
     silent.close();
+  });
+
+  it("R7.13: an error says method, path, status and the protocol's code, never the answer's text", async () => {
+    const secret = `secret-${randomUUID()}`;
+    const cases: Array<[number, string, RegExp]> = [
+      [500, `<pre>${secret}</pre>`, /^GET \/probe: HTTP 500$/],
+      [
+        400,
+        JSON.stringify({ error: { code: "bad_thing", message: secret } }),
+        /HTTP 400 bad_thing$/,
+      ],
+      [422, JSON.stringify({ error: { code: secret, message: "x" } }), /^GET \/probe: HTTP 422$/],
+    ];
+    for (const [status, body, expected] of cases) {
+      const target = await server((_req, res) => res.writeHead(status).end(body));
+      const client = createHttpClient({ baseUrl: target.url, headers: {}, maxAttempts: 1 });
+      const error = (await client
+        .request({ path: "/probe", schema: ping })
+        .catch((e: unknown) => e)) as ConnectorError;
+      expect(error.message).toMatch(expected);
+      expect(error.message.includes(secret)).toBe(false);
+      await target.close();
+    }
+  });
+
+  it("R7.13: a redirect is not followed, and only http(s) base URLs are accepted", async () => {
+    const elsewhere = await server((_req, res) => res.writeHead(200).end('{"ok":true}'));
+    const redirecting = await server((_req, res) =>
+      res.writeHead(302, { location: `${elsewhere.url}/internal` }).end(),
+    );
+    const client = createHttpClient({ baseUrl: redirecting.url, headers: {}, maxAttempts: 1 });
+    const error = (await client
+      .request({ path: "/api/v1/ping", schema: ping })
+      .catch((e: unknown) => e)) as ConnectorError;
+    expect(error.message).toMatch(/HTTP 302 .*redirect/);
+    expect(elsewhere.requests()).toBe(0);
+    for (const baseUrl of ["file:///etc/passwd", "javascript:alert(1)", "ftp://x/"])
+      expect(() => createHttpClient({ baseUrl, headers: {} })).toThrow(/only http/);
+    await Promise.all([elsewhere.close(), redirecting.close()]);
+  });
+
+  it("R7.13: an address nobody answers at is 'not reachable', with the reason", async () => {
+    const gone = await server(() => undefined);
+    await gone.close();
+    const client = createHttpClient({ baseUrl: gone.url, headers: {}, maxAttempts: 1 });
+    const error = (await client
+      .request({ path: "/api/v1/ping", schema: ping })
+      .catch((e: unknown) => e)) as ConnectorError;
+    expect(error.code).toBe("unavailable");
+    expect(error.message).toBe("GET /api/v1/ping: not reachable (connection refused)");
   });
 });

@@ -49,14 +49,23 @@ export function createHttpClient(options: HttpClientOptions) {
   const maxAttempts = options.maxAttempts ?? 4;
   const backoffMs = options.backoffMs ?? 250;
 
-  async function attempt(init: RequestInit, url: string): Promise<Response> {
+  if (!/^https?:$/.test(new URL(options.baseUrl).protocol))
+    throw new ConnectorError("invalid", `base URL: only http:// and https:// are supported`);
+
+  async function attempt(init: RequestInit, url: URL): Promise<Response> {
+    const where = `${init.method} ${url.pathname}`;
     try {
-      return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      // a redirect is not followed: it could lead anywhere (an internal address, another host)
+      return await fetch(url, {
+        ...init,
+        redirect: "manual",
+        signal: AbortSignal.timeout(timeoutMs),
+      });
     } catch (error) {
       const name = (error as Error).name;
       if (name === "TimeoutError" || name === "AbortError")
-        throw new ConnectorError("timeout", `${init.method} ${url}: no answer in ${timeoutMs} ms`);
-      throw new ConnectorError("unavailable", `${init.method} ${url}: ${(error as Error).message}`);
+        throw new ConnectorError("timeout", `${where}: no answer in ${timeoutMs} ms`);
+      throw new ConnectorError("unavailable", `${where}: not reachable (${networkReason(error)})`);
     }
   }
 
@@ -79,7 +88,7 @@ export function createHttpClient(options: HttpClientOptions) {
       let failure: ConnectorError;
       let waitMs: number | undefined;
       try {
-        const response = await attempt(init, url.toString());
+        const response = await attempt(init, url);
         if (response.ok || req.accept?.includes(response.status)) {
           return { status: response.status, data: await parse(response, req.schema, method, url) };
         }
@@ -123,17 +132,53 @@ async function parse<T>(response: Response, schema: z.ZodType<T>, method: string
   return result.data;
 }
 
+/** Why a connection failed, from the system's error code, never from what the target said. */
+function networkReason(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+  // fetch refuses ports that belong to other protocols (1, 9, 25, ...), before connecting
+  if (cause?.message === "bad port") return "a port fetch refuses";
+  const code = cause?.code;
+  switch (code) {
+    case "ECONNREFUSED":
+      return "connection refused";
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return "host not found";
+    case "ECONNRESET":
+    case "UND_ERR_SOCKET":
+      return "connection reset";
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+      return "host unreachable";
+    case "CERT_HAS_EXPIRED":
+    case "DEPTH_ZERO_SELF_SIGNED_CERT":
+    case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
+    case "ERR_TLS_CERT_ALTNAME_INVALID":
+      return "TLS certificate not trusted";
+    default:
+      return typeof code === "string" && /^[A-Z_]{2,40}$/.test(code) ? code : "network error";
+  }
+}
+
+/**
+ * An error answer as a ConnectorError. R7.13: the message says what failed (method, path, status,
+ * and the protocol's error code when the answer has one) and never repeats the answer's text,
+ * which would make a connection test a probe of whatever the base URL points at. The parsed body
+ * stays on the error for code that needs it (never shown, never logged).
+ */
 async function errorFrom(response: Response, method: string, url: URL): Promise<ConnectorError> {
   const text = await response.text().catch(() => "");
-  let body: unknown = text;
+  let body: unknown = undefined;
   try {
     body = JSON.parse(text);
   } catch {
-    // not JSON: keep the text
+    // not JSON: nothing of it is kept
   }
-  const message = (body as { error?: { message?: string } })?.error?.message ?? text.slice(0, 200);
-  const where = `${method} ${url.pathname}: ${response.status} ${message}`;
+  const code = (body as { error?: { code?: unknown } } | undefined)?.error?.code;
+  const named = typeof code === "string" && /^[a-z][a-z0-9_]{0,39}$/.test(code) ? ` ${code}` : "";
   const s = response.status;
+  const redirect = s >= 300 && s < 400 ? " (a redirect; give the final URL as the base URL)" : "";
+  const where = `${method} ${url.pathname}: HTTP ${s}${named}${redirect}`;
   if (s === 401 || s === 403) return new ConnectorError("unauthorized", where, s, body);
   if (s === 404) return new ConnectorError("not_found", where, s, body);
   if (s === 409 || s === 412) return new ConnectorError("precondition_failed", where, s, body);
