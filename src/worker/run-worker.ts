@@ -75,7 +75,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     fatal = error;
     running = false;
     for (const wake of [...wakers]) wake();
-    log.fatal({ err: error }, "worker stopped: a retry cannot fix this");
+    log.fatal({ reason: error.message }, "worker stopped: a retry cannot fix this");
     options.onFatal?.(error);
   };
 
