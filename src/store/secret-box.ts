@@ -29,7 +29,7 @@ export function unseal(key: Buffer, sealed: string): string {
   } catch {
     throw new StoreError(
       "secret_key",
-      "credentials cannot be decrypted: TANDEM_SECRET_KEY is not the key they were sealed with",
+      "credentials cannot be decrypted: this process's secret key (TANDEM_SECRET_KEY) is not the one they were sealed with; start it with the key the hub was set up with (see docs/operations.md)",
     );
   }
 }
