@@ -101,9 +101,12 @@ export async function lockDataDir(
   heldHere.add(key);
   return {
     async release() {
-      rmSync(ownerFile, { force: true });
       heldHere.delete(key);
-      await release();
+      // after a lost lock, the file and the lock may be another process's now: leave them
+      if (readOwner(ownerFile)?.pid === process.pid) rmSync(ownerFile, { force: true });
+      await release().catch((error: { code?: string }) => {
+        if (error.code !== "ERELEASED") throw error;
+      });
     },
   };
 }

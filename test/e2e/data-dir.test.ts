@@ -1,4 +1,12 @@
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -67,7 +75,13 @@ describe("R7.7: one process per embedded data directory", () => {
       "/v1/customers?limit=500",
     );
     expect(body.customers.map((c) => c.firstName).sort()).toEqual(["Ada-7a1", "Grace-7a2"]);
-    await third.serve.stop();
+
+    // a holder whose lock is taken away (deleted by hand here) stops rather than share the store
+    rmSync(join(dataDir, "tandem.lock"), { recursive: true });
+    expect(await exited(third.serve)).toBe(1);
+    expect(third.serve.output()).toMatch(
+      /tandem: lost the lock on the data directory .*: another process took it; stopping\n/,
+    );
   });
 });
 
