@@ -35,11 +35,29 @@ async function main(argv: string[]) {
     return void process.stdout.write(usage);
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    process.stderr.write(`tandem: unknown command '${name}'\n\n${usage}`);
+    const near = commands.find((c) => editDistance(c.name, name) <= 2);
+    const hint = near ? ` (did you mean '${near.name}'?)` : "";
+    process.stderr.write(`tandem: unknown command '${name}'${hint}\n\n${usage}`);
     process.exitCode = 2;
     return;
   }
   await command.run(rest);
+}
+
+/** Levenshtein distance, for "did you mean": command names are short. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(
+        row[j]! + 1,
+        next[j - 1]! + 1,
+        row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    row = next;
+  }
+  return row[b.length]!;
 }
 
 main(process.argv.slice(2)).then(

@@ -2,8 +2,9 @@ import { helpText, readOptions, type OptionName } from "../config.ts";
 import { openDatabase } from "../store/database.ts";
 import { migrate } from "../store/migrate.ts";
 import type { Command } from "./command.ts";
+import { printJson } from "./print-output.ts";
 
-const names = ["databaseUrl", "dataDir"] as const satisfies readonly OptionName[];
+const names = ["databaseUrl", "dataDir", "json"] as const satisfies readonly OptionName[];
 
 const help = helpText(
   "migrate",
@@ -21,6 +22,7 @@ async function run(argv: string[]): Promise<void> {
   });
   try {
     const applied = await migrate(db);
+    if (o.json) return printJson({ applied });
     process.stdout.write(
       applied.length > 0 ? `applied: ${applied.join(", ")}\n` : "the database is up to date\n",
     );

@@ -94,6 +94,12 @@ describe("the tandem command", () => {
     );
     expect(migrate.code, migrate.stderr).toBe(0);
     expect(migrate.stdout).toMatch(/applied: 0001_initial\.sql/);
+    const again = await run(
+      "npx",
+      ["--no-install", "tandem", "migrate", "--data-dir", dataDir, "--json"],
+      {},
+    );
+    expect(JSON.parse(again.stdout)).toEqual({ applied: [] });
     for (const doc of ["README.md", "docs/operations.md"]) {
       const bare = readFileSync(join(root, doc), "utf8")
         .split("\n")
@@ -105,7 +111,10 @@ describe("the tandem command", () => {
   it("R7.17: an unknown command says so before the usage, and exits 2", async () => {
     const result = await tandem(["serv"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^tandem: unknown command 'serv'\n/);
+    expect(result.stderr).toMatch(/^tandem: unknown command 'serv' \(did you mean 'serve'\?\)\n/);
+    const far = await tandem(["frobnicate"]);
+    expect(far.code).toBe(2);
+    expect(far.stderr).toMatch(/^tandem: unknown command 'frobnicate'\n\nUsage: tandem/);
     expect(result.stderr).toContain("Usage: tandem <command>");
   });
 
