@@ -30,7 +30,8 @@ export function printTable(head: string[], rows: Array<Array<string | number>>):
     style: { head: [], border: [], "padding-left": 0, "padding-right": 0 },
   });
   table.push(...rows);
-  process.stdout.write(`${table.toString()}\n`);
+  const lines = table.toString().split("\n");
+  process.stdout.write(`${lines.map((line) => line.trimEnd()).join("\n")}\n`);
 }
 
 /** People's output for one record: "label: value" lines, labels aligned. */
