@@ -131,6 +131,16 @@ export const optionTable = {
     type: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     help: "log level (JSON logs go to stderr)",
   },
+  json: {
+    flag: "json",
+    env: "TANDEM_JSON",
+    boolean: true,
+    type: z
+      .union([z.boolean(), z.enum(["true", "false", "1", "0"])])
+      .default(false)
+      .transform((v) => v === true || v === "true" || v === "1"),
+    help: "print JSON for programs instead of tables for people",
+  },
 } as const;
 
 export type OptionName = keyof typeof optionTable;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
 export type ContactType = "email" | "phone" | "address";
@@ -294,8 +294,13 @@ export class PosState {
       activity: [...this.activity.entries()],
       nextRecord: this.nextRecord,
     };
-    mkdirSync(dirname(this.dataFile), { recursive: true });
-    writeFileSync(`${this.dataFile}.tmp`, JSON.stringify(snapshot));
-    renameSync(`${this.dataFile}.tmp`, this.dataFile);
+    // The file holds customers' contacts and the webhook secrets: its owner's alone (0600, in a
+    // 0700 directory if it makes one), whatever the umask. chmod as well as `mode`, since `mode`
+    // only applies when the file is created and a .tmp left by a crash keeps its old mode.
+    mkdirSync(dirname(this.dataFile), { recursive: true, mode: 0o700 });
+    const tmp = `${this.dataFile}.tmp`;
+    writeFileSync(tmp, JSON.stringify(snapshot), { mode: 0o600 });
+    chmodSync(tmp, 0o600);
+    renameSync(tmp, this.dataFile);
   }
 }

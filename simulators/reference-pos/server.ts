@@ -185,7 +185,7 @@ export async function startReferencePos(options: ReferencePosOptions): Promise<R
   });
 
   const host = options.host ?? "127.0.0.1";
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const server = serve(
       { fetch: app.fetch, hostname: host, port: options.port },
       (info: AddressInfo) => {
@@ -201,5 +201,10 @@ export async function startReferencePos(options: ReferencePosOptions): Promise<R
         });
       },
     );
+    // a port already in use (EADDRINUSE) rejects, so the caller can say what to do
+    server.once("error", (error) => {
+      sender.close();
+      reject(error);
+    });
   });
 }

@@ -6,6 +6,7 @@ import { claimJobs, type ClaimedJob } from "../queue/claim-jobs.ts";
 import { completeJob } from "../queue/complete-job.ts";
 import { failJob } from "../queue/fail-job.ts";
 import type { Db, Queryable } from "../store/database.ts";
+import { isSecretKeyError } from "../store/store-error.ts";
 import { readIntegration, type IntegrationRecord } from "../store/integrations-table.ts";
 import { findLink, updateLink } from "../store/links-table.ts";
 import { addActivity } from "./add-activity.ts";
@@ -60,6 +61,9 @@ async function runJob(options: ApplyOptions, job: ClaimedJob): Promise<void> {
     });
   } catch (error) {
     if (error instanceof LeaseLost) return;
+    // This worker cannot open the credentials (wrong secret key): the job is not at fault. Leave
+    // it to a worker that can (its lease runs out) and let this one stop (run-worker.ts).
+    if (isSecretKeyError(error)) throw error;
     // A connector says what can be retried; anything else (a database hiccup, a deadlock) is
     // retried too, and a real bug ends as a dead job after its attempts, visible.
     const retryable = error instanceof ConnectorError ? isRetryable(error.code) : true;

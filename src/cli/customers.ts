@@ -1,11 +1,15 @@
 import { helpText, readOptions, UsageError, type OptionName } from "../config.ts";
+import type { Command } from "./command.ts";
+import { hubClient, type HubCall } from "./hub-client.ts";
+import { printFields, printJson, printTable } from "./print-output.ts";
 
-const names = ["apiUrl", "token"] as const satisfies readonly OptionName[];
+const names = ["apiUrl", "token", "json"] as const satisfies readonly OptionName[];
 
-export const customersHelp = helpText(
+const help = helpText(
   "customers <list|show|add|edit|contact> [args]",
   [
     "Works with a running hub's customers through its API (the same calls the console makes).",
+    "Prints tables for people; --json prints the API's JSON for programs.",
     "  tandem customers list",
     "  tandem customers list 'integrationId=1&status=unlinked&q=berg'   (S11: a filtered list)",
     "  tandem customers show 12",
@@ -20,23 +24,77 @@ export const customersHelp = helpText(
   names,
 );
 
-function parseJson(text: string | undefined, what: string): unknown {
-  if (!text) throw new UsageError(`${what}: give the customer as JSON`);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${what}: not JSON: ${(error as Error).message}`);
-  }
+/** The parts of the API's customer this command shows (GET /v1/customers/{id}). */
+interface Customer {
+  id: number;
+  firstName: string | null;
+  lastName: string | null;
+  acquisition: string | null;
+  lifecycle: string;
+  contacts: Array<{ kind: string; value: string }>;
+  preferences: Record<string, string>;
+  sync: Array<{
+    integrationId: number;
+    status: string;
+    externalId: string | null;
+    lastError: string | null;
+  }>;
+  createdAt: string;
+  updatedAt: string;
 }
+
+async function run(argv: string[]): Promise<void> {
+  const o = readOptions(names, argv);
+  const [action, ...args] = o.positionals;
+  if (o.help || !action) return void process.stdout.write(help);
+  // arguments first: a mistake in them is told without a token or a running hub
+  const request = parseRequest(action, args);
+  if (!o.token)
+    throw new UsageError(
+      "--token (or TANDEM_TOKEN) is required: the API token `tandem serve` printed",
+    );
+  const call = hubClient(o.apiUrl, o.token);
+  if (request.action === "list") {
+    const customers = await listAll(call, request.filter);
+    if (o.json) return printJson(customers);
+    printTable(
+      ["ID", "NAME", "EMAIL", "SYNC"],
+      customers.map((c) => [c.id, nameOf(c), emailOf(c), syncOf(c)]),
+    );
+    return void process.stdout.write(
+      `${customers.length} customer${customers.length === 1 ? "" : "s"}\n`,
+    );
+  }
+  const customer =
+    request.action === "show"
+      ? await call<Customer>("GET", `/v1/customers/${request.id}`)
+      : request.action === "add"
+        ? await call<Customer>("POST", "/v1/customers", request.body)
+        : request.action === "edit"
+          ? await call<Customer>("PATCH", `/v1/customers/${request.id}`, request.body)
+          : await call<Customer>(request.method, request.path, request.body);
+  if (o.json) return printJson(customer);
+  if (request.action === "add") process.stdout.write(`Created customer ${customer.id}.\n`);
+  if (request.action === "edit" || request.action === "contact")
+    process.stdout.write(`Changed customer ${customer.id}.\n`);
+  printCustomer(customer);
+}
+
+type Request =
+  | { action: "list"; filter: string }
+  | { action: "show"; id: number }
+  | { action: "add"; body: object }
+  | { action: "edit"; id: number; body: object }
+  | { action: "contact"; method: string; path: string; body?: unknown };
 
 const contactUsage =
   "contact <id> add <kind> <value> | change <kind> <value> <new value> | remove <kind> <value> | replace <json list>";
 
 /** R7.15: the contact operations of the API, one per CLI verb. */
-function contactRequest(args: string[]): { method: string; path: string; body?: unknown } {
-  const [id, verb, kind, value, next] = args;
-  if (!id || !verb) throw new UsageError(`give ${contactUsage}`);
-  const contacts = `/v1/customers/${Number(id)}/contacts`;
+function contactRequest(args: string[]): Request {
+  const [idText, verb, kind, value, next] = args;
+  if (!idText || !verb) throw new UsageError(`customers: give ${contactUsage}`);
+  const contacts = `/v1/customers/${parseId("contact", idText)}/contacts`;
   const one = () => {
     if (!kind || !value) throw new UsageError(`contact ${verb}: give the kind and the value`);
     return `${contacts}/${encodeURIComponent(kind)}/${encodeURIComponent(value)}`;
@@ -44,61 +102,141 @@ function contactRequest(args: string[]): { method: string; path: string; body?: 
   switch (verb) {
     case "add":
       if (!kind || !value) throw new UsageError("contact add: give the kind and the value");
-      return { method: "POST", path: contacts, body: { kind, value } };
+      return { action: "contact", method: "POST", path: contacts, body: { kind, value } };
     case "change":
       if (!next) throw new UsageError("contact change: give the kind, the value and the new value");
-      return { method: "PATCH", path: one(), body: { value: next } };
+      return { action: "contact", method: "PATCH", path: one(), body: { value: next } };
     case "remove":
-      return { method: "DELETE", path: one() };
+      return { action: "contact", method: "DELETE", path: one() };
     case "replace":
-      return { method: "PUT", path: contacts, body: { contacts: parseJson(kind, "replace") } };
+      return {
+        action: "contact",
+        method: "PUT",
+        path: contacts,
+        body: { contacts: parseList(kind) },
+      };
     default:
       throw new UsageError(`unknown contact action '${verb}': ${contactUsage}`);
   }
 }
 
-export async function customersCommand(argv: string[]): Promise<void> {
-  const o = readOptions(names, argv);
-  const [action, ...args] = o.positionals;
-  if (o.help || !action) return void process.stdout.write(customersHelp);
-  if (!o.token)
+function parseList(text: string | undefined): unknown {
+  const example = `'[{"kind":"email","value":"ada@example.com"}]'`;
+  if (text === undefined)
+    throw new UsageError(`customers contact replace: give the whole list as JSON, e.g. ${example}`);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
     throw new UsageError(
-      "--token (or TANDEM_TOKEN) is required: the API token `tandem serve` printed",
+      `customers contact replace: the list is not valid JSON: ${(error as Error).message}; e.g. ${example}`,
     );
-  let method = "GET";
-  let path: string;
-  let body: unknown;
+  }
+}
+
+function parseRequest(action: string, args: string[]): Request {
   switch (action) {
     case "list":
-      path = `/v1/customers?limit=500${args[0] ? `&${args[0].replace(/^\?/, "")}` : ""}`;
-      break;
+      return { action, filter: (args[0] ?? "").replace(/^\?/, "") };
     case "show":
-      path = `/v1/customers/${encodeURIComponent(args[0] ?? "")}`;
-      break;
+      return { action, id: parseId(action, args[0]) };
     case "add":
-      method = "POST";
-      path = "/v1/customers";
-      body = parseJson(args[0], "add");
-      break;
+      return { action, body: parseObject(action, 1, "the new customer", args[0]) };
     case "edit":
-      method = "PATCH";
-      // the id goes as typed: the API refuses anything but a decimal id (R7.16)
-      path = `/v1/customers/${encodeURIComponent(args[0] ?? "")}`;
-      body = parseJson(args[1], "edit");
-      break;
+      return {
+        action,
+        id: parseId(action, args[0]),
+        body: parseObject(action, 2, "the changes", args[1]),
+      };
     case "contact":
-      ({ method, path, body } = contactRequest(args));
-      break;
+      return contactRequest(args);
     default:
-      throw new UsageError(`unknown action '${action}': use list, show, add, edit or contact`);
+      throw new UsageError(
+        `customers: unknown action '${action}': use list, show, add, edit or contact`,
+      );
   }
-  const response = await fetch(new URL(path, o.apiUrl), {
-    method,
-    headers: { authorization: `Bearer ${o.token}`, "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await response.text();
-  process.stdout.write(`${text}\n`);
-  if (!response.ok) process.exitCode = 1;
 }
+
+function parseId(action: string, text: string | undefined): number {
+  if (!text) throw new UsageError(`customers ${action}: argument 1 (the customer id) is missing`);
+  if (!/^[1-9]\d{0,15}$/.test(text))
+    throw new UsageError(
+      `customers ${action}: argument 1 (the customer id) must be a plain decimal integer like 12, got '${text}'`,
+    );
+  return Number(text);
+}
+
+/** Parses a JSON argument, naming the argument and the spot where it goes wrong. */
+function parseObject(action: string, position: number, what: string, text: string | undefined) {
+  const argument = `customers ${action}: argument ${position} (${what})`;
+  const example =
+    action === "add"
+      ? `'{"firstName":"Ada","contacts":[{"kind":"email","value":"ada@example.com"}]}'`
+      : `'{"lastName":"King"}'`;
+  if (text === undefined)
+    throw new UsageError(`${argument} is missing: give it as JSON, e.g. ${example}`);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const at = /position (\d+)/.exec((error as Error).message)?.[1];
+    const near = at === undefined ? "" : ` near '${text.slice(Number(at), Number(at) + 12)}'`;
+    throw new UsageError(
+      `${argument} is not valid JSON: ${(error as Error).message}${near}; write it in single quotes, e.g. ${example}`,
+    );
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new UsageError(
+      `${argument} must be a JSON object, got ${Array.isArray(value) ? "an array" : value === null ? "null" : `a ${typeof value}`}; e.g. ${example}`,
+    );
+  return value;
+}
+
+async function listAll(call: HubCall, filter: string): Promise<Customer[]> {
+  const all: Customer[] = [];
+  let after: number | null = null;
+  do {
+    const query = [`limit=500`, filter, after === null ? "" : `after=${after}`].filter(Boolean);
+    const page: { customers: Customer[]; next: number | null } = await call(
+      "GET",
+      `/v1/customers?${query.join("&")}`,
+    );
+    all.push(...page.customers);
+    after = page.next;
+  } while (after !== null);
+  return all;
+}
+
+const nameOf = (c: Customer) => [c.firstName, c.lastName].filter(Boolean).join(" ") || "-";
+const emailOf = (c: Customer) => c.contacts.find((m) => m.kind === "email")?.value ?? "-";
+const syncOf = (c: Customer) =>
+  c.sync.length === 0
+    ? "-"
+    : c.sync
+        .map((s) => (c.sync.length === 1 ? s.status : `${s.integrationId}:${s.status}`))
+        .join(" ");
+
+function printCustomer(c: Customer): void {
+  printFields([
+    ["id", String(c.id)],
+    ["name", nameOf(c)],
+    ["lifecycle", c.lifecycle],
+    ["acquisition", c.acquisition ?? "-"],
+    ...c.contacts.map((m): [string, string] => [m.kind, m.value]),
+    ...Object.entries(c.preferences).map(([name, value]): [string, string] => [name, value]),
+    ...c.sync.map((s): [string, string] => [
+      `integration ${s.integrationId}`,
+      [s.status, s.externalId ? `as ${s.externalId}` : "", s.lastError ? `(${s.lastError})` : ""]
+        .filter(Boolean)
+        .join(" "),
+    ]),
+    ["created", c.createdAt],
+    ["updated", c.updatedAt],
+  ]);
+}
+
+export const customersCommand: Command = {
+  name: "customers",
+  summary: "list, show, add and edit customers through a running hub's API",
+  help,
+  run,
+};

@@ -5,9 +5,11 @@ import { helpText, readOptions, type OptionName } from "../config.ts";
 import { createIntegration, listStoreIntegrations } from "../services/integrations.ts";
 import { bootstrapHub } from "../services/users.ts";
 import { startWorker } from "../worker/run-worker.ts";
+import { listenFailure } from "./cli-error.ts";
+import type { Command } from "./command.ts";
 import { openHub } from "./open-hub.ts";
 import { serveApi } from "./serve-api.ts";
-import { untilSignal } from "./until-signal.ts";
+import { fatalSignal, untilSignal } from "./until-signal.ts";
 
 const names = [
   "dataDir",
@@ -18,7 +20,7 @@ const names = [
   "logLevel",
 ] as const satisfies readonly OptionName[];
 
-export const demoHelp = helpText(
+const help = helpText(
   "demo",
   "Runs Tandem on the embedded store with the reference POS beside it, seeded with sample customers and connected: what `npm start` runs.",
   names,
@@ -31,79 +33,95 @@ const demoFieldMap = {
   anniversary: "Anniversary",
 };
 
-export async function demoCommand(argv: string[]): Promise<void> {
+async function run(argv: string[]): Promise<void> {
   const o = readOptions(names, argv);
-  if (o.help) return void process.stdout.write(demoHelp);
-  const pos = await startReferencePos({
-    host: o.host,
-    port: o.posPort,
-    apiKey: o.posApiKey,
-    storeName: "Reference POS (demo)",
-    dataFile: join(o.dataDir, "reference-pos.json"),
-    seed: 40,
-    seedRetail: true,
-  });
+  if (o.help) return void process.stdout.write(help);
+  const fatal = fatalSignal();
+  // The hub first: it takes the data directory's lock, which the POS's file shares.
   const ctx = await openHub({
     dataDir: o.dataDir,
     publicUrl: `http://${o.host}:${o.port}`,
     logLevel: o.logLevel,
+    processName: "tandem demo",
+    onFatal: fatal.report,
   });
-  const api = await serveApi(ctx, o.host, o.port);
-  ctx.publicUrl = api.url;
-
-  // The admin token is kept in the data directory (mode 0600) so every start can print it.
-  const tokenFile = join(o.dataDir, "admin-token");
-  const haveToken = existsSync(tokenFile);
-  const boot = await bootstrapHub(ctx, {
-    storeName: "Demo Jewellers",
-    adminEmail: "admin@tandem.local",
-    rotateToken: !haveToken,
-  });
-  if (boot.token) writeFileSync(tokenFile, boot.token, { mode: 0o600 });
-  const token = boot.token ?? readFileSync(tokenFile, "utf8").trim();
-
-  const actor = { userId: boot.admin.id, storeId: boot.storeId, role: boot.admin.role };
-  const integrations = await listStoreIntegrations(ctx, actor);
-  if (!integrations.some((i) => i.kind === "pos")) {
-    await createIntegration(ctx, actor, {
-      kind: "pos",
-      name: "Reference POS",
-      baseUrl: pos.url,
+  const cleanups: Array<() => Promise<void>> = [() => ctx.db.close()];
+  try {
+    const pos = await startReferencePos({
+      host: o.host,
+      port: o.posPort,
       apiKey: o.posApiKey,
-      options: {
-        syncMode: "all",
-        webhooks: true,
-        pollIntervalSeconds: 30,
-        fieldMap: demoFieldMap,
-        // F8: memo and consignment pieces are not the store's own stock
-        inventoryFilters: {
-          excludeCategories: [],
-          excludeVendors: [],
-          excludeTypes: ["memo", "consignment"],
-        },
-        defaultAssociateNumber: "1",
-      },
+      storeName: "Reference POS (demo)",
+      dataFile: join(o.dataDir, "reference-pos.json"),
+      seed: 40,
+      seedRetail: true,
+    }).catch((error: unknown) => {
+      throw listenFailure(error, "the reference POS", "--pos-port (TANDEM_POS_PORT)");
     });
+    cleanups.push(() => pos.close());
+    const api = await serveApi(ctx, o.host, o.port);
+    cleanups.push(() => api.close());
+    ctx.publicUrl = api.url;
+    // The admin token is kept in the data directory (mode 0600) so every start can print it.
+    const tokenFile = join(o.dataDir, "admin-token");
+    const haveToken = existsSync(tokenFile);
+    const boot = await bootstrapHub(ctx, {
+      storeName: "Demo Jewellers",
+      adminEmail: "admin@tandem.local",
+      rotateToken: !haveToken,
+    });
+    if (boot.token) writeFileSync(tokenFile, boot.token, { mode: 0o600 });
+    const token = boot.token ?? readFileSync(tokenFile, "utf8").trim();
+
+    const actor = { userId: boot.admin.id, storeId: boot.storeId, role: boot.admin.role };
+    const integrations = await listStoreIntegrations(ctx, actor);
+    if (!integrations.some((i) => i.kind === "pos")) {
+      await createIntegration(ctx, actor, {
+        kind: "pos",
+        name: "Reference POS",
+        baseUrl: pos.url,
+        apiKey: o.posApiKey,
+        options: {
+          syncMode: "all",
+          webhooks: true,
+          pollIntervalSeconds: 30,
+          fieldMap: demoFieldMap,
+          // F8: memo and consignment pieces are not the store's own stock
+          inventoryFilters: {
+            excludeCategories: [],
+            excludeVendors: [],
+            excludeTypes: ["memo", "consignment"],
+          },
+          defaultAssociateNumber: "1",
+        },
+      });
+    }
+    const worker = startWorker({ ...ctx, onFatal: fatal.report });
+    cleanups.push(() => worker.stop());
+    process.stdout.write(
+      [
+        "",
+        "Tandem is running (embedded store in " + o.dataDir + ")",
+        `  Hub API:        ${api.url}   (OpenAPI: ${api.url}/openapi.json)`,
+        `  Reference POS:  ${pos.url}   (OpenAPI: ${pos.url}/openapi.json, API key: ${o.posApiKey})`,
+        `  Admin token:    ${token}`,
+        "",
+        "Try:",
+        `  curl -H "Authorization: Bearer ${token}" ${api.url}/v1/customers`,
+        "",
+        "Ctrl-C stops it.",
+        "",
+      ].join("\n"),
+    );
+    await untilSignal(fatal.promise);
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup();
   }
-  const worker = startWorker(ctx);
-  process.stdout.write(
-    [
-      "",
-      "Tandem is running (embedded store in " + o.dataDir + ")",
-      `  Hub API:        ${api.url}   (OpenAPI: ${api.url}/openapi.json)`,
-      `  Reference POS:  ${pos.url}   (OpenAPI: ${pos.url}/openapi.json, API key: ${o.posApiKey})`,
-      `  Admin token:    ${token}`,
-      "",
-      "Try:",
-      `  curl -H "Authorization: Bearer ${token}" ${api.url}/v1/customers`,
-      "",
-      "Ctrl-C stops it.",
-      "",
-    ].join("\n"),
-  );
-  await untilSignal();
-  await api.close();
-  await worker.stop();
-  await pos.close();
-  await ctx.db.close();
 }
+
+export const demoCommand: Command = {
+  name: "demo",
+  summary: "the hub and the reference POS with sample data (npm start)",
+  help,
+  run,
+};

@@ -1,59 +1,72 @@
 #!/usr/bin/env node
-import { UsageError } from "../config.ts";
-import { customersCommand, customersHelp } from "./customers.ts";
-import { demoCommand, demoHelp } from "./demo.ts";
-import { migrateCommand, migrateHelp } from "./migrate.ts";
-import { posSimCommand, posSimHelp } from "./pos-sim.ts";
-import { serveCommand, serveHelp } from "./serve.ts";
-import { usersCommand, usersHelp } from "./users.ts";
-import { workerCommand, workerHelp } from "./worker.ts";
+import type { Command } from "./command.ts";
+import { customersCommand } from "./customers.ts";
+import { demoCommand } from "./demo.ts";
+import { explainFailure } from "./explain-failure.ts";
+import { migrateCommand } from "./migrate.ts";
+import { posSimCommand } from "./pos-sim.ts";
+import { serveCommand } from "./serve.ts";
+import { usersCommand } from "./users.ts";
+import { workerCommand } from "./worker.ts";
 
-const commands: Record<string, { run: (argv: string[]) => Promise<void>; help: string }> = {
-  serve: { run: serveCommand, help: serveHelp },
-  worker: { run: workerCommand, help: workerHelp },
-  migrate: { run: migrateCommand, help: migrateHelp },
-  "pos-sim": { run: posSimCommand, help: posSimHelp },
-  demo: { run: demoCommand, help: demoHelp },
-  customers: { run: customersCommand, help: customersHelp },
-  users: { run: usersCommand, help: usersHelp },
-};
+/** Every command, in the order `tandem --help` lists them: one file each. */
+const commands: Command[] = [
+  serveCommand,
+  workerCommand,
+  migrateCommand,
+  posSimCommand,
+  demoCommand,
+  customersCommand,
+  usersCommand,
+];
 
-const usage = `Usage: tandem <command> [options]
-
-Commands:
-  serve      run the hub's HTTP API (and, on the embedded store, its worker)
-  worker     run the sync stages against a shared PostgreSQL
-  migrate    apply database migrations
-  pos-sim    run the reference POS
-  demo       the hub and the reference POS with sample data (npm start)
-  customers  list, add and edit customers through the API
-  users      list users, issue or revoke a token, deactivate (on the store directly)
-
-tandem <command> --help shows a command's options.
-`;
+const width = Math.max(...commands.map((c) => c.name.length)) + 2;
+const usage = [
+  "Usage: tandem <command> [options]",
+  "",
+  "Commands:",
+  ...commands.map((c) => `  ${c.name.padEnd(width)} ${c.summary}`),
+  "",
+  "tandem <command> --help shows a command's options.",
+  "",
+].join("\n");
 
 async function main(argv: string[]) {
   const [name, ...rest] = argv;
-  const command = name ? commands[name] : undefined;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help")
+    return void process.stdout.write(usage);
+  const command = commands.find((c) => c.name === name);
   if (!command) {
-    process.stdout.write(usage);
-    process.exitCode = name && name !== "--help" && name !== "-h" ? 2 : 0;
+    const near = commands.find((c) => editDistance(c.name, name) <= 2);
+    const hint = near ? ` (did you mean '${near.name}'?)` : "";
+    process.stderr.write(`tandem: unknown command '${name}'${hint}\n\n${usage}`);
+    process.exitCode = 2;
     return;
   }
   await command.run(rest);
 }
 
+/** Levenshtein distance, for "did you mean": command names are short. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(
+        row[j]! + 1,
+        next[j - 1]! + 1,
+        row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    row = next;
+  }
+  return row[b.length]!;
+}
+
 main(process.argv.slice(2)).then(
   () => process.exit(process.exitCode ?? 0),
   (error: unknown) => {
-    if (
-      error instanceof UsageError ||
-      (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
-    ) {
-      process.stderr.write(`tandem: ${(error as Error).message}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`tandem: ${(error as Error).stack ?? String(error)}\n`);
-    process.exit(1);
+    const failure = explainFailure(error);
+    process.stderr.write(`tandem: ${failure.message}\n`);
+    process.exit(failure.exitCode);
   },
 );

@@ -14,12 +14,13 @@ import {
 } from "../services/users.ts";
 import { openDatabase } from "../store/database.ts";
 import { migrate } from "../store/migrate.ts";
+import type { Command } from "./command.ts";
 import { firstStore } from "../store/stores-table.ts";
 import type { UserRecord } from "../store/users-table.ts";
 
 const names = ["databaseUrl", "dataDir"] as const satisfies readonly OptionName[];
 
-export const usersHelp = helpText(
+const help = helpText(
   "users <list|token|revoke|deactivate|activate> [email]",
   [
     "Manages the hub's users on its own store, directly (not through the API), so a lost admin",
@@ -86,14 +87,15 @@ async function run(ctx: UserContext, action: string, email: string | undefined):
   }
 }
 
-export async function usersCommand(argv: string[]): Promise<void> {
+async function runUsers(argv: string[]): Promise<void> {
   const o = readOptions(names, argv);
   const [action, email, ...extra] = o.positionals;
-  if (o.help || !action) return void process.stdout.write(usersHelp);
+  if (o.help || !action) return void process.stdout.write(help);
   if (extra.length > 0) throw new UsageError(`users ${action}: unexpected '${extra.join(" ")}'`);
   const db = await openDatabase({
     url: o.databaseUrl,
     dataDir: o.databaseUrl ? undefined : o.dataDir,
+    processName: "tandem users",
   });
   try {
     await migrate(db);
@@ -108,3 +110,10 @@ export async function usersCommand(argv: string[]): Promise<void> {
     await db.close();
   }
 }
+
+export const usersCommand: Command = {
+  name: "users",
+  summary: "list users, issue or revoke a token, deactivate (on the store directly)",
+  help,
+  run: runUsers,
+};

@@ -1,41 +1,132 @@
 import { describe, expect, it } from "vitest";
-import { posProfile, posRecordFlows, ruleFor, syncedFields } from "./policy.ts";
+import type { FieldMap } from "./customer.ts";
+import { decide } from "./merge-fields.ts";
+import { flowOf, posProfile, ruleFor, syncedFields } from "./policy.ts";
 
-describe("the POS profile as data", () => {
-  it("F1-F10: every data rule of the POS profile is a line of its two tables", () => {
-    const rules = new Set(
-      [...Object.values(posProfile), ...Object.values(posRecordFlows)].map((r) => r.rule),
-    );
-    for (const id of ["F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10"])
-      expect(rules, id).toContain(id);
+// Each rule of the POS profile is checked by what the merge does with it, not by its spelling in
+// the table: a line of the table changed (an "append" made "overwrite", a "conflict" made a
+// winner) turns one of these red.
+
+/**
+ * One field, as the base (last agreed), the hub and the POS hold it: a side not named still
+ * holds the base; `null` is "no value" (never had it, or removed). What does the POS profile
+ * decide?
+ */
+function merge(
+  path: string,
+  values: { base?: string | null; hub?: string | null; pos?: string | null },
+) {
+  const base = values.base ?? null;
+  const at = (v: string | null): FieldMap => (v === null ? {} : { [path]: v });
+  return decide({
+    base: at(base),
+    hub: at(values.hub === undefined ? base : values.hub),
+    external: at(values.pos === undefined ? base : values.pos),
+    pending: {},
+    profile: posProfile,
+  });
+}
+
+const nothing = { toHub: {}, toExternal: {}, agreed: {}, conflicts: [] };
+
+describe("the POS profile, rule by rule, through the three-way merge", () => {
+  it("F1: a POS contact change overwrites the hub (removals too); a hub contact is appended at the POS and a hub removal never reaches it", () => {
+    const path = "contact.email.ada@example.com";
+    const value = "Ada@Example.com";
+    expect(merge(path, { pos: value }).toHub).toEqual({ [path]: value });
+    expect(merge(path, { base: value, pos: null }).toHub).toEqual({ [path]: null });
+    expect(merge(path, { hub: value }).toExternal).toEqual({ [path]: value });
+    expect(merge(path, { hub: value }).toHub).toEqual({});
+    expect(merge(path, { base: value, hub: null })).toEqual(nothing);
+    // both sides came to hold the same contact: agreed, nothing sent
+    expect(merge(path, { hub: value, pos: "ada@example.com" })).toMatchObject({
+      toHub: {},
+      toExternal: {},
+      conflicts: [],
+    });
+    expect(ruleFor(posProfile, path).rule).toBe("F1");
   });
 
-  it("F1, F3, F5: the directions the spec names", () => {
-    expect(ruleFor(posProfile, "contact.email.a@b.c")).toMatchObject({
-      inbound: "overwrite",
-      outbound: "append",
-    });
-    expect(ruleFor(posProfile, "acquisition")).toMatchObject({
-      outbound: "createOnly",
-      onBothChanged: "externalWins",
-    });
-    expect(ruleFor(posProfile, "note.n_1")).toMatchObject({
-      inbound: "append",
-      outbound: "append",
-    });
-    expect(posRecordFlows.sale.direction).toBe("inbound");
-    expect(posRecordFlows.message.direction).toBe("outbound");
-    expect(posRecordFlows.assignedAssociate.direction).toBe("none");
-  });
-
-  it("F2: only mapped preferences are in scope", () => {
+  it("F2: a mapped preference flows both ways, removals included; edits on both sides are a conflict; unmapped preferences are out of scope", () => {
+    const path = "pref.Ring size";
+    expect(merge(path, { base: "6", pos: "7" }).toHub).toEqual({ [path]: "7" });
+    expect(merge(path, { base: "6", hub: "7" }).toExternal).toEqual({ [path]: "7" });
+    expect(merge(path, { base: "6", pos: null }).toHub).toEqual({ [path]: null });
+    expect(merge(path, { base: "6", hub: null }).toExternal).toEqual({ [path]: null });
+    const both = merge(path, { base: "6", hub: "7", pos: "8" });
+    expect(both.conflicts).toEqual([{ path, base: "6", hub: "7", external: "8" }]);
+    expect(both.toHub).toEqual({});
+    expect(both.toExternal).toEqual({});
     expect(
       syncedFields({ "pref.Ring size": "6", "pref.Colour": "blue", firstName: "Ada" }, [
         "Ring size",
       ]),
-    ).toEqual({
-      "pref.Ring size": "6",
-      firstName: "Ada",
+    ).toEqual({ "pref.Ring size": "6", firstName: "Ada" });
+  });
+
+  it("F3: acquisition comes in from the POS, never goes out after creation, and the POS wins without a conflict", () => {
+    const path = "acquisition";
+    expect(merge(path, { base: "Walk-in", pos: "Referral" }).toHub).toEqual({
+      [path]: "Referral",
     });
+    expect(merge(path, { base: "Walk-in", hub: "Event" })).toEqual(nothing);
+    const both = merge(path, { base: "Walk-in", hub: "Event", pos: "Referral" });
+    expect(both.conflicts).toEqual([]);
+    expect(both.toHub).toEqual({ [path]: "Referral" });
+    expect(both.toExternal).toEqual({});
+  });
+
+  it("F4: the wish list mirrors the collection: additions, edits and removals both ways; edits on both sides are a conflict", () => {
+    const path = "wish.w_1";
+    expect(merge(path, { pos: "inv_1|Ring" }).toHub).toEqual({ [path]: "inv_1|Ring" });
+    expect(merge(path, { hub: "inv_1|Ring" }).toExternal).toEqual({ [path]: "inv_1|Ring" });
+    expect(merge(path, { base: "inv_1|Ring", pos: null }).toHub).toEqual({ [path]: null });
+    expect(merge(path, { base: "inv_1|Ring", hub: null }).toExternal).toEqual({
+      [path]: null,
+    });
+    expect(merge(path, { base: "a", hub: "b", pos: "c" }).conflicts).toHaveLength(1);
+    expect(ruleFor(posProfile, path).rule).toBe("F4");
+  });
+
+  it("F5: notes and their edits flow both ways; a note deleted on one side stays on the other; edits on both sides are a conflict", () => {
+    const path = "note.n_1";
+    expect(merge(path, { pos: "Called about the ring" }).toHub).toEqual({
+      [path]: "Called about the ring",
+    });
+    expect(merge(path, { hub: "Called about the ring" }).toExternal).toEqual({
+      [path]: "Called about the ring",
+    });
+    expect(merge(path, { base: "v1", pos: "v2" }).toHub).toEqual({ [path]: "v2" });
+    expect(merge(path, { base: "v1", hub: "v2" }).toExternal).toEqual({ [path]: "v2" });
+    // deleted at the POS: the hub keeps it; deleted in the hub: the POS keeps it
+    expect(merge(path, { base: "v1", pos: null })).toEqual(nothing);
+    expect(merge(path, { base: "v1", hub: null })).toEqual(nothing);
+    expect(merge(path, { base: "v1", hub: "v2", pos: "v3" }).conflicts).toHaveLength(1);
+  });
+
+  it("F12: names flow both ways and edits on both sides are a conflict, never an overwrite", () => {
+    for (const path of ["firstName", "lastName"]) {
+      expect(merge(path, { base: "Ada", pos: "Adah" }).toHub).toEqual({ [path]: "Adah" });
+      expect(merge(path, { base: "Ada", hub: "Augusta" }).toExternal).toEqual({
+        [path]: "Augusta",
+      });
+      const both = merge(path, { base: "Ada", hub: "Augusta", pos: "Adah" });
+      expect(both.conflicts).toEqual([{ path, base: "Ada", hub: "Augusta", external: "Adah" }]);
+      expect(both.toHub).toEqual({});
+      expect(both.toExternal).toEqual({});
+      // both made the same edit: agreed, nothing sent either way
+      expect(merge(path, { base: "Ada", hub: "Adah", pos: "Adah" })).toEqual({
+        ...nothing,
+        agreed: { [path]: "Adah" },
+      });
+    }
+  });
+
+  it("F6-F10: sales and inventory come in only, hub messages go out only, associates and the assigned associate are never synced", () => {
+    expect(flowOf("pos", "sale")).toMatchObject({ direction: "inbound", rule: "F6" });
+    expect(flowOf("pos", "message")).toMatchObject({ direction: "outbound", rule: "F7" });
+    expect(flowOf("pos", "inventory")).toMatchObject({ direction: "inbound", rule: "F8" });
+    expect(flowOf("pos", "associate")).toMatchObject({ direction: "none", rule: "F9" });
+    expect(flowOf("pos", "assignedAssociate")).toMatchObject({ direction: "none", rule: "F10" });
   });
 });

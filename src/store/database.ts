@@ -1,6 +1,9 @@
-import { mkdirSync } from "node:fs";
+import { basename } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { lockDataDir } from "./data-dir-lock.ts";
+import { OwnerOnlyNodeFS, restrictDataDir } from "./private-data-dir.ts";
+import { StoreError } from "./store-error.ts";
 
 /** Anything that runs SQL: the database itself or an open transaction. */
 export interface Queryable {
@@ -31,18 +34,102 @@ export interface DatabaseOptions {
   /** schema for every query (tests use a fresh one each); default public */
   schema?: string | undefined;
   poolSize?: number | undefined;
+  /** embedded store: what this process runs ("tandem serve"), named to a second process */
+  processName?: string | undefined;
+  /**
+   * embedded store: called if another process takes the data directory's lock away (default:
+   * throw, which ends the process: going on could corrupt the store)
+   */
+  onLockLost?: ((error: Error) => void) | undefined;
 }
 
 // int8 ids and counts come back as JS numbers: ids stay far below 2^53.
 const int8AsNumber = (value: string) => Number(value);
 
+/**
+ * Opens the store. A PostgreSQL URL is tried at once, so a wrong URL or a server that is down is
+ * one clear error here, not a stack later. A data directory is made private (0700, files 0600)
+ * and locked to this process (store/data-dir-lock.ts) before PGlite opens it.
+ */
 export async function openDatabase(options: DatabaseOptions): Promise<Db> {
-  if (options.url) return openPostgres(options.url, options);
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const lite = await PGlite.create(options.dataDir ? `file://${options.dataDir}` : undefined, {
-    parsers: { 20: int8AsNumber },
+  if (options.url) {
+    await probePostgres(options.url);
+    return openPostgres(options.url, options);
+  }
+  const parsers = { 20: int8AsNumber };
+  if (!options.dataDir) return wrapPglite(await PGlite.create({ parsers }), options.schema);
+  restrictDataDir(options.dataDir);
+  const lock = await lockDataDir(options.dataDir, {
+    command: options.processName ?? `node ${basename(process.argv[1] ?? "")}`,
+    onLost:
+      options.onLockLost ??
+      ((error) => {
+        throw error;
+      }),
   });
-  return wrapPglite(lite, options.schema);
+  try {
+    const lite = await PGlite.create({ fs: new OwnerOnlyNodeFS(options.dataDir), parsers });
+    const db = await wrapPglite(lite, options.schema);
+    return {
+      ...db,
+      close: async () => {
+        await db.close();
+        await lock.release();
+      },
+    };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+/** Connects once, with a time limit, and turns a failure into what to check. */
+async function probePostgres(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  // a failed connect may still emit 'error' on the client; the rejection below reports it
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+    await client.query("select 1");
+  } catch (error) {
+    throw new StoreError(
+      "database_unreachable",
+      `cannot use the PostgreSQL at ${redactUrl(url)}: ${connectFailure(error)}; check DATABASE_URL (--database-url) and that the server is running`,
+    );
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function connectFailure(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  switch (e.code) {
+    case "ECONNREFUSED":
+      return "connection refused";
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return "host not found";
+    case "ETIMEDOUT":
+      return "no answer";
+    case "3D000":
+    case "28P01":
+    case "28000":
+      return e.message ?? e.code;
+    default:
+      return /timeout/i.test(e.message ?? "")
+        ? "no answer within 10 s"
+        : (e.message ?? String(error));
+  }
+}
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.username ? `${parsed.username}@` : ""}${parsed.host}${parsed.pathname}`;
+  } catch {
+    return "(DATABASE_URL)";
+  }
 }
 
 /** Wraps an already open PGlite (tests share one instance per process, one schema per test). */

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { StoreError } from "./store-error.ts";
 
 /**
  * AES-256-GCM for connector credentials at rest. Sealed text is "v1.<iv>.<tag>.<ciphertext>",
@@ -17,7 +18,7 @@ export function seal(key: Buffer, plaintext: string): string {
 export function unseal(key: Buffer, sealed: string): string {
   const [version, iv, tag, data] = sealed.split(".");
   if (version !== "v1" || !iv || !tag || data === undefined)
-    throw new Error("credentials are not sealed by this version of Tandem");
+    throw new StoreError("secret_key", "credentials are not sealed by this version of Tandem");
   const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   try {
@@ -26,8 +27,9 @@ export function unseal(key: Buffer, sealed: string): string {
       decipher.final(),
     ]).toString("utf8");
   } catch {
-    throw new Error(
-      "credentials cannot be decrypted: TANDEM_SECRET_KEY is not the key they were sealed with",
+    throw new StoreError(
+      "secret_key",
+      "credentials cannot be decrypted: this process's secret key (TANDEM_SECRET_KEY) is not the one they were sealed with; start it with the key the hub was set up with (see docs/operations.md)",
     );
   }
 }
@@ -43,12 +45,13 @@ export function loadSecretKey(options: {
 }): Buffer {
   if (options.secretKey) return parseKey(options.secretKey, "TANDEM_SECRET_KEY");
   if (!options.dataDir)
-    throw new Error(
-      "TANDEM_SECRET_KEY is required with DATABASE_URL (32 bytes, base64): see docs/operations.md",
+    throw new StoreError(
+      "secret_key",
+      "TANDEM_SECRET_KEY (--secret-key) is required with DATABASE_URL: 32 bytes, base64 (openssl rand -base64 32); see docs/operations.md",
     );
   const file = join(options.dataDir, "secret.key");
   if (!existsSync(file)) {
-    mkdirSync(options.dataDir, { recursive: true });
+    mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600, flag: "wx" });
   }
   return parseKey(readFileSync(file, "utf8").trim(), file);
@@ -57,6 +60,6 @@ export function loadSecretKey(options: {
 function parseKey(text: string, where: string): Buffer {
   const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, "hex") : Buffer.from(text, "base64");
   if (key.length !== 32)
-    throw new Error(`${where}: the secret key must be 32 bytes (base64 or hex)`);
+    throw new StoreError("secret_key", `${where}: the secret key must be 32 bytes (base64 or hex)`);
   return key;
 }

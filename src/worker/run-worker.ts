@@ -8,6 +8,7 @@ import type { Logger } from "../log.ts";
 import { reclaimExpiredJobs } from "../queue/reclaim-expired-jobs.ts";
 import type { Db } from "../store/database.ts";
 import { listIntegrations } from "../store/integrations-table.ts";
+import { isSecretKeyError } from "../store/store-error.ts";
 
 export interface WorkerOptions {
   db: Db;
@@ -21,6 +22,11 @@ export interface WorkerOptions {
   idleMs?: number;
   /** outbound jobs run at once */
   concurrency?: number;
+  /**
+   * called once when the worker stopped itself on an error no retry can fix (a secret key that
+   * does not open the credentials); the process should exit
+   */
+  onFatal?: (error: Error) => void;
 }
 
 export interface RunningWorker {
@@ -56,10 +62,21 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       try {
         if (!(await step())) await sleep(pauseMs);
       } catch (error) {
+        if (isSecretKeyError(error)) return stopForGood(error);
         log.error({ loop: name, err: error }, `${name} failed; retrying in a second`);
         await sleep(1000);
       }
     }
+  };
+
+  let fatal: Error | undefined;
+  const stopForGood = (error: Error) => {
+    if (fatal) return;
+    fatal = error;
+    running = false;
+    for (const wake of [...wakers]) wake();
+    log.fatal({ reason: error.message }, "worker stopped: a retry cannot fix this");
+    options.onFatal?.(error);
   };
 
   const applyOptions = {
@@ -91,6 +108,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
             const recorded = await pollIntegration(pollOptions, integration);
             if (recorded) log.info({ integration: integration.id, recorded }, "polled changes");
           } catch (error) {
+            if (isSecretKeyError(error)) throw error;
             log.warn({ integration: integration.id, err: error }, "poll failed");
           }
         }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Connector } from "./connector.ts";
+import type { Connector, WebhookDelivery } from "./connector.ts";
 import { ConnectorError } from "./connector-error.ts";
 
 /**
@@ -13,6 +13,12 @@ export interface ContractSetup {
   createExternally(customer: { firstName: string; email: string }): Promise<string>;
   /** changes a customer's first name directly in the external system */
   renameExternally(id: string, firstName: string): Promise<void>;
+  /** every customer of the external system, read as its staff would (not through the connector) */
+  listExternally(): Promise<Array<{ id: string; firstName: string | null }>>;
+  /** the same connector with other credentials, e.g. a wrong API key */
+  connectWithKey(apiKey: string): Connector;
+  /** for a connector with webhooks: a delivery the system would send, signed for `at` */
+  signedDelivery?(at: Date): WebhookDelivery;
   close(): Promise<void>;
 }
 
@@ -98,21 +104,67 @@ export function connectorContract(name: string, setup: () => Promise<ContractSet
       await s.close();
     });
 
-    it("reports a missing customer as null and a bad key as unauthorized", async () => {
+    it("reports a missing customer as null", async () => {
       const s = await setup();
       expect(await s.connector.source.getCustomer("does-not-exist")).toBeNull();
       await s.close();
     });
 
-    it("rejects a webhook delivery whose signature does not match", async () => {
+    it("I1: a wrong API key is refused as unauthorized, reads and writes alike, and nothing is written", async () => {
       const s = await setup();
-      if (!s.connector.webhook) return void (await s.close());
-      expect(() =>
-        s.connector.webhook!.parse(
-          { headers: { "x-pos-signature": "v1=00", "x-pos-timestamp": "1" }, rawBody: "{}" },
-          new Date(),
+      const id = await s.createExternally({ firstName: "Ada", email: "ada@example.com" });
+      const before = await s.listExternally();
+      const bad = s.connectWithKey(`wrong-${Math.random().toString(36).slice(2)}`);
+      const refusal = async (call: () => Promise<unknown>) => {
+        const error = await call().then(
+          () => new Error("the call with a wrong key succeeded"),
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(ConnectorError);
+        return (error as ConnectorError).code;
+      };
+      expect(await refusal(() => bad.source.ping())).toBe("unauthorized");
+      // a wrong key is not "no such customer"
+      expect(await refusal(() => bad.source.getCustomer(id))).toBe("unauthorized");
+      expect(await refusal(() => bad.source.pollChanges(null, 10))).toBe("unauthorized");
+      expect(
+        await refusal(() =>
+          bad.sink.createCustomer(customer("eve@example.com"), { idempotencyKey: "k9" }),
         ),
-      ).toThrow(ConnectorError);
+      ).toBe("unauthorized");
+      expect(
+        await refusal(() =>
+          bad.sink.updateCustomer(
+            id,
+            { set: { firstName: "Eve" }, expect: { firstName: "Ada" }, addContacts: [] },
+            { idempotencyKey: "k10" },
+          ),
+        ),
+      ).toBe("unauthorized");
+      expect(await s.listExternally()).toEqual(before);
+      await s.close();
+    });
+
+    it("S4: a webhook delivery is accepted only with a matching signature and a fresh timestamp, each checked alone", async () => {
+      const s = await setup();
+      const webhook = s.connector.webhook;
+      if (!webhook || !s.signedDelivery) return void (await s.close());
+      const now = new Date();
+      const codeOf = (delivery: WebhookDelivery) => {
+        try {
+          webhook.parse(delivery, now);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ConnectorError);
+          return (error as ConnectorError).code;
+        }
+        return "accepted";
+      };
+      expect(codeOf(s.signedDelivery(now))).toBe("accepted");
+      // correctly signed an hour ago: a replay
+      expect(codeOf(s.signedDelivery(new Date(now.getTime() - 3600_000)))).toBe("unauthorized");
+      // fresh, but the body changed after signing
+      const fresh = s.signedDelivery(now);
+      expect(codeOf({ ...fresh, rawBody: `${fresh.rawBody} ` })).toBe("unauthorized");
       await s.close();
     });
   });
