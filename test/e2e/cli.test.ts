@@ -202,7 +202,7 @@ describe("the tandem command", () => {
     expectOneLine(
       await tandem(["customers", "merge", "1"], env),
       2,
-      /customers: unknown action 'merge': use list, show, add or edit/,
+      /customers: unknown action 'merge': use list, show, add, edit or contact/,
     );
   });
 
