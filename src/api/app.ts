@@ -6,6 +6,7 @@ import { activityRoutes } from "./activity-routes.ts";
 import { collectionsRoutes } from "./collections-routes.ts";
 import { conflictsRoutes } from "./conflicts-routes.ts";
 import { customersRoutes } from "./customers-routes.ts";
+import { eventsRoutes } from "./events-routes.ts";
 import { hooksRoutes } from "./hooks-routes.ts";
 import type { HubEnv } from "./hub-env.ts";
 import { errorResponse } from "./http-errors.ts";
@@ -48,6 +49,7 @@ export function createApp(ctx: ServiceContext) {
   app.route("/", activityRoutes);
   app.route("/", collectionsRoutes);
   app.route("/", jobsRoutes);
+  app.route("/", eventsRoutes);
   app.route("/", integrationsRoutes);
   app.route("/", usersRoutes);
   app.route("/", hooksRoutes);

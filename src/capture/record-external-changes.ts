@@ -27,12 +27,16 @@ export function recordExternalChanges(
   );
 }
 
-/** Writes inventory items (F8) or sales (F6) into the inbox, keyed by kind, id and version. */
+/**
+ * Writes inventory items (F8) or sales (F6) into the inbox, keyed by kind, id and version: the
+ * webhook and the poll of one record are one event (S4).
+ */
 export function recordExternalRecords(
   q: Queryable,
   integrationId: number,
   kind: "inventory" | "sale",
   records: ReadonlyArray<InventoryRecord | SaleRecord>,
+  via: "webhook" | "poll",
   now: Date,
 ): Promise<number> {
   return insertChangeEvents(
@@ -41,11 +45,11 @@ export function recordExternalRecords(
       integrationId,
       source: "external",
       eventKey: `${kind}:${record.id}@${record.version}`,
-      kind: `${kind}.poll`,
+      kind: `${kind}.${via}`,
       externalId: record.id,
       version: record.version,
       payload: record,
-      actor: "connector:poll",
+      actor: `connector:${via}`,
       receivedAt: now,
     })),
   );
