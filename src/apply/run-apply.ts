@@ -34,7 +34,11 @@ export async function applyDueJobs(options: ApplyOptions, limit: number): Promis
       kinds: outboundKinds,
     }),
   );
-  await Promise.all(jobs.map((job) => runJob(options, job)));
+  // Every job runs to its end before the first failure (if any) is reported: one job's trouble
+  // never cuts the others' bookkeeping short.
+  const results = await Promise.allSettled(jobs.map((job) => runJob(options, job)));
+  const failed = results.find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
   return jobs.length;
 }
 
@@ -64,16 +68,19 @@ async function runJob(options: ApplyOptions, job: ClaimedJob): Promise<void> {
     // retried too, and a real bug ends as a dead job after its attempts, visible.
     const retryable = error instanceof ConnectorError ? isRetryable(error.code) : true;
     const message = error instanceof Error ? error.message : String(error);
-    await db.transaction(async (tx) => {
-      const attempt = {
-        id: job.id,
-        workerId,
-        attempts: job.attempts,
-        maxAttempts: job.maxAttempts,
-      };
-      const state = await failJob(tx, attempt, message, retryable, clock.now());
-      if (state === "dead") await markLinkError(tx, payload, message, clock.now());
-    });
+    const attempt = { id: job.id, workerId, attempts: job.attempts, maxAttempts: job.maxAttempts };
+    try {
+      await db.transaction(async (tx) => {
+        const state = await failJob(tx, attempt, message, retryable, clock.now());
+        if (state === "dead") await markLinkError(tx, payload, message, clock.now());
+      });
+    } catch (bookkeeping) {
+      // The customer's status could not be set: the job's own failure is still recorded, so it
+      // waits its backoff (or stays dead, visible) instead of staying claimed until its lease
+      // runs out. If even that fails, the lease brings the job back (reclaim-expired-jobs.ts).
+      await db.transaction((tx) => failJob(tx, attempt, message, retryable, clock.now()));
+      throw bookkeeping;
+    }
   }
 }
 
