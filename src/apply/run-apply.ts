@@ -5,6 +5,7 @@ import type { Connector, ConnectorResolver } from "../connectors/kit/connector.t
 import { claimJobs, type ClaimedJob } from "../queue/claim-jobs.ts";
 import { completeJob } from "../queue/complete-job.ts";
 import { failJob } from "../queue/fail-job.ts";
+import { reclaimExpiredJobs } from "../queue/reclaim-expired-jobs.ts";
 import type { Db, Queryable } from "../store/database.ts";
 import { readIntegration, type IntegrationRecord } from "../store/integrations-table.ts";
 import { findLink, updateLink } from "../store/links-table.ts";
@@ -85,6 +86,26 @@ async function runJob(options: ApplyOptions, job: ClaimedJob): Promise<void> {
 }
 
 class LeaseLost extends Error {}
+
+/**
+ * Takes back jobs whose worker's lease ran out. One that used its last attempt so (its worker died
+ * on it every time) is dead, and its customer goes to the error section as after any other last
+ * failed attempt. Returns how many jobs were taken back.
+ */
+export async function reclaimJobs(db: Db, now: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    const reclaimed = await reclaimExpiredJobs(tx, now);
+    for (const job of reclaimed)
+      if (job.state === "dead" && outboundKinds.includes((job.payload as OutboundJob).kind))
+        await markLinkError(
+          tx,
+          job.payload as OutboundJob,
+          `${job.lastError} (its worker stopped during its last attempt)`,
+          now,
+        );
+    return reclaimed.length;
+  });
+}
 
 function runOutbound(
   ctx: JobContext,

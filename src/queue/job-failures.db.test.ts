@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { engines } from "../../test/setup/database.ts";
 import { addOfflineIntegration, createTestHub } from "../../test/setup/hub.ts";
-import { applyDueJobs } from "../apply/run-apply.ts";
+import { applyDueJobs, reclaimJobs } from "../apply/run-apply.ts";
 import { createCustomer, getCustomer } from "../services/customers.ts";
 import type { Db } from "../store/database.ts";
 import { addJob } from "./add-job.ts";
@@ -27,7 +27,7 @@ describe.each(engines)("failed jobs, on $name", (engine) => {
     const at = (s: number) => new Date(start.getTime() + s * 1000);
     const id = await addJob(db, { kind: "test.job", payload: {}, runAt: start, maxAttempts: 1 });
     const [a] = await claimJobs(db, { workerId: "a", limit: 1, leaseSeconds: 30, now: at(0) });
-    expect(await reclaimExpiredJobs(db, at(31))).toBe(1);
+    expect(await reclaimExpiredJobs(db, at(31))).toHaveLength(1);
     await db.query("update jobs set state = 'ready', max_attempts = 5 where id = $1", [id]);
     const [b] = await claimJobs(db, { workerId: "b", limit: 1, leaseSeconds: 30, now: at(32) });
     expect(b).toMatchObject({ id, attempts: 2 });
@@ -76,5 +76,23 @@ describe.each(engines)("failed jobs, on $name", (engine) => {
     const sync = (await getCustomer(hub.ctx, hub.admin, ada.id)).sync[0]!;
     expect(sync.status).toBe("error");
     expect(sync.lastError).toBe((await jobRow(db, job!.id)).last_error);
+  });
+
+  it("S11: a job whose worker died during its last attempt is dead, and its customer shows error", async () => {
+    const db = await engine.open();
+    const hub = await createTestHub(db);
+    await addOfflineIntegration(hub);
+    const ada = await createCustomer(hub.ctx, hub.admin, { firstName: "Ada" });
+    await db.query("update jobs set max_attempts = 1");
+    const now = hub.clock.now();
+    const [job] = await claimJobs(db, { workerId: "gone", limit: 1, leaseSeconds: 30, now });
+    hub.clock.advance(31_000);
+    expect(await reclaimJobs(db, hub.clock.now())).toBe(1);
+    expect(await jobRow(db, job!.id)).toMatchObject({ state: "dead", locked_by: null });
+    const sync = (await getCustomer(hub.ctx, hub.admin, ada.id)).sync[0]!;
+    expect(sync.status).toBe("error");
+    expect(sync.lastError).toBe(
+      "worker lease expired (its worker stopped during its last attempt)",
+    );
   });
 });

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { applyDueJobs } from "../apply/run-apply.ts";
+import { applyDueJobs, reclaimJobs } from "../apply/run-apply.ts";
 import { pollIntegration } from "../capture/poll-integration.ts";
 import type { ConnectorResolver } from "../connectors/kit/connector.ts";
 import type { Clock } from "../domain/clock.ts";
 import { createEngineLoop } from "../engine/run-engine.ts";
 import type { Logger } from "../log.ts";
-import { reclaimExpiredJobs } from "../queue/reclaim-expired-jobs.ts";
 import type { Db } from "../store/database.ts";
 import { listIntegrations } from "../store/integrations-table.ts";
 
@@ -116,7 +115,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     loop(
       "reclaim",
       async () => {
-        const reclaimed = await reclaimExpiredJobs(options.db, options.clock.now());
+        const reclaimed = await reclaimJobs(options.db, options.clock.now());
         if (reclaimed > 0) log.warn({ reclaimed }, "took back jobs whose worker's lease ran out");
         return false;
       },
