@@ -97,7 +97,7 @@ describe.each(engines)("one failing event never stops the others, on $name", (en
     const waits: number[] = [];
     let event = first;
     let failedAt = hub.clock.now();
-    while (event.processed_at === null) {
+    for (let round = 0; round < 20 && event.processed_at === null; round++) {
       const wait = event.retry_at!.getTime() - failedAt.getTime();
       waits.push(wait);
       hub.clock.advance(wait - 1);
