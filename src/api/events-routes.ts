@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { failingEvents, retryEvent } from "../services/events.ts";
 import { requireRole } from "../services/users.ts";
-import type { EventView } from "../store/change-events-table.ts";
+import type { EventView } from "../store/change-event-views.ts";
 import type { HubEnv } from "./hub-env.ts";
 import { errorResponses, errorSchema, idParam, json } from "./schemas.ts";
 

@@ -1,10 +1,6 @@
 import { processEventNow } from "../engine/run-engine.ts";
-import {
-  listFailingEvents,
-  readEventView,
-  reopenFailingEvent,
-  type EventView,
-} from "../store/change-events-table.ts";
+import { listFailingEvents, readEventView, type EventView } from "../store/change-event-views.ts";
+import { reopenFailingEvent } from "../store/change-events-table.ts";
 import type { Actor, ServiceContext } from "./service-context.ts";
 import { ServiceError } from "./service-error.ts";
 
