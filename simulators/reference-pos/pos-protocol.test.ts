@@ -208,6 +208,37 @@ describe("reference POS: the open POS protocol", () => {
     await hook.close();
   });
 
+  it("F6, R7.6: sends sale.created for a sale and inventory.updated for every item change, the sold item included", async () => {
+    const hook = await receiver();
+    const p = await pos();
+    await p.call("POST", "/api/v1/webhooks", { url: hook.url, secret: "whsec-123456" });
+    const { body: c } = await p.call("POST", "/staff/customers", { firstName: "Ada" });
+    const { body: ring } = await p.call("POST", "/staff/inventory", {
+      sku: "R-1",
+      description: "Ring",
+    });
+    await p.call("PATCH", `/staff/inventory/${ring.id}`, { price: 900 });
+    const { body: sale } = await p.call("POST", "/staff/sales", {
+      customerId: c.id,
+      lines: [{ inventoryId: ring.id, amount: 900 }],
+    });
+    await until(() => hook.deliveries.length === 5);
+    const events = hook.deliveries
+      .map((d) => JSON.parse(d.body) as { id: string; type: string; data: Record<string, never> })
+      .sort((a, b) => a.id.localeCompare(b.id));
+    const seen = events.map((e) => [e.type, e.id]);
+    expect(seen).toContainEqual(["sale.created", `evt_${sale.id}_${sale.version}`]);
+    expect(seen).toContainEqual(["inventory.updated", `evt_${ring.id}_${ring.version}`]);
+    expect(seen).toContainEqual(["inventory.updated", `evt_${ring.id}_${ring.version + 1}`]);
+    expect(seen).toContainEqual(["inventory.updated", `evt_${ring.id}_${sale.version - 1}`]);
+    const created = events.find((e) => e.type === "sale.created")!;
+    expect(created.data["sale"]).toMatchObject({ id: sale.id, customerId: c.id, total: 900 });
+    const sold = events.find((e) => e.id === `evt_${ring.id}_${sale.version - 1}`)!;
+    expect(sold.data["item"]).toMatchObject({ status: "sold" });
+    await p.close();
+    await hook.close();
+  });
+
   it("keeps its data and version counter across a restart", async () => {
     const dataFile = join(mkdtempSync(join(tmpdir(), "pos-")), "pos.json");
     const first = await pos({ dataFile, seed: 3 });

@@ -72,7 +72,10 @@ const feedQuery = z.object({
 });
 const idParam = z.object({ id: z.string() });
 
-/** Inventory, sales and activity: the protocol's feeds (polled; no webhooks) and the staff's counter work. */
+/**
+ * Inventory, sales and activity: the protocol's feeds and the staff's counter work. Every change to
+ * an item and every sale is also sent to webhook subscribers (inventory.updated, sale.created).
+ */
 export const retailRoutes = new OpenAPIHono<PosEnv>()
   .openapi(
     createRoute({
@@ -231,9 +234,9 @@ export const retailRoutes = new OpenAPIHono<PosEnv>()
         c.req.valid("json"),
         c.var.pos.now(),
       );
-      return item
-        ? c.json(item, 200)
-        : (c.json(fail("not_found", "no such inventory item"), 404) as never);
+      if (!item) return c.json(fail("not_found", "no such inventory item"), 404) as never;
+      c.var.pos.notifyRecord("inventory", item);
+      return c.json(item, 200);
     },
   )
   .openapi(
@@ -271,9 +274,15 @@ export const retailRoutes = new OpenAPIHono<PosEnv>()
       responses: { 201: jsonOf(saleSchema, "the sale"), ...errors },
     }),
     (c) => {
-      const sale = recordSale(c.var.pos.state, c.req.valid("json"), c.var.pos.now());
-      return typeof sale === "string"
-        ? (c.json(fail("invalid", sale), 400) as never)
-        : c.json(sale, 201);
+      const { pos } = c.var;
+      const sale = recordSale(pos.state, c.req.valid("json"), pos.now());
+      if (typeof sale === "string") return c.json(fail("invalid", sale), 400) as never;
+      // the items it sold changed (now sold), then the sale came: subscribers hear of each
+      for (const line of sale.lines) {
+        const item = line.inventoryId ? pos.state.inventory.get(line.inventoryId) : undefined;
+        if (item) pos.notifyRecord("inventory", item);
+      }
+      pos.notifyRecord("sale", sale);
+      return c.json(sale, 201);
     },
   );

@@ -8,6 +8,7 @@ import { collectionsRoutes } from "./collections-routes.ts";
 import { conflictsRoutes } from "./conflicts-routes.ts";
 import { contactsRoutes } from "./contacts-routes.ts";
 import { customersRoutes } from "./customers-routes.ts";
+import { eventsRoutes } from "./events-routes.ts";
 import { hooksRoutes } from "./hooks-routes.ts";
 import type { HubEnv } from "./hub-env.ts";
 import { errorResponse } from "./http-errors.ts";
@@ -70,6 +71,7 @@ export function createApp(ctx: ServiceContext, limits: ApiLimits = defaultApiLim
   app.route("/", activityRoutes);
   app.route("/", collectionsRoutes);
   app.route("/", jobsRoutes);
+  app.route("/", eventsRoutes);
   app.route("/", integrationsRoutes);
   app.route("/", usersRoutes);
   app.route("/", hooksRoutes);

@@ -41,6 +41,8 @@ const policy: Record<string, Role[]> = {
   getMe: any,
   listJobs: managers,
   retryJob: managers,
+  listFailedEvents: managers,
+  retryEvent: managers,
   listIntegrations: managers,
   getIntegration: managers,
   listAssociateMappings: managers,
@@ -105,6 +107,9 @@ function samples(f: RoleFixture): Record<string, Sample> {
     getMe: {},
     listJobs: { query: "state=dead" },
     retryJob: { params: { id: f.deadJobId } },
+    listFailedEvents: {},
+    // no failing event in the fixture: an allowed role gets 404, a forbidden one must get 403
+    retryEvent: { params: { id: 999_999 } },
     listIntegrations: {},
     getIntegration: { params: integration },
     listAssociateMappings: { params: integration },

@@ -5,6 +5,7 @@ import type { Connector, ConnectorResolver } from "../connectors/kit/connector.t
 import { claimJobs, type ClaimedJob } from "../queue/claim-jobs.ts";
 import { completeJob } from "../queue/complete-job.ts";
 import { failJob } from "../queue/fail-job.ts";
+import { reclaimExpiredJobs } from "../queue/reclaim-expired-jobs.ts";
 import type { Db, Queryable } from "../store/database.ts";
 import { isSecretKeyError } from "../store/store-error.ts";
 import { readIntegration, type IntegrationRecord } from "../store/integrations-table.ts";
@@ -35,7 +36,11 @@ export async function applyDueJobs(options: ApplyOptions, limit: number): Promis
       kinds: outboundKinds,
     }),
   );
-  await Promise.all(jobs.map((job) => runJob(options, job)));
+  // Every job runs to its end before the first failure (if any) is reported: one job's trouble
+  // never cuts the others' bookkeeping short.
+  const results = await Promise.allSettled(jobs.map((job) => runJob(options, job)));
+  const failed = results.find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
   return jobs.length;
 }
 
@@ -68,20 +73,43 @@ async function runJob(options: ApplyOptions, job: ClaimedJob): Promise<void> {
     // retried too, and a real bug ends as a dead job after its attempts, visible.
     const retryable = error instanceof ConnectorError ? isRetryable(error.code) : true;
     const message = error instanceof Error ? error.message : String(error);
-    await db.transaction(async (tx) => {
-      const attempt = {
-        id: job.id,
-        workerId,
-        attempts: job.attempts,
-        maxAttempts: job.maxAttempts,
-      };
-      const state = await failJob(tx, attempt, message, retryable, clock.now());
-      if (state === "dead") await markLinkError(tx, payload, message, clock.now());
-    });
+    const attempt = { id: job.id, workerId, attempts: job.attempts, maxAttempts: job.maxAttempts };
+    try {
+      await db.transaction(async (tx) => {
+        const state = await failJob(tx, attempt, message, retryable, clock.now());
+        if (state === "dead") await markLinkError(tx, payload, message, clock.now());
+      });
+    } catch (bookkeeping) {
+      // The customer's status could not be set: the job's own failure is still recorded, so it
+      // waits its backoff (or stays dead, visible) instead of staying claimed until its lease
+      // runs out. If even that fails, the lease brings the job back (reclaim-expired-jobs.ts).
+      await db.transaction((tx) => failJob(tx, attempt, message, retryable, clock.now()));
+      throw bookkeeping;
+    }
   }
 }
 
 class LeaseLost extends Error {}
+
+/**
+ * Takes back jobs whose worker's lease ran out. One that used its last attempt so (its worker died
+ * on it every time) is dead, and its customer goes to the error section as after any other last
+ * failed attempt. Returns how many jobs were taken back.
+ */
+export async function reclaimJobs(db: Db, now: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    const reclaimed = await reclaimExpiredJobs(tx, now);
+    for (const job of reclaimed)
+      if (job.state === "dead" && outboundKinds.includes((job.payload as OutboundJob).kind))
+        await markLinkError(
+          tx,
+          job.payload as OutboundJob,
+          `${job.lastError} (its worker stopped during its last attempt)`,
+          now,
+        );
+    return reclaimed.length;
+  });
+}
 
 function runOutbound(
   ctx: JobContext,

@@ -51,7 +51,7 @@ function feedsOf(source: Source, integrationId: number): Feed[] {
     hasMore: page.hasMore,
     count: page.records.length,
     record: (tx: Queryable, now: Date) =>
-      recordExternalRecords(tx, integrationId, kind, page.records, now),
+      recordExternalRecords(tx, integrationId, kind, page.records, "poll", now),
   });
   const feeds: Feed[] = [
     { name: "customers", fetch: async (c, l) => customers(await source.pollChanges(c, l)) },

@@ -38,8 +38,15 @@ export async function receiveWebhook(
     const recorded = await db.transaction(
       async (tx) =>
         (await recordExternalChanges(tx, integration.id, content.customers, "webhook", now)) +
-        (await recordExternalRecords(tx, integration.id, "inventory", content.inventory, now)) +
-        (await recordExternalRecords(tx, integration.id, "sale", content.sales, now)),
+        (await recordExternalRecords(
+          tx,
+          integration.id,
+          "inventory",
+          content.inventory,
+          "webhook",
+          now,
+        )) +
+        (await recordExternalRecords(tx, integration.id, "sale", content.sales, "webhook", now)),
     );
     const received = content.customers.length + content.inventory.length + content.sales.length;
     return { ok: true, recorded, received };

@@ -1,9 +1,13 @@
 import { externalEventKey, type ExternalCustomer } from "../domain/customer.ts";
 import type { InventoryRecord, SaleRecord } from "../domain/retail-records.ts";
+import { storable } from "../domain/storable-text.ts";
 import { insertChangeEvents } from "../store/change-events-table.ts";
 import type { Queryable } from "../store/database.ts";
 
-/** Writes external customers into the inbox; duplicates (same id and version) are dropped (S4). */
+/**
+ * Writes external customers into the inbox; duplicates (same id and version) are dropped (S4).
+ * Text the database cannot hold is replaced (R7.1): one odd record never stops its feed.
+ */
 export function recordExternalChanges(
   q: Queryable,
   integrationId: number,
@@ -13,7 +17,7 @@ export function recordExternalChanges(
 ): Promise<number> {
   return insertChangeEvents(
     q,
-    customers.map((customer) => ({
+    storable(customers).map((customer) => ({
       integrationId,
       source: "external",
       eventKey: externalEventKey(customer),
@@ -27,25 +31,29 @@ export function recordExternalChanges(
   );
 }
 
-/** Writes inventory items (F8) or sales (F6) into the inbox, keyed by kind, id and version. */
+/**
+ * Writes inventory items (F8) or sales (F6) into the inbox, keyed by kind, id and version: the
+ * webhook and the poll of one record are one event (S4).
+ */
 export function recordExternalRecords(
   q: Queryable,
   integrationId: number,
   kind: "inventory" | "sale",
   records: ReadonlyArray<InventoryRecord | SaleRecord>,
+  via: "webhook" | "poll",
   now: Date,
 ): Promise<number> {
   return insertChangeEvents(
     q,
-    records.map((record) => ({
+    storable(records).map((record) => ({
       integrationId,
       source: "external",
       eventKey: `${kind}:${record.id}@${record.version}`,
-      kind: `${kind}.poll`,
+      kind: `${kind}.${via}`,
       externalId: record.id,
       version: record.version,
       payload: record,
-      actor: "connector:poll",
+      actor: `connector:${via}`,
       receivedAt: now,
     })),
   );

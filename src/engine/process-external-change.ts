@@ -1,7 +1,7 @@
 import { emailsOf, toFieldMap, type ExternalCustomer } from "../domain/customer.ts";
 import { normalizeEmail } from "../domain/normalize.ts";
 import { appendAudit } from "../store/audit-table.ts";
-import type { ChangeEventRecord } from "../store/change-events-table.ts";
+import { reopenSkippedSales, type ChangeEventRecord } from "../store/change-events-table.ts";
 import { findClientIdsByEmails, insertClient, readClient } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { readIntegration, type IntegrationRecord } from "../store/integrations-table.ts";
@@ -103,6 +103,7 @@ export async function processExternalChange(
     const match = await unlinkedClientWithSameEmail(tx, integration, emailsOf(external.customer));
     if (match === undefined) {
       await createClientFrom(tx, now, integration, external);
+      await reopenSkippedSales(tx, integration.id, external.id);
       return "created";
     }
     await lockKey(tx, clientLockKey(match));
@@ -138,6 +139,8 @@ export async function processExternalChange(
   if (!synced || link.clientId === null)
     return link.status === "excluded" ? "excluded" : "recorded";
   await lockKey(tx, clientLockKey(link.clientId));
+  // F6/S1: sales skipped while this customer did not sync come in now that it does.
+  await reopenSkippedSales(tx, integration.id, external.id);
   const hub = await readClient(tx, link.clientId);
   if (!hub)
     throw new Error(`link ${link.id} points at client ${link.clientId}, which does not exist`);

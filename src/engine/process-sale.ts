@@ -1,6 +1,6 @@
 import { flowOf } from "../domain/policy.ts";
 import type { SaleRecord } from "../domain/retail-records.ts";
-import type { ChangeEventRecord } from "../store/change-events-table.ts";
+import { skippedNotSynced, type ChangeEventRecord } from "../store/change-events-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { readIntegration } from "../store/integrations-table.ts";
 import { findLink } from "../store/links-table.ts";
@@ -8,8 +8,8 @@ import { upsertProduct, type ProductUpsert } from "../store/products-table.ts";
 import { insertPurchase } from "../store/purchases-table.ts";
 
 /**
- * The sale is fine but its customer is not in the hub (yet): the event waits and is tried again,
- * for as long as it takes (a customer enabled for sync next week still gets its purchases).
+ * The sale is fine but the hub has not seen its customer yet (the customer's own change may still
+ * be on its way): the event waits and is tried again, for as long as it takes.
  */
 export class WaitingForCustomer extends Error {}
 
@@ -18,9 +18,12 @@ const jobNames = { repair: "Repair", custom: "Custom", appraisal: "Appraisal" } 
 /**
  * F6: a POS sale becomes a hub purchase, one way, exactly once (purchases are unique per sale id).
  * Every sold item, special orders included, is an archived hub product; every service job an
- * archived product that describes the job. A sale whose customer the hub does not know yet fails
- * and is retried (the customer's own change may still be on its way); after its retries it stays
- * visible as a failed event with that reason.
+ * archived product that describes the job.
+ *
+ * Whose sales come in (S1, S9): a synced customer's. A sale of a customer who does not sync (not
+ * selected in `selected` mode) is skipped with that outcome, not an error, and taken up again if
+ * the customer starts to sync (see reopenSkippedSales); an excluded customer's sale is skipped for
+ * good. A sale of a customer the hub has not seen at all waits for the customer.
  */
 export async function processSale(
   tx: Queryable,
@@ -34,10 +37,14 @@ export async function processSale(
   if (flowOf(integration.kind, "sale").direction !== "inbound") return "not imported (profile)";
   const sale = event.payload as SaleRecord;
   const link = await findLink(tx, { integrationId: integration.id, externalId: sale.customerId });
-  if (!link?.clientId || link.status === "excluded")
+  if (!link)
     throw new WaitingForCustomer(
-      `sale ${sale.id}: customer ${sale.customerId} is not a synced hub customer yet`,
+      `customer ${sale.customerId} is not known to the hub yet; the sale waits for it`,
     );
+  if (link.status === "excluded") return "skipped: customer excluded";
+  const { clientId } = link;
+  if (clientId === null || (integration.options.syncMode === "selected" && !link.syncEnabled))
+    return skippedNotSynced;
 
   const product = (
     p: Omit<ProductUpsert, "storeId" | "integrationId" | "archived" | "externalVersion" | "now">,
@@ -78,7 +85,7 @@ export async function processSale(
     lines.push({ productId, kind: "service", quantity: 1, amount: job.amount });
   }
   const purchaseId = await insertPurchase(tx, {
-    clientId: link.clientId,
+    clientId,
     integrationId: integration.id,
     externalId: sale.id,
     occurredAt: new Date(sale.occurredAt),

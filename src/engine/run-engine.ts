@@ -1,20 +1,19 @@
 import type { Clock } from "../domain/clock.ts";
+import type { Logger } from "../log.ts";
 import {
+  claimChangeEvent,
   claimChangeEvents,
-  markEventFailed,
   markEventProcessed,
   type ChangeEventRecord,
 } from "../store/change-events-table.ts";
 import type { Db, Queryable } from "../store/database.ts";
+import { clearEventError, recordEventFailure } from "./event-failures.ts";
 import { processExternalChange } from "./process-external-change.ts";
 import { processHubChange } from "./process-hub-change.ts";
 import { processInventoryChange } from "./process-inventory-change.ts";
-import { processSale, WaitingForCustomer } from "./process-sale.ts";
+import { processSale } from "./process-sale.ts";
 
 export type { HubChange } from "../domain/hub-change.ts";
-
-/** After this many failed attempts an event is parked as failed (visible, not retried forever). */
-const maxEventAttempts = 8;
 
 export async function processEvent(
   tx: Queryable,
@@ -31,39 +30,127 @@ export async function processEvent(
 }
 
 /**
- * Takes the oldest unprocessed event and merges it, in one transaction with everything it
- * writes (hub rows, audit, conflicts, outbound jobs) and its own "processed" mark: a crash at any
- * point leaves either all of it or none. Returns false when there was nothing to do.
+ * The outcome of a claimed event could not be written at all (neither done nor failed): the
+ * transaction rolled back and the event is as it was, due again at once. The engine loop holds it
+ * back for a while so that it does not claim the same event over and over.
+ */
+export class EventNotRecorded extends Error {
+  constructor(
+    readonly eventId: number,
+    cause: unknown,
+  ) {
+    super(
+      `change event ${eventId}: its outcome could not be recorded: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
+  }
+}
+
+/**
+ * Takes the oldest due event and merges it, in one transaction with everything it writes (hub
+ * rows, audit, conflicts, outbound jobs) and its own "processed" mark: a crash at any point
+ * leaves either all of it or none. Returns false when there was nothing to do. `skip` names
+ * events to leave alone (held back by the engine loop).
  *
  * One event per transaction is deliberate: a batch would hold the advisory locks of many
  * customers at once, and two workers holding overlapping batches could deadlock.
  */
-export async function processNextEvent(db: Db, clock: Clock): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const now = clock.now();
-    const [event] = await claimChangeEvents(tx, 1, now);
-    if (!event) return false;
-    await tx.query("savepoint engine_event");
-    try {
-      const outcome = await processEvent(tx, now, event);
-      await tx.query("release savepoint engine_event");
-      await markEventProcessed(tx, event.id, outcome, now);
-    } catch (error) {
-      await tx.query("rollback to savepoint engine_event");
-      const attempts = event.attempts + 1;
-      // A sale waiting for its customer waits as long as it takes (up to every 10 minutes);
-      // anything else is parked, visible, after its attempts.
-      const waiting = error instanceof WaitingForCustomer;
-      const delay = Math.min(waiting ? 600_000 : 60_000, 500 * 2 ** attempts);
-      const park = !waiting && attempts >= maxEventAttempts;
-      await markEventFailed(
-        tx,
-        event.id,
-        (error as Error).message,
-        new Date(now.getTime() + delay),
-        park,
-      );
-    }
-    return true;
+export async function processNextEvent(
+  db: Db,
+  clock: Clock,
+  skip: readonly number[] = [],
+): Promise<boolean> {
+  const id = await runClaimed(db, clock, async (tx, now) => {
+    const [event] = await claimChangeEvents(tx, 1, now, skip);
+    return event;
   });
+  return id !== undefined;
+}
+
+/** Runs one waiting event at once (a user's retry). False if it is not waiting or a worker has it. */
+export async function processEventNow(db: Db, clock: Clock, id: number): Promise<boolean> {
+  return (await runClaimed(db, clock, (tx) => claimChangeEvent(tx, id))) !== undefined;
+}
+
+/**
+ * No single event can stop the others: a failing one is rolled back to a savepoint and its failure
+ * recorded (it waits with backoff, then is parked); if even that bookkeeping fails, the caller
+ * learns which event it was (EventNotRecorded). Returns the id of the event handled.
+ */
+async function runClaimed(
+  db: Db,
+  clock: Clock,
+  claim: (tx: Queryable, now: Date) => Promise<ChangeEventRecord | undefined>,
+): Promise<number | undefined> {
+  let claimed: number | undefined;
+  try {
+    return await db.transaction(async (tx) => {
+      const now = clock.now();
+      const event = await claim(tx, now);
+      if (!event) return undefined;
+      claimed = event.id;
+      await tx.query("savepoint engine_event");
+      let outcome: string;
+      try {
+        outcome = await processEvent(tx, now, event);
+        await tx.query("release savepoint engine_event");
+      } catch (error) {
+        await tx.query("rollback to savepoint engine_event");
+        await recordEventFailure(tx, now, event, error);
+        return event.id;
+      }
+      await markEventProcessed(tx, event.id, outcome, now);
+      await clearEventError(tx, now, event);
+      return event.id;
+    });
+  } catch (error) {
+    if (claimed === undefined) throw error;
+    throw new EventNotRecorded(claimed, error);
+  }
+}
+
+export interface EngineLoop {
+  /** handles the next due event; false when there is none */
+  step(): Promise<boolean>;
+  /** the events held back now, because their outcome could not be recorded */
+  held(): number[];
+}
+
+/**
+ * The engine as a worker runs it. An event whose outcome cannot be recorded (the failure
+ * bookkeeping itself fails, or the database refuses the commit) is held back in this process's
+ * memory for a while (1 s, 2 s, 4 s ... 10 minutes), logged, and the other events go on; it is
+ * tried again when its hold is over.
+ */
+export function createEngineLoop(db: Db, clock: Clock, log: Logger): EngineLoop {
+  const holds = new Map<number, { until: number; times: number }>();
+  const heldNow = () => {
+    const now = clock.now().getTime();
+    return [...holds].filter(([, hold]) => hold.until > now).map(([id]) => id);
+  };
+  return {
+    async step() {
+      try {
+        const id = await runClaimed(db, clock, async (tx, now) => {
+          const [event] = await claimChangeEvents(tx, 1, now, heldNow());
+          return event;
+        });
+        if (id !== undefined) holds.delete(id);
+        return id !== undefined;
+      } catch (error) {
+        if (!(error instanceof EventNotRecorded)) throw error;
+        const times = (holds.get(error.eventId)?.times ?? 0) + 1;
+        const delayMs = Math.min(600_000, 1000 * 2 ** (times - 1));
+        holds.set(error.eventId, { until: clock.now().getTime() + delayMs, times });
+        // the reason only, not the error object: a driver's error may carry values of the row
+        const reason = error.cause instanceof Error ? error.cause.message : String(error.cause);
+        log.error(
+          { eventId: error.eventId, reason, holdMs: delayMs },
+          "could not record the outcome of a change event; holding it back, the others go on",
+        );
+        return true;
+      }
+    },
+    held: heldNow,
+  };
 }

@@ -9,7 +9,9 @@ export function backoffSeconds(attempts: number, random: number = Math.random())
 /**
  * Records a failed attempt. A retryable failure with attempts left goes back to 'ready' after a
  * backoff; anything else is 'dead': kept, visible, and retried only when a user asks.
- * Returns the job's new state.
+ * Returns the job's new state, or undefined when this worker no longer holds the job (its lease
+ * ran out and another worker took it over): then nothing is recorded, and the caller must not act
+ * on a state the job is not in.
  */
 export async function failJob(
   q: Queryable,
@@ -17,13 +19,13 @@ export async function failJob(
   error: string,
   retryable: boolean,
   now: Date,
-): Promise<"ready" | "dead"> {
+): Promise<"ready" | "dead" | undefined> {
   const state = retryable && job.attempts < job.maxAttempts ? "ready" : "dead";
   const runAt = new Date(now.getTime() + backoffSeconds(job.attempts) * 1000);
-  await q.query(
+  const rows = await q.query(
     `update jobs set state = $3, last_error = $4, run_at = $5, locked_by = null, locked_until = null, updated_at = $6
-     where id = $1 and locked_by = $2`,
+     where id = $1 and locked_by = $2 and state = 'running' returning id`,
     [job.id, job.workerId, state, error, runAt, now],
   );
-  return state;
+  return rows.length === 1 ? state : undefined;
 }

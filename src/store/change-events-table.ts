@@ -1,3 +1,4 @@
+import { failingEvent, storeEvents } from "./change-event-views.ts";
 import type { Queryable } from "./database.ts";
 
 export interface NewChangeEvent {
@@ -26,7 +27,12 @@ export interface ChangeEventRecord {
   payload: unknown;
   actor: string;
   attempts: number;
+  /** the customer link an earlier failure of this event put in the error section (S11) */
+  linkId?: number | null;
 }
+
+/** F6/S1: the outcome of a sale whose customer does not sync; taken up again when it starts to. */
+export const skippedNotSynced = "skipped: customer not synced";
 
 /**
  * Records changes in the inbox, in one statement for any number. A change already recorded (same
@@ -73,25 +79,47 @@ interface EventRow {
   payload: unknown;
   actor: string;
   attempts: number;
+  link_id: number | null;
 }
+
+const eventColumns =
+  "id, integration_id, source, event_key, kind, external_id, client_id, version, payload, actor, attempts, link_id";
 
 /**
  * Claims unprocessed events for this transaction. SKIP LOCKED lets several workers claim disjoint
- * batches; the rows stay locked until the caller commits their outcome.
+ * batches; the rows stay locked until the caller commits their outcome. `skip` names events this
+ * process holds back (their failure could not be recorded, see engine/run-engine.ts).
  */
 export async function claimChangeEvents(
   q: Queryable,
   limit: number,
   now: Date,
+  skip: readonly number[] = [],
 ): Promise<ChangeEventRecord[]> {
   const rows = await q.query<EventRow>(
-    `select id, integration_id, source, event_key, kind, external_id, client_id, version, payload, actor, attempts
-     from change_events
-     where processed_at is null and (retry_at is null or retry_at <= $2)
+    `select ${eventColumns} from change_events
+     where processed_at is null and (retry_at is null or retry_at <= $2) and id <> all($3::bigint[])
      order by id limit $1 for update skip locked`,
-    [limit, now],
+    [limit, now, skip],
   );
-  return rows.map((r) => ({
+  return rows.map(fromEventRow);
+}
+
+/** Claims one unprocessed event now, due or not (a user's retry); none if a worker holds it. */
+export async function claimChangeEvent(
+  q: Queryable,
+  id: number,
+): Promise<ChangeEventRecord | undefined> {
+  const rows = await q.query<EventRow>(
+    `select ${eventColumns} from change_events
+     where id = $1 and processed_at is null for update skip locked`,
+    [id],
+  );
+  return rows[0] && fromEventRow(rows[0]);
+}
+
+function fromEventRow(r: EventRow): ChangeEventRecord {
+  return {
     id: r.id,
     integrationId: r.integration_id,
     source: r.source,
@@ -103,7 +131,8 @@ export async function claimChangeEvents(
     payload: r.payload,
     actor: r.actor,
     attempts: r.attempts,
-  }));
+    linkId: r.link_id,
+  };
 }
 
 export async function markEventProcessed(q: Queryable, id: number, outcome: string, now: Date) {
@@ -114,20 +143,89 @@ export async function markEventProcessed(q: Queryable, id: number, outcome: stri
   ]);
 }
 
-/** A failed event waits and is tried again; after `maxAttempts` it is parked with its error, visible. */
-export async function markEventFailed(
-  q: Queryable,
-  id: number,
-  error: string,
-  retryAt: Date,
-  park: boolean,
-) {
+export interface EventFailure {
+  /** what failed, readable: it is shown to users as the customer's sync error */
+  error: string;
+  /** when to try again; ignored once parked */
+  retryAt: Date;
+  /** set when the event has used its attempts: it is parked, visible, and tried only on request */
+  parkedAt: Date | null;
+  /** the customer link this failure put in the error section, if any */
+  linkId: number | null;
+}
+
+/**
+ * A failed event waits and is tried again; after its attempts it is parked with its error,
+ * visible. Every parameter has one use and one type: PostgreSQL refuses a parameter it would
+ * have to read as two types (42P08), which once made this very update fail and the engine claim
+ * the same event again forever.
+ */
+export async function markEventFailed(q: Queryable, id: number, failure: EventFailure) {
+  const parked = failure.parkedAt !== null;
   await q.query(
     `update change_events set attempts = attempts + 1, last_error = $2, retry_at = $3,
-            processed_at = case when $4 then $3 else null end, outcome = case when $4 then 'failed' else null end
+            processed_at = $4, outcome = $5, link_id = coalesce($6, link_id)
      where id = $1`,
-    [id, error, retryAt, park],
+    [
+      id,
+      failure.error,
+      parked ? null : failure.retryAt,
+      failure.parkedAt,
+      parked ? "failed" : null,
+      failure.linkId,
+    ],
   );
+}
+
+/** How many events other than `exceptId` are failing for this customer link (waiting or parked). */
+export async function countFailingEventsOfLink(
+  q: Queryable,
+  linkId: number,
+  exceptId: number,
+): Promise<number> {
+  const [row] = await q.query<{ n: number }>(
+    `select count(*)::int as n from change_events
+     where link_id = $1 and id <> $2 and last_error is not null
+       and (processed_at is null or outcome = 'failed')`,
+    [linkId, exceptId],
+  );
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * F6/S1: a customer now syncs; its sales skipped while it did not are taken up again (the engine
+ * claims them next, in their order). Returns how many.
+ */
+export async function reopenSkippedSales(
+  q: Queryable,
+  integrationId: number,
+  customerExternalId: string,
+): Promise<number> {
+  const rows = await q.query(
+    `update change_events set processed_at = null, outcome = null, retry_at = null
+     where integration_id = $1 and (payload ->> 'customerId') = $2 and outcome = '${skippedNotSynced}'
+     returning id`,
+    [integrationId, customerExternalId],
+  );
+  return rows.length;
+}
+
+/**
+ * A user retries a failing event: it gets a fresh set of attempts and is due at once. Only a
+ * failing event of the store is reopened; returns false otherwise.
+ */
+export async function reopenFailingEvent(
+  q: Queryable,
+  storeId: number,
+  id: number,
+): Promise<boolean> {
+  const rows = await q.query(
+    `update change_events set attempts = 0, retry_at = null, processed_at = null, outcome = null
+     where id = (select e.id ${storeEvents} and e.id = $2 and ${failingEvent})
+     returning id`,
+    [storeId, id],
+  );
+  return rows.length === 1;
 }
 
 export async function insertHubEvent(

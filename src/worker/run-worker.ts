@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { applyDueJobs } from "../apply/run-apply.ts";
+import { applyDueJobs, reclaimJobs } from "../apply/run-apply.ts";
 import { pollIntegration } from "../capture/poll-integration.ts";
 import type { ConnectorResolver } from "../connectors/kit/connector.ts";
 import type { Clock } from "../domain/clock.ts";
-import { processNextEvent } from "../engine/run-engine.ts";
+import { createEngineLoop } from "../engine/run-engine.ts";
 import type { Logger } from "../log.ts";
-import { reclaimExpiredJobs } from "../queue/reclaim-expired-jobs.ts";
 import type { Db } from "../store/database.ts";
 import { listIntegrations } from "../store/integrations-table.ts";
 import { isSecretKeyError } from "../store/store-error.ts";
@@ -57,14 +56,27 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       wakers.add(wake);
     });
 
+  // A loop whose step keeps failing (the database is away) waits longer each time, 1 s up to
+  // 30 s, so it neither spins nor floods the log; one step that works resets the wait.
   const loop = async (name: string, step: () => Promise<boolean>, pauseMs: number) => {
+    let failures = 0;
     while (running) {
       try {
-        if (!(await step())) await sleep(pauseMs);
+        const moved = await step();
+        failures = 0;
+        if (!moved) await sleep(pauseMs);
+        // Let timers and I/O in: with the embedded store a busy loop might otherwise never yield
+        // (its queries can complete without a trip through the event loop), starving the API.
+        else await new Promise((resolve) => setImmediate(resolve));
       } catch (error) {
         if (isSecretKeyError(error)) return stopForGood(error);
-        log.error({ loop: name, err: error }, `${name} failed; retrying in a second`);
-        await sleep(1000);
+        failures += 1;
+        const waitMs = Math.min(30_000, 1000 * 2 ** (failures - 1));
+        log.error(
+          { loop: name, err: error, failures, waitMs },
+          `${name} failed; retrying in ${waitMs / 1000} s`,
+        );
+        await sleep(waitMs);
       }
     }
   };
@@ -92,8 +104,10 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     now: () => options.clock.now(),
   };
 
+  // The engine holds back an event whose outcome it cannot record, so one event never stops it.
+  const engine = createEngineLoop(options.db, options.clock, log);
   const loops = [
-    loop("engine", () => processNextEvent(options.db, options.clock), idleMs),
+    loop("engine", () => engine.step(), idleMs),
     loop(
       "apply",
       async () => (await applyDueJobs(applyOptions, options.concurrency ?? 8)) > 0,
@@ -119,7 +133,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     loop(
       "reclaim",
       async () => {
-        const reclaimed = await reclaimExpiredJobs(options.db, options.clock.now());
+        const reclaimed = await reclaimJobs(options.db, options.clock.now());
         if (reclaimed > 0) log.warn({ reclaimed }, "took back jobs whose worker's lease ran out");
         return false;
       },
