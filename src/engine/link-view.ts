@@ -11,7 +11,7 @@ import { applyFieldChanges, type ClientRecord } from "../store/clients-table.ts"
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
 import type { LinkRecord } from "../store/links-table.ts";
-import { itemPairs } from "./item-pairs.ts";
+import { itemPairs, type PairOnSight } from "./item-pairs.ts";
 import { applyNoteChanges } from "./sync-notes.ts";
 import { applyWishChanges } from "./sync-wishes.ts";
 import { wishListOf } from "../store/collections-table.ts";
@@ -38,7 +38,9 @@ export interface ChangeOrigin {
 /**
  * Both sides of one link as field maps with the same names for the same things (paired notes
  * and wishes under the external id), and the writer that puts field-path changes into the hub's
- * rows with their audit: notes, wish-list items and plain fields each where they live.
+ * rows with their audit: notes, wish-list items and plain fields each where they live. The merge
+ * and the compare view (S12) both see a link through this one function, so a paired item is one
+ * path for both. `onSight: "look"` for a view that must not write (see item-pairs.ts).
  */
 export async function linkView(
   tx: Queryable,
@@ -46,6 +48,7 @@ export async function linkView(
   link: LinkRecord,
   hub: ClientRecord,
   external: CanonicalCustomer,
+  onSight: PairOnSight = "record",
 ) {
   const wishes = await wishListOf(tx, hub.id, integration.options.wishlistCollection);
   const notes = await itemPairs(
@@ -54,8 +57,9 @@ export async function linkView(
     "note",
     hub.customer.notes ?? [],
     external.notes ?? [],
+    onSight,
   );
-  const wishPairs = await itemPairs(tx, link.id, "wish", wishes, external.wishes ?? []);
+  const wishPairs = await itemPairs(tx, link.id, "wish", wishes, external.wishes ?? [], onSight);
   const hubFields = fieldsFor(
     integration,
     { ...hub.customer, wishes },
