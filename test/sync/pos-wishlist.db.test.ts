@@ -8,6 +8,7 @@ import {
   customerCollections,
   removeFromCollection,
 } from "../../src/services/collections.ts";
+import { createCustomer, getCustomer } from "../../src/services/customers.ts";
 
 interface PosWish {
   id: string;
@@ -92,12 +93,52 @@ describe.each(engines)("F4 wish lists through the reference POS, on $name", (eng
     expect(await pair.settle()).toBe(0);
   });
 
-  it("F4: the wish-list collection's name is configurable", async () => {
+  it("F4: the wish-list collection's name is configurable, both ways: POS wishes land in it, not in 'Edge'", async () => {
     const pair = await startSyncedPair(await engine.open(), { wishlistCollection: "Wish list" });
-    const { clientId, posId } = await fromPos(pair, { firstName: "Ada" });
+    const { clientId, posId } = await fromPos(pair, {
+      firstName: "Ada",
+      wishlist: [{ description: "Garnet brooch" }],
+    });
+    expect(await hubCollection(pair, clientId, "Wish list")).toEqual(["Garnet brooch"]);
     await addToCollection(pair.ctx, pair.admin, clientId, "Edge", { description: "Not synced" });
     await addToCollection(pair.ctx, pair.admin, clientId, "Wish list", { description: "Synced" });
     await pair.settle();
+    expect(await wishlist(pair, posId)).toEqual([
+      [null, "Garnet brooch"],
+      [null, "Synced"],
+    ]);
+    // a wish added at the POS later goes to the configured collection too
+    await pair.posCall("POST", `/staff/customers/${posId}/wishes`, { description: "Topaz ring" });
+    await pair.settle();
+    expect(await hubCollection(pair, clientId, "Wish list")).toEqual([
+      "Garnet brooch",
+      "Synced",
+      "Topaz ring",
+    ]);
+    expect(await hubCollection(pair, clientId, "Edge")).toEqual(["Not synced"]);
+    expect(await wishlist(pair, posId)).toHaveLength(3);
+    expect(await pair.settle()).toBe(0);
+  });
+
+  it("F4: a hub customer's partner is created with the configured collection as its wish list, and nothing of 'Edge'", async () => {
+    const pair = await startSyncedPair(await engine.open(), { wishlistCollection: "Wish list" });
+    const created = await createCustomer(pair.ctx, pair.admin, {
+      firstName: "Grace",
+      contacts: [{ kind: "email", value: "grace@wish.example" }],
+    });
+    await addToCollection(pair.ctx, pair.admin, created.id, "Edge", { description: "Not synced" });
+    await addToCollection(pair.ctx, pair.admin, created.id, "Wish list", { description: "Synced" });
+    await pair.settle();
+    const posId = (await getCustomer(pair.ctx, pair.admin, created.id)).sync[0]!.externalId!;
     expect(await wishlist(pair, posId)).toEqual([[null, "Synced"]]);
+    // written once, by the create: 'Edge' never went out (not even to be taken back later)
+    const history = await pair.posCall<{ changes: unknown[] }>(
+      "GET",
+      `/staff/customers/${posId}/history`,
+    );
+    expect(history.body.changes).toHaveLength(1);
+    expect(await hubCollection(pair, created.id, "Edge")).toEqual(["Not synced"]);
+    expect(await hubCollection(pair, created.id, "Wish list")).toEqual(["Synced"]);
+    expect(await pair.settle()).toBe(0);
   });
 });
