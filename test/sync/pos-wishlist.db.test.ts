@@ -8,7 +8,7 @@ import {
   customerCollections,
   removeFromCollection,
 } from "../../src/services/collections.ts";
-import { createCustomer, getCustomer } from "../../src/services/customers.ts";
+import { createCustomer, customerHistory, getCustomer } from "../../src/services/customers.ts";
 
 interface PosWish {
   id: string;
@@ -140,5 +140,39 @@ describe.each(engines)("F4 wish lists through the reference POS, on $name", (eng
     expect(await hubCollection(pair, created.id, "Edge")).toEqual(["Not synced"]);
     expect(await hubCollection(pair, created.id, "Wish list")).toEqual(["Synced"]);
     expect(await pair.settle()).toBe(0);
+  });
+
+  it("F12: every wish-list change is in the audit history, from either side: what, before and after, source and actor", async () => {
+    const pair = await startSyncedPair(await engine.open());
+    const { clientId, posId } = await fromPos(pair, { firstName: "Ada" });
+    const history = async () =>
+      (await customerHistory(pair.ctx, pair.admin, clientId))
+        .filter((h) => /^(wish|collection)\./.test(h.field))
+        .map((h) => [h.field, h.oldValue, h.newValue, h.source, h.actor]);
+    const wish = (description: string) => JSON.stringify({ inventoryId: null, description });
+
+    const { body: added } = await pair.posCall<{ wishlist: PosWish[] }>(
+      "POST",
+      `/staff/customers/${posId}/wishes`,
+      { description: "Moonstone ring" },
+    );
+    await pair.settle();
+    const [fromPosItem] = (await customerCollections(pair.ctx, pair.admin, clientId))[0]!.items;
+    await pair.posCall("DELETE", `/staff/customers/${posId}/wishes/${added.wishlist[0]!.id}`);
+    await pair.settle();
+    await addToCollection(pair.ctx, pair.admin, clientId, "Edge", { description: "Amber beads" });
+    const [hubItem] = (await customerCollections(pair.ctx, pair.admin, clientId))[0]!.items;
+    await pair.settle();
+    await removeFromCollection(pair.ctx, pair.admin, clientId, hubItem!.id);
+    await pair.settle();
+
+    const user = `user:${pair.admin.userId}`;
+    expect(await history()).toEqual([
+      [`wish.${fromPosItem!.id}`, null, wish("Moonstone ring"), "pos", "connector:pos"],
+      [`wish.${fromPosItem!.id}`, wish("Moonstone ring"), null, "pos", "connector:pos"],
+      [`collection.${hubItem!.id}`, null, `Edge: product ${hubItem!.productId}`, "hub", user],
+      [`collection.${hubItem!.id}`, `Edge: product ${hubItem!.productId}`, null, "hub", user],
+    ]);
+    expect(await wishlist(pair, posId)).toEqual([]);
   });
 });
