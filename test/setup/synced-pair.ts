@@ -24,6 +24,8 @@ export interface SyncedPair extends TestHub {
   ) => Promise<{ status: number; body: T }>;
   /** runs capture (a poll), the engine and apply until nothing moves; returns the steps taken */
   settle(): Promise<number>;
+  /** a minute later, one poll, then the engine until the inbox is empty; no outbound job runs */
+  pollAndMerge(): Promise<number>;
   /** what a worker's apply loop uses, for tests that drive single steps */
   applyOptions: Parameters<typeof applyDueJobs>[0];
 }
@@ -62,27 +64,30 @@ export async function startSyncedPair(
     resolveConnector: hub.ctx.resolveConnector,
     leaseSeconds: 30,
   };
+  const pollAndMerge = async () => {
+    hub.clock.advance(60_000); // past the poll interval
+    const integration = (await readIntegration(db, view.id))!;
+    let moved =
+      (await pollIntegration(
+        { db, resolveConnector: hub.ctx.resolveConnector, now: () => hub.clock.now() },
+        integration,
+      )) ?? 0;
+    while (await processNextEvent(db, hub.clock)) moved++;
+    return moved;
+  };
   const settle = async () => {
     let steps = 0;
     for (let round = 0; round < 50; round++) {
-      hub.clock.advance(60_000);
+      let moved = await pollAndMerge();
       // jobs whose (simulated) worker died come back once their lease is over
       await reclaimExpiredJobs(db, hub.clock.now());
-      const integration = (await readIntegration(db, view.id))!;
-      const polled =
-        (await pollIntegration(
-          { db, resolveConnector: hub.ctx.resolveConnector, now: () => hub.clock.now() },
-          integration,
-        )) ?? 0;
-      let moved = polled;
-      while (await processNextEvent(db, hub.clock)) moved++;
       moved += await applyDueJobs(applyOptions, 8);
       steps += moved;
       if (moved === 0) return steps;
     }
     throw new Error("the pair did not settle in 50 rounds: something ping-pongs");
   };
-  return { ...hub, pos, integrationId: view.id, posCall, settle, applyOptions };
+  return { ...hub, pos, integrationId: view.id, posCall, settle, pollAndMerge, applyOptions };
 }
 
 /**
