@@ -36,8 +36,17 @@ export async function itemPairs(
       pairedExternal.add(item.id);
     }
   }
+  // External items that carry our ref for a hub item this client no longer has: Tandem wrote them
+  // (its answer may have been lost), and the hub has since taken the item out.
+  const gone = externalItems.flatMap((item) => {
+    const hubId = Number(/^tandem:(\d+)$/.exec(item.ref ?? "")?.[1]);
+    return hubId && !hubIds.has(hubId) && !pairedExternal.has(item.id)
+      ? [{ hubId, externalId: item.id }]
+      : [];
+  });
   return {
     keyOf: (item: { id: string }) => paired.get(Number(item.id)) ?? `hub:${item.id}`,
     hubIdOf: (externalId: string) => [...paired].find(([, ext]) => ext === externalId)?.[0],
+    gone,
   };
 }

@@ -6,7 +6,7 @@ import {
   type WishItem,
 } from "../domain/customer.ts";
 import { syncedFields } from "../domain/policy.ts";
-import { appendAudit } from "../store/audit-table.ts";
+import { appendAudit, readAudit } from "../store/audit-table.ts";
 import { applyFieldChanges, type ClientRecord } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
@@ -67,6 +67,7 @@ export async function linkView(
     wishPairs.keyOf,
   );
   const externalFields = fieldsFor(integration, external);
+  const takenBack = await wishesTakenBack(tx, hub.id, link, wishPairs.gone, externalFields);
 
   async function writeToHub(
     changes: Record<string, string | null>,
@@ -115,5 +116,31 @@ export async function linkView(
     );
   }
 
-  return { hubFields, externalFields, writeToHub };
+  return { hubFields, externalFields, takenBack, writeToHub };
+}
+
+/**
+ * F4, F11: wishes Tandem added at the partner (they carry its ref) whose hub item the hub has
+ * since taken out, by the audit, before the answer to the addition was recorded. The partner's
+ * copy is the hub's own earlier value, so both sides agreed on it: as the base of the merge it
+ * makes the removal the hub's change, which goes out, instead of a partner addition that would
+ * bring the wish back. Returns path -> value, to be taken as agreed.
+ */
+async function wishesTakenBack(
+  tx: Queryable,
+  clientId: number,
+  link: LinkRecord,
+  gone: ReadonlyArray<{ hubId: number; externalId: string }>,
+  externalFields: FieldMap,
+): Promise<FieldMap> {
+  const agreed: FieldMap = {};
+  for (const { hubId, externalId } of gone) {
+    const path = `wish.${externalId}`;
+    const value = externalFields[path];
+    if (value === undefined || path in link.base) continue;
+    const history = await readAudit(tx, clientId, { field: `collection.${hubId}` });
+    if (history.some((entry) => entry.source === "hub" && entry.newValue === null))
+      agreed[path] = value;
+  }
+  return agreed;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { engines } from "../setup/database.ts";
 import { fromPos } from "../setup/pos-helpers.ts";
-import { startSyncedPair, type SyncedPair } from "../setup/synced-pair.ts";
+import { crashAfter, startSyncedPair, type SyncedPair } from "../setup/synced-pair.ts";
+import { applyDueJobs } from "../../src/apply/run-apply.ts";
 import { storeProducts } from "../../src/services/activity.ts";
 import {
   addToCollection,
@@ -174,5 +175,23 @@ describe.each(engines)("F4 wish lists through the reference POS, on $name", (eng
       [`collection.${hubItem!.id}`, `Edge: product ${hubItem!.productId}`, null, "hub", user],
     ]);
     expect(await wishlist(pair, posId)).toEqual([]);
+  });
+
+  it("F4, F11: a wish the hub took off after its addition reached the POS unanswered is taken off there too, not brought back", async () => {
+    const pair = await startSyncedPair(await engine.open());
+    const { clientId, posId } = await fromPos(pair, { firstName: "Ada" });
+    await addToCollection(pair.ctx, pair.admin, clientId, "Edge", { description: "Ruby studs" });
+    // the worker adds the wish at the POS and dies before recording the answer
+    await applyDueJobs(
+      { ...pair.applyOptions, resolveConnector: crashAfter(pair, "updateCustomer") },
+      8,
+    );
+    expect(await wishlist(pair, posId)).toEqual([[null, "Ruby studs"]]);
+    const [item] = (await customerCollections(pair.ctx, pair.admin, clientId))[0]!.items;
+    await removeFromCollection(pair.ctx, pair.admin, clientId, item!.id);
+    await pair.settle();
+    expect(await hubCollection(pair, clientId)).toEqual([]);
+    expect(await wishlist(pair, posId)).toEqual([]);
+    expect(await pair.settle()).toBe(0);
   });
 });
