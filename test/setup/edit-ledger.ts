@@ -142,6 +142,9 @@ export class EditLedger {
         audited.some((a) => a.path === path && a.source !== "hub" && a.old_value === edit.value);
       // the SPEC keeps this hub edit in the hub (acquisition after creation)
       const keptInHub = edit.side === "hub" && !family.hubGoesOut && at("hub", path) === edit.value;
+      // F3: a hub edit the SPEC keeps in the hub never reaches the POS
+      if (edit.side === "hub" && !family.hubGoesOut && arrived)
+        problems.push(`${describe}: reached the POS, which the SPEC forbids`);
       if (!(arrived || inConflict || superseded || lostToWinner || keptInHub))
         problems.push(
           `${describe} (seen ${JSON.stringify(edit.seen)}) was lost: hub holds ${JSON.stringify(at("hub", path))}, ` +
