@@ -390,7 +390,7 @@ async function run(pair: SyncedPair, actions: Action[]) {
 
 /** Runs per engine: enough in CI to catch the mutations named in docs/rules.md (F11/F12 property). */
 const runsOn = (engine: string) =>
-  Number(process.env["PROPERTY_RUNS"] ?? (engine === "pglite" ? 60 : 30));
+  Number(process.env["PROPERTY_RUNS"] ?? (engine === "pglite" ? 100 : 60));
 
 describe.each(engines)("convergence under random interleavings, on $name", (engine) => {
   it(
