@@ -1,7 +1,11 @@
 import type { HubChange } from "../domain/hub-change.ts";
 import { appendAudit } from "../store/audit-table.ts";
 import { readClient } from "../store/clients-table.ts";
-import { addCollectionItem, removeCollectionItem } from "../store/collections-table.ts";
+import {
+  addCollectionItem,
+  collectionsOf,
+  removeCollectionItem,
+} from "../store/collections-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { insertHubProduct, productOfStore } from "../store/products-table.ts";
 
@@ -17,9 +21,15 @@ export async function editCollection(
   const client = await readClient(tx, change.clientId);
   if (!client) throw new Error(`client ${change.clientId} does not exist`);
   if (change.kind === "collection.remove") {
-    if (!(await removeCollectionItem(tx, client.id, change.itemId)))
+    // the audit keeps what was taken out, in the words its addition was recorded with
+    const collection = (await collectionsOf(tx, client.id)).find((c) =>
+      c.items.some((i) => i.id === change.itemId),
+    );
+    const item = collection?.items.find((i) => i.id === change.itemId);
+    if (!collection || !item || !(await removeCollectionItem(tx, client.id, change.itemId)))
       throw new Error(`customer ${client.id} has no collection item ${change.itemId}`);
-    await audit(tx, client.id, `collection.${change.itemId}`, "item", null, actor, now);
+    const was = itemValue(collection.name, item.productId);
+    await audit(tx, client.id, `collection.${change.itemId}`, was, null, actor, now);
     return;
   }
   let productId = change.productId;
@@ -33,11 +43,14 @@ export async function editCollection(
     client.id,
     `collection.${itemId}`,
     null,
-    `${change.collection}: product ${productId}`,
+    itemValue(change.collection, productId),
     actor,
     now,
   );
 }
+
+/** How a collection item is written in the audit history: "Edge: product 12". */
+const itemValue = (collection: string, productId: number) => `${collection}: product ${productId}`;
 
 async function audit(
   tx: Queryable,

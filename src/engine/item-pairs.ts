@@ -5,6 +5,13 @@ import { pairItem, readItemKeys, type ItemKind } from "../store/item-keys-table.
 export const itemRef = (hubId: string | number) => `tandem:${hubId}`;
 
 /**
+ * Whether a look at a link's items records the pairs it finds by ref: the merge does (it holds
+ * the link's lock and the pairing is a fact from then on); a read-only view (compare) only uses
+ * them, so that it names items exactly as the merge will without writing the hub.
+ */
+export type PairOnSight = "record" | "look";
+
+/**
  * How a link's hub items (notes, wishes) are named in its field maps. A paired item takes the
  * external item's id; an unpaired one is "hub:<id>". An external item that carries our ref for
  * one of this client's items is paired on sight: it is that hub item, written there by Tandem,
@@ -16,6 +23,7 @@ export async function itemPairs(
   kind: ItemKind,
   hubItems: ReadonlyArray<{ id: string }>,
   externalItems: ReadonlyArray<{ id: string; ref?: string | null | undefined }>,
+  onSight: PairOnSight = "record",
 ) {
   const paired = await readItemKeys(tx, linkId, kind);
   const hubIds = new Set(hubItems.map((i) => Number(i.id)));
@@ -23,13 +31,22 @@ export async function itemPairs(
   for (const item of externalItems) {
     const hubId = Number(/^tandem:(\d+)$/.exec(item.ref ?? "")?.[1]);
     if (hubIds.has(hubId) && !paired.has(hubId) && !pairedExternal.has(item.id)) {
-      await pairItem(tx, linkId, kind, hubId, item.id);
+      if (onSight === "record") await pairItem(tx, linkId, kind, hubId, item.id);
       paired.set(hubId, item.id);
       pairedExternal.add(item.id);
     }
   }
+  // External items that carry our ref for a hub item this client no longer has: Tandem wrote them
+  // (its answer may have been lost), and the hub has since taken the item out.
+  const gone = externalItems.flatMap((item) => {
+    const hubId = Number(/^tandem:(\d+)$/.exec(item.ref ?? "")?.[1]);
+    return hubId && !hubIds.has(hubId) && !pairedExternal.has(item.id)
+      ? [{ hubId, externalId: item.id }]
+      : [];
+  });
   return {
     keyOf: (item: { id: string }) => paired.get(Number(item.id)) ?? `hub:${item.id}`,
     hubIdOf: (externalId: string) => [...paired].find(([, ext]) => ext === externalId)?.[0],
+    gone,
   };
 }

@@ -6,12 +6,12 @@ import {
   type WishItem,
 } from "../domain/customer.ts";
 import { syncedFields } from "../domain/policy.ts";
-import { appendAudit } from "../store/audit-table.ts";
+import { appendAudit, readAudit } from "../store/audit-table.ts";
 import { applyFieldChanges, type ClientRecord } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
 import type { LinkRecord } from "../store/links-table.ts";
-import { itemPairs } from "./item-pairs.ts";
+import { itemPairs, type PairOnSight } from "./item-pairs.ts";
 import { applyNoteChanges } from "./sync-notes.ts";
 import { applyWishChanges } from "./sync-wishes.ts";
 import { wishListOf } from "../store/collections-table.ts";
@@ -38,7 +38,9 @@ export interface ChangeOrigin {
 /**
  * Both sides of one link as field maps with the same names for the same things (paired notes
  * and wishes under the external id), and the writer that puts field-path changes into the hub's
- * rows with their audit: notes, wish-list items and plain fields each where they live.
+ * rows with their audit: notes, wish-list items and plain fields each where they live. The merge
+ * and the compare view (S12) both see a link through this one function, so a paired item is one
+ * path for both. `onSight: "look"` for a view that must not write (see item-pairs.ts).
  */
 export async function linkView(
   tx: Queryable,
@@ -46,6 +48,7 @@ export async function linkView(
   link: LinkRecord,
   hub: ClientRecord,
   external: CanonicalCustomer,
+  onSight: PairOnSight = "record",
 ) {
   const wishes = await wishListOf(tx, hub.id, integration.options.wishlistCollection);
   const notes = await itemPairs(
@@ -54,8 +57,9 @@ export async function linkView(
     "note",
     hub.customer.notes ?? [],
     external.notes ?? [],
+    onSight,
   );
-  const wishPairs = await itemPairs(tx, link.id, "wish", wishes, external.wishes ?? []);
+  const wishPairs = await itemPairs(tx, link.id, "wish", wishes, external.wishes ?? [], onSight);
   const hubFields = fieldsFor(
     integration,
     { ...hub.customer, wishes },
@@ -63,6 +67,7 @@ export async function linkView(
     wishPairs.keyOf,
   );
   const externalFields = fieldsFor(integration, external);
+  const takenBack = await wishesTakenBack(tx, hub.id, link, wishPairs.gone, externalFields);
 
   async function writeToHub(
     changes: Record<string, string | null>,
@@ -111,5 +116,31 @@ export async function linkView(
     );
   }
 
-  return { hubFields, externalFields, writeToHub };
+  return { hubFields, externalFields, takenBack, writeToHub };
+}
+
+/**
+ * F4, F11: wishes Tandem added at the partner (they carry its ref) whose hub item the hub has
+ * since taken out, by the audit, before the answer to the addition was recorded. The partner's
+ * copy is the hub's own earlier value, so both sides agreed on it: as the base of the merge it
+ * makes the removal the hub's change, which goes out, instead of a partner addition that would
+ * bring the wish back. Returns path -> value, to be taken as agreed.
+ */
+async function wishesTakenBack(
+  tx: Queryable,
+  clientId: number,
+  link: LinkRecord,
+  gone: ReadonlyArray<{ hubId: number; externalId: string }>,
+  externalFields: FieldMap,
+): Promise<FieldMap> {
+  const agreed: FieldMap = {};
+  for (const { hubId, externalId } of gone) {
+    const path = `wish.${externalId}`;
+    const value = externalFields[path];
+    if (value === undefined || path in link.base) continue;
+    const history = await readAudit(tx, clientId, { field: `collection.${hubId}` });
+    if (history.some((entry) => entry.source === "hub" && entry.newValue === null))
+      agreed[path] = value;
+  }
+  return agreed;
 }

@@ -41,8 +41,10 @@ export async function mergeLink(
 ): Promise<MergeDecision> {
   const view = await linkView(tx, integration, link, hub, external);
   const { hubFields, externalFields } = view;
+  // what both sides agree on: the recorded base, and the hub's own items it has taken back since
+  const agreedBase: FieldMap = { ...link.base, ...view.takenBack };
   const input = {
-    base: link.base,
+    base: agreedBase,
     hub: hubFields,
     external: externalFields,
     pending: link.pending,
@@ -63,7 +65,7 @@ export async function mergeLink(
     now,
   );
 
-  const base: FieldMap = { ...link.base };
+  const base: FieldMap = { ...agreedBase };
   for (const [path, value] of Object.entries(decision.agreed)) {
     if (value === null) delete base[path];
     else base[path] = value;

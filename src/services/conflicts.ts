@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { toFieldMap } from "../domain/customer.ts";
-import { ruleFor, profileFor, syncedFields } from "../domain/policy.ts";
+import { sameValue } from "../domain/customer.ts";
+import { ruleFor, profileFor } from "../domain/policy.ts";
+import { linkView } from "../engine/link-view.ts";
 import {
   openConflictsOf,
   openConflictsOfStore,
@@ -81,20 +82,27 @@ export async function compareWithPartner(
       `the partner ${link.externalId} no longer exists in ${integration.name}`,
     );
   await recordExternalChanges(ctx.db, integration.id, [fresh], "poll", ctx.clock.now());
-  const mapped = Object.values(integration.options.fieldMap);
-  const hub = syncedFields(toFieldMap(client.customer, integration.country), mapped);
-  const external = syncedFields(toFieldMap(fresh.customer, integration.country), mapped);
+  // Both sides named as the merge names them: a paired note or wish is one path (the external
+  // item's id) on both sides, the hub's wish list is the configured collection, and pairing by
+  // ref happens here too, only without recording it (a read must not write the hub).
+  const { hubFields, externalFields } = await linkView(
+    ctx.db,
+    integration,
+    link,
+    client,
+    fresh.customer,
+    "look",
+  );
   const open = new Set((await openConflictsOf(ctx.db, link.id)).map((c) => c.field));
   const profile = profileFor(integration.kind);
-  const fields = [...new Set([...Object.keys(hub), ...Object.keys(external)])]
+  const fields = [...new Set([...Object.keys(hubFields), ...Object.keys(externalFields)])]
     .sort()
     .map((field) => ({
       field,
-      hub: hub[field] ?? null,
-      external: external[field] ?? null,
-      differs: field.startsWith("contact.")
-        ? field in hub !== field in external
-        : hub[field] !== external[field],
+      hub: hubFields[field] ?? null,
+      external: externalFields[field] ?? null,
+      // contacts by presence: their path is their identity (F1)
+      differs: !sameValue(field, hubFields[field], externalFields[field]),
       conflict: open.has(field),
       rule: ruleFor(profile, field).rule,
     }));

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../src/store/database.ts";
 import { freshPostgresSchema, testDatabaseUrl } from "../setup/database.ts";
 import { eventually, httpClient, startTandem, type TandemProcess } from "../setup/processes.ts";
+import { startSlowAnswersProxy } from "../setup/slow-answers-proxy.ts";
 
 const posKey = "e2e-pos-key-123";
 
@@ -24,22 +25,32 @@ async function startCluster(posSeed: number) {
   const hubUrl = (await serve.waitFor(/Tandem API listening on (http:\/\/\S+)/))[1]!;
   const token = (await serve.waitFor(/Admin API token \(shown once\): (\S+)/))[1]!;
   const db = await openDatabase({ url, poolSize: 2 });
-  const worker = (id: string, extra: string[] = []): TandemProcess =>
-    startTandem(["worker", "--worker-id", id, "--lease-seconds", "2", ...extra], env);
+  /** a short lease by default, so a killed worker's jobs come back quickly */
+  const worker = (id: string, leaseSeconds = 2): TandemProcess =>
+    startTandem(["worker", "--worker-id", id, "--lease-seconds", String(leaseSeconds)], env);
   const hubApi = httpClient(hubUrl, token);
   const posApi = httpClient(posUrl, posKey);
-  const connect = (options: Record<string, unknown>) =>
+  /** connects the hub to the POS, or to `baseUrl` in front of it (a proxy) */
+  const connect = (options: Record<string, unknown>, baseUrl = posUrl) =>
     hubApi("POST", "/v1/integrations", {
       kind: "pos",
       name: "POS",
-      baseUrl: posUrl,
+      baseUrl,
       apiKey: posKey,
       options,
     });
-  return { db, worker, hubApi, posApi, connect, close: () => db.close() };
+  return { db, worker, hubApi, posApi, posUrl, connect, close: () => db.close() };
 }
 
 const one = async (db: Db, sql: string) => Number(Object.values((await db.query(sql))[0]!)[0]);
+
+/** Done jobs per worker that finished them. */
+async function doneJobsByWorker(db: Db): Promise<Record<string, number>> {
+  const rows = await db.query<{ worker: string; n: number }>(
+    "select locked_by as worker, count(*)::int as n from jobs where state = 'done' group by 1",
+  );
+  return Object.fromEntries(rows.map((r) => [r.worker, r.n]));
+}
 
 async function posCustomers(posApi: ReturnType<typeof httpClient>) {
   const { body } = await posApi<unknown>("GET", "/staff/customers");
@@ -94,8 +105,9 @@ describe.skipIf(!testDatabaseUrl)("workers sharing one PostgreSQL", () => {
 
   it("F11: two workers on one database apply no change twice", async () => {
     const c = await startCluster(300);
-    c.worker("w1");
-    c.worker("w2");
+    // long leases: this test is about sharing the work, not taking over a slow worker's jobs
+    c.worker("w1", 60);
+    c.worker("w2", 60);
     expect((await c.connect({ webhooks: true, pollIntervalSeconds: 1 })).status).toBe(201);
     await createHubCustomers(c.hubApi, 200, "two");
     await eventually(
@@ -113,6 +125,11 @@ describe.skipIf(!testDatabaseUrl)("workers sharing one PostgreSQL", () => {
     expect(
       await one(c.db, "select count(*) from jobs where attempts <> 1 or state <> 'done'"),
     ).toBe(0);
+    // and both workers did work: each finished some of the 200 pushes (a done job keeps the
+    // lease holder that finished it)
+    const byWorker = await doneJobsByWorker(c.db);
+    expect(Object.keys(byWorker).sort()).toEqual(["w1", "w2"]);
+    expect(byWorker["w1"]! + byWorker["w2"]!).toBe(200);
     // the POS saw exactly one write per seeded and per created customer: 300 + 200 versions
     const feed = await c.posApi<{ cursor: number | string }>(
       "GET",
@@ -165,19 +182,43 @@ describe.skipIf(!testDatabaseUrl)("workers sharing one PostgreSQL", () => {
 
   it("S2: a worker killed with SIGKILL while pushing thousands of hub customers creates each at the POS exactly once", async () => {
     const c = await startCluster(0);
-    expect((await c.connect({ webhooks: false, pollIntervalSeconds: 1 })).status).toBe(201);
+    // creates reach the POS at once, their answers a second later: the worker is killed while
+    // customers it created are at the POS and it has not heard so yet
+    const wire = await startSlowAnswersProxy(
+      c.posUrl,
+      (method, path) => method === "POST" && path === "/api/v1/customers",
+      1000,
+    );
+    const connected = await c.connect({ webhooks: false, pollIntervalSeconds: 1 }, wire.url);
+    expect(connected.status).toBe(201);
     await createHubCustomers(c.hubApi, 1500, "crash");
     const first = c.worker("crashing");
+    const linked = () => one(c.db, "select count(*) from links where external_id is not null");
     await eventually(
-      async () => ((await posCustomers(c.posApi)).length >= 200 ? true : undefined),
+      async () => ((await posCustomers(c.posApi)).length >= 40 ? true : undefined),
       60_000,
       "push under way",
     );
+    await wire.nextHold(); // a create has just reached the POS; its answer is a second away
     await first.stop("SIGKILL");
+    // the kill landed mid-work: some customers were at the POS, not all; some of them the hub
+    // had not linked (their answers were lost with the worker); and the dead worker still held
+    // leases on the jobs it had started
+    const atKill = (await posCustomers(c.posApi)).length;
+    expect(atKill).toBeGreaterThan(0);
+    expect(atKill).toBeLessThan(1500);
+    expect(await linked()).toBeLessThan(atKill);
+    const leasedByDead = await one(
+      c.db,
+      "select count(*) from jobs where state = 'running' and locked_by = 'crashing'",
+    );
+    expect(leasedByDead).toBeGreaterThan(0);
+
+    wire.delayMs = 0;
     c.worker("restarted");
     await eventually(
       async () =>
-        (await one(c.db, "select count(*) from links where external_id is not null")) === 1500 &&
+        (await linked()) === 1500 &&
         (await one(c.db, "select count(*) from jobs where state in ('ready', 'running')")) === 0
           ? true
           : undefined,
@@ -189,6 +230,10 @@ describe.skipIf(!testDatabaseUrl)("workers sharing one PostgreSQL", () => {
     expect(atPos).toHaveLength(1500);
     expect(new Set(emails).size).toBe(1500);
     expect(await one(c.db, "select count(*) from jobs where state = 'dead'")).toBe(0);
+    // the jobs the dead worker held were taken over and finished by the restarted one
+    const retried = await one(c.db, "select count(*) from jobs where attempts > 1");
+    expect(retried).toBeGreaterThanOrEqual(leasedByDead);
+    expect(Object.keys(await doneJobsByWorker(c.db)).sort()).toEqual(["crashing", "restarted"]);
     await c.close();
   });
 });

@@ -39,3 +39,28 @@ export async function fromHub(pair: SyncedPair, body: Parameters<typeof createCu
 
 export const posGet = async (pair: SyncedPair, id: string) =>
   (await pair.posCall<PosCustomer>("GET", `/api/v1/customers/${id}`)).body;
+
+/**
+ * The reference POS's own record of what was written to it: per customer, its version, the
+ * changes in its history (who wrote, via staff or an integration) and its activity entries. Two
+ * equal records mean nothing was written in between, whatever the hub's jobs say.
+ */
+export async function posWriteRecord(pair: SyncedPair) {
+  const record: Record<string, { version: number; changes: number; activity: number }> = {};
+  for (const customer of await posCustomers(pair)) {
+    const history = await pair.posCall<{ changes: unknown[] }>(
+      "GET",
+      `/staff/customers/${customer.id}/history`,
+    );
+    const activity = await pair.posCall<{ activity: unknown[] }>(
+      "GET",
+      `/api/v1/customers/${customer.id}/activity`,
+    );
+    record[customer.id] = {
+      version: customer.version,
+      changes: history.body.changes.length,
+      activity: activity.body.activity.length,
+    };
+  }
+  return record;
+}

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { startReferencePos, type ReferencePos } from "../../simulators/reference-pos/server.ts";
 import { applyDueJobs } from "../../src/apply/run-apply.ts";
 import { pollIntegration } from "../../src/capture/poll-integration.ts";
@@ -22,8 +23,13 @@ export interface SyncedPair extends TestHub {
     path: string,
     body?: unknown,
   ) => Promise<{ status: number; body: T }>;
-  /** runs capture (a poll), the engine and apply until nothing moves; returns the steps taken */
-  settle(): Promise<number>;
+  /**
+   * runs capture (a poll), the engine and apply until nothing moves; returns the steps taken.
+   * `resolveConnector` replaces the apply stage's connectors (fault injection).
+   */
+  settle(options?: { resolveConnector?: Resolver }): Promise<number>;
+  /** a minute later, one poll, then the engine until the inbox is empty; no outbound job runs */
+  pollAndMerge(): Promise<number>;
   /** what a worker's apply loop uses, for tests that drive single steps */
   applyOptions: Parameters<typeof applyDueJobs>[0];
 }
@@ -62,28 +68,34 @@ export async function startSyncedPair(
     resolveConnector: hub.ctx.resolveConnector,
     leaseSeconds: 30,
   };
-  const settle = async () => {
+  const pollAndMerge = async () => {
+    hub.clock.advance(60_000); // past the poll interval
+    const integration = (await readIntegration(db, view.id))!;
+    let moved =
+      (await pollIntegration(
+        { db, resolveConnector: hub.ctx.resolveConnector, now: () => hub.clock.now() },
+        integration,
+      )) ?? 0;
+    while (await processNextEvent(db, hub.clock)) moved++;
+    return moved;
+  };
+  const settle = async (options: { resolveConnector?: Resolver } = {}) => {
+    const apply = { ...applyOptions, ...options };
     let steps = 0;
     for (let round = 0; round < 50; round++) {
-      hub.clock.advance(60_000);
+      let moved = await pollAndMerge();
       // jobs whose (simulated) worker died come back once their lease is over
       await reclaimExpiredJobs(db, hub.clock.now());
-      const integration = (await readIntegration(db, view.id))!;
-      const polled =
-        (await pollIntegration(
-          { db, resolveConnector: hub.ctx.resolveConnector, now: () => hub.clock.now() },
-          integration,
-        )) ?? 0;
-      let moved = polled;
-      while (await processNextEvent(db, hub.clock)) moved++;
-      moved += await applyDueJobs(applyOptions, 8);
+      moved += await applyDueJobs(apply, 8);
       steps += moved;
       if (moved === 0) return steps;
     }
     throw new Error("the pair did not settle in 50 rounds: something ping-pongs");
   };
-  return { ...hub, pos, integrationId: view.id, posCall, settle, applyOptions };
+  return { ...hub, pos, integrationId: view.id, posCall, settle, pollAndMerge, applyOptions };
 }
+
+type Resolver = SyncedPair["ctx"]["resolveConnector"];
 
 /**
  * A connector resolver whose sink makes the real write and then fails as if the worker died
@@ -92,7 +104,8 @@ export async function startSyncedPair(
 export function crashAfter(
   pair: SyncedPair,
   write: "createCustomer" | "updateCustomer",
-): SyncedPair["ctx"]["resolveConnector"] {
+  base: Resolver = pair.ctx.resolveConnector,
+): Resolver {
   const dying =
     <A extends unknown[]>(real: (...args: A) => Promise<unknown>) =>
     async (...args: A): Promise<never> => {
@@ -100,11 +113,35 @@ export function crashAfter(
       throw new ConnectorError("unavailable", `simulated crash after ${write}`);
     };
   return async (integration) => {
-    const real = await pair.ctx.resolveConnector(integration);
+    const real = await base(integration);
     const sink = { ...real.sink };
     if (write === "createCustomer")
       sink.createCustomer = dying(real.sink.createCustomer.bind(real.sink));
     else sink.updateCustomer = dying(real.sink.updateCustomer.bind(real.sink));
     return { ...real, sink };
+  };
+}
+
+/**
+ * Fault injection for the safeguards against duplicate partners (S2), one at a time: a resolver
+ * whose sink writes without the job's idempotency key (a fresh key per call, so the POS never
+ * replays an earlier answer) and/or without the `tandem:<client id>` ref on a new customer. The
+ * third safeguard, the email match, is switched off by giving the customer no email.
+ */
+export function withoutSafeguards(
+  base: Resolver,
+  off: { idempotencyKey?: boolean; ref?: boolean },
+): Resolver {
+  return async (integration) => {
+    const real = await base(integration);
+    const createCustomer: typeof real.sink.createCustomer = (customer, options) => {
+      const { ref, ...rest } = options;
+      return real.sink.createCustomer(customer, {
+        ...rest,
+        ...(off.ref ? {} : { ref }),
+        ...(off.idempotencyKey ? { idempotencyKey: `no-replay-${randomUUID()}` } : {}),
+      });
+    };
+    return { ...real, sink: { ...real.sink, createCustomer } };
   };
 }

@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { engines } from "../setup/database.ts";
 import { fromPos } from "../setup/pos-helpers.ts";
-import { startSyncedPair, type SyncedPair } from "../setup/synced-pair.ts";
+import { crashAfter, startSyncedPair, type SyncedPair } from "../setup/synced-pair.ts";
+import { applyDueJobs } from "../../src/apply/run-apply.ts";
 import { storeProducts } from "../../src/services/activity.ts";
 import {
   addToCollection,
   customerCollections,
   removeFromCollection,
 } from "../../src/services/collections.ts";
+import { createCustomer, customerHistory, getCustomer } from "../../src/services/customers.ts";
 
 interface PosWish {
   id: string;
@@ -92,12 +94,104 @@ describe.each(engines)("F4 wish lists through the reference POS, on $name", (eng
     expect(await pair.settle()).toBe(0);
   });
 
-  it("F4: the wish-list collection's name is configurable", async () => {
+  it("F4: the wish-list collection's name is configurable, both ways: POS wishes land in it, not in 'Edge'", async () => {
     const pair = await startSyncedPair(await engine.open(), { wishlistCollection: "Wish list" });
-    const { clientId, posId } = await fromPos(pair, { firstName: "Ada" });
+    const { clientId, posId } = await fromPos(pair, {
+      firstName: "Ada",
+      wishlist: [{ description: "Garnet brooch" }],
+    });
+    expect(await hubCollection(pair, clientId, "Wish list")).toEqual(["Garnet brooch"]);
     await addToCollection(pair.ctx, pair.admin, clientId, "Edge", { description: "Not synced" });
     await addToCollection(pair.ctx, pair.admin, clientId, "Wish list", { description: "Synced" });
     await pair.settle();
+    expect(await wishlist(pair, posId)).toEqual([
+      [null, "Garnet brooch"],
+      [null, "Synced"],
+    ]);
+    // a wish added at the POS later goes to the configured collection too
+    await pair.posCall("POST", `/staff/customers/${posId}/wishes`, { description: "Topaz ring" });
+    await pair.settle();
+    expect(await hubCollection(pair, clientId, "Wish list")).toEqual([
+      "Garnet brooch",
+      "Synced",
+      "Topaz ring",
+    ]);
+    expect(await hubCollection(pair, clientId, "Edge")).toEqual(["Not synced"]);
+    expect(await wishlist(pair, posId)).toHaveLength(3);
+    expect(await pair.settle()).toBe(0);
+  });
+
+  it("F4: a hub customer's partner is created with the configured collection as its wish list, and nothing of 'Edge'", async () => {
+    const pair = await startSyncedPair(await engine.open(), { wishlistCollection: "Wish list" });
+    const created = await createCustomer(pair.ctx, pair.admin, {
+      firstName: "Grace",
+      contacts: [{ kind: "email", value: "grace@wish.example" }],
+    });
+    await addToCollection(pair.ctx, pair.admin, created.id, "Edge", { description: "Not synced" });
+    await addToCollection(pair.ctx, pair.admin, created.id, "Wish list", { description: "Synced" });
+    await pair.settle();
+    const posId = (await getCustomer(pair.ctx, pair.admin, created.id)).sync[0]!.externalId!;
     expect(await wishlist(pair, posId)).toEqual([[null, "Synced"]]);
+    // written once, by the create: 'Edge' never went out (not even to be taken back later)
+    const history = await pair.posCall<{ changes: unknown[] }>(
+      "GET",
+      `/staff/customers/${posId}/history`,
+    );
+    expect(history.body.changes).toHaveLength(1);
+    expect(await hubCollection(pair, created.id, "Edge")).toEqual(["Not synced"]);
+    expect(await hubCollection(pair, created.id, "Wish list")).toEqual(["Synced"]);
+    expect(await pair.settle()).toBe(0);
+  });
+
+  it("F12: every wish-list change is in the audit history, from either side: what, before and after, source and actor", async () => {
+    const pair = await startSyncedPair(await engine.open());
+    const { clientId, posId } = await fromPos(pair, { firstName: "Ada" });
+    const history = async () =>
+      (await customerHistory(pair.ctx, pair.admin, clientId))
+        .filter((h) => /^(wish|collection)\./.test(h.field))
+        .map((h) => [h.field, h.oldValue, h.newValue, h.source, h.actor]);
+    const wish = (description: string) => JSON.stringify({ inventoryId: null, description });
+
+    const { body: added } = await pair.posCall<{ wishlist: PosWish[] }>(
+      "POST",
+      `/staff/customers/${posId}/wishes`,
+      { description: "Moonstone ring" },
+    );
+    await pair.settle();
+    const [fromPosItem] = (await customerCollections(pair.ctx, pair.admin, clientId))[0]!.items;
+    await pair.posCall("DELETE", `/staff/customers/${posId}/wishes/${added.wishlist[0]!.id}`);
+    await pair.settle();
+    await addToCollection(pair.ctx, pair.admin, clientId, "Edge", { description: "Amber beads" });
+    const [hubItem] = (await customerCollections(pair.ctx, pair.admin, clientId))[0]!.items;
+    await pair.settle();
+    await removeFromCollection(pair.ctx, pair.admin, clientId, "Edge", hubItem!.id);
+    await pair.settle();
+
+    const user = `user:${pair.admin.userId}`;
+    expect(await history()).toEqual([
+      [`wish.${fromPosItem!.id}`, null, wish("Moonstone ring"), "pos", "connector:pos"],
+      [`wish.${fromPosItem!.id}`, wish("Moonstone ring"), null, "pos", "connector:pos"],
+      [`collection.${hubItem!.id}`, null, `Edge: product ${hubItem!.productId}`, "hub", user],
+      [`collection.${hubItem!.id}`, `Edge: product ${hubItem!.productId}`, null, "hub", user],
+    ]);
+    expect(await wishlist(pair, posId)).toEqual([]);
+  });
+
+  it("F4, F11: a wish the hub took off after its addition reached the POS unanswered is taken off there too, not brought back", async () => {
+    const pair = await startSyncedPair(await engine.open());
+    const { clientId, posId } = await fromPos(pair, { firstName: "Ada" });
+    await addToCollection(pair.ctx, pair.admin, clientId, "Edge", { description: "Ruby studs" });
+    // the worker adds the wish at the POS and dies before recording the answer
+    await applyDueJobs(
+      { ...pair.applyOptions, resolveConnector: crashAfter(pair, "updateCustomer") },
+      8,
+    );
+    expect(await wishlist(pair, posId)).toEqual([[null, "Ruby studs"]]);
+    const [item] = (await customerCollections(pair.ctx, pair.admin, clientId))[0]!.items;
+    await removeFromCollection(pair.ctx, pair.admin, clientId, "Edge", item!.id);
+    await pair.settle();
+    expect(await hubCollection(pair, clientId)).toEqual([]);
+    expect(await wishlist(pair, posId)).toEqual([]);
+    expect(await pair.settle()).toBe(0);
   });
 });
