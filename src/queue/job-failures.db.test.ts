@@ -67,7 +67,7 @@ describe.each(engines)("failed jobs, on $name", (engine) => {
     await expect(applyDueJobs(options, 8)).rejects.toThrow(/links are read-only/);
     const row = await jobRow(db, job!.id);
     expect(row).toMatchObject({ state: "dead", locked_by: null, attempts: 1 });
-    expect(row.last_error).toMatch(/127\.0\.0\.1:1|ECONNREFUSED|connect/i);
+    expect(row.last_error).toMatch(/not reachable/);
 
     // with the fault gone, a job that dies puts its customer in the error section as before
     await db.exec("drop trigger refuse_link_error on links");

@@ -67,10 +67,26 @@ export async function freshPostgresSchema(): Promise<{ url: string; schema: stri
   const admin = await openDatabase({ url, poolSize: 1 });
   await admin.query(`create schema ${quoteIdent(schema)}`);
   afterThisTest(async () => {
-    await admin.query(`drop schema ${quoteIdent(schema)} cascade`);
+    // The test's processes were SIGKILLed, but their server backends may still be finishing a
+    // transaction, and a drop racing them can deadlock: end them first (they carry the schema
+    // as application_name), then drop, trying again if PostgreSQL still picks the drop as victim.
+    await admin.query(
+      "select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1",
+      [schema],
+    );
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.query(`drop schema ${quoteIdent(schema)} cascade`);
+        break;
+      } catch (error) {
+        if ((error as { code?: string }).code !== "40P01" || attempt === 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
     await admin.close();
   });
   const withSchema = new URL(url);
   withSchema.searchParams.set("options", `-c search_path=${schema}`);
+  withSchema.searchParams.set("application_name", schema);
   return { url: withSchema.toString(), schema };
 }
