@@ -1,3 +1,4 @@
+import { networkReason } from "../connectors/kit/http-client.ts";
 import { CliError } from "./cli-error.ts";
 
 export type HubCall = <T>(method: string, path: string, body?: unknown) => Promise<T>;
@@ -19,9 +20,13 @@ export function hubClient(apiUrl: string, token: string): HubCall {
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
+      const why =
+        (error as Error).name === "TimeoutError"
+          ? `no answer within ${timeoutMs / 1000} s`
+          : networkReason(error);
       throw new CliError(
         "hub_unreachable",
-        `cannot reach the hub at ${apiUrl} (${networkFailure(error)}): start it with \`tandem serve\`, or point --api-url (TANDEM_API_URL) at it`,
+        `cannot reach the hub at ${apiUrl} (${why}): start it with \`tandem serve\`, or point --api-url (TANDEM_API_URL) at it`,
       );
     }
     const text = await response.text();
@@ -35,22 +40,6 @@ export function hubClient(apiUrl: string, token: string): HubCall {
       );
     }
   };
-}
-
-function networkFailure(error: unknown): string {
-  if ((error as Error).name === "TimeoutError") return `no answer within ${timeoutMs / 1000} s`;
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  switch (cause?.code) {
-    case "ECONNREFUSED":
-      return "connection refused";
-    case "ENOTFOUND":
-    case "EAI_AGAIN":
-      return "host not found";
-    case "ECONNRESET":
-      return "connection reset";
-    default:
-      return cause?.message ?? (error as Error).message;
-  }
 }
 
 function refused(apiUrl: string, method: string, path: string, status: number, text: string) {

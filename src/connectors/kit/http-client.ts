@@ -133,7 +133,7 @@ async function parse<T>(response: Response, schema: z.ZodType<T>, method: string
 }
 
 /** Why a connection failed, from the system's error code, never from what the target said. */
-function networkReason(error: unknown): string {
+export function networkReason(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
   // fetch refuses ports that belong to other protocols (1, 9, 25, ...), before connecting
   if (cause?.message === "bad port") return "a port fetch refuses";
