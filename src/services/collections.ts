@@ -2,7 +2,7 @@ import { z } from "zod";
 import { collectionsOf } from "../store/collections-table.ts";
 import { productOfStore } from "../store/products-table.ts";
 import { changeableClient, storeClient } from "./client-access.ts";
-import { describeIssue } from "./customer-schemas.ts";
+import { customerCaps, describeIssue } from "./customer-schemas.ts";
 import { applyHubChange, type CustomerView } from "./customers.ts";
 import type { Actor, ServiceContext } from "./service-context.ts";
 import { ServiceError } from "./service-error.ts";
@@ -36,6 +36,7 @@ export async function addToCollection(
   if (!name || name.length > 100)
     throw new ServiceError("invalid", "collection: give a name of 1 to 100 characters");
   await changeableClient(ctx.db, actor, clientId);
+  await checkRoomFor(ctx, clientId, name);
   if (
     parsed.data.productId !== undefined &&
     !(await productOfStore(ctx.db, actor.storeId, parsed.data.productId))
@@ -47,6 +48,27 @@ export async function addToCollection(
     collection: name,
     ...parsed.data,
   });
+}
+
+/**
+ * R7.11: a customer holds at most `customerCaps.collections` collections of at most
+ * `customerCaps.collectionItems` items each, so no role can grow one customer without bound.
+ * Checked before the add (two adds at the same moment may pass one over; the cap is a guard
+ * against abuse, not an exact count).
+ */
+async function checkRoomFor(ctx: ServiceContext, clientId: number, name: string) {
+  const collections = await collectionsOf(ctx.db, clientId);
+  const existing = collections.find((c) => c.name === name);
+  if (existing && existing.items.length >= customerCaps.collectionItems)
+    throw new ServiceError(
+      "invalid",
+      `collection: '${name}' holds ${existing.items.length} items, the most a collection may hold (${customerCaps.collectionItems}); remove some first`,
+    );
+  if (!existing && collections.length >= customerCaps.collections)
+    throw new ServiceError(
+      "invalid",
+      `collection: the customer has ${collections.length} collections, the most a customer may hold (${customerCaps.collections}); add to one of them`,
+    );
 }
 
 /** Removes an item from one of the customer's collections (named, so the path says which). */

@@ -18,6 +18,9 @@ export const customerCaps = {
   /** notes one request may add or edit */
   notesPerRequest: 50,
   noteLength: 5000,
+  /** collections a customer holds, and items in one collection (F4's wish list among them) */
+  collections: 50,
+  collectionItems: 500,
 } as const;
 
 /** One contact method as the API and files take it; the value is checked against its kind. */
