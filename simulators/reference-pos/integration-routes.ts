@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { createCustomer, updateCustomer } from "./customer-writes.ts";
 import { writeAnswer, type Answer } from "./write-answer.ts";
 import { contactKey } from "./pos-state.ts";
+import { served } from "./malformed-records.ts";
 import { fail, type PosEnv } from "./pos-env.ts";
 import {
   bodyOf,
@@ -181,7 +182,11 @@ export const integrationRoutes = new OpenAPIHono<PosEnv>()
       const page = state.changesAfter(after, limit);
       const cursor = page.at(-1)?.version ?? after;
       return c.json(
-        { customers: page, cursor, hasMore: state.changesAfter(cursor, 1).length > 0 },
+        {
+          customers: served(c.var.pos, "customer", page),
+          cursor,
+          hasMore: state.changesAfter(cursor, 1).length > 0,
+        },
         200,
       );
     },

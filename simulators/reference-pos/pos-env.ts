@@ -9,7 +9,12 @@ export interface PosRuntime {
   notify(customerId: string, created: boolean): void;
   /** tells subscribers about a changed inventory item or a new sale */
   notifyRecord(kind: "inventory" | "sale", record: { id: string; version: number }): void;
-  faults: { remaining: number; status: number };
+  faults: {
+    remaining: number;
+    status: number;
+    /** record versions ("sale:s_000001@7") the feeds serve with one field replaced (a test hook) */
+    malformed: Map<string, { field: string; value: unknown }>;
+  };
 }
 
 export interface PosEnv {

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { served } from "./malformed-records.ts";
 import { fail, type PosEnv } from "./pos-env.ts";
 import { bodyOf, errors, jsonOf } from "./pos-schemas.ts";
 import {
@@ -99,7 +100,7 @@ export const retailRoutes = new OpenAPIHono<PosEnv>()
         after,
         limit,
       );
-      return c.json({ items: page, cursor, hasMore }, 200);
+      return c.json({ items: served(c.var.pos, "inventory", page), cursor, hasMore }, 200);
     },
   )
   .openapi(
@@ -120,7 +121,7 @@ export const retailRoutes = new OpenAPIHono<PosEnv>()
     (c) => {
       const { after, limit } = c.req.valid("query");
       const { page, cursor, hasMore } = recordsAfter(c.var.pos.state.sales.values(), after, limit);
-      return c.json({ sales: page, cursor, hasMore }, 200);
+      return c.json({ sales: served(c.var.pos, "sale", page), cursor, hasMore }, 200);
     },
   )
   .openapi(

@@ -10,6 +10,7 @@ import { PosState } from "./pos-state.ts";
 import { addInventoryItem, recordSale } from "./retail-writes.ts";
 import { seedAssociates, seedCustomers, seedInventory, seedNotes } from "./seed-customers.ts";
 import { retailRoutes } from "./retail-routes.ts";
+import { malformedRoutes } from "./malformed-records.ts";
 import { staffRoutes } from "./staff-routes.ts";
 import { createWebhookSender } from "./webhook-sender.ts";
 
@@ -130,7 +131,7 @@ export async function startReferencePos(options: ReferencePosOptions): Promise<R
       };
       sender.send(state.webhooks.values(), event);
     },
-    faults: { remaining: 0, status: 500 },
+    faults: { remaining: 0, status: 500, malformed: new Map() },
   };
 
   const app = new OpenAPIHono<PosEnv>({
@@ -168,6 +169,7 @@ export async function startReferencePos(options: ReferencePosOptions): Promise<R
   app.route("/", integrationRoutes);
   app.route("/", staffRoutes);
   app.route("/", retailRoutes);
+  app.route("/", malformedRoutes);
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
     scheme: "bearer",

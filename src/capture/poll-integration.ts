@@ -4,7 +4,6 @@ import type {
   FeedPage,
   Source,
 } from "../connectors/kit/connector.ts";
-import type { ExternalCustomer } from "../domain/customer.ts";
 import type { InventoryRecord, SaleRecord } from "../domain/retail-records.ts";
 import type { Db, Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
@@ -13,7 +12,11 @@ import {
   leasePollCursor,
   releasePollCursor,
 } from "../store/poll-cursors-table.ts";
-import { recordExternalChanges, recordExternalRecords } from "./record-external-changes.ts";
+import {
+  recordExternalChanges,
+  recordExternalRecords,
+  recordRejectedRecords,
+} from "./record-external-changes.ts";
 
 export interface PollOptions {
   db: Db;
@@ -42,16 +45,18 @@ function feedsOf(source: Source, integrationId: number): Feed[] {
   const customers = (page: ChangePage) => ({
     cursor: page.cursor,
     hasMore: page.hasMore,
-    count: page.customers.length,
-    record: (tx: Queryable, now: Date) =>
-      recordExternalChanges(tx, integrationId, page.customers as ExternalCustomer[], "poll", now),
+    count: page.customers.length + page.rejected.length,
+    record: async (tx: Queryable, now: Date) =>
+      (await recordExternalChanges(tx, integrationId, page.customers, "poll", now)) +
+      (await recordRejectedRecords(tx, integrationId, "customer", page.rejected, page.cursor, now)),
   });
   const records = (kind: "inventory" | "sale", page: FeedPage<InventoryRecord | SaleRecord>) => ({
     cursor: page.cursor,
     hasMore: page.hasMore,
-    count: page.records.length,
-    record: (tx: Queryable, now: Date) =>
-      recordExternalRecords(tx, integrationId, kind, page.records, "poll", now),
+    count: page.records.length + page.rejected.length,
+    record: async (tx: Queryable, now: Date) =>
+      (await recordExternalRecords(tx, integrationId, kind, page.records, "poll", now)) +
+      (await recordRejectedRecords(tx, integrationId, kind, page.rejected, page.cursor, now)),
   });
   const feeds: Feed[] = [
     { name: "customers", fetch: async (c, l) => customers(await source.pollChanges(c, l)) },

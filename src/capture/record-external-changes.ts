@@ -1,3 +1,4 @@
+import type { RejectedRecord } from "../connectors/kit/connector.ts";
 import { externalEventKey, type ExternalCustomer } from "../domain/customer.ts";
 import type { InventoryRecord, SaleRecord } from "../domain/retail-records.ts";
 import { storable } from "../domain/storable-text.ts";
@@ -54,6 +55,39 @@ export function recordExternalRecords(
       version: record.version,
       payload: record,
       actor: `connector:${via}`,
+      receivedAt: now,
+    })),
+  );
+}
+
+/**
+ * R7.1: records the feed records the connector could not read as `<kind>.rejected` changes: the
+ * engine fails them with their reason, so they are listed (GET /v1/events/failed) and their
+ * customer, if linked, shows the error, until a later version of the record comes in. The payload
+ * holds the id, version and reason only, never the record's values.
+ */
+export function recordRejectedRecords(
+  q: Queryable,
+  integrationId: number,
+  kind: "customer" | "inventory" | "sale",
+  rejected: readonly RejectedRecord[],
+  pageCursor: string,
+  now: Date,
+): Promise<number> {
+  return insertChangeEvents(
+    q,
+    rejected.map((record, index) => ({
+      integrationId,
+      source: "external",
+      eventKey:
+        record.id === null
+          ? `rejected:${kind}:?@${pageCursor}#${index}`
+          : `rejected:${kind}:${record.id}@${record.version ?? "?"}`,
+      kind: `${kind}.rejected`,
+      externalId: record.id,
+      version: record.version,
+      payload: record,
+      actor: "connector:poll",
       receivedAt: now,
     })),
   );

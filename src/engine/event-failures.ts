@@ -2,6 +2,7 @@ import { linkQueueKey } from "../domain/job-payloads.ts";
 import {
   countFailingEventsOfLink,
   markEventFailed,
+  supersedeRejectedEvents,
   type ChangeEventRecord,
 } from "../store/change-events-table.ts";
 import { openConflictsOf } from "../store/conflicts-table.ts";
@@ -71,12 +72,27 @@ export async function clearEventError(
   await updateLink(tx, link, { status, lastError: null }, now);
 }
 
+/**
+ * R7.1: a version of an external record went through; its older versions the connector could not
+ * read (`<kind>.rejected`, failing) are done with it, and leave their customer's error section.
+ */
+export async function settleRejectedVersions(
+  tx: Queryable,
+  now: Date,
+  event: ChangeEventRecord,
+): Promise<void> {
+  if (event.source !== "external" || event.kind.endsWith(".rejected")) return;
+  for (const rejected of await supersedeRejectedEvents(tx, event, now))
+    await clearEventError(tx, now, rejected);
+}
+
 /** What an event is about, for people: "sale s_000003", "customer c_000001 (version 12)". */
 function subjectOf(event: ChangeEventRecord): string {
   if (event.source === "hub") return `hub change ${event.kind}`;
-  if (event.kind.startsWith("sale.")) return `sale ${event.externalId}`;
-  if (event.kind.startsWith("inventory.")) return `inventory item ${event.externalId}`;
-  return `customer ${event.externalId} (version ${event.version})`;
+  const id = event.externalId ?? "(id unreadable)";
+  if (event.kind.startsWith("sale.")) return `sale ${id}`;
+  if (event.kind.startsWith("inventory.")) return `inventory item ${id}`;
+  return `customer ${id} (version ${event.version ?? "unreadable"})`;
 }
 
 /**

@@ -7,7 +7,7 @@ import {
   type ChangeEventRecord,
 } from "../store/change-events-table.ts";
 import type { Db, Queryable } from "../store/database.ts";
-import { clearEventError, recordEventFailure } from "./event-failures.ts";
+import { clearEventError, recordEventFailure, settleRejectedVersions } from "./event-failures.ts";
 import { processExternalChange } from "./process-external-change.ts";
 import { processHubChange } from "./process-hub-change.ts";
 import { processInventoryChange } from "./process-inventory-change.ts";
@@ -24,9 +24,16 @@ export async function processEvent(
     const clientId = await processHubChange(tx, now, event);
     return `client:${clientId}`;
   }
+  if (event.kind.endsWith(".rejected")) throw new Error(rejectedReason(event));
   if (event.kind.startsWith("inventory.")) return processInventoryChange(tx, now, event);
   if (event.kind.startsWith("sale.")) return processSale(tx, now, event);
   return processExternalChange(tx, now, event);
+}
+
+/** R7.1: a record its connector could not read fails with the connector's reason (see capture). */
+function rejectedReason(event: ChangeEventRecord): string {
+  const { reason } = (event.payload ?? {}) as { reason?: unknown };
+  return typeof reason === "string" ? reason : "the connector could not read this record";
 }
 
 /**
@@ -101,6 +108,7 @@ async function runClaimed(
       }
       await markEventProcessed(tx, event.id, outcome, now);
       await clearEventError(tx, now, event);
+      await settleRejectedVersions(tx, now, event);
       return event.id;
     });
   } catch (error) {

@@ -193,6 +193,39 @@ export async function countFailingEventsOfLink(
 }
 
 /**
+ * R7.1: a version of an external record went through: the failing versions of it before that one
+ * which its connector could not read (`<kind>.rejected`; one whose version was unreadable counts
+ * as before when it was captured before) are done, superseded. Returns them (with
+ * the customer link their failure marked, if any).
+ */
+export async function supersedeRejectedEvents(
+  q: Queryable,
+  event: ChangeEventRecord,
+  now: Date,
+): Promise<ChangeEventRecord[]> {
+  if (event.integrationId === null || event.externalId === null || event.version === null)
+    return [];
+  const rejectedKind = `${event.kind.split(".")[0]}.rejected`;
+  const rows = await q.query<EventRow>(
+    `update change_events set processed_at = $5, outcome = $6, retry_at = null
+     where integration_id = $1 and external_id = $3 and kind = $2
+       and (version < $4 or (version is null and id < $7))
+       and kind like '%.rejected' and (processed_at is null or outcome = 'failed')
+     returning ${eventColumns}`,
+    [
+      event.integrationId,
+      rejectedKind,
+      event.externalId,
+      event.version,
+      now,
+      `superseded by version ${event.version}`,
+      event.id,
+    ],
+  );
+  return rows.map(fromEventRow);
+}
+
+/**
  * F6/S1: a customer now syncs; its sales skipped while it did not are taken up again (the engine
  * claims them next, in their order). Returns how many.
  */

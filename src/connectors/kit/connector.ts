@@ -5,8 +5,24 @@ export type { ExternalCustomer };
 
 export interface ChangePage {
   customers: ExternalCustomer[];
+  /** R7.1: the page's records the connector could not read; the feed goes on past them */
+  rejected: RejectedRecord[];
   cursor: string;
   hasMore: boolean;
+}
+
+/**
+ * R7.1: a record of a feed page that the connector could not read (it does not fit the system's
+ * schema). It does not stop its feed: the cursor moves past it and capture records it as a failing
+ * change, so it is listed with its reason until a later version of the record comes in.
+ */
+export interface RejectedRecord {
+  /** the record's id in the external system, when it could be read */
+  id: string | null;
+  /** the record's version, when it could be read */
+  version: number | null;
+  /** what is wrong, by field path, never with the field's value: "contacts.0.value: expected string" */
+  reason: string;
 }
 
 /** A write to an existing external customer. Paths are canonical field paths (domain/customer.ts). */
@@ -44,6 +60,8 @@ export interface Manifest {
 /** A page of a feed other than customers (inventory, sales). */
 export interface FeedPage<T> {
   records: T[];
+  /** R7.1: the page's records the connector could not read */
+  rejected: RejectedRecord[];
   cursor: string;
   hasMore: boolean;
 }

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import type { ConnectorSettings, ExternalCustomer, FeedPage, Source } from "../kit/connector.ts";
+import type {
+  ConnectorSettings,
+  ExternalCustomer,
+  FeedPage,
+  RejectedRecord,
+  Source,
+} from "../kit/connector.ts";
 import type { PosClient } from "./client.ts";
 import { fromPos, posCustomerSchema } from "./mapping.ts";
 import {
@@ -10,8 +16,9 @@ import {
 } from "./retail-mapping.ts";
 
 const pingSchema = z.object({ ok: z.boolean(), name: z.string().optional() });
+// R7.1: a page's envelope is checked here, its records one by one (readRecords)
 const changesSchema = z.object({
-  customers: z.array(posCustomerSchema),
+  customers: z.array(z.unknown()),
   cursor: z.union([z.number(), z.string()]),
   hasMore: z.boolean(),
 });
@@ -30,8 +37,10 @@ export function createPosSource(client: PosClient, settings: ConnectorSettings):
         query: { after: cursor ?? "0", limit },
         schema: changesSchema,
       });
+      const { records, rejected } = readRecords(data.customers, posCustomerSchema, map);
       return {
-        customers: data.customers.map(map),
+        customers: records,
+        rejected,
         cursor: String(data.cursor),
         hasMore: data.hasMore,
       };
@@ -82,12 +91,48 @@ async function pollFeed<S extends z.ZodType, T>(
     query: { after: cursor ?? "0", limit },
     schema: z
       .object({ cursor: z.number(), hasMore: z.boolean() })
-      .extend({ [key]: z.array(schema) }),
+      .extend({ [key]: z.array(z.unknown()) }),
   });
-  const page = data as { cursor: number; hasMore: boolean } & Record<string, Array<z.infer<S>>>;
+  const page = data as { cursor: number; hasMore: boolean } & Record<string, unknown[]>;
   return {
-    records: (page[key] ?? []).map(map),
+    ...readRecords(page[key] ?? [], schema, map),
     cursor: String(page.cursor),
     hasMore: page.hasMore,
+  };
+}
+
+/**
+ * R7.1: reads a page's records one by one. A record the schema refuses does not fail the page (that
+ * would stop its feed at this page for good): it is returned as rejected, with its id and version
+ * where they can be read and the reason by field path (zod's messages name types, never values).
+ */
+function readRecords<S extends z.ZodType, T>(
+  raw: readonly unknown[],
+  schema: S,
+  map: (record: z.infer<S>) => T,
+): { records: T[]; rejected: RejectedRecord[] } {
+  const records: T[] = [];
+  const rejected: RejectedRecord[] = [];
+  for (const item of raw) {
+    const parsed = schema.safeParse(item);
+    if (parsed.success) records.push(map(parsed.data));
+    else rejected.push(rejection(item, parsed.error));
+  }
+  return { records, rejected };
+}
+
+function rejection(item: unknown, error: z.ZodError): RejectedRecord {
+  const { id, version } = (typeof item === "object" && item !== null ? item : {}) as Record<
+    string,
+    unknown
+  >;
+  const issues = error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join(".") || "(record)"}: ${i.message}`);
+  const more = error.issues.length > 3 ? `; and ${error.issues.length - 3} more` : "";
+  return {
+    id: typeof id === "string" && id.length > 0 && id.length <= 200 ? id : null,
+    version: typeof version === "number" && Number.isSafeInteger(version) ? version : null,
+    reason: `does not fit the POS schema: ${issues.join("; ")}${more}`,
   };
 }
