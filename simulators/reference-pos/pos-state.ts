@@ -261,7 +261,8 @@ export class PosState {
   }
 
   remember(key: string, status: number, body: unknown, now: number) {
-    this.idempotency.set(key, { status, body, at: now });
+    // a copy: the answer is often the live customer, and a replay must be the answer as it was
+    this.idempotency.set(key, { status, body: structuredClone(body), at: now });
     this.scheduleSave();
   }
 

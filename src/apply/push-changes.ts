@@ -95,9 +95,13 @@ export async function pushChanges(
     const status = current.status === "error" && result.ok ? { status: "synced" as const } : {};
     await updateLink(tx, current, { base, pending, ...snapshot, ...status }, ctx.now());
     await recordSnapshot(tx, integration.id, result.customer, "customer.updated", ctx.now());
-    // Refused: none of the values went out, so the engine must look at this pair again, even when
-    // the system's current state is one it has already seen (the snapshot above is then a duplicate).
-    if (!result.ok && current.clientId !== null) {
+    // The engine must look at this pair again, even when the system's current state is one it has
+    // already seen (the snapshot above is then a duplicate): when the write was refused (none of
+    // the values went out), and when the answer is older than the state the link last merged (the
+    // first answer replayed to a retried job, or the write's echo came first). That newer state
+    // was merged without the base and the item pairs this answer records: a wish Tandem added and
+    // POS staff removed since would otherwise stay in the hub.
+    if ((!result.ok || !newer) && current.clientId !== null) {
       const change = {
         kind: "client.sync" as const,
         clientId: current.clientId,

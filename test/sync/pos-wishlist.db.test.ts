@@ -194,4 +194,24 @@ describe.each(engines)("F4 wish lists through the reference POS, on $name", (eng
     expect(await wishlist(pair, posId)).toEqual([]);
     expect(await pair.settle()).toBe(0);
   });
+
+  it("F4, F11: a wish the hub added, whose answer was lost, and that POS staff then took off stays off", async () => {
+    const pair = await startSyncedPair(await engine.open());
+    const { clientId, posId } = await fromPos(pair, { firstName: "Ada" });
+    await addToCollection(pair.ctx, pair.admin, clientId, "Edge", { description: "Jet brooch" });
+    await applyDueJobs(
+      { ...pair.applyOptions, resolveConnector: crashAfter(pair, "updateCustomer") },
+      8,
+    );
+    const { body } = await pair.posCall<{ wishlist: PosWish[] }>(
+      "GET",
+      `/api/v1/customers/${posId}`,
+    );
+    await pair.posCall("DELETE", `/staff/customers/${posId}/wishes/${body.wishlist[0]!.id}`);
+    // the retried job gets the first answer again (same idempotency key); the poll, the removal
+    await pair.settle();
+    expect(await wishlist(pair, posId)).toEqual([]);
+    expect(await hubCollection(pair, clientId)).toEqual([]);
+    expect(await pair.settle()).toBe(0);
+  });
 });
