@@ -150,10 +150,9 @@ export function createEngineLoop(db: Db, clock: Clock, log: Logger): EngineLoop 
         const times = (holds.get(error.eventId)?.times ?? 0) + 1;
         const delayMs = Math.min(600_000, 1000 * 2 ** (times - 1));
         holds.set(error.eventId, { until: clock.now().getTime() + delayMs, times });
-        // the reason only, not the error object: a driver's error may carry values of the row
-        const reason = error.cause instanceof Error ? error.cause.message : String(error.cause);
+        // under `err`, so the logger's redactError drops the values a driver's error may carry
         log.error(
-          { eventId: error.eventId, reason, holdMs: delayMs },
+          { eventId: error.eventId, err: error.cause, holdMs: delayMs },
           "could not record the outcome of a change event; holding it back, the others go on",
         );
         return true;

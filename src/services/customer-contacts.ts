@@ -8,6 +8,7 @@ import {
   contactChangeSchema,
   contactListSchema,
   contactSchema,
+  customerCaps,
   describeIssue,
   type ContactChangeInput,
   type ContactListInput,
@@ -58,6 +59,12 @@ export async function addContact(
 ): Promise<CustomerView> {
   const contact = parse(contactSchema, input);
   const { client, country } = await clientAndCountry(ctx, actor, clientId);
+  // R7.11: the cap a whole list is held to (contactListSchema) holds one at a time too
+  if (client.customer.contacts.length >= customerCaps.contacts)
+    throw new ServiceError(
+      "invalid",
+      `contacts: customer ${clientId} holds ${client.customer.contacts.length} contacts, the most a customer may hold (${customerCaps.contacts}); remove one first`,
+    );
   const existing = client.customer.contacts.find((c) => sameContact(c, contact, country));
   if (existing)
     throw new ServiceError(

@@ -1,11 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { addToCollection, customerCollections } from "../../src/services/collections.ts";
+import { addContact } from "../../src/services/customer-contacts.ts";
 import { customerCaps } from "../../src/services/customer-schemas.ts";
-import { createCustomer } from "../../src/services/customers.ts";
+import { createCustomer, getCustomer } from "../../src/services/customers.ts";
 import { engines } from "../setup/database.ts";
 import { createTestHub } from "../setup/hub.ts";
 
-describe.each(engines)("collection caps on $name", (engine) => {
+describe.each(engines)("customer caps on $name", (engine) => {
+  it("R7.11: contacts added one at a time stop at the cap a whole list is held to; a refused add changes nothing", async () => {
+    const hub = await createTestHub(await engine.open());
+    const contacts = Array.from({ length: customerCaps.contacts }, (_, i) => ({
+      kind: "email" as const,
+      value: `c${i}@caps.test`,
+    }));
+    const { id } = await createCustomer(hub.ctx, hub.admin, { firstName: "Ada", contacts });
+    await expect(
+      addContact(hub.ctx, hub.admin, id, { kind: "email", value: "one-more@caps.test" }),
+    ).rejects.toThrow(/contacts: customer \d+ holds 50 contacts, the most a customer may hold/);
+    const after = await getCustomer(hub.ctx, hub.admin, id);
+    expect(after.contacts.map((c) => c.value)).toEqual(contacts.map((c) => c.value));
+  });
+
   it("R7.11: a collection holds at most its cap of items and a customer at most its cap of collections; a refused add changes nothing", async () => {
     const hub = await createTestHub(await engine.open());
     const { id } = await createCustomer(hub.ctx, hub.admin, { firstName: "Ada" });
