@@ -255,14 +255,19 @@ export async function queueCatchUp(
   actor: Actor,
   integration: IntegrationRecord,
 ): Promise<number> {
-  const statuses: LinkStatus[] = ["synced", "conflict", "error"];
-  if (integration.options.syncMode === "all" && integration.options.pushNewCustomers)
-    statuses.push("unlinked");
+  const integrationId = integration.id;
+  const filters: ClientFilter[] = (["synced", "conflict", "error"] as const).map((status) => ({
+    integrationId,
+    status,
+  }));
+  // without a partner: every customer where all new ones go out, else those set to sync (a
+  // selected prospect that became active while the integration was off still goes out)
+  const everyNew = integration.options.syncMode === "all" && integration.options.pushNewCustomers;
+  filters.push({ integrationId, status: "unlinked", ...(everyNew ? {} : { syncing: true }) });
   const now = ctx.clock.now();
   let queued = 0;
-  for (const status of statuses)
+  for (const filter of filters)
     for (let after = 0; ;) {
-      const filter = { integrationId: integration.id, status };
       const ids = await listClientIds(tx, actor.storeId, { after, limit: 1000, filter });
       for (const clientId of ids)
         await recordHubChange(

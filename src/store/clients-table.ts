@@ -218,6 +218,8 @@ export interface ClientFilter {
   integrationId?: number | undefined;
   status?: LinkStatus | undefined;
   search?: string | undefined;
+  /** only clients whose link in `integrationId` has sync switched on (S1's selection) */
+  syncing?: boolean | undefined;
 }
 
 /** The where clause of a filtered list; a client with no link in the integration is 'unlinked'. */
@@ -230,6 +232,13 @@ function filterClause(storeId: number, filter: ClientFilter, params: unknown[]):
       `coalesce((select l.status from links l
                  where l.client_id = c.id and l.integration_id = $${params.length - 1}), 'unlinked')
          = $${params.length}`,
+    );
+  }
+  if (filter.syncing && filter.integrationId !== undefined) {
+    params.push(filter.integrationId);
+    where.push(
+      `exists (select 1 from links l where l.client_id = c.id
+                 and l.integration_id = $${params.length} and l.sync_enabled)`,
     );
   }
   if (filter.search) {

@@ -4,7 +4,7 @@ import { createApp } from "../../src/api/app.ts";
 import { compareWithPartner, listConflicts } from "../../src/services/conflicts.ts";
 import { getCustomer } from "../../src/services/customers.ts";
 import { engines } from "../setup/database.ts";
-import { fieldMap, fromHub, posGet } from "../setup/pos-helpers.ts";
+import { fieldMap, fromHub, posCustomers, posGet } from "../setup/pos-helpers.ts";
 import { startSyncedPair, type SyncedPair } from "../setup/synced-pair.ts";
 
 function hubApi(pair: SyncedPair) {
@@ -94,5 +94,33 @@ describe.each(engines)("turning an integration off and on again, on $name", (eng
     const untouched = await getCustomer(pair.ctx, pair.admin, quiet.clientId);
     expect(untouched.sync[0]!.status).toBe("synced");
     expect((await posGet(pair, quiet.posId)).firstName).toBe("Quiet");
+  });
+  it("R7.4, S3: a selected prospect marked active while the integration was off goes out once it is on again", async () => {
+    const pair = await startSyncedPair(await engine.open(), {
+      syncMode: "selected",
+      transferWhen: "active",
+    });
+    const api = hubApi(pair);
+    const id = pair.integrationId;
+    const lastName = unique("Prospect");
+    const created = await api("POST", "/v1/customers", { firstName: "Pia", lastName });
+    const clientId = created.body["id"] as number;
+    const selected = await api("POST", `/v1/integrations/${id}/sync`, { customerIds: [clientId] });
+    expect(selected.status).toBe(200);
+    await pair.settle();
+    const atPos = async () => (await posCustomers(pair)).filter((c) => c.lastName === lastName);
+    // a prospect set to sync waits for S3
+    expect(await atPos()).toEqual([]);
+    expect((await api("PATCH", `/v1/integrations/${id}`, { enabled: false })).status).toBe(200);
+    expect((await api("PATCH", `/v1/customers/${clientId}`, { lifecycle: "active" })).status).toBe(
+      200,
+    );
+    await pair.settle();
+    expect(await atPos()).toEqual([]);
+
+    expect((await api("PATCH", `/v1/integrations/${id}`, { enabled: true })).status).toBe(200);
+    await pair.settle();
+    expect(await atPos()).toHaveLength(1);
+    expect((await getCustomer(pair.ctx, pair.admin, clientId)).sync[0]!.status).toBe("synced");
   });
 });
