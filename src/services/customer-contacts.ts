@@ -1,4 +1,3 @@
-import type { ZodType } from "zod";
 import type { ContactMethod } from "../domain/customer.ts";
 import { sameContact } from "../domain/customer-patch.ts";
 import type { ContactKind } from "../domain/normalize.ts";
@@ -9,7 +8,7 @@ import {
   contactListSchema,
   contactSchema,
   customerCaps,
-  describeIssue,
+  parseInput as parse,
   type ContactChangeInput,
   type ContactListInput,
 } from "./customer-schemas.ts";
@@ -23,12 +22,6 @@ import { ServiceError } from "./service-error.ts";
  * added and nothing there is modified or deleted. A contact is named by its kind and value; the
  * value matches in its normalised form (any case of an email, any formatting of a phone).
  */
-
-function parse<T>(schema: ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new ServiceError("invalid", describeIssue(result.error));
-  return result.data;
-}
 
 async function clientAndCountry(ctx: ServiceContext, actor: Actor, clientId: number) {
   const client = await changeableClient(ctx.db, actor, clientId);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ServiceError } from "./service-error.ts";
 
 const email = z.string().trim().email();
 
@@ -110,6 +111,13 @@ export const contactChangeSchema = z.strictObject({
   value: z.string().trim().min(1).max(customerCaps.contactLength),
 });
 export type ContactChangeInput = z.input<typeof contactChangeSchema>;
+
+/** Parses a use case's input, or throws an `invalid` ServiceError that says where and what. */
+export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ServiceError("invalid", describeIssue(result.error));
+  return result.data;
+}
 
 /**
  * Turns the first issue of a failed parse into "where: what" for people; an unknown field is

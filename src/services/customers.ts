@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { ZodType } from "zod";
 import type { CanonicalCustomer } from "../domain/customer.ts";
 import type { LinkStatus } from "../domain/link-status.ts";
 import { processEvent, type HubChange } from "../engine/run-engine.ts";
@@ -21,7 +20,7 @@ import {
   customerCaps,
   customerCreateSchema,
   customerEditSchema,
-  describeIssue,
+  parseInput as parse,
   type CustomerCreateInput,
   type CustomerEditInput,
 } from "./customer-schemas.ts";
@@ -137,12 +136,6 @@ export async function applyHubChange(
     if (!client) throw new ServiceError("not_found", "customer vanished while being saved");
     return view(client, await syncOf(tx, client));
   });
-}
-
-function parse<T>(schema: ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new ServiceError("invalid", describeIssue(result.error));
-  return result.data;
 }
 
 /** A2: a customer created in the hub is assigned to the user who created it. */
