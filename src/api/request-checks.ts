@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { badText } from "../domain/storable-text.ts";
 import { ServiceError } from "../services/service-error.ts";
 import { RequestError } from "./http-errors.ts";
 
@@ -94,17 +95,6 @@ export function checkJson(bytes: ArrayBuffer | Uint8Array): unknown {
   const bad = findBadText(value);
   if (bad) throw new ServiceError("invalid", `${bad.where}: ${bad.what}`);
   return value;
-}
-
-// a high surrogate not followed by a low one, or a low one not preceded by a high one
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Why a string cannot be stored as text, or undefined when it can. */
-export function badText(text: string): string | undefined {
-  if (text.includes("\u0000")) return "contains a null byte (\\u0000), which text cannot hold";
-  if (loneSurrogate.test(text))
-    return "contains a lone UTF-16 surrogate (e.g. \\ud800), which is not text";
-  return undefined;
 }
 
 /** The first string (value or field name) of a JSON value that is not storable text. */

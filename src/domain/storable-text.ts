@@ -3,8 +3,20 @@
  * pair (as JSON writes it, `\ud800`). One such character in a record from an external system
  * would make the whole page of its feed fail to store, again at every poll.
  */
-// eslint-disable-next-line no-control-regex -- U+0000 is exactly what this looks for
-const unstorable = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// a high surrogate not followed by a low one, or a low one not preceded by a high one
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const unstorable = new RegExp(`\\u0000|${loneSurrogate.source}`, "g");
+
+/**
+ * Why a string cannot be stored as text, or undefined when it can: the API refuses such input
+ * with this reason (R7.9), where a record from an external system is made `storable` instead.
+ */
+export function badText(text: string): string | undefined {
+  if (text.includes("\u0000")) return "contains a null byte (\\u0000), which text cannot hold";
+  if (loneSurrogate.test(text))
+    return "contains a lone UTF-16 surrogate (e.g. \\ud800), which is not text";
+  return undefined;
+}
 
 /**
  * A copy of a record from an external system in which every such character, in values and keys,
