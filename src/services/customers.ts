@@ -222,18 +222,31 @@ export async function enableSyncMatching(
 ): Promise<number> {
   requireRole(actor, ["admin", "manager"], "enabling sync for a whole filtered list");
   const where = await checkedFilter(ctx, actor, filter);
-  return ctx.db.transaction(async (tx) => {
-    const now = ctx.clock.now();
-    let queued = 0;
-    for (let after = 0; ;) {
-      const ids = await listClientIds(tx, actor.storeId, { after, limit: 1000, filter: where });
-      for (const clientId of ids)
-        await recordHubChange(tx, actor, { kind: "client.sync", clientId, integrationId }, now);
-      queued += ids.length;
-      if (ids.length < 1000) return queued;
-      after = ids.at(-1)!;
-    }
-  });
+  return ctx.db.transaction((tx) =>
+    queueForEach(tx, actor, where, { kind: "client.sync", integrationId }, ctx.clock.now()),
+  );
+}
+
+/**
+ * Records one hub change of `kind` per customer the filter selects, a page of ids at a time, so a
+ * store of any size is queued in the caller's transaction without loading it whole. Returns how
+ * many were queued.
+ */
+async function queueForEach(
+  tx: Queryable,
+  actor: Actor,
+  filter: ClientFilter,
+  change: { kind: "client.sync" | "client.resync"; integrationId: number },
+  now: Date,
+): Promise<number> {
+  let queued = 0;
+  for (let after = 0; ;) {
+    const ids = await listClientIds(tx, actor.storeId, { after, limit: 1000, filter });
+    for (const clientId of ids) await recordHubChange(tx, actor, { ...change, clientId }, now);
+    queued += ids.length;
+    if (ids.length < 1000) return queued;
+    after = ids.at(-1)!;
+  }
 }
 
 /**
@@ -260,19 +273,7 @@ export async function queueCatchUp(
   const now = ctx.clock.now();
   let queued = 0;
   for (const filter of filters)
-    for (let after = 0; ;) {
-      const ids = await listClientIds(tx, actor.storeId, { after, limit: 1000, filter });
-      for (const clientId of ids)
-        await recordHubChange(
-          tx,
-          actor,
-          { kind: "client.resync", clientId, integrationId: integration.id },
-          now,
-        );
-      queued += ids.length;
-      if (ids.length < 1000) break;
-      after = ids.at(-1)!;
-    }
+    queued += await queueForEach(tx, actor, filter, { kind: "client.resync", integrationId }, now);
   return queued;
 }
 
