@@ -1,6 +1,7 @@
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
 import { associateNumberOf } from "../store/user-associates-table.ts";
+import { parseActorId } from "../domain/actor-id.ts";
 
 /**
  * F9: the associate a write is attributed to in the external system: the acting hub user's
@@ -12,7 +13,8 @@ export async function associateFor(
   integration: IntegrationRecord,
   actor: string,
 ): Promise<string | undefined> {
-  const userId = /^user:(\d+)$/.exec(actor)?.[1];
-  const mapped = userId ? await associateNumberOf(q, Number(userId), integration.id) : undefined;
+  const who = parseActorId(actor);
+  const mapped =
+    who.type === "user" ? await associateNumberOf(q, who.userId, integration.id) : undefined;
   return mapped ?? integration.options.defaultAssociateNumber;
 }

@@ -10,6 +10,7 @@ import { deleteLink, findLink, updateLink } from "../store/links-table.ts";
 import { associateFor } from "./attribute-change.ts";
 import type { JobContext, JobOutcome } from "./job-outcome.ts";
 import { recordSnapshot } from "./record-snapshot.ts";
+import { itemRef, parseItemRef } from "../domain/item-ref.ts";
 
 /**
  * S2/S5: give a hub client its partner in the external system. First look for an external customer
@@ -73,7 +74,7 @@ export async function createPartner(
       number: job.number,
       // lets the engine recognise the new customer as this client's partner, even if this job's
       // bookkeeping is lost (a crash after the create) and the customer arrives by webhook first
-      ref: `tandem:${client.id}`,
+      ref: itemRef(client.id),
       associateNumber: await associateFor(ctx.db, integration, job.actor),
     },
   );
@@ -100,8 +101,8 @@ export async function createPartner(
         ...(created.customer.wishes ?? []).map((i) => ["wish", i] as const),
       ];
       for (const [kind, item] of items) {
-        const hubId = /^tandem:(\d+)$/.exec(item.ref ?? "")?.[1];
-        if (hubId) await pairItem(tx, current.id, kind, Number(hubId), item.id);
+        const hubId = parseItemRef(item.ref);
+        if (hubId !== undefined) await pairItem(tx, current.id, kind, hubId, item.id);
       }
       await recordSnapshot(tx, integration.id, created, "customer.created", ctx.now());
     },

@@ -1,4 +1,6 @@
-import { contactKindOf, parseWishValue, type ExternalCustomer } from "../domain/customer.ts";
+import { parseWishValue, type ExternalCustomer } from "../domain/customer.ts";
+import { parseFieldPath, type ItemKey } from "../domain/field-path.ts";
+import { itemRef } from "../domain/item-ref.ts";
 import type { PushChangesJob } from "../domain/job-payloads.ts";
 import type { Connector } from "../connectors/kit/connector.ts";
 import type { Queryable } from "../store/database.ts";
@@ -41,20 +43,26 @@ export async function pushChanges(
     return { outcome: "superseded before sending" };
   const expect: Record<string, string | null> = {};
   for (const path of Object.keys(set)) expect[path] = link.base[path] ?? null;
+  const added = Object.entries(add).map(([path, value]) => ({
+    field: parseFieldPath(path),
+    value,
+  }));
+  const hubItems = (family: "note" | "wish") =>
+    added.flatMap(({ field, value }) =>
+      field.family === family && field.key.side === "hub"
+        ? [{ ref: itemRef(field.key.id), value }]
+        : [],
+    );
   const result = await connector.sink.updateCustomer(
     link.externalId,
     {
       set,
       expect,
-      addContacts: Object.entries(add)
-        .filter(([path]) => path.startsWith("contact."))
-        .map(([path, value]) => ({ kind: contactKindOf(path), value })),
-      addNotes: Object.entries(add)
-        .filter(([path]) => path.startsWith("note.hub:"))
-        .map(([path, body]) => ({ ref: refOf(path), body })),
-      addWishes: Object.entries(add)
-        .filter(([path]) => path.startsWith("wish.hub:"))
-        .map(([path, value]) => ({ ref: refOf(path), ...parseWishValue(value) })),
+      addContacts: added.flatMap(({ field, value }) =>
+        field.family === "contact" ? [{ kind: field.kind, value }] : [],
+      ),
+      addNotes: hubItems("note").map(({ ref, value }) => ({ ref, body: value })),
+      addWishes: hubItems("wish").map(({ ref, value }) => ({ ref, ...parseWishValue(value) })),
     },
     {
       idempotencyKey: ctx.idempotencyKey,
@@ -64,11 +72,14 @@ export async function pushChanges(
   const sent = { ...set, ...add };
   const pairs: Array<["note" | "wish", number, string]> = [];
   /** A new item's agreed value is recorded under the id the external system gave it. */
-  const keyAfterAdd = (path: string, customer: ExternalCustomer) => {
-    const kind = path.startsWith("note.") ? "note" : "wish";
+  const keyAfterAdd = (
+    kind: "note" | "wish",
+    key: Extract<ItemKey, { side: "hub" }>,
+    customer: ExternalCustomer,
+  ) => {
     const items = kind === "note" ? customer.customer.notes : customer.customer.wishes;
-    const item = items?.find((i) => i.ref === refOf(path));
-    if (item) pairs.push([kind, Number(path.slice(`${kind}.hub:`.length)), item.id]);
+    const item = items?.find((i) => i.ref === itemRef(key.id));
+    if (item) pairs.push([kind, key.id, item.id]);
     return item ? `${kind}.${item.id}` : undefined;
   };
   const record = async (tx: Queryable) => {
@@ -79,7 +90,11 @@ export async function pushChanges(
     for (const [path, value] of Object.entries(sent)) {
       if (pending[path] === value) delete pending[path];
       if (!result.ok) continue;
-      const key = /^(note|wish)\.hub:/.test(path) ? keyAfterAdd(path, result.customer) : path;
+      const field = parseFieldPath(path);
+      const key =
+        (field.family === "note" || field.family === "wish") && field.key.side === "hub"
+          ? keyAfterAdd(field.family, field.key, result.customer)
+          : path;
       if (key === undefined) continue;
       if (value === null) delete base[key];
       else base[key] = value;
@@ -119,6 +134,3 @@ export async function pushChanges(
   };
   return { outcome: result.ok ? "sent" : "superseded: the external system changed first", record };
 }
-
-/** "note.hub:12" -> "tandem:12": the ref the external system keeps on the item Tandem wrote. */
-const refOf = (path: string) => `tandem:${path.slice(path.indexOf(".hub:") + ".hub:".length)}`;

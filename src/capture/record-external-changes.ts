@@ -4,6 +4,7 @@ import type { InventoryRecord, SaleRecord } from "../domain/retail-records.ts";
 import { storable } from "../domain/storable-text.ts";
 import { insertChangeEvents } from "../store/change-events-table.ts";
 import type { Queryable } from "../store/database.ts";
+import { connectorActor } from "../domain/actor-id.ts";
 
 /**
  * Writes external customers into the inbox; duplicates (same id and version) are dropped (S4).
@@ -26,7 +27,7 @@ export function recordExternalChanges(
       externalId: customer.id,
       version: customer.version,
       payload: customer,
-      actor: `connector:${via}`,
+      actor: connectorActor(via),
       receivedAt: now,
     })),
   );
@@ -54,7 +55,7 @@ export function recordExternalRecords(
       externalId: record.id,
       version: record.version,
       payload: record,
-      actor: `connector:${via}`,
+      actor: connectorActor(via),
       receivedAt: now,
     })),
   );
@@ -87,7 +88,7 @@ export function recordRejectedRecords(
       externalId: record.id,
       version: record.version,
       payload: record,
-      actor: "connector:poll",
+      actor: connectorActor("poll"),
       receivedAt: now,
     })),
   );

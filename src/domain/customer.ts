@@ -1,3 +1,4 @@
+import { familyOf } from "./field-path.ts";
 import { normalizeContact, type ContactKind } from "./normalize.ts";
 
 export interface ContactMethod {
@@ -86,21 +87,7 @@ export function toFieldMap(
   return fields;
 }
 
-export type FieldFamily = "name" | "acquisition" | "preference" | "contact" | "note" | "wish";
-
-export function familyOf(path: string): FieldFamily {
-  if (path === "firstName" || path === "lastName") return "name";
-  if (path === "acquisition") return "acquisition";
-  if (path.startsWith("pref.")) return "preference";
-  if (path.startsWith("contact.")) return "contact";
-  if (path.startsWith("note.")) return "note";
-  if (path.startsWith("wish.")) return "wish";
-  throw new Error(`unknown field path '${path}'`);
-}
-
-export function contactKindOf(path: string): ContactKind {
-  return path.split(".")[1] as ContactKind;
-}
+export { familyOf, type FieldFamily } from "./field-path.ts";
 
 /** Two values of one path are the same: contacts by presence (their path is their identity). */
 export function sameValue(path: string, a: string | undefined, b: string | undefined): boolean {

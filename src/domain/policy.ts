@@ -1,4 +1,4 @@
-import { familyOf, type FieldFamily } from "./customer.ts";
+import { familyOf, parseFieldPath, type FieldFamily } from "./field-path.ts";
 
 /**
  * What happens to a field when one side changed it:
@@ -120,7 +120,8 @@ export function syncedFields(fields: Record<string, string>, mappedPreferences: 
   const mapped = new Set(mappedPreferences);
   const out: Record<string, string> = {};
   for (const [path, value] of Object.entries(fields)) {
-    if (path.startsWith("pref.") && !mapped.has(path.slice("pref.".length))) continue;
+    const field = parseFieldPath(path);
+    if (field.family === "preference" && !mapped.has(field.name)) continue;
     out[path] = value;
   }
   return out;

@@ -1,8 +1,6 @@
 import type { Queryable } from "../store/database.ts";
 import { pairItem, readItemKeys, type ItemKind } from "../store/item-keys-table.ts";
-
-/** Tandem marks the items (notes, wishes) it writes to an external system with this ref. */
-export const itemRef = (hubId: string | number) => `tandem:${hubId}`;
+import { parseItemRef } from "../domain/item-ref.ts";
 
 /**
  * Whether a look at a link's items records the pairs it finds by ref: the merge does (it holds
@@ -29,8 +27,13 @@ export async function itemPairs(
   const hubIds = new Set(hubItems.map((i) => Number(i.id)));
   const pairedExternal = new Set(paired.values());
   for (const item of externalItems) {
-    const hubId = Number(/^tandem:(\d+)$/.exec(item.ref ?? "")?.[1]);
-    if (hubIds.has(hubId) && !paired.has(hubId) && !pairedExternal.has(item.id)) {
+    const hubId = parseItemRef(item.ref);
+    if (
+      hubId !== undefined &&
+      hubIds.has(hubId) &&
+      !paired.has(hubId) &&
+      !pairedExternal.has(item.id)
+    ) {
       if (onSight === "record") await pairItem(tx, linkId, kind, hubId, item.id);
       paired.set(hubId, item.id);
       pairedExternal.add(item.id);
@@ -39,8 +42,8 @@ export async function itemPairs(
   // External items that carry our ref for a hub item this client no longer has: Tandem wrote them
   // (its answer may have been lost), and the hub has since taken the item out.
   const gone = externalItems.flatMap((item) => {
-    const hubId = Number(/^tandem:(\d+)$/.exec(item.ref ?? "")?.[1]);
-    return hubId && !hubIds.has(hubId) && !pairedExternal.has(item.id)
+    const hubId = parseItemRef(item.ref);
+    return hubId !== undefined && !hubIds.has(hubId) && !pairedExternal.has(item.id)
       ? [{ hubId, externalId: item.id }]
       : [];
   });

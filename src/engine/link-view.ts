@@ -15,6 +15,7 @@ import { itemPairs, type PairOnSight } from "./item-pairs.ts";
 import { applyNoteChanges } from "./sync-notes.ts";
 import { applyWishChanges } from "./sync-wishes.ts";
 import { wishListOf } from "../store/collections-table.ts";
+import { familyOf } from "../domain/field-path.ts";
 
 /** The fields of a customer that this integration syncs, as a field map. */
 export function fieldsFor(
@@ -79,7 +80,8 @@ export async function linkView(
       Record<string, string | null>
     >;
     for (const [path, value] of Object.entries(changes)) {
-      const kind = path.startsWith("note.") ? "note" : path.startsWith("wish.") ? "wish" : "field";
+      const family = familyOf(path);
+      const kind = family === "note" || family === "wish" ? family : "field";
       byKind[kind][path] = value;
     }
     const target = { linkId: link.id, clientId: hub.id, ...origin };

@@ -11,6 +11,8 @@ import type { IntegrationRecord } from "../store/integrations-table.ts";
 import { unansweredWrites } from "../store/jobs-table.ts";
 import { updateLink, type LinkRecord } from "../store/links-table.ts";
 import { linkView, type ChangeOrigin } from "./link-view.ts";
+import { connectorActor } from "../domain/actor-id.ts";
+import { isUnpairedHubItem, parseFieldPath } from "../domain/field-path.ts";
 
 export { fieldsFor, type ChangeOrigin } from "./link-view.ts";
 
@@ -61,7 +63,7 @@ export async function mergeLink(
   // whatever triggered the merge, these values came from the external system
   await view.writeToHub(
     decision.toHub,
-    { source: integration.kind, actor: `connector:${integration.kind}` },
+    { source: integration.kind, actor: connectorActor(integration.kind) },
     now,
   );
 
@@ -107,11 +109,8 @@ export async function mergeLink(
   };
   for (const [path, value] of Object.entries(decision.toExternal)) {
     // new items (contacts, unpaired notes) are added; everything else is set with a precondition
-    if (
-      path.startsWith("contact.") ||
-      path.startsWith("note.hub:") ||
-      path.startsWith("wish.hub:")
-    ) {
+    const field = parseFieldPath(path);
+    if (field.family === "contact" || isUnpairedHubItem(field)) {
       if (value !== null) job.add[path] = value;
     } else job.set[path] = value;
     pending[path] = value;

@@ -15,6 +15,9 @@ import {
 import { clientLockKey, externalLockKey, lockKey } from "./lock-keys.ts";
 import { fieldsFor, mergeLink } from "./merge-link.ts";
 import { linkView } from "./link-view.ts";
+import { connectorActor } from "../domain/actor-id.ts";
+import { familyOf } from "../domain/field-path.ts";
+import { parseItemRef } from "../domain/item-ref.ts";
 
 export type ExternalOutcome =
   "stale" | "recorded" | "excluded" | "created" | "merged" | "no-integration";
@@ -69,8 +72,8 @@ export async function processExternalChange(
 
   // A customer Tandem created carries its client's ref: it is that client's partner, whatever the
   // mode, even when the create's bookkeeping was lost (a crash) or this copy came first.
-  const refClient = Number(/^tandem:(\d+)$/.exec(external.ref ?? "")?.[1]);
-  if (!link && refClient) {
+  const refClient = parseItemRef(external.ref);
+  if (!link && refClient !== undefined) {
     await lockKey(tx, clientLockKey(refClient));
     const waiting = await findLink(
       tx,
@@ -147,7 +150,7 @@ export async function processExternalChange(
   const current: LinkRecord = { ...link, ...snapshot };
   await mergeLink(tx, now, integration, current, hub, newest, {
     source: integration.kind,
-    actor: `connector:${integration.kind}`,
+    actor: connectorActor(integration.kind),
   });
   return "merged";
 }
@@ -196,7 +199,7 @@ async function createClientFrom(
       oldValue: null,
       newValue: value,
       source: integration.kind,
-      actor: `connector:${integration.kind}`,
+      actor: connectorActor(integration.kind),
       at: now,
     })),
   );
@@ -216,7 +219,10 @@ async function createClientFrom(
   if (!external.customer.notes?.length && !external.customer.wishes?.length) return;
   const client = await readClient(tx, clientId);
   const view = await linkView(tx, integration, link, client!, external.customer);
-  const items = Object.entries(view.externalFields).filter(([path]) => /^(note|wish)\./.test(path));
-  const origin = { source: integration.kind, actor: `connector:${integration.kind}` };
+  const items = Object.entries(view.externalFields).filter(([path]) => {
+    const family = familyOf(path);
+    return family === "note" || family === "wish";
+  });
+  const origin = { source: integration.kind, actor: connectorActor(integration.kind) };
   await view.writeToHub(Object.fromEntries(items), origin, now);
 }

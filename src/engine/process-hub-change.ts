@@ -22,6 +22,7 @@ import { mergeLink } from "./merge-link.ts";
 import { editCollection } from "./edit-collection.ts";
 import { recordMessage } from "./record-message.ts";
 import { resolveConflicts } from "./resolve-conflicts.ts";
+import { parseActorId } from "../domain/actor-id.ts";
 
 /**
  * A change made in the hub: write the client and its audit, then let every integration's link
@@ -186,8 +187,8 @@ async function editNotes(
   const changes: Record<string, string | null> = {};
   const before: Record<string, string> = {};
   for (const body of edit.addNotes ?? []) {
-    const userId = /^user:(\d+)$/.exec(actor)?.[1];
-    const id = await insertNote(tx, clientId, body, userId ? Number(userId) : null, now);
+    const who = parseActorId(actor);
+    const id = await insertNote(tx, clientId, body, who.type === "user" ? who.userId : null, now);
     changes[`note.${id}`] = body;
   }
   if (edit.editNotes && Object.keys(edit.editNotes).length > 0) {

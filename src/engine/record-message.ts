@@ -6,6 +6,7 @@ import { flowOf } from "../domain/policy.ts";
 import { readIntegration } from "../store/integrations-table.ts";
 import { linksOfClient } from "../store/links-table.ts";
 import { insertMessage } from "../store/messages-table.ts";
+import { parseActorId } from "../domain/actor-id.ts";
 
 /**
  * F7: an email or text sent from the hub is recorded, and written to the activity of the
@@ -17,12 +18,12 @@ export async function recordMessage(
   change: Extract<HubChange, { kind: "message.sent" }>,
   actor: string,
 ): Promise<void> {
-  const userId = /^user:(\d+)$/.exec(actor)?.[1];
+  const who = parseActorId(actor);
   const messageId = await insertMessage(tx, {
     clientId: change.clientId,
     channel: change.channel,
     body: change.body,
-    sentBy: userId ? Number(userId) : null,
+    sentBy: who.type === "user" ? who.userId : null,
     sentAt: now,
   });
   for (const link of await linksOfClient(tx, change.clientId)) {

@@ -3,6 +3,7 @@ import type { Clock } from "../domain/clock.ts";
 import type { Logger } from "../log.ts";
 import type { Db } from "../store/database.ts";
 import type { Role } from "../store/users-table.ts";
+import { systemActor, userActor, type ActorId } from "../domain/actor-id.ts";
 
 /** What every use case needs; built once per process (cli/open-hub.ts). */
 export interface ServiceContext {
@@ -22,5 +23,5 @@ export interface Actor {
   role: Role;
 }
 
-export const actorLabel = (actor: Actor) =>
-  actor.userId === null ? "system" : `user:${actor.userId}`;
+export const actorLabel = (actor: Actor): ActorId =>
+  actor.userId === null ? systemActor : userActor(actor.userId);

@@ -1,4 +1,5 @@
-import { contactKindOf, type CanonicalCustomer } from "../domain/customer.ts";
+import type { CanonicalCustomer } from "../domain/customer.ts";
+import { parseFieldPath } from "../domain/field-path.ts";
 import { linkStatuses, type LinkStatus } from "../domain/link-status.ts";
 import { normalizeContact, type ContactKind } from "../domain/normalize.ts";
 import type { Queryable } from "./database.ts";
@@ -158,11 +159,12 @@ export async function applyFieldChanges(
   now: Date,
 ): Promise<void> {
   for (const [path, value] of Object.entries(changes)) {
+    const field = parseFieldPath(path);
     const column = scalarColumns[path];
     if (column) {
       await q.query(`update clients set ${column} = $2 where id = $1`, [clientId, value]);
-    } else if (path.startsWith("pref.")) {
-      const name = path.slice("pref.".length);
+    } else if (field.family === "preference") {
+      const name = field.name;
       if (value === null)
         await q.query("delete from client_preferences where client_id = $1 and name = $2", [
           clientId,
@@ -174,9 +176,8 @@ export async function applyFieldChanges(
            on conflict (client_id, name) do update set value = excluded.value`,
           [clientId, name, value],
         );
-    } else if (path.startsWith("contact.")) {
-      const kind = contactKindOf(path);
-      const normalized = path.slice(`contact.${kind}.`.length);
+    } else if (field.family === "contact") {
+      const { kind, normalized } = field;
       if (value === null)
         await q.query(
           "delete from client_contacts where client_id = $1 and kind = $2 and normalized = $3",

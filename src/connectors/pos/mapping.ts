@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { parseWishValue, type CanonicalCustomer } from "../../domain/customer.ts";
 import type { CustomerPatch, ExternalCustomer } from "../kit/connector.ts";
+import { parseFieldPath } from "../../domain/field-path.ts";
+import { itemRef } from "../../domain/item-ref.ts";
 
 /** A customer as the POS protocol sends it (docs/pos-protocol.md, "The customer resource"). */
 export const posCustomerSchema = z.object({
@@ -89,11 +91,11 @@ export function toPosCreate(customer: CanonicalCustomer, fieldMap: Record<string
     customFields,
     contacts: customer.contacts.map((c) => ({ type: c.kind, value: c.value })),
     // hub notes travel with the ref that pairs them back (F5)
-    notes: (customer.notes ?? []).map((n) => ({ body: n.body, externalRef: `tandem:${n.id}` })),
+    notes: (customer.notes ?? []).map((n) => ({ body: n.body, externalRef: itemRef(n.id) })),
     wishlist: (customer.wishes ?? []).map((w) => ({
       inventoryId: w.inventoryId,
       description: w.description,
-      externalRef: `tandem:${w.id}`,
+      externalRef: itemRef(w.id),
     })),
   };
 }
@@ -111,13 +113,15 @@ type Scalars = {
 function toPosFields(paths: Record<string, string | null>, fieldMap: Record<string, string>) {
   const out: Scalars = {};
   for (const [path, value] of Object.entries(paths)) {
-    if (path === "firstName" || path === "lastName" || path === "acquisition") out[path] = value;
-    else if (path.startsWith("note.")) (out.notes ??= {})[path.slice("note.".length)] = value;
-    else if (path.startsWith("wish."))
-      (out.wishlist ??= {})[path.slice("wish.".length)] =
-        value === null ? null : parseWishValue(value);
-    else if (path.startsWith("pref.")) {
-      const key = keyFor(fieldMap, path.slice("pref.".length));
+    const field = parseFieldPath(path);
+    if (field.family === "name") out[field.field] = value;
+    else if (field.family === "acquisition") out.acquisition = value;
+    else if (field.family === "note" && field.key.side === "external")
+      (out.notes ??= {})[field.key.id] = value;
+    else if (field.family === "wish" && field.key.side === "external")
+      (out.wishlist ??= {})[field.key.id] = value === null ? null : parseWishValue(value);
+    else if (field.family === "preference") {
+      const key = keyFor(fieldMap, field.name);
       if (key !== undefined) (out.customFields ??= {})[key] = value;
     }
   }

@@ -1,0 +1,69 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseActorId, userActor, connectorActor, systemActor } from "./actor-id.ts";
+import { formatFieldPath, parseFieldPath, UnknownFieldPath, type FieldPath } from "./field-path.ts";
+import { itemRef, parseItemRef } from "./item-ref.ts";
+
+const text = fc.string({ minLength: 1 });
+const fieldPath: fc.Arbitrary<FieldPath> = fc.oneof(
+  fc.constantFrom<FieldPath>(
+    { family: "name", field: "firstName" },
+    { family: "name", field: "lastName" },
+    { family: "acquisition" },
+  ),
+  text.map((name) => ({ family: "preference" as const, name })),
+  fc
+    .record({ kind: fc.constantFrom("email", "phone", "address"), normalized: text })
+    .map(({ kind, normalized }) => ({ family: "contact" as const, kind, normalized })),
+  fc.record({
+    family: fc.constantFrom("note" as const, "wish" as const),
+    key: fc.oneof(
+      fc.nat().map((id) => ({ side: "hub" as const, id })),
+      text.filter((id) => !/^hub:\d+$/.test(id)).map((id) => ({ side: "external" as const, id })),
+    ),
+  }),
+);
+
+describe("field paths, item refs and actor ids have one parser each (issue 8)", () => {
+  it("a field path reads back as what was written", () => {
+    fc.assert(
+      fc.property(fieldPath, (path) => {
+        expect(parseFieldPath(formatFieldPath(path))).toEqual(path);
+      }),
+    );
+  });
+
+  it("reads each family", () => {
+    expect(parseFieldPath("contact.email.ada@example.com")).toEqual({
+      family: "contact",
+      kind: "email",
+      normalized: "ada@example.com",
+    });
+    expect(parseFieldPath("note.hub:12")).toEqual({ family: "note", key: { side: "hub", id: 12 } });
+    expect(parseFieldPath("wish.w_7")).toEqual({
+      family: "wish",
+      key: { side: "external", id: "w_7" },
+    });
+    expect(parseFieldPath("pref.size.shoe")).toEqual({ family: "preference", name: "size.shoe" });
+  });
+
+  it.each(["", "middleName", "pref.", "contact.fax.123", "contact.email.", "note.", "pref"])(
+    "refuses '%s'",
+    (path) => {
+      expect(() => parseFieldPath(path)).toThrow(UnknownFieldPath);
+    },
+  );
+
+  it("an item ref names a hub id; anything else is not ours", () => {
+    expect(parseItemRef(itemRef(42))).toBe(42);
+    for (const other of [null, undefined, "", "tandem:", "tandem:0", "tandem:x1", "other:3"])
+      expect(parseItemRef(other)).toBeUndefined();
+  });
+
+  it("an actor id reads back as who acted", () => {
+    expect(parseActorId(userActor(7))).toEqual({ type: "user", userId: 7 });
+    expect(parseActorId(connectorActor("pos"))).toEqual({ type: "connector", name: "pos" });
+    expect(parseActorId(systemActor)).toEqual({ type: "system" });
+    expect(parseActorId("user:abc")).toEqual({ type: "system" });
+  });
+});
