@@ -3,8 +3,9 @@ import type { OutboundJob } from "../domain/job-payloads.ts";
 import { ConnectorError, isRetryable } from "../connectors/kit/connector-error.ts";
 import type { Connector, ConnectorResolver } from "../connectors/kit/connector.ts";
 import { claimJobs, type ClaimedJob } from "../queue/claim-jobs.ts";
-import { completeJob } from "../queue/complete-job.ts";
-import { failJob } from "../queue/fail-job.ts";
+import { completeJob } from "../queue/complete-jobs.ts";
+import { failJob } from "../queue/fail-jobs.ts";
+import { isJobStateError } from "../queue/job-state-machine.ts";
 import { reclaimExpiredJobs } from "../queue/reclaim-expired-jobs.ts";
 import type { Db, Queryable } from "../store/database.ts";
 import { isSecretKeyError } from "../store/store-error.ts";
@@ -59,13 +60,12 @@ async function runJob(options: ApplyOptions, job: ClaimedJob): Promise<void> {
     await db.transaction(async (tx) => {
       await result.record?.(tx);
       // Only the lease holder may finish the job; if the lease ran out and another worker took the
-      // job, this one's bookkeeping rolls back and the other's (same idempotency key) stands.
-      if (!(await completeJob(tx, { id: job.id, workerId }, result.outcome, clock.now()))) {
-        throw new LeaseLost(`job ${job.id}: lease lost`);
-      }
+      // job, completeJob refuses, this one's bookkeeping rolls back and the other's (same
+      // idempotency key) stands.
+      await completeJob(tx, { id: job.id, workerId }, result.outcome, clock.now());
     });
   } catch (error) {
-    if (error instanceof LeaseLost) return;
+    if (lostTheJob(error)) return;
     // This worker cannot open the credentials (wrong secret key): the job is not at fault. Leave
     // it to a worker that can (its lease runs out) and let this one stop (run-worker.ts).
     if (isSecretKeyError(error)) throw error;
@@ -80,16 +80,27 @@ async function runJob(options: ApplyOptions, job: ClaimedJob): Promise<void> {
         if (state === "dead") await markLinkError(tx, payload, message, clock.now());
       });
     } catch (bookkeeping) {
+      // Another worker took the job over (this one's lease ran out): it records nothing.
+      if (lostTheJob(bookkeeping)) return;
       // The customer's status could not be set: the job's own failure is still recorded, so it
       // waits its backoff (or stays dead, visible) instead of staying claimed until its lease
       // runs out. If even that fails, the lease brings the job back (reclaim-expired-jobs.ts).
-      await db.transaction((tx) => failJob(tx, attempt, message, retryable, clock.now()));
+      try {
+        await db.transaction((tx) => failJob(tx, attempt, message, retryable, clock.now()));
+      } catch (again) {
+        if (!lostTheJob(again)) throw again;
+      }
       throw bookkeeping;
     }
   }
 }
 
-class LeaseLost extends Error {}
+/**
+ * The queue refused to move a job this worker claimed: its lease ran out and another worker took
+ * it over (running under that worker, or already finished or failed by it).
+ */
+const lostTheJob = (error: unknown) =>
+  isJobStateError(error, "job_lease_not_held", "job_not_in_state");
 
 /**
  * Takes back jobs whose worker's lease ran out. One that used its last attempt so (its worker died

@@ -7,7 +7,7 @@ import {
 } from "../store/change-events-table.ts";
 import { openConflictsOf } from "../store/conflicts-table.ts";
 import type { Queryable } from "../store/database.ts";
-import { hasDeadJob } from "../store/jobs-table.ts";
+import { hasDeadJob } from "../queue/has-dead-job.ts";
 import { findLink, updateLink, type LinkRecord } from "../store/links-table.ts";
 import { clientLockKey, externalLockKey, lockKey } from "./lock-keys.ts";
 import { WaitingForCustomer } from "./process-sale.ts";

@@ -8,7 +8,7 @@ import type { ClientRecord } from "../store/clients-table.ts";
 import { closeConflict, openConflictsOf, upsertConflicts } from "../store/conflicts-table.ts";
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
-import { unansweredWrites } from "../store/jobs-table.ts";
+import { unansweredWrites } from "../queue/unanswered-writes.ts";
 import { updateLink, type LinkRecord } from "../store/links-table.ts";
 import { linkView, type ChangeOrigin } from "./link-view.ts";
 import { connectorActor } from "../domain/actor-id.ts";

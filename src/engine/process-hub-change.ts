@@ -3,6 +3,7 @@ import type { HubChange } from "../domain/hub-change.ts";
 import { applyEdit, diffFields, type CustomerEdit } from "../domain/customer-patch.ts";
 import { linkQueueKey, type CreatePartnerJob } from "../domain/job-payloads.ts";
 import { addJob } from "../queue/add-job.ts";
+import { hasPendingJob } from "../queue/has-pending-job.ts";
 import { appendAudit } from "../store/audit-table.ts";
 import type { ChangeEventRecord } from "../store/change-events-table.ts";
 import {
@@ -162,11 +163,7 @@ async function syncOut(
   else if (!link.syncEnabled) await updateLink(tx, link, { syncEnabled: true }, now);
   // S3: with transferWhen "active", a prospect waits until its first purchase or a user marks it active.
   if (transferWhen === "active" && client.lifecycle !== "active") return;
-  const queued = await tx.query(
-    "select 1 from jobs where queue_key = $1 and kind = 'partner.create' and state in ('ready', 'running')",
-    [linkQueueKey(link.id)],
-  );
-  if (queued.length > 0) return;
+  if (await hasPendingJob(tx, linkQueueKey(link.id), "partner.create")) return;
   const job: CreatePartnerJob = {
     kind: "partner.create",
     linkId: link.id,

@@ -1,4 +1,10 @@
 import type { Queryable } from "../store/database.ts";
+import {
+  jobTransitions,
+  sqlStates,
+  targetState,
+  unfinishedJobStates,
+} from "./job-state-machine.ts";
 
 export interface ClaimedJob {
   id: number;
@@ -40,20 +46,27 @@ export async function claimJobs(
   }>(
     `with candidates as (
        select j.id from jobs j
-       where j.state = 'ready' and j.run_at <= $3
+       where j.state in ${sqlStates(jobTransitions.claim.from)} and j.run_at <= $3
          and ($5::text[] is null or j.kind = any($5::text[]))
          and (j.queue_key is null or not exists (
                select 1 from jobs k
-               where k.queue_key = j.queue_key and k.id < j.id and k.state in ('ready', 'running')))
+               where k.queue_key = j.queue_key and k.id < j.id and k.state in ${sqlStates(unfinishedJobStates)}))
        order by j.run_at, j.id
        limit $2
        for update skip locked
      )
-     update jobs set state = 'running', attempts = attempts + 1, locked_by = $1,
+     update jobs set state = $6, attempts = attempts + 1, locked_by = $1,
                      locked_until = $3::timestamptz + make_interval(secs => $4), updated_at = $3
      where id in (select id from candidates)
      returning id, kind, queue_key, payload, attempts, max_attempts`,
-    [options.workerId, options.limit, options.now, options.leaseSeconds, options.kinds ?? null],
+    [
+      options.workerId,
+      options.limit,
+      options.now,
+      options.leaseSeconds,
+      options.kinds ?? null,
+      targetState("claim", "running"),
+    ],
   );
   return rows.map((r) => ({
     id: r.id,

@@ -6,7 +6,8 @@ import { createCustomer, getCustomer } from "../services/customers.ts";
 import type { Db } from "../store/database.ts";
 import { addJob } from "./add-job.ts";
 import { claimJobs } from "./claim-jobs.ts";
-import { failJob } from "./fail-job.ts";
+import { failJob } from "./fail-jobs.ts";
+import type { JobStateError } from "./job-state-machine.ts";
 import { reclaimExpiredJobs } from "./reclaim-expired-jobs.ts";
 
 const jobRow = async (db: Db, id: number) =>
@@ -34,7 +35,9 @@ describe.each(engines)("failed jobs, on $name", (engine) => {
 
     // worker a comes back from its pause and fails the job for good: not its job any more
     const attempt = { id, workerId: "a", attempts: a!.attempts, maxAttempts: a!.maxAttempts };
-    expect(await failJob(db, attempt, "a's late failure", false, at(33))).toBeUndefined();
+    await expect(failJob(db, attempt, "a's late failure", false, at(33))).rejects.toMatchObject({
+      code: "job_lease_not_held",
+    } satisfies Partial<JobStateError>);
     expect(await jobRow(db, id)).toMatchObject({ state: "running", locked_by: "b" });
     // b's own failure is recorded, with a backoff
     const byB = { id, workerId: "b", attempts: b!.attempts, maxAttempts: b!.maxAttempts };

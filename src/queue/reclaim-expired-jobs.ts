@@ -1,4 +1,5 @@
 import type { Queryable } from "../store/database.ts";
+import { jobTransitions, sqlStates, targetState } from "./job-state-machine.ts";
 
 export interface ReclaimedJob {
   id: number;
@@ -20,11 +21,11 @@ export async function reclaimExpiredJobs(q: Queryable, now: Date): Promise<Recla
     state: "ready" | "dead";
     last_error: string;
   }>(
-    `update jobs set state = case when attempts >= max_attempts then 'dead' else 'ready' end,
+    `update jobs set state = case when attempts >= max_attempts then $2 else $3 end,
                      last_error = coalesce(last_error, 'worker lease expired'),
                      locked_by = null, locked_until = null, updated_at = $1
-     where state = 'running' and locked_until < $1 returning id, payload, state, last_error`,
-    [now],
+     where state in ${sqlStates(jobTransitions.reclaim.from)} and locked_until < $1 returning id, payload, state, last_error`,
+    [now, targetState("reclaim", "dead"), targetState("reclaim", "ready")],
   );
   return rows.map((r) => ({
     id: r.id,

@@ -1,16 +1,14 @@
 import type { OutboundJob } from "../domain/job-payloads.ts";
-import { completeDeadJob, listJobs } from "../store/jobs-table.ts";
+import { closeDeadJob } from "../queue/close-dead-job.ts";
+import { isJobStateError, type JobState } from "../queue/job-state-machine.ts";
+import { listJobs } from "../queue/list-store-jobs.ts";
 import { findLink } from "../store/links-table.ts";
 import { applyHubChange } from "./customers.ts";
 import type { Actor, ServiceContext } from "./service-context.ts";
 import { ServiceError } from "./service-error.ts";
 
 /** Jobs of the store's integrations in one state (dead ones are what a user retries). */
-export async function storeJobs(
-  ctx: ServiceContext,
-  actor: Actor,
-  state: "ready" | "running" | "done" | "dead",
-) {
+export async function storeJobs(ctx: ServiceContext, actor: Actor, state: JobState) {
   return listJobs(ctx.db, actor.storeId, state);
 }
 
@@ -25,7 +23,13 @@ export async function retryDeadJob(ctx: ServiceContext, actor: Actor, jobId: num
   const link = await findLink(ctx.db, { id: (job.payload as OutboundJob).linkId });
   if (!link?.clientId)
     throw new ServiceError("conflict", `job ${jobId}: its customer link is gone; nothing to retry`);
-  await completeDeadJob(ctx.db, jobId, ctx.clock.now());
+  try {
+    await closeDeadJob(ctx.db, jobId, ctx.clock.now());
+  } catch (error) {
+    // another retry of the same job closed it first: that one syncs the customer
+    if (isJobStateError(error)) throw new ServiceError("conflict", error.message);
+    throw error;
+  }
   return applyHubChange(ctx, actor, {
     kind: "client.sync",
     clientId: link.clientId,
