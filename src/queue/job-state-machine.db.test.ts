@@ -107,6 +107,10 @@ describe.each(engines)("R8.3 the job state machine, on $name", (engine) => {
     const [id] = await add(db);
     const attempt = { id: id!, workerId: "w1", attempts: 1, maxAttempts: 3 };
     await refused(db, () => failJob(db, attempt, "boom", true, at(1)), "job_not_in_state");
+    // nor a job this worker finished (a done job keeps locked_by: only the state refuses it)
+    await claim(db, "w1");
+    await completeJob(db, { id: id!, workerId: "w1" }, "ok", at(1));
+    await refused(db, () => failJob(db, attempt, "late", true, at(2)), "job_not_in_state");
   });
 
   it("R8.3: a batch with one refused job changes none of them", async () => {
