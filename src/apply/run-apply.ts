@@ -5,7 +5,6 @@ import type { Connector, ConnectorResolver } from "../connectors/kit/connector.t
 import { claimJobs, type ClaimedJob } from "../queue/claim-jobs.ts";
 import { completeJob } from "../queue/complete-jobs.ts";
 import { failJob } from "../queue/fail-jobs.ts";
-import { isJobStateError } from "../queue/job-state-machine.ts";
 import { reclaimExpiredJobs } from "../queue/reclaim-expired-jobs.ts";
 import type { Db, Queryable } from "../store/database.ts";
 import { isSecretKeyError } from "../store/store-error.ts";
@@ -13,6 +12,7 @@ import { readIntegration, type IntegrationRecord } from "../store/integrations-t
 import { findLink, updateLink } from "../store/links-table.ts";
 import { addActivity } from "./add-activity.ts";
 import { createPartner } from "./create-partner.ts";
+import { finishInBatch, lostTheJob, type QueueOnlyBookkeeping } from "./finish-in-batch.ts";
 import type { JobContext, JobOutcome } from "./job-outcome.ts";
 import { pushChanges } from "./push-changes.ts";
 
@@ -39,13 +39,20 @@ export async function applyDueJobs(options: ApplyOptions, limit: number): Promis
   );
   // Every job runs to its end before the first failure (if any) is reported: one job's trouble
   // never cuts the others' bookkeeping short.
-  const results = await Promise.allSettled(jobs.map((job) => runJob(options, job)));
+  const batch: QueueOnlyBookkeeping = { done: [], retryLater: [] };
+  const results = await Promise.allSettled(jobs.map((job) => runJob(options, job, batch)));
+  if (batch.done.length + batch.retryLater.length > 0)
+    await finishInBatch(options.db, options.clock, options.workerId, batch);
   const failed = results.find((r) => r.status === "rejected");
   if (failed) throw failed.reason;
   return jobs.length;
 }
 
-async function runJob(options: ApplyOptions, job: ClaimedJob): Promise<void> {
+async function runJob(
+  options: ApplyOptions,
+  job: ClaimedJob,
+  batch: QueueOnlyBookkeeping,
+): Promise<void> {
   const { db, clock, workerId } = options;
   const payload = job.payload as OutboundJob;
   const ctx: JobContext = { db, now: () => clock.now(), idempotencyKey: `tandem-job-${job.id}` };
@@ -56,6 +63,10 @@ async function runJob(options: ApplyOptions, job: ClaimedJob): Promise<void> {
     if (integration) {
       const connector = await options.resolveConnector(integration);
       result = await runOutbound(ctx, payload, integration, connector);
+    }
+    if (!result.record) {
+      batch.done.push({ id: job.id, result: result.outcome });
+      return;
     }
     await db.transaction(async (tx) => {
       await result.record?.(tx);
@@ -74,6 +85,11 @@ async function runJob(options: ApplyOptions, job: ClaimedJob): Promise<void> {
     const retryable = error instanceof ConnectorError ? isRetryable(error.code) : true;
     const message = error instanceof Error ? error.message : String(error);
     const attempt = { id: job.id, workerId, attempts: job.attempts, maxAttempts: job.maxAttempts };
+    // It runs again after a backoff: nothing but the queue to write, with the batch's others.
+    if (retryable && job.attempts < job.maxAttempts) {
+      batch.retryLater.push({ ...attempt, error: message, retryable });
+      return;
+    }
     try {
       await db.transaction(async (tx) => {
         const state = await failJob(tx, attempt, message, retryable, clock.now());
@@ -94,13 +110,6 @@ async function runJob(options: ApplyOptions, job: ClaimedJob): Promise<void> {
     }
   }
 }
-
-/**
- * The queue refused to move a job this worker claimed: its lease ran out and another worker took
- * it over (running under that worker, or already finished or failed by it).
- */
-const lostTheJob = (error: unknown) =>
-  isJobStateError(error, "job_lease_not_held", "job_not_in_state");
 
 /**
  * Takes back jobs whose worker's lease ran out. One that used its last attempt so (its worker died

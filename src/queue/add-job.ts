@@ -10,19 +10,35 @@ export interface NewJob {
   maxAttempts?: number;
 }
 
-/** Adds a job inside the caller's transaction: the change and the work it causes commit together. */
-export async function addJob(q: Queryable, job: NewJob): Promise<number> {
-  const [row] = await q.query<{ id: number }>(
+/**
+ * Adds jobs inside the caller's transaction, many in one statement: the change and the work it
+ * causes commit together. Ids come back in the order given, which is the order jobs of one
+ * queue_key run in.
+ */
+export async function addJobs(q: Queryable, jobs: readonly NewJob[]): Promise<number[]> {
+  if (jobs.length === 0) return [];
+  const rows = await q.query<{ id: number }>(
     `insert into jobs (kind, queue_key, payload, run_at, max_attempts, state, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $4, $4) returning id`,
+     select kind, queue_key, payload, run_at, max_attempts, $6, run_at, run_at
+     from unnest($1::text[], $2::text[], $3::jsonb[], $4::timestamptz[], $5::int[])
+          with ordinality as j(kind, queue_key, payload, run_at, max_attempts, n)
+     order by n
+     returning id`,
     [
-      job.kind,
-      job.queueKey ?? null,
-      JSON.stringify(job.payload),
-      job.runAt,
-      job.maxAttempts ?? 10,
+      jobs.map((j) => j.kind),
+      jobs.map((j) => j.queueKey ?? null),
+      jobs.map((j) => JSON.stringify(j.payload)),
+      jobs.map((j) => j.runAt),
+      jobs.map((j) => j.maxAttempts ?? 10),
       newJobState,
     ],
   );
-  return row!.id;
+  // identity values follow the insert's order, so sorting restores the order given
+  return rows.map((r) => r.id).sort((a, b) => a - b);
+}
+
+/** addJobs for one job. */
+export async function addJob(q: Queryable, job: NewJob): Promise<number> {
+  const [id] = await addJobs(q, [job]);
+  return id!;
 }
