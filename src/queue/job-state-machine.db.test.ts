@@ -59,7 +59,7 @@ describe.each(engines)("R8.3 the job state machine, on $name", (engine) => {
     await completeJobs(
       db,
       "w1",
-      claimed.map((j) => ({ id: j.id, result: `ok ${j.id}` })),
+      claimed.map((j) => ({ id: j.id, result: { said: `ok, "${j.id}" {\\}` } })),
       at(1),
     );
     expect((await rows(db)).map((r) => [r.state, r.locked_by])).toEqual([
@@ -67,6 +67,10 @@ describe.each(engines)("R8.3 the job state machine, on $name", (engine) => {
       ["done", "w1"],
       ["done", "w1"],
     ]);
+    const [first] = await db.query<{ result: unknown }>("select result from jobs where id = $1", [
+      claimed[0]!.id,
+    ]);
+    expect(first!.result).toEqual({ said: `ok, "${claimed[0]!.id}" {\\}` });
   });
 
   it("R8.3: completing a job that is not running is refused and changes nothing", async () => {
@@ -145,7 +149,7 @@ describe.each(engines)("R8.3 the job state machine, on $name", (engine) => {
       "w1",
       [
         { ...x!, error: "timeout", retryable: true },
-        { ...y!, error: "refused for good", retryable: false },
+        { ...y!, error: 'refused: {"a", b\\c} NULL é', retryable: false },
       ],
       at(1),
     );
@@ -154,6 +158,12 @@ describe.each(engines)("R8.3 the job state machine, on $name", (engine) => {
       ["ready", null],
       ["dead", null],
     ]);
+    // text goes through the batch's arrays unchanged, whatever array syntax it holds
+    const [error] = await db.query<{ last_error: string }>(
+      "select last_error from jobs where id = $1",
+      [y!.id],
+    );
+    expect(error!.last_error).toBe('refused: {"a", b\\c} NULL é');
   });
 
   it("R8.3: retrying or closing a job that is not dead is refused and changes nothing", async () => {
