@@ -5,8 +5,7 @@ import type { Connector } from "../connectors/kit/connector.ts";
 import { readClient } from "../store/clients-table.ts";
 import { wishListOf } from "../store/collections-table.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
-import { pairItem } from "../store/item-keys-table.ts";
-import { deleteLink, findLink, updateLink } from "../store/links-table.ts";
+import { dropUnlinkedRecord, findLink, linkToPartner, pairLinkItem } from "../store/links-table.ts";
 import { associateFor } from "./attribute-change.ts";
 import type { JobContext, JobOutcome } from "./job-outcome.ts";
 import { recordSnapshot } from "./record-snapshot.ts";
@@ -44,14 +43,14 @@ export async function createPartner(
           const current = await findLink(tx, { id: link.id }, true);
           if (!current || current.externalId) return;
           // An unlinked record of this external customer (selected mode) gives way to the pair.
-          if (taken) await deleteLink(tx, taken.id);
+          if (taken) await dropUnlinkedRecord(tx, taken);
           const linked = {
             externalId: candidate.id,
             externalNumber: candidate.number,
             externalVersion: 0,
             base: {},
           };
-          await updateLink(tx, current, linked, ctx.now());
+          await linkToPartner(tx, current, linked, ctx.now());
           // a key of its own: this version may already be in the inbox, recorded while unlinked
           await recordSnapshot(
             tx,
@@ -91,10 +90,9 @@ export async function createPartner(
         base,
         status: "synced" as const,
         // the partner as it now stands, for merges made before its change event is processed
-        external: created.customer,
-        snapshotVersion: created.version,
+        snapshot: { external: created.customer, snapshotVersion: created.version },
       };
-      await updateLink(tx, current, linked, ctx.now());
+      const paired = await linkToPartner(tx, current, linked, ctx.now());
       // F4, F5: the hub's notes and wishes went along; pair each with the item carrying its ref
       const items = [
         ...(created.customer.notes ?? []).map((i) => ["note", i] as const),
@@ -102,7 +100,7 @@ export async function createPartner(
       ];
       for (const [kind, item] of items) {
         const hubId = parseItemRef(item.ref);
-        if (hubId !== undefined) await pairItem(tx, current.id, kind, hubId, item.id);
+        if (hubId !== undefined) await pairLinkItem(tx, paired, kind, hubId, item.id);
       }
       await recordSnapshot(tx, integration.id, created, "customer.created", ctx.now());
     },

@@ -6,8 +6,7 @@ import type { Connector } from "../connectors/kit/connector.ts";
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
 import { insertHubEvent } from "../store/change-events-table.ts";
-import { pairItem } from "../store/item-keys-table.ts";
-import { findLink, updateLink } from "../store/links-table.ts";
+import { findLink, recordPartnerAnswer } from "../store/links-table.ts";
 import { associateFor } from "./attribute-change.ts";
 import type { JobContext, JobOutcome } from "./job-outcome.ts";
 import { recordSnapshot } from "./record-snapshot.ts";
@@ -99,16 +98,18 @@ export async function pushChanges(
       if (value === null) delete base[key];
       else base[key] = value;
     }
-    for (const [kind, hubId, externalId] of pairs)
-      await pairItem(tx, current.id, kind, hubId, externalId);
     // The answer is the partner as it now stands: merges made before its change event is
     // processed compare against it rather than an older copy.
     const newer = result.customer.version > current.snapshotVersion;
     const snapshot = newer
       ? { external: result.customer.customer, snapshotVersion: result.customer.version }
-      : {};
-    const status = current.status === "error" && result.ok ? { status: "synced" as const } : {};
-    await updateLink(tx, current, { base, pending, ...snapshot, ...status }, ctx.now());
+      : undefined;
+    await recordPartnerAnswer(
+      tx,
+      current,
+      { ok: result.ok, base, pending, snapshot, pairs },
+      ctx.now(),
+    );
     await recordSnapshot(tx, integration.id, result.customer, "customer.updated", ctx.now());
     // The engine must look at this pair again, even when the system's current state is one it has
     // already seen (the snapshot above is then a duplicate): when the write was refused (none of

@@ -9,7 +9,7 @@ import { reclaimExpiredJobs } from "../queue/reclaim-expired-jobs.ts";
 import type { Db, Queryable } from "../store/database.ts";
 import { isSecretKeyError } from "../store/store-error.ts";
 import { readIntegration, type IntegrationRecord } from "../store/integrations-table.ts";
-import { findLink, updateLink } from "../store/links-table.ts";
+import { findLink, markLinkError as markError } from "../store/links-table.ts";
 import { addActivity } from "./add-activity.ts";
 import { createPartner } from "./create-partner.ts";
 import { finishInBatch, lostTheJob, type QueueOnlyBookkeeping } from "./finish-in-batch.ts";
@@ -161,5 +161,5 @@ async function markLinkError(tx: Queryable, job: OutboundJob, message: string, n
   if (job.kind === "external.update")
     for (const [path, value] of Object.entries({ ...job.set, ...job.add }))
       if (pending[path] === value) delete pending[path];
-  await updateLink(tx, link, { status: "error", lastError: message, pending }, now);
+  await markError(tx, link, message, now, pending);
 }

@@ -18,6 +18,22 @@ export function canTransition(from: LinkStatus, to: LinkStatus): boolean {
   return from === to || transitions[from].includes(to);
 }
 
-export function assertTransition(from: LinkStatus, to: LinkStatus): void {
-  if (!canTransition(from, to)) throw new Error(`a link cannot go from '${from}' to '${to}'`);
+/**
+ * R8.3: a link transition the state machine refuses (a status move it does not list, or a named
+ * transition whose precondition does not hold, such as linking a link that has a partner).
+ */
+export class LinkTransitionError extends Error {
+  readonly code = "illegal_transition";
+  constructor(
+    readonly transition: string,
+    message: string,
+  ) {
+    super(`link ${transition}: ${message}`);
+    this.name = "LinkTransitionError";
+  }
+}
+
+export function assertTransition(from: LinkStatus, to: LinkStatus, transition = "status"): void {
+  if (!canTransition(from, to))
+    throw new LinkTransitionError(transition, `a link cannot go from '${from}' to '${to}'`);
 }

@@ -8,7 +8,7 @@ import {
 import { openConflictsOf } from "../store/conflicts-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { hasDeadJob } from "../queue/has-dead-job.ts";
-import { findLink, updateLink, type LinkRecord } from "../store/links-table.ts";
+import { clearLinkError, findLink, markLinkError, type LinkRecord } from "../store/links-table.ts";
 import { clientLockKey, externalLockKey, lockKey } from "./lock-keys.ts";
 import { WaitingForCustomer } from "./process-sale.ts";
 
@@ -43,7 +43,7 @@ export async function recordEventFailure(
   try {
     const link = waiting ? undefined : await lockedLinkOf(tx, event);
     if (link && link.clientId !== null && link.status !== "excluded") {
-      await updateLink(tx, link, { status: "error", lastError: failure.error }, now);
+      await markLinkError(tx, link, failure.error, now);
       await markEventFailed(tx, event.id, { ...failure, linkId: link.id });
     } else await markEventFailed(tx, event.id, failure);
     await tx.query("release savepoint event_failure");
@@ -69,7 +69,7 @@ export async function clearEventError(
   if (await hasDeadJob(tx, linkQueueKey(link.id))) return;
   const conflicts = await openConflictsOf(tx, link.id);
   const status = conflicts.length > 0 ? "conflict" : link.externalId ? "synced" : "unlinked";
-  await updateLink(tx, link, { status, lastError: null }, now);
+  await clearLinkError(tx, link, status, now);
 }
 
 /**

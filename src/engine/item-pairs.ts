@@ -1,5 +1,6 @@
 import type { Queryable } from "../store/database.ts";
-import { pairItem, readItemKeys, type ItemKind } from "../store/item-keys-table.ts";
+import { readItemKeys, type ItemKind } from "../store/item-keys-table.ts";
+import { pairLinkItem } from "../store/links-table.ts";
 import { parseItemRef } from "../domain/item-ref.ts";
 
 /**
@@ -34,7 +35,7 @@ export async function itemPairs(
       !paired.has(hubId) &&
       !pairedExternal.has(item.id)
     ) {
-      if (onSight === "record") await pairItem(tx, linkId, kind, hubId, item.id);
+      if (onSight === "record") await pairLinkItem(tx, { id: linkId }, kind, hubId, item.id);
       paired.set(hubId, item.id);
       pairedExternal.add(item.id);
     }

@@ -9,7 +9,7 @@ import { closeConflict, openConflictsOf, upsertConflicts } from "../store/confli
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
 import { unansweredWrites } from "../queue/unanswered-writes.ts";
-import { updateLink, type LinkRecord } from "../store/links-table.ts";
+import { settleMerge, type LinkRecord } from "../store/links-table.ts";
 import { linkView, type ChangeOrigin } from "./link-view.ts";
 import { connectorActor } from "../domain/actor-id.ts";
 import { isUnpairedHubItem, parseFieldPath } from "../domain/field-path.ts";
@@ -121,6 +121,6 @@ export async function mergeLink(
 
   const status: LinkStatus =
     open.length > 0 ? "conflict" : link.status === "error" ? "error" : "synced";
-  await updateLink(tx, link, { base, pending, status }, now);
+  await settleMerge(tx, link, { base, pending, status }, now);
   return decision;
 }

@@ -6,11 +6,11 @@ import { findClientIdsByEmails, insertClient, readClient } from "../store/client
 import type { Queryable } from "../store/database.ts";
 import { readIntegration, type IntegrationRecord } from "../store/integrations-table.ts";
 import {
-  deleteLink,
+  dropUnlinkedRecord,
   findLink,
   insertLink,
-  updateLink,
-  type LinkRecord,
+  linkToPartner,
+  recordLinkSnapshot,
 } from "../store/links-table.ts";
 import { clientLockKey, externalLockKey, lockKey } from "./lock-keys.ts";
 import { fieldsFor, mergeLink } from "./merge-link.ts";
@@ -66,7 +66,7 @@ export async function processExternalChange(
     link.status === "unlinked" &&
     integration.options.syncMode === "all"
   ) {
-    await deleteLink(tx, link.id);
+    await dropUnlinkedRecord(tx, link);
     link = undefined;
   }
 
@@ -80,10 +80,8 @@ export async function processExternalChange(
       { integrationId: integration.id, clientId: refClient },
       true,
     );
-    if (waiting && waiting.externalId === null && waiting.status !== "excluded") {
-      await updateLink(tx, waiting, { externalId: external.id, syncEnabled: true }, now);
-      link = { ...waiting, externalId: external.id, syncEnabled: true };
-    }
+    if (waiting && waiting.externalId === null && waiting.status !== "excluded")
+      link = await linkToPartner(tx, waiting, { externalId: external.id }, now);
   }
 
   if (!link) {
@@ -120,8 +118,7 @@ export async function processExternalChange(
       return recordUnlinked();
     }
     if (pendingPush) {
-      await updateLink(tx, pendingPush, { externalId: external.id, syncEnabled: true }, now);
-      link = { ...pendingPush, externalId: external.id, syncEnabled: true };
+      link = await linkToPartner(tx, pendingPush, { externalId: external.id }, now);
     } else {
       link = await insertLink(tx, {
         integrationId: integration.id,
@@ -138,7 +135,7 @@ export async function processExternalChange(
     link.clientId !== null &&
     link.status !== "excluded" &&
     (integration.options.syncMode === "all" || link.syncEnabled);
-  await updateLink(tx, link, snapshot, now);
+  const current = await recordLinkSnapshot(tx, link, snapshot, now);
   if (!synced || link.clientId === null)
     return link.status === "excluded" ? "excluded" : "recorded";
   await lockKey(tx, clientLockKey(link.clientId));
@@ -147,7 +144,6 @@ export async function processExternalChange(
   const hub = await readClient(tx, link.clientId);
   if (!hub)
     throw new Error(`link ${link.id} points at client ${link.clientId}, which does not exist`);
-  const current: LinkRecord = { ...link, ...snapshot };
   await mergeLink(tx, now, integration, current, hub, newest, {
     source: integration.kind,
     actor: connectorActor(integration.kind),

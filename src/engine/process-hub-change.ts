@@ -15,7 +15,7 @@ import {
 } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { listIntegrations, type IntegrationRecord } from "../store/integrations-table.ts";
-import { findLink, insertLink, updateLink } from "../store/links-table.ts";
+import { enableLinkSync, findLink, insertLink } from "../store/links-table.ts";
 import { insertNote, readNotes, updateNote } from "../store/notes-table.ts";
 import { readStore } from "../store/stores-table.ts";
 import { clientLockKey, lockKey } from "./lock-keys.ts";
@@ -132,7 +132,7 @@ async function syncOut(
   const { syncMode, pushNewCustomers, transferWhen } = integration.options;
   if (link?.externalId) {
     if (syncMode === "selected" && !link.syncEnabled && change.kind !== "client.sync") return;
-    if (!link.syncEnabled) await updateLink(tx, link, { syncEnabled: true }, now);
+    await enableLinkSync(tx, link, now);
     const external = link.external ?? {
       firstName: null,
       lastName: null,
@@ -160,7 +160,7 @@ async function syncOut(
       syncEnabled: true,
       now,
     });
-  else if (!link.syncEnabled) await updateLink(tx, link, { syncEnabled: true }, now);
+  else await enableLinkSync(tx, link, now);
   // S3: with transferWhen "active", a prospect waits until its first purchase or a user marks it active.
   if (transferWhen === "active" && client.lifecycle !== "active") return;
   if (await hasPendingJob(tx, linkQueueKey(link.id), "partner.create")) return;

@@ -4,7 +4,7 @@ import { readClient } from "../store/clients-table.ts";
 import { closeConflict, openConflictsOf } from "../store/conflicts-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { readIntegration } from "../store/integrations-table.ts";
-import { findLink, updateLink } from "../store/links-table.ts";
+import { agreeBase, findLink } from "../store/links-table.ts";
 import { clientLockKey, lockKey } from "./lock-keys.ts";
 import { linkView } from "./link-view.ts";
 import { mergeLink } from "./merge-link.ts";
@@ -71,7 +71,7 @@ export async function resolveConflicts(
       at: now,
     })),
   );
-  await updateLink(tx, link, { base }, now);
+  await agreeBase(tx, link, base, now);
   const resolved = await readClient(tx, client.id);
   await mergeLink(tx, now, integration, { ...link, base }, resolved!, link.external, {
     source: "hub",

@@ -1,6 +1,6 @@
 import { appendAudit } from "../store/audit-table.ts";
 import type { Queryable } from "../store/database.ts";
-import { pairItem } from "../store/item-keys-table.ts";
+import { pairLinkItem } from "../store/links-table.ts";
 import { insertNote, updateNote } from "../store/notes-table.ts";
 
 /** Writes the note paths of a merge decision to the hub: edits of paired notes, new notes for new external ones. */
@@ -26,7 +26,7 @@ export async function applyNoteChanges(
     if (hubId !== undefined) await updateNote(tx, target.clientId, hubId, body, now);
     else {
       hubId = await insertNote(tx, target.clientId, body, null, now);
-      await pairItem(tx, target.linkId, "note", hubId, externalId);
+      await pairLinkItem(tx, { id: target.linkId }, "note", hubId, externalId);
     }
     await appendAudit(tx, [
       {

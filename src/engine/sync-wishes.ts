@@ -7,7 +7,7 @@ import {
 } from "../store/collections-table.ts";
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
-import { pairItem, unpairItem } from "../store/item-keys-table.ts";
+import { pairLinkItem, unpairLinkItem } from "../store/links-table.ts";
 import { findProduct, upsertProduct } from "../store/products-table.ts";
 
 /**
@@ -63,7 +63,7 @@ export async function applyWishChanges(
     if (value === null) {
       if (itemId !== undefined) {
         await removeCollectionItem(tx, target.clientId, itemId);
-        await unpairItem(tx, target.linkId, "wish", itemId);
+        await unpairLinkItem(tx, { id: target.linkId }, "wish", itemId);
       }
     } else {
       const productId = await wishProduct(
@@ -75,12 +75,12 @@ export async function applyWishChanges(
       );
       // a pairing whose hub item is gone (removed in the hub meanwhile) is an addition again
       if (itemId !== undefined && !(await setCollectionItemProduct(tx, itemId, productId))) {
-        await unpairItem(tx, target.linkId, "wish", itemId);
+        await unpairLinkItem(tx, { id: target.linkId }, "wish", itemId);
         itemId = undefined;
       }
       if (itemId === undefined) {
         itemId = await addCollectionItem(tx, target.clientId, collection, productId, now);
-        await pairItem(tx, target.linkId, "wish", itemId, externalId);
+        await pairLinkItem(tx, { id: target.linkId }, "wish", itemId, externalId);
       }
     }
     if (itemId === undefined) continue;

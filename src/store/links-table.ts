@@ -1,6 +1,7 @@
 import type { CanonicalCustomer, FieldMap } from "../domain/customer.ts";
-import { assertTransition, type LinkStatus } from "../domain/link-status.ts";
+import { assertTransition, LinkTransitionError, type LinkStatus } from "../domain/link-status.ts";
 import type { Queryable } from "./database.ts";
+import type { ItemKind } from "./item-keys-table.ts";
 
 export interface LinkRecord {
   id: number;
@@ -94,12 +95,18 @@ export async function linksOfClients(
   return rows.map(fromRow);
 }
 
+/**
+ * R8.3: this module is the one writer of the links table and of item_keys (a link's item pairs):
+ * a new link, then only the named transitions below, each checking that the link may make it and
+ * refusing with a LinkTransitionError (code illegal_transition) otherwise.
+ */
 export interface NewLink {
   integrationId: number;
   clientId: number | null;
   externalId: string | null;
   externalNumber?: string | null;
-  status: LinkStatus;
+  /** a new link is a recorded external customer or a pending push (unlinked), or a pair (synced) */
+  status: "unlinked" | "synced";
   syncEnabled: boolean;
   base?: FieldMap;
   external?: CanonicalCustomer | null;
@@ -108,6 +115,8 @@ export interface NewLink {
 }
 
 export async function insertLink(q: Queryable, link: NewLink): Promise<LinkRecord> {
+  if (link.status === "synced" && (link.clientId === null || link.externalId === null))
+    throw new LinkTransitionError("insert", "a synced link pairs a hub customer with a partner");
   const [row] = await q.query<LinkRow>(
     `insert into links (integration_id, client_id, external_id, external_number, status, sync_enabled,
                         base, external, external_version, snapshot_version, created_at, updated_at)
@@ -128,10 +137,12 @@ export async function insertLink(q: Queryable, link: NewLink): Promise<LinkRecor
   return fromRow(row!);
 }
 
-export type LinkChanges = Partial<
+type LinkChanges = {
+  [K in keyof LinkColumns]?: LinkColumns[K] | undefined;
+};
+type LinkColumns = Required<
   Pick<
     LinkRecord,
-    | "clientId"
     | "externalId"
     | "externalNumber"
     | "status"
@@ -146,7 +157,6 @@ export type LinkChanges = Partial<
 >;
 
 const columns: Record<keyof LinkChanges, string> = {
-  clientId: "client_id",
   externalId: "external_id",
   externalNumber: "external_number",
   status: "status",
@@ -160,14 +170,19 @@ const columns: Record<keyof LinkChanges, string> = {
 };
 const jsonColumns = new Set(["base", "pending", "external"]);
 
-/** Updates a link the caller has locked; a status change must be one link-status.ts allows. */
-export async function updateLink(
+/**
+ * The one write of a link row, private to this module: every caller goes through a named
+ * transition below, which checks that the link may make it. A status change must be one
+ * link-status.ts allows. The caller holds the link's row lock (findLink with forUpdate).
+ */
+async function writeLink(
   q: Queryable,
   current: LinkRecord,
+  transition: string,
   changes: LinkChanges,
   now: Date,
 ) {
-  if (changes.status) assertTransition(current.status, changes.status);
+  if (changes.status) assertTransition(current.status, changes.status, transition);
   const sets: string[] = [];
   const params: unknown[] = [current.id, now];
   for (const [key, value] of Object.entries(changes) as [keyof LinkChanges, unknown][]) {
@@ -181,8 +196,199 @@ export async function updateLink(
   );
 }
 
-export async function deleteLink(q: Queryable, id: number) {
-  await q.query("delete from links where id = $1", [id]);
+function refuse(transition: string, link: LinkRecord, why: string): never {
+  throw new LinkTransitionError(transition, `link ${link.id} ${why}`);
+}
+
+/** The partner's state as last seen: the snapshot every merge compares against (F11). */
+export interface LinkSnapshot {
+  external: CanonicalCustomer;
+  externalVersion?: number;
+  snapshotVersion: number;
+  externalNumber?: string | null;
+}
+
+/** S1: a customer set to sync (a user's request, or the hub's own push). Never an excluded one (S9). */
+export async function enableLinkSync(q: Queryable, link: LinkRecord, now: Date) {
+  if (link.syncEnabled) return;
+  if (link.status === "excluded") refuse("enableSync", link, "is excluded");
+  await writeLink(q, link, "enableSync", { syncEnabled: true }, now);
+}
+
+/**
+ * S2: a link without a partner gets one: the external customer its ref or email names, one the
+ * hub created (with the agreed base and the partner's state), or one matched by email (no base
+ * yet: the first merge compares everything). The link then syncs.
+ */
+export async function linkToPartner(
+  q: Queryable,
+  link: LinkRecord,
+  partner: {
+    externalId: string;
+    externalNumber?: string | null;
+    base?: FieldMap;
+    snapshot?: LinkSnapshot;
+    status?: "synced";
+    externalVersion?: number;
+  },
+  now: Date,
+): Promise<LinkRecord> {
+  if (link.externalId !== null) refuse("linkToPartner", link, "already has a partner");
+  if (link.status === "excluded") refuse("linkToPartner", link, "is excluded");
+  const changes: LinkChanges = {
+    externalId: partner.externalId,
+    syncEnabled: true,
+    externalNumber: partner.externalNumber,
+    base: partner.base,
+    status: partner.status,
+    externalVersion: partner.externalVersion,
+    ...partner.snapshot,
+  };
+  await writeLink(q, link, "linkToPartner", changes, now);
+  return withChanges(link, changes);
+}
+
+/**
+ * F11: the partner's state as an event or an answer brought it. A snapshot never moves back:
+ * the merged version only grows.
+ */
+export async function recordLinkSnapshot(
+  q: Queryable,
+  link: LinkRecord,
+  snapshot: LinkSnapshot,
+  now: Date,
+): Promise<LinkRecord> {
+  if (link.externalId === null) refuse("recordSnapshot", link, "has no partner");
+  if (snapshot.externalVersion !== undefined && snapshot.externalVersion < link.externalVersion)
+    refuse(
+      "recordSnapshot",
+      link,
+      `holds version ${link.externalVersion}, newer than ${snapshot.externalVersion}`,
+    );
+  await writeLink(q, link, "recordSnapshot", { ...snapshot }, now);
+  return withChanges(link, snapshot);
+}
+
+/** What a merge settled for a link: the agreed base, the values on their way out, its status. */
+export async function settleMerge(
+  q: Queryable,
+  link: LinkRecord,
+  settled: { base: FieldMap; pending: Record<string, string | null>; status: LinkStatus },
+  now: Date,
+) {
+  if (link.status === "excluded") refuse("settleMerge", link, "is excluded");
+  if (link.externalId === null && settled.status !== link.status)
+    refuse("settleMerge", link, "has no partner");
+  await writeLink(q, link, "settleMerge", settled, now);
+}
+
+/** F12: the base a user's resolution agrees with the partner on (the merge that follows sends it). */
+export async function agreeBase(q: Queryable, link: LinkRecord, base: FieldMap, now: Date) {
+  if (link.externalId === null) refuse("agreeBase", link, "has no partner");
+  await writeLink(q, link, "agreeBase", { base }, now);
+}
+
+/**
+ * The partner answered a write: the values it took are agreed, those no longer on their way out
+ * leave `pending`, the answer is the newest state (when it is newer), the items it created are
+ * paired with their hub items, and a link in error whose write went through is synced again.
+ */
+export async function recordPartnerAnswer(
+  q: Queryable,
+  link: LinkRecord,
+  answer: {
+    ok: boolean;
+    base: FieldMap;
+    pending: Record<string, string | null>;
+    snapshot?: LinkSnapshot | undefined;
+    pairs: ReadonlyArray<readonly [ItemKind, number, string]>;
+  },
+  now: Date,
+) {
+  if (link.externalId === null) refuse("recordPartnerAnswer", link, "has no partner");
+  for (const [kind, hubId, externalId] of answer.pairs)
+    await pairLinkItem(q, link, kind, hubId, externalId);
+  const status = link.status === "error" && answer.ok ? { status: "synced" as const } : {};
+  await writeLink(
+    q,
+    link,
+    "recordPartnerAnswer",
+    { base: answer.base, pending: answer.pending, ...answer.snapshot, ...status },
+    now,
+  );
+}
+
+/** S11: the link goes to the error section with the reason; its values no longer out (`pending`). */
+export async function markLinkError(
+  q: Queryable,
+  link: LinkRecord,
+  error: string,
+  now: Date,
+  pending?: Record<string, string | null>,
+) {
+  if (link.status === "excluded") refuse("markError", link, "is excluded");
+  await writeLink(q, link, "markError", { status: "error", lastError: error, pending }, now);
+}
+
+/** S11: what had put the link in the error section went through; it takes `status` again. */
+export async function clearLinkError(
+  q: Queryable,
+  link: LinkRecord,
+  status: "synced" | "conflict" | "unlinked",
+  now: Date,
+) {
+  if (link.status !== "error") refuse("clearError", link, `is ${link.status}, not in error`);
+  if (status !== "unlinked" && link.externalId === null)
+    refuse("clearError", link, "has no partner");
+  await writeLink(q, link, "clearError", { status, lastError: null }, now);
+}
+
+/** S9: a customer a user keeps out of this integration; nothing syncs until it is released. */
+export async function excludeLink(q: Queryable, link: LinkRecord, now: Date) {
+  await writeLink(q, link, "exclude", { status: "excluded", syncEnabled: false }, now);
+}
+
+/** F4, F5: a hub item and the partner's item are one (see engine/item-pairs.ts). */
+export async function pairLinkItem(
+  q: Queryable,
+  link: Pick<LinkRecord, "id">,
+  kind: ItemKind,
+  hubId: number,
+  externalId: string,
+) {
+  await q.query(
+    `insert into item_keys (link_id, kind, hub_id, external_id) values ($1, $2, $3, $4)
+     on conflict do nothing`,
+    [link.id, kind, hubId, externalId],
+  );
+}
+
+/** F4: a paired hub item is gone; its pair with it. */
+export async function unpairLinkItem(
+  q: Queryable,
+  link: Pick<LinkRecord, "id">,
+  kind: ItemKind,
+  hubId: number,
+) {
+  await q.query("delete from item_keys where link_id = $1 and kind = $2 and hub_id = $3", [
+    link.id,
+    kind,
+    hubId,
+  ]);
+}
+
+/**
+ * S1: an external record kept without a hub customer (selected mode) gives way: the integration
+ * now syncs all, or its partner was matched by email to a hub client.
+ */
+export async function dropUnlinkedRecord(q: Queryable, link: LinkRecord) {
+  if (link.clientId !== null) refuse("dropUnlinkedRecord", link, "belongs to a hub customer");
+  await q.query("delete from links where id = $1", [link.id]);
+}
+
+function withChanges(link: LinkRecord, changes: LinkChanges): LinkRecord {
+  const defined = Object.entries(changes).filter(([, v]) => v !== undefined);
+  return { ...link, ...Object.fromEntries(defined) };
 }
 
 /** Hub clients of a store with no link to this integration, or an unlinked one (for S2/S8 matching). */
