@@ -7,7 +7,7 @@ import { startReferencePos } from "../simulators/reference-pos/server.ts";
 import { benchHub } from "./bench-hub.ts";
 import { measureLatency } from "./latency.ts";
 import { applyDueJobs } from "../src/apply/run-apply.ts";
-import { recordExternalChanges } from "../src/capture/record-external-changes.ts";
+import { recordExternalCustomers } from "../src/store/inbox.ts";
 import { systemClock } from "../src/domain/clock.ts";
 import { processNextEvent } from "../src/engine/run-engine.ts";
 import { createCustomer, updateCustomer } from "../src/services/customers.ts";
@@ -51,7 +51,13 @@ async function workloads(label: string, db: Db) {
         for (;;) {
           const page = await connector.source.pollChanges(cursor, 500);
           await db.transaction((tx) =>
-            recordExternalChanges(tx, integration.id, page.customers, "poll", new Date()),
+            recordExternalCustomers(
+              tx,
+              integration.id,
+              page.customers,
+              { via: "poll" },
+              new Date(),
+            ),
           );
           cursor = page.cursor;
           if (!page.hasMore) break;

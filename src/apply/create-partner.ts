@@ -8,7 +8,7 @@ import type { IntegrationRecord } from "../store/integrations-table.ts";
 import { dropUnlinkedRecord, findLink, linkToPartner, pairLinkItem } from "../store/links-table.ts";
 import { associateFor } from "./attribute-change.ts";
 import type { JobContext, JobOutcome } from "./job-outcome.ts";
-import { recordSnapshot } from "./record-snapshot.ts";
+import { recordExternalCustomers } from "../store/inbox.ts";
 import { itemRef, parseItemRef } from "../domain/item-ref.ts";
 
 /**
@@ -52,13 +52,12 @@ export async function createPartner(
           };
           await linkToPartner(tx, current, linked, ctx.now());
           // a key of its own: this version may already be in the inbox, recorded while unlinked
-          await recordSnapshot(
+          await recordExternalCustomers(
             tx,
             integration.id,
-            candidate,
-            "customer.matched",
+            [candidate],
+            { answer: "matched", keySuffix: `:match:${link.id}` },
             ctx.now(),
-            `:match:${link.id}`,
           );
         },
       };
@@ -102,7 +101,13 @@ export async function createPartner(
         const hubId = parseItemRef(item.ref);
         if (hubId !== undefined) await pairLinkItem(tx, paired, kind, hubId, item.id);
       }
-      await recordSnapshot(tx, integration.id, created, "customer.created", ctx.now());
+      await recordExternalCustomers(
+        tx,
+        integration.id,
+        [created],
+        { answer: "created" },
+        ctx.now(),
+      );
     },
   };
 }

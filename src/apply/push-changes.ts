@@ -5,11 +5,10 @@ import type { PushChangesJob } from "../domain/job-payloads.ts";
 import type { Connector } from "../connectors/kit/connector.ts";
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
-import { insertHubEvent } from "../store/change-events-table.ts";
 import { findLink, recordPartnerAnswer } from "../store/links-table.ts";
 import { associateFor } from "./attribute-change.ts";
 import type { JobContext, JobOutcome } from "./job-outcome.ts";
-import { recordSnapshot } from "./record-snapshot.ts";
+import { recordExternalCustomers, recordHubChange } from "../store/inbox.ts";
 
 /**
  * Sends hub changes to the partner. Each value is sent with the base it replaces as the
@@ -110,7 +109,13 @@ export async function pushChanges(
       { ok: result.ok, base, pending, snapshot, pairs },
       ctx.now(),
     );
-    await recordSnapshot(tx, integration.id, result.customer, "customer.updated", ctx.now());
+    await recordExternalCustomers(
+      tx,
+      integration.id,
+      [result.customer],
+      { answer: "updated" },
+      ctx.now(),
+    );
     // The engine must look at this pair again, even when the system's current state is one it has
     // already seen (the snapshot above is then a duplicate): when the write was refused (none of
     // the values went out), and when the answer is older than the state the link last merged (the
@@ -123,14 +128,12 @@ export async function pushChanges(
         clientId: current.clientId,
         integrationId: integration.id,
       };
-      await insertHubEvent(tx, {
-        eventKey: `remerge:${ctx.idempotencyKey}`,
-        kind: change.kind,
-        clientId: current.clientId,
-        payload: change,
-        actor: "system",
-        receivedAt: ctx.now(),
-      });
+      await recordHubChange(
+        tx,
+        change,
+        { eventKey: `remerge:${ctx.idempotencyKey}`, actor: "system" },
+        ctx.now(),
+      );
     }
   };
   return { outcome: result.ok ? "sent" : "superseded: the external system changed first", record };

@@ -13,10 +13,10 @@ import {
   releasePollCursor,
 } from "../store/poll-cursors-table.ts";
 import {
-  recordExternalChanges,
+  recordExternalCustomers,
   recordExternalRecords,
   recordRejectedRecords,
-} from "./record-external-changes.ts";
+} from "../store/inbox.ts";
 
 export interface PollOptions {
   db: Db;
@@ -47,7 +47,7 @@ function feedsOf(source: Source, integrationId: number): Feed[] {
     hasMore: page.hasMore,
     count: page.customers.length + page.rejected.length,
     record: async (tx: Queryable, now: Date) =>
-      (await recordExternalChanges(tx, integrationId, page.customers, "poll", now)) +
+      (await recordExternalCustomers(tx, integrationId, page.customers, { via: "poll" }, now)) +
       (await recordRejectedRecords(tx, integrationId, "customer", page.rejected, page.cursor, now)),
   });
   const records = (kind: "inventory" | "sale", page: FeedPage<InventoryRecord | SaleRecord>) => ({

@@ -2,7 +2,7 @@ import type { ConnectorResolver, WebhookDelivery } from "../connectors/kit/conne
 import { ConnectorError } from "../connectors/kit/connector-error.ts";
 import type { Db } from "../store/database.ts";
 import { readIntegration } from "../store/integrations-table.ts";
-import { recordExternalChanges, recordExternalRecords } from "./record-external-changes.ts";
+import { recordExternalCustomers, recordExternalRecords } from "../store/inbox.ts";
 
 export type WebhookResult =
   | { ok: true; recorded: number; received: number }
@@ -37,7 +37,13 @@ export async function receiveWebhook(
     const content = connector.webhook.parse(delivery, now);
     const recorded = await db.transaction(
       async (tx) =>
-        (await recordExternalChanges(tx, integration.id, content.customers, "webhook", now)) +
+        (await recordExternalCustomers(
+          tx,
+          integration.id,
+          content.customers,
+          { via: "webhook" },
+          now,
+        )) +
         (await recordExternalRecords(
           tx,
           integration.id,

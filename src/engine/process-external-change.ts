@@ -1,7 +1,7 @@
 import { emailsOf, toFieldMap, type ExternalCustomer } from "../domain/customer.ts";
 import { normalizeEmail } from "../domain/normalize.ts";
 import { appendAudit } from "../store/audit-table.ts";
-import { reopenSkippedSales, type ChangeEventRecord } from "../store/change-events-table.ts";
+import { reopenSkippedSales } from "../store/change-events-table.ts";
 import { findClientIdsByEmails, insertClient, readClient } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { readIntegration, type IntegrationRecord } from "../store/integrations-table.ts";
@@ -29,13 +29,11 @@ export type ExternalOutcome =
 export async function processExternalChange(
   tx: Queryable,
   now: Date,
-  event: ChangeEventRecord,
+  integrationId: number,
+  external: ExternalCustomer,
 ): Promise<ExternalOutcome> {
-  const integration = event.integrationId
-    ? await readIntegration(tx, event.integrationId)
-    : undefined;
+  const integration = await readIntegration(tx, integrationId);
   if (!integration) return "no-integration";
-  const external = event.payload as ExternalCustomer;
   await lockKey(tx, externalLockKey(integration.id, external.id));
   // Lock order, as everywhere: the external key, then the client, then the link row. The link is
   // read once without a row lock to learn its client, locked after the client lock is held.

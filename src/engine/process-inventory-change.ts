@@ -1,6 +1,5 @@
 import { flowOf } from "../domain/policy.ts";
 import { passesInventoryFilters, type InventoryRecord } from "../domain/retail-records.ts";
-import type { ChangeEventRecord } from "../store/change-events-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { readIntegration } from "../store/integrations-table.ts";
 import { archiveProduct, findProduct, upsertProduct } from "../store/products-table.ts";
@@ -10,18 +9,19 @@ import { archiveProduct, findProduct, upsertProduct } from "../store/products-ta
  * (category, vendor, inventory type) is not imported; an item that leaves the shelf (sold,
  * removed) or comes to match a filter is archived, not deleted.
  */
+export type InventoryOutcome =
+  "no-integration" | "not imported (profile)" | "stale" | "filtered" | "archived" | "product";
+
 export async function processInventoryChange(
   tx: Queryable,
   now: Date,
-  event: ChangeEventRecord,
-): Promise<string> {
-  const integration = event.integrationId
-    ? await readIntegration(tx, event.integrationId)
-    : undefined;
+  integrationId: number,
+  item: InventoryRecord,
+): Promise<InventoryOutcome> {
+  const integration = await readIntegration(tx, integrationId);
   if (!integration) return "no-integration";
   if (flowOf(integration.kind, "inventory").direction !== "inbound")
     return "not imported (profile)";
-  const item = event.payload as InventoryRecord;
   const key = `inventory:${item.id}`;
   const existing = await findProduct(tx, integration.id, key);
   if (existing && existing.external_version >= item.version) return "stale";

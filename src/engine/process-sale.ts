@@ -1,6 +1,6 @@
 import { flowOf } from "../domain/policy.ts";
 import type { SaleRecord } from "../domain/retail-records.ts";
-import { skippedNotSynced, type ChangeEventRecord } from "../store/change-events-table.ts";
+import { skippedNotSynced } from "../store/change-events-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { readIntegration } from "../store/integrations-table.ts";
 import { findLink } from "../store/links-table.ts";
@@ -12,6 +12,14 @@ import { insertPurchase } from "../store/purchases-table.ts";
  * be on its way): the event waits and is tried again, for as long as it takes.
  */
 export class WaitingForCustomer extends Error {}
+
+export type SaleOutcome =
+  | "no-integration"
+  | "not imported (profile)"
+  | "skipped: customer excluded"
+  | typeof skippedNotSynced
+  | "duplicate"
+  | `purchase:${number}`;
 
 const jobNames = { repair: "Repair", custom: "Custom", appraisal: "Appraisal" } as const;
 
@@ -28,14 +36,12 @@ const jobNames = { repair: "Repair", custom: "Custom", appraisal: "Appraisal" } 
 export async function processSale(
   tx: Queryable,
   now: Date,
-  event: ChangeEventRecord,
-): Promise<string> {
-  const integration = event.integrationId
-    ? await readIntegration(tx, event.integrationId)
-    : undefined;
+  integrationId: number,
+  sale: SaleRecord,
+): Promise<SaleOutcome> {
+  const integration = await readIntegration(tx, integrationId);
   if (!integration) return "no-integration";
   if (flowOf(integration.kind, "sale").direction !== "inbound") return "not imported (profile)";
-  const sale = event.payload as SaleRecord;
   const link = await findLink(tx, { integrationId: integration.id, externalId: sale.customerId });
   if (!link)
     throw new WaitingForCustomer(

@@ -7,6 +7,9 @@ import { readIntegration } from "../store/integrations-table.ts";
 import { linksOfClient } from "../store/links-table.ts";
 import { insertMessage } from "../store/messages-table.ts";
 import { parseActorId } from "../domain/actor-id.ts";
+import { readClient } from "../store/clients-table.ts";
+import { EngineError } from "./engine-error.ts";
+import { clientLockKey, lockKey } from "./lock-keys.ts";
 
 /**
  * F7: an email or text sent from the hub is recorded, and written to the activity of the
@@ -17,7 +20,10 @@ export async function recordMessage(
   now: Date,
   change: Extract<HubChange, { kind: "message.sent" }>,
   actor: string,
-): Promise<void> {
+): Promise<{ clientId: number }> {
+  await lockKey(tx, clientLockKey(change.clientId));
+  if (!(await readClient(tx, change.clientId)))
+    throw new EngineError("not_found", `customer ${change.clientId} does not exist`);
   const who = parseActorId(actor);
   const messageId = await insertMessage(tx, {
     clientId: change.clientId,
@@ -33,4 +39,5 @@ export async function recordMessage(
     const job: AddActivityJob = { kind: "activity.add", linkId: link.id, messageId, actor };
     await addJob(tx, { kind: job.kind, payload: job, queueKey: linkQueueKey(link.id), runAt: now });
   }
+  return { clientId: change.clientId };
 }

@@ -8,6 +8,7 @@ import { agreeBase, findLink } from "../store/links-table.ts";
 import { clientLockKey, lockKey } from "./lock-keys.ts";
 import { linkView } from "./link-view.ts";
 import { mergeLink } from "./merge-link.ts";
+import { EngineError } from "./engine-error.ts";
 
 type Resolve = Extract<HubChange, { kind: "conflict.resolve" }>;
 
@@ -23,7 +24,7 @@ export async function resolveConflicts(
   now: Date,
   change: Resolve,
   actor: string,
-): Promise<void> {
+): Promise<{ clientId: number }> {
   await lockKey(tx, clientLockKey(change.clientId));
   const integration = await readIntegration(tx, change.integrationId);
   const link = await findLink(
@@ -33,7 +34,7 @@ export async function resolveConflicts(
   );
   const client = await readClient(tx, change.clientId);
   if (!integration || !link?.external || !client)
-    throw new Error("the customer has no partner in this integration");
+    throw new EngineError("not_found", "the customer has no partner in this integration");
   const open = await openConflictsOf(tx, link.id);
   const view = await linkView(tx, integration, link, client, link.external);
   const { hubFields, externalFields } = view;
@@ -42,7 +43,11 @@ export async function resolveConflicts(
   const base = { ...link.base };
   for (const [field, value] of Object.entries(change.values)) {
     const conflict = open.find((c) => c.field === field);
-    if (!conflict) throw new Error(`${field}: there is no open conflict on this field`);
+    if (!conflict)
+      throw new EngineError(
+        "invalid_edit",
+        `fields.${field}: there is no open conflict on this field`,
+      );
     if ((hubFields[field] ?? null) !== value) hubChanges[field] = value;
     await closeConflict(
       tx,
@@ -77,4 +82,5 @@ export async function resolveConflicts(
     source: "hub",
     actor,
   });
+  return { clientId: client.id };
 }

@@ -8,32 +8,39 @@ import {
 } from "../store/change-events-table.ts";
 import type { Db, Queryable } from "../store/database.ts";
 import { clearEventError, recordEventFailure, settleRejectedVersions } from "./event-failures.ts";
-import { processExternalChange } from "./process-external-change.ts";
-import { processHubChange } from "./process-hub-change.ts";
-import { processInventoryChange } from "./process-inventory-change.ts";
-import { processSale } from "./process-sale.ts";
+import type { HubChange } from "../domain/hub-change.ts";
+import { parseInboxChange } from "../domain/inbox-change.ts";
+import {
+  applyCustomerChange,
+  applyInventoryChange,
+  applySale,
+  hubEntryOf,
+  type HubEntry,
+} from "./entries.ts";
 
-export type { HubChange } from "../domain/hub-change.ts";
-
+/**
+ * Runs one claimed event through its typed entry: its payload is checked first (R8.4), and one
+ * that does not fit its kind fails with the reason, like any failing event. Returns the outcome
+ * recorded on the event.
+ */
 export async function processEvent(
   tx: Queryable,
   now: Date,
   event: ChangeEventRecord,
 ): Promise<string> {
-  if (event.source === "hub") {
-    const clientId = await processHubChange(tx, now, event);
+  const change = parseInboxChange(event);
+  if (change.type === "hub") {
+    const entry = hubEntryOf(change.change.kind) as HubEntry<HubChange["kind"]>;
+    const { clientId } = await entry(tx, now, change.change, event.actor);
     return `client:${clientId}`;
   }
-  if (event.kind.endsWith(".rejected")) throw new Error(rejectedReason(event));
-  if (event.kind.startsWith("inventory.")) return processInventoryChange(tx, now, event);
-  if (event.kind.startsWith("sale.")) return processSale(tx, now, event);
-  return processExternalChange(tx, now, event);
-}
-
-/** R7.1: a record its connector could not read fails with the connector's reason (see capture). */
-function rejectedReason(event: ChangeEventRecord): string {
-  const { reason } = (event.payload ?? {}) as { reason?: unknown };
-  return typeof reason === "string" ? reason : "the connector could not read this record";
+  // R7.1: a record its connector could not read fails with the connector's reason (see capture)
+  if (change.type === "rejected") throw new Error(change.record.reason);
+  if (event.integrationId === null) return "no-integration";
+  if (change.type === "inventory")
+    return applyInventoryChange(tx, now, event.integrationId, change.item);
+  if (change.type === "sale") return applySale(tx, now, event.integrationId, change.sale);
+  return applyCustomerChange(tx, now, event.integrationId, change.customer);
 }
 
 /**

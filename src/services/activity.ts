@@ -3,6 +3,7 @@ import { listProducts } from "../store/products-table.ts";
 import { purchasesOf } from "../store/purchases-table.ts";
 import { changeableClient, storeClient } from "./client-access.ts";
 import { describeIssue } from "./customer-schemas.ts";
+import * as engine from "../engine/entries.ts";
 import { applyHubChange } from "./customers.ts";
 import type { Actor, ServiceContext } from "./service-context.ts";
 import { ServiceError } from "./service-error.ts";
@@ -25,7 +26,12 @@ export async function recordSentMessage(
   const parsed = messageSchema.safeParse(input);
   if (!parsed.success) throw new ServiceError("invalid", describeIssue(parsed.error));
   await changeableClient(ctx.db, actor, clientId);
-  return applyHubChange(ctx, actor, { kind: "message.sent", clientId, ...parsed.data });
+  return applyHubChange(
+    ctx,
+    actor,
+    { kind: "message.sent", clientId, ...parsed.data },
+    engine.recordMessage,
+  );
 }
 
 /** F6, T5: the customer's purchases, oldest first, with their lines. */

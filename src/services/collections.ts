@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { collectionsOf } from "../store/collections-table.ts";
-import { productOfStore } from "../store/products-table.ts";
 import { changeableClient, storeClient } from "./client-access.ts";
 import { customerCaps, describeIssue } from "./customer-schemas.ts";
+import * as engine from "../engine/entries.ts";
 import { applyHubChange, type CustomerView } from "./customers.ts";
 import type { Actor, ServiceContext } from "./service-context.ts";
 import { ServiceError } from "./service-error.ts";
@@ -37,17 +37,18 @@ export async function addToCollection(
     throw new ServiceError("invalid", "collection: give a name of 1 to 100 characters");
   await changeableClient(ctx.db, actor, clientId);
   await checkRoomFor(ctx, clientId, name);
-  if (
-    parsed.data.productId !== undefined &&
-    !(await productOfStore(ctx.db, actor.storeId, parsed.data.productId))
-  )
-    throw new ServiceError("invalid", `productId: product ${parsed.data.productId} does not exist`);
-  return applyHubChange(ctx, actor, {
-    kind: "collection.add",
-    clientId,
-    collection: name,
-    ...parsed.data,
-  });
+  // a product the store does not have is the engine's refusal (invalid_edit)
+  return applyHubChange(
+    ctx,
+    actor,
+    {
+      kind: "collection.add",
+      clientId,
+      collection: name,
+      ...parsed.data,
+    },
+    engine.addToCollection,
+  );
 }
 
 /**
@@ -87,5 +88,10 @@ export async function removeFromCollection(
       "not_found",
       `customer ${clientId} has no item ${itemId} in the collection '${collection}'`,
     );
-  return applyHubChange(ctx, actor, { kind: "collection.remove", clientId, itemId });
+  return applyHubChange(
+    ctx,
+    actor,
+    { kind: "collection.remove", clientId, itemId },
+    engine.removeFromCollection,
+  );
 }

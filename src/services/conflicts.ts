@@ -10,8 +10,9 @@ import {
 import { readClient } from "../store/clients-table.ts";
 import { readIntegration } from "../store/integrations-table.ts";
 import { findLink } from "../store/links-table.ts";
-import { recordExternalChanges } from "../capture/record-external-changes.ts";
+import { recordExternalCustomers } from "../store/inbox.ts";
 import { changeableClient } from "./client-access.ts";
+import * as engine from "../engine/entries.ts";
 import { applyHubChange, type CustomerView } from "./customers.ts";
 import { describeIssue } from "./customer-schemas.ts";
 import type { Actor, ServiceContext } from "./service-context.ts";
@@ -81,7 +82,7 @@ export async function compareWithPartner(
       "not_found",
       `the partner ${link.externalId} no longer exists in ${integration.name}`,
     );
-  await recordExternalChanges(ctx.db, integration.id, [fresh], "poll", ctx.clock.now());
+  await recordExternalCustomers(ctx.db, integration.id, [fresh], { via: "poll" }, ctx.clock.now());
   // Both sides named as the merge names them: a paired note or wish is one path (the external
   // item's id) on both sides, the hub's wish list is the configured collection, and pairing by
   // ref happens here too, only without recording it (a read must not write the hub).
@@ -152,5 +153,10 @@ export async function resolveConflicts(
           ? conflict.externalValue
           : choice.value || null;
   }
-  return applyHubChange(ctx, actor, { kind: "conflict.resolve", clientId, integrationId, values });
+  return applyHubChange(
+    ctx,
+    actor,
+    { kind: "conflict.resolve", clientId, integrationId, values },
+    engine.resolveConflicts,
+  );
 }

@@ -12,6 +12,7 @@ import {
   type ContactChangeInput,
   type ContactListInput,
 } from "./customer-schemas.ts";
+import * as engine from "../engine/entries.ts";
 import { applyHubChange, type CustomerView } from "./customers.ts";
 import type { Actor, ServiceContext } from "./service-context.ts";
 import { ServiceError } from "./service-error.ts";
@@ -64,11 +65,16 @@ export async function addContact(
       "conflict",
       `customer ${clientId} has this ${contact.kind} already, as '${existing.value}'`,
     );
-  return applyHubChange(ctx, actor, {
-    kind: "client.updated",
-    clientId,
-    edit: { addContacts: [contact] },
-  });
+  return applyHubChange(
+    ctx,
+    actor,
+    {
+      kind: "client.updated",
+      clientId,
+      edit: { addContacts: [contact] },
+    },
+    engine.updateClient,
+  );
 }
 
 /** Changes one contact's value (its kind stays): the old value goes, the new one is added. */
@@ -94,11 +100,16 @@ export async function changeContact(
       "conflict",
       `customer ${clientId} has this ${next.kind} already, as '${clash.value}'; remove one of the two instead`,
     );
-  return applyHubChange(ctx, actor, {
-    kind: "client.updated",
-    clientId,
-    edit: { removeContacts: [old], addContacts: [next] },
-  });
+  return applyHubChange(
+    ctx,
+    actor,
+    {
+      kind: "client.updated",
+      clientId,
+      edit: { removeContacts: [old], addContacts: [next] },
+    },
+    engine.updateClient,
+  );
 }
 
 /** Removes one contact method from the hub (F1: the POS keeps its copy). */
@@ -110,11 +121,16 @@ export async function removeContact(
 ): Promise<CustomerView> {
   const { client, country } = await clientAndCountry(ctx, actor, clientId);
   const old = findContact(client.customer.contacts, current, country, clientId);
-  return applyHubChange(ctx, actor, {
-    kind: "client.updated",
-    clientId,
-    edit: { removeContacts: [old] },
-  });
+  return applyHubChange(
+    ctx,
+    actor,
+    {
+      kind: "client.updated",
+      clientId,
+      edit: { removeContacts: [old] },
+    },
+    engine.updateClient,
+  );
 }
 
 /** Replaces the whole list, on purpose: contacts not in it are removed from the hub. */
@@ -134,5 +150,10 @@ export async function replaceContacts(
         `contacts.${i}: the same ${contact.kind} as contacts.${first} ('${contacts[first]!.value}')`,
       );
   });
-  return applyHubChange(ctx, actor, { kind: "client.updated", clientId, edit: { contacts } });
+  return applyHubChange(
+    ctx,
+    actor,
+    { kind: "client.updated", clientId, edit: { contacts } },
+    engine.updateClient,
+  );
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { CanonicalCustomer } from "../domain/customer.ts";
 import type { LinkStatus } from "../domain/link-status.ts";
-import { processEvent, type HubChange } from "../engine/run-engine.ts";
+import type { HubChange } from "../domain/hub-change.ts";
+import { createClient, syncClient, updateClient, type HubEntry } from "../engine/entries.ts";
 import { readAudit, type AuditRecord } from "../store/audit-table.ts";
-import { insertHubEvent, markEventProcessed } from "../store/change-events-table.ts";
+import { markEventProcessed } from "../store/change-events-table.ts";
+import { recordHubChange } from "../store/inbox.ts";
 import {
   countClientsByStatus,
   listClientIds,
@@ -28,6 +30,7 @@ import { applyEdit } from "../domain/customer-patch.ts";
 import { changeableClient, storeClient } from "./client-access.ts";
 import { getIntegration } from "./integrations.ts";
 import { actorLabel, type Actor, type ServiceContext } from "./service-context.ts";
+import { asServiceError } from "./engine-refusals.ts";
 import { ServiceError } from "./service-error.ts";
 import { requireRole } from "./users.ts";
 
@@ -93,46 +96,35 @@ async function syncOfMany(
 }
 
 /** Puts a hub change in the inbox, where the engine merges it like any other change. */
-function recordHubChange(tx: Queryable, actor: Actor, change: HubChange, now: Date) {
-  return insertHubEvent(tx, {
-    eventKey: randomUUID(),
-    kind: change.kind,
-    clientId: "clientId" in change ? change.clientId : null,
-    payload: change,
-    actor: actorLabel(actor),
-    receivedAt: now,
-  });
+async function recordChange(tx: Queryable, actor: Actor, change: HubChange, now: Date) {
+  const id = await recordHubChange(
+    tx,
+    change,
+    { eventKey: randomUUID(), actor: actorLabel(actor) },
+    now,
+  );
+  if (id === undefined) throw new Error("a fresh event key is already in the inbox");
+  return id;
 }
 
 /**
- * A hub edit goes through the engine like any other change (one merge, one audit, one outbox),
- * in the caller's transaction, so the answer already shows it (read-your-writes).
+ * A hub edit goes through the engine like any other change (one merge, one audit, one outbox):
+ * recorded in the inbox, then run by its typed entry in the same transaction, so the answer
+ * already shows it (read-your-writes) and the event is done, processed once. The engine's refusals
+ * are the user's errors (R8.4).
  */
-export async function applyHubChange(
+export async function applyHubChange<K extends HubChange["kind"]>(
   ctx: ServiceContext,
   actor: Actor,
-  change: HubChange,
+  change: Extract<HubChange, { kind: K }>,
+  entry: HubEntry<K>,
 ): Promise<CustomerView> {
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
-    const clientId = "clientId" in change ? change.clientId : null;
-    const eventId = await recordHubChange(tx, actor, change, now);
-    const event = {
-      id: eventId,
-      integrationId: null,
-      source: "hub" as const,
-      eventKey: "",
-      kind: change.kind,
-      externalId: null,
-      clientId,
-      version: null,
-      payload: change,
-      actor: actorLabel(actor),
-      attempts: 0,
-    };
-    const outcome = await processEvent(tx, now, event);
-    await markEventProcessed(tx, eventId, outcome, now);
-    const client = await readClient(tx, Number(outcome.slice("client:".length)));
+    const eventId = await recordChange(tx, actor, change, now);
+    const { clientId } = await asServiceError(() => entry(tx, now, change, actorLabel(actor)));
+    await markEventProcessed(tx, eventId, `client:${clientId}`, now);
+    const client = await readClient(tx, clientId);
     if (!client) throw new ServiceError("not_found", "customer vanished while being saved");
     return view(client, await syncOf(tx, client));
   });
@@ -152,21 +144,26 @@ export async function createCustomer(
     );
   const store = await readStore(ctx.db, actor.storeId);
   if (!store) throw new ServiceError("not_found", `store ${actor.storeId} does not exist`);
-  return applyHubChange(ctx, actor, {
-    kind: "client.created",
-    storeId: actor.storeId,
-    customer: {
-      firstName: data.firstName ?? null,
-      lastName: data.lastName ?? null,
-      acquisition: data.acquisition ?? null,
-      contacts: data.contacts,
-      preferences: data.preferences,
+  return applyHubChange(
+    ctx,
+    actor,
+    {
+      kind: "client.created",
+      storeId: actor.storeId,
+      customer: {
+        firstName: data.firstName ?? null,
+        lastName: data.lastName ?? null,
+        acquisition: data.acquisition ?? null,
+        contacts: data.contacts,
+        preferences: data.preferences,
+      },
+      lifecycle: data.lifecycle,
+      createdBy: actor.userId,
+      assignedUserId: actor.userId,
+      country: store.country,
     },
-    lifecycle: data.lifecycle,
-    createdBy: actor.userId,
-    assignedUserId: actor.userId,
-    country: store.country,
-  });
+    createClient,
+  );
 }
 
 export async function updateCustomer(
@@ -183,11 +180,13 @@ export async function updateCustomer(
       "invalid",
       `preferences: a customer holds at most ${customerCaps.preferences} preferences (this edit would make ${preferences}); remove some with null`,
     );
-  const noteIds = new Set((client.customer.notes ?? []).map((n) => n.id));
-  for (const noteId of Object.keys(edit.editNotes ?? {}))
-    if (!noteIds.has(noteId))
-      throw new ServiceError("invalid", `editNotes.${noteId}: customer ${id} has no such note`);
-  return applyHubChange(ctx, actor, { kind: "client.updated", clientId: id, edit, lifecycle });
+  // a note it does not have is the engine's refusal (invalid_edit), checked under the lock
+  return applyHubChange(
+    ctx,
+    actor,
+    { kind: "client.updated", clientId: id, edit, lifecycle },
+    updateClient,
+  );
 }
 
 /**
@@ -203,7 +202,14 @@ export async function enableSync(
   const views: CustomerView[] = [];
   for (const clientId of clientIds) await changeableClient(ctx.db, actor, clientId);
   for (const clientId of clientIds) {
-    views.push(await applyHubChange(ctx, actor, { kind: "client.sync", clientId, integrationId }));
+    views.push(
+      await applyHubChange(
+        ctx,
+        actor,
+        { kind: "client.sync", clientId, integrationId },
+        syncClient,
+      ),
+    );
   }
   return views;
 }
@@ -242,7 +248,7 @@ async function queueForEach(
   let queued = 0;
   for (let after = 0; ;) {
     const ids = await listClientIds(tx, actor.storeId, { after, limit: 1000, filter });
-    for (const clientId of ids) await recordHubChange(tx, actor, { ...change, clientId }, now);
+    for (const clientId of ids) await recordChange(tx, actor, { ...change, clientId }, now);
     queued += ids.length;
     if (ids.length < 1000) return queued;
     after = ids.at(-1)!;

@@ -3,6 +3,7 @@ import { closeDeadJob } from "../queue/close-dead-job.ts";
 import { isJobStateError, type JobState } from "../queue/job-state-machine.ts";
 import { listJobs } from "../queue/list-store-jobs.ts";
 import { findLink } from "../store/links-table.ts";
+import * as engine from "../engine/entries.ts";
 import { applyHubChange } from "./customers.ts";
 import type { Actor, ServiceContext } from "./service-context.ts";
 import { ServiceError } from "./service-error.ts";
@@ -30,9 +31,14 @@ export async function retryDeadJob(ctx: ServiceContext, actor: Actor, jobId: num
     if (isJobStateError(error)) throw new ServiceError("conflict", error.message);
     throw error;
   }
-  return applyHubChange(ctx, actor, {
-    kind: "client.sync",
-    clientId: link.clientId,
-    integrationId: link.integrationId,
-  });
+  return applyHubChange(
+    ctx,
+    actor,
+    {
+      kind: "client.sync",
+      clientId: link.clientId,
+      integrationId: link.integrationId,
+    },
+    engine.syncClient,
+  );
 }

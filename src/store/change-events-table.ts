@@ -260,22 +260,3 @@ export async function reopenFailingEvent(
   );
   return rows.length === 1;
 }
-
-export async function insertHubEvent(
-  q: Queryable,
-  event: Omit<NewChangeEvent, "source" | "integrationId">,
-) {
-  const [row] = await q.query<{ id: number }>(
-    `insert into change_events (integration_id, source, event_key, kind, client_id, payload, actor, received_at)
-     values (null, 'hub', $1, $2, $3, $4, $5, $6) returning id`,
-    [
-      event.eventKey,
-      event.kind,
-      event.clientId ?? null,
-      JSON.stringify(event.payload),
-      event.actor,
-      event.receivedAt,
-    ],
-  );
-  return row!.id;
-}

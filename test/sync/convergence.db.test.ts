@@ -5,7 +5,7 @@ import { EditLedger, type AuditRow, type ConflictRow, type Target } from "../set
 import { fromPos } from "../setup/pos-helpers.ts";
 import { startSyncedPair, type SyncedPair } from "../setup/synced-pair.ts";
 import { applyDueJobs } from "../../src/apply/run-apply.ts";
-import { recordExternalChanges } from "../../src/capture/record-external-changes.ts";
+import { recordExternalCustomers } from "../../src/store/inbox.ts";
 import { ConnectorError } from "../../src/connectors/kit/connector-error.ts";
 import type { ExternalCustomer } from "../../src/domain/customer.ts";
 import { processNextEvent } from "../../src/engine/run-engine.ts";
@@ -307,11 +307,11 @@ async function run(pair: SyncedPair, actions: Action[]) {
         // late, repeated or out of order: any snapshot captured so far, again
         const snapshot = captured[a.index % Math.max(1, captured.length)];
         if (snapshot)
-          await recordExternalChanges(
+          await recordExternalCustomers(
             pair.ctx.db,
             pair.integrationId,
             [snapshot],
-            "webhook",
+            { via: "webhook" },
             pair.clock.now(),
           );
         break;

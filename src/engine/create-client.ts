@@ -1,0 +1,23 @@
+import { toFieldMap } from "../domain/customer.ts";
+import { diffFields } from "../domain/customer-patch.ts";
+import type { HubChange } from "../domain/hub-change.ts";
+import { insertClient } from "../store/clients-table.ts";
+import type { Queryable } from "../store/database.ts";
+import { auditHubChange } from "./hub-audit.ts";
+import { clientLockKey, lockKey } from "./lock-keys.ts";
+import { syncClientOut } from "./sync-out.ts";
+
+/** A customer created in the hub: the client and its audit, then its integrations (S2, S3). */
+export async function createClient(
+  tx: Queryable,
+  now: Date,
+  change: Extract<HubChange, { kind: "client.created" }>,
+  actor: string,
+): Promise<{ clientId: number }> {
+  const clientId = await insertClient(tx, { ...change, now });
+  await lockKey(tx, clientLockKey(clientId));
+  const fields = diffFields({}, toFieldMap(change.customer, change.country));
+  await auditHubChange(tx, clientId, fields, actor, now);
+  await syncClientOut(tx, now, clientId, { created: true }, actor);
+  return { clientId };
+}

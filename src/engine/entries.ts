@@ -1,0 +1,67 @@
+import type { HubChange } from "../domain/hub-change.ts";
+import type { Queryable } from "../store/database.ts";
+import { createClient } from "./create-client.ts";
+import { addToCollection, removeFromCollection } from "./edit-collection.ts";
+import { recordMessage } from "./record-message.ts";
+import { resolveConflicts } from "./resolve-conflicts.ts";
+import { resyncClient, syncClient } from "./sync-client.ts";
+import { updateClient } from "./update-client.ts";
+
+/**
+ * R8.4: the engine's typed entries, one per kind of change. Each runs in the caller's transaction
+ * (which holds the change's inbox event), takes the locks it needs in the engine's order
+ * (external key, client, link row), returns a typed result and refuses with an EngineError.
+ *
+ * From a system: processExternalChange (a customer), processInventoryChange, processSale; a
+ * record its connector rejected fails with the connector's reason (run-engine.ts).
+ * From the hub: the entries below; services call them with the change they recorded in the inbox.
+ */
+export { EngineError, type EngineErrorCode } from "./engine-error.ts";
+export {
+  processExternalChange as applyCustomerChange,
+  type ExternalOutcome,
+} from "./process-external-change.ts";
+export {
+  processInventoryChange as applyInventoryChange,
+  type InventoryOutcome,
+} from "./process-inventory-change.ts";
+export { processSale as applySale, type SaleOutcome } from "./process-sale.ts";
+export {
+  addToCollection,
+  createClient,
+  recordMessage,
+  removeFromCollection,
+  resolveConflicts,
+  resyncClient,
+  syncClient,
+  updateClient,
+};
+
+/** What a hub change did: the customer it concerns (the API answers with its view). */
+export interface HubChangeResult {
+  clientId: number;
+}
+
+/** A typed entry for one kind of hub change. */
+export type HubEntry<K extends HubChange["kind"]> = (
+  tx: Queryable,
+  now: Date,
+  change: Extract<HubChange, { kind: K }>,
+  actor: string,
+) => Promise<HubChangeResult>;
+
+const hubEntries: { [K in HubChange["kind"]]: HubEntry<K> } = {
+  "client.created": createClient,
+  "client.updated": updateClient,
+  "client.sync": syncClient,
+  "client.resync": resyncClient,
+  "conflict.resolve": resolveConflicts,
+  "message.sent": recordMessage,
+  "collection.add": addToCollection,
+  "collection.remove": removeFromCollection,
+};
+
+/** The typed entry of a hub change's kind (the engine loop runs recorded hub changes through it). */
+export function hubEntryOf<K extends HubChange["kind"]>(kind: K): HubEntry<K> {
+  return hubEntries[kind];
+}
