@@ -15,6 +15,11 @@ describe("three-way merge with the POS profile", () => {
       toExternal: {},
       agreed: { firstName: "Adah" },
       conflicts: [],
+      converged: [],
+      base: { firstName: "Adah" },
+      pending: {},
+      sends: { add: {}, set: {} },
+      status: "synced",
     });
     expect(
       merge({ base, hub: { firstName: "Adela" }, external: { firstName: "Ada" } }).toExternal,
@@ -40,7 +45,17 @@ describe("three-way merge with the POS profile", () => {
       hub: { lastName: "B" },
       external: { lastName: "B" },
     });
-    expect(d).toEqual({ toHub: {}, toExternal: {}, agreed: { lastName: "B" }, conflicts: [] });
+    expect(d).toEqual({
+      toHub: {},
+      toExternal: {},
+      agreed: { lastName: "B" },
+      conflicts: [],
+      converged: [],
+      base: { lastName: "B" },
+      pending: {},
+      sends: { add: {}, set: {} },
+      status: "synced",
+    });
   });
 
   it("F1: a hub contact edit is appended at the POS; the old POS value is not removed", () => {
@@ -101,7 +116,17 @@ describe("three-way merge with the POS profile", () => {
       hub: { firstName: "B" },
       external: { firstName: "B" },
     });
-    expect(d).toEqual({ toHub: {}, toExternal: {}, agreed: {}, conflicts: [] });
+    expect(d).toEqual({
+      toHub: {},
+      toExternal: {},
+      agreed: {},
+      conflicts: [],
+      converged: [],
+      base: { firstName: "B" },
+      pending: {},
+      sends: { add: {}, set: {} },
+      status: "synced",
+    });
   });
 
   it("F11: the partner holding a hub value whose answer was lost agrees on it; the hub's newer value goes out", () => {
@@ -116,6 +141,11 @@ describe("three-way merge with the POS profile", () => {
       toExternal: { lastName: "King-Noel" },
       agreed: { lastName: "King" },
       conflicts: [],
+      converged: [],
+      base: { lastName: "King" },
+      pending: { lastName: "King-Noel" },
+      sends: { add: {}, set: { lastName: "King-Noel" } },
+      status: "synced",
     });
     // a value the hub never sent is an external edit: still a conflict
     expect(merge({ ...input, unanswered: { lastName: ["Byron"] } }).conflicts).toHaveLength(1);
@@ -151,5 +181,86 @@ describe("three-way merge with the POS profile", () => {
         }
       }),
     );
+  });
+});
+
+describe("R8.4: decide() settles the link, so the shell only reads and writes", () => {
+  it("S11: a conflict makes the link's status conflict and keeps its base; an error stays an error", () => {
+    const input = { base: { lastName: "L" }, hub: { lastName: "K" }, external: { lastName: "B" } };
+    const d = merge(input);
+    expect(d).toMatchObject({ base: { lastName: "L" }, status: "conflict", converged: [] });
+    expect(d.sends).toEqual({ add: {}, set: {} });
+    expect(merge({ ...input, status: "error" }).status).toBe("conflict");
+    expect(
+      merge({
+        base: { firstName: "A" },
+        hub: { firstName: "A" },
+        external: { firstName: "A" },
+        status: "error",
+      }).status,
+    ).toBe("error");
+    expect(merge({ status: "unlinked" }).status).toBe("synced");
+  });
+
+  it("F12: an open conflict whose two sides came to hold the same value is closed with it, and that value is agreed", () => {
+    const d = merge({
+      base: { lastName: "L", firstName: "A" },
+      hub: { lastName: "K", firstName: "A" },
+      external: { lastName: "K" },
+      openConflicts: ["lastName", "firstName"],
+    });
+    // firstName: only the external side moved (it removed it): the hub follows, the sides agree
+    expect(d.converged).toEqual([
+      { path: "lastName", value: "K" },
+      { path: "firstName", value: null },
+    ]);
+    expect(d.base).toEqual({ lastName: "K" });
+    expect(d.status).toBe("synced");
+    // one still apart stays open, and so does the link's conflict status
+    const apart = merge({
+      base: { lastName: "L", firstName: "A" },
+      hub: { lastName: "K", firstName: "B" },
+      external: { lastName: "K", firstName: "C" },
+      openConflicts: ["lastName", "firstName"],
+    });
+    expect(apart.converged).toEqual([{ path: "lastName", value: "K" }]);
+    expect(apart.status).toBe("conflict");
+  });
+
+  it("F1, F4, F5: new contacts and unpaired hub items are added, every other value is set with a precondition, and all are pending", () => {
+    const email = contactPath("email", "ada@new.com");
+    const d = merge({
+      base: { firstName: "A", lastName: "L" },
+      hub: { firstName: "B", [email]: "ada@new.com", "note.hub:12": "Called" },
+      external: { firstName: "A", lastName: "L" },
+    });
+    expect(d.sends).toEqual({
+      add: { [email]: "ada@new.com", "note.hub:12": "Called" },
+      set: { firstName: "B", lastName: null },
+    });
+    expect(d.pending).toEqual({
+      firstName: "B",
+      lastName: null,
+      [email]: "ada@new.com",
+      "note.hub:12": "Called",
+    });
+  });
+
+  it("F11: a hub value on its way out is dropped from pending once the hub holds another (taken back, or the external value won)", () => {
+    const changedBack = merge({
+      base: { firstName: "A" },
+      hub: { firstName: "A" },
+      external: { firstName: "A" },
+      pending: { firstName: "B" },
+    });
+    expect(changedBack.pending).toEqual({});
+    const externalWon = merge({
+      base: { firstName: "A", lastName: "L" },
+      hub: { firstName: "A", lastName: "L" },
+      external: { firstName: "C", lastName: "L" },
+      pending: { firstName: "B", lastName: "L" },
+    });
+    expect(externalWon.toHub).toEqual({ firstName: "C" });
+    expect(externalWon.pending).toEqual({ lastName: "L" });
   });
 });

@@ -18,13 +18,16 @@ function merge(
 ) {
   const base = values.base ?? null;
   const at = (v: string | null): FieldMap => (v === null ? {} : { [path]: v });
-  return decide({
+  // the per-path decisions; what follows from them for the link (base, pending, sends, status)
+  // is proved in merge-fields.test.ts
+  const { toHub, toExternal, agreed, conflicts } = decide({
     base: at(base),
     hub: at(values.hub === undefined ? base : values.hub),
     external: at(values.pos === undefined ? base : values.pos),
     pending: {},
     profile: posProfile,
   });
+  return { toHub, toExternal, agreed, conflicts };
 }
 
 const nothing = { toHub: {}, toExternal: {}, agreed: {}, conflicts: [] };

@@ -6,16 +6,13 @@ import {
   type WishItem,
 } from "../domain/customer.ts";
 import { syncedFields } from "../domain/policy.ts";
-import { appendAudit, readAudit } from "../store/audit-table.ts";
-import { applyFieldChanges, type ClientRecord } from "../store/clients-table.ts";
+import { readAudit } from "../store/audit-table.ts";
+import type { ClientRecord } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
 import type { LinkRecord } from "../store/links-table.ts";
 import { itemPairs, type PairOnSight } from "./item-pairs.ts";
-import { applyNoteChanges } from "./sync-notes.ts";
-import { applyWishChanges } from "./sync-wishes.ts";
 import { wishListOf } from "../store/collections-table.ts";
-import { familyOf } from "../domain/field-path.ts";
 
 /** The fields of a customer that this integration syncs, as a field map. */
 export function fieldsFor(
@@ -30,19 +27,23 @@ export function fieldsFor(
   );
 }
 
-export interface ChangeOrigin {
-  /** "hub" or the integration's kind */
-  source: string;
-  actor: string;
-}
-
 /**
  * Both sides of one link as field maps with the same names for the same things (paired notes
- * and wishes under the external id), and the writer that puts field-path changes into the hub's
- * rows with their audit: notes, wish-list items and plain fields each where they live. The merge
- * and the compare view (S12) both see a link through this one function, so a paired item is one
- * path for both. `onSight: "look"` for a view that must not write (see item-pairs.ts).
+ * and wishes under the external id). The merge and the compare view (S12) both see a link
+ * through this one function, so a paired item is one path for both. It reads only, except that
+ * with `onSight: "record"` (the merge, holding the link's lock) it records the item pairs it
+ * finds by ref; `"look"` for a view that must not write (see item-pairs.ts). Writing changes
+ * into the hub is write-to-hub.ts.
  */
+export interface LinkView {
+  hubFields: FieldMap;
+  externalFields: FieldMap;
+  /** the hub's own items it has taken back since the partner's copy was made (agreed) */
+  takenBack: FieldMap;
+  /** the hub id of the item paired with an external note or wish */
+  hubIdOf: Record<"note" | "wish", (externalId: string) => number | undefined>;
+}
+
 export async function linkView(
   tx: Queryable,
   integration: IntegrationRecord,
@@ -50,7 +51,7 @@ export async function linkView(
   hub: ClientRecord,
   external: CanonicalCustomer,
   onSight: PairOnSight = "record",
-) {
+): Promise<LinkView> {
   const wishes = await wishListOf(tx, hub.id, integration.options.wishlistCollection);
   const notes = await itemPairs(
     tx,
@@ -69,56 +70,12 @@ export async function linkView(
   );
   const externalFields = fieldsFor(integration, external);
   const takenBack = await wishesTakenBack(tx, hub.id, link, wishPairs.gone, externalFields);
-
-  async function writeToHub(
-    changes: Record<string, string | null>,
-    origin: ChangeOrigin,
-    now: Date,
-  ) {
-    const byKind = { note: {}, wish: {}, field: {} } as Record<
-      "note" | "wish" | "field",
-      Record<string, string | null>
-    >;
-    for (const [path, value] of Object.entries(changes)) {
-      const family = familyOf(path);
-      const kind = family === "note" || family === "wish" ? family : "field";
-      byKind[kind][path] = value;
-    }
-    const target = { linkId: link.id, clientId: hub.id, ...origin };
-    await applyNoteChanges(
-      tx,
-      { ...target, integrationId: integration.id },
-      byKind.note,
-      notes.hubIdOf,
-      hubFields,
-      now,
-    );
-    await applyWishChanges(
-      tx,
-      { ...target, integration },
-      byKind.wish,
-      wishPairs.hubIdOf,
-      hubFields,
-      now,
-    );
-    const fields = Object.entries(byKind.field);
-    if (fields.length === 0) return;
-    await applyFieldChanges(tx, hub.id, byKind.field, integration.country, now);
-    await appendAudit(
-      tx,
-      fields.map(([field, value]) => ({
-        clientId: hub.id,
-        integrationId: integration.id,
-        field,
-        oldValue: hubFields[field] ?? null,
-        newValue: value,
-        ...origin,
-        at: now,
-      })),
-    );
-  }
-
-  return { hubFields, externalFields, takenBack, writeToHub };
+  return {
+    hubFields,
+    externalFields,
+    takenBack,
+    hubIdOf: { note: notes.hubIdOf, wish: wishPairs.hubIdOf },
+  };
 }
 
 /**

@@ -15,6 +15,7 @@ import {
 import { clientLockKey, externalLockKey, lockKey } from "./lock-keys.ts";
 import { fieldsFor, mergeLink } from "./merge-link.ts";
 import { linkView } from "./link-view.ts";
+import { writeToHub } from "./write-to-hub.ts";
 import { connectorActor } from "../domain/actor-id.ts";
 import { familyOf } from "../domain/field-path.ts";
 import { parseItemRef } from "../domain/item-ref.ts";
@@ -218,5 +219,12 @@ async function createClientFrom(
     return family === "note" || family === "wish";
   });
   const origin = { source: integration.kind, actor: connectorActor(integration.kind) };
-  await view.writeToHub(Object.fromEntries(items), origin, now);
+  await writeToHub(
+    tx,
+    { integration, linkId: link.id, clientId },
+    view,
+    Object.fromEntries(items),
+    origin,
+    now,
+  );
 }

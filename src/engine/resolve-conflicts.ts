@@ -7,6 +7,7 @@ import { readIntegration } from "../store/integrations-table.ts";
 import { agreeBase, findLink } from "../store/links-table.ts";
 import { clientLockKey, lockKey } from "./lock-keys.ts";
 import { linkView } from "./link-view.ts";
+import { writeToHub } from "./write-to-hub.ts";
 import { mergeLink } from "./merge-link.ts";
 import { EngineError } from "./engine-error.ts";
 
@@ -60,7 +61,14 @@ export async function resolveConflicts(
     if (external === undefined) delete base[field];
     else base[field] = external;
   }
-  await view.writeToHub(hubChanges, { source: "hub", actor }, now);
+  await writeToHub(
+    tx,
+    { integration, linkId: link.id, clientId: client.id },
+    view,
+    hubChanges,
+    { source: "hub", actor },
+    now,
+  );
   // Every resolution is audited, also when the hub already held the chosen value.
   const confirmed = Object.entries(change.values).filter(([field]) => !(field in hubChanges));
   await appendAudit(
