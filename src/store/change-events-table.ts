@@ -35,7 +35,8 @@ export interface ChangeEventRecord {
 export const skippedNotSynced = "skipped: customer not synced";
 
 /**
- * Records changes in the inbox, in one statement for any number. A change already recorded (same
+ * Records changes in the inbox, in one statement for any number (for store/inbox.ts, the inbox's
+ * API: everything else records through it). A change already recorded (same
  * source, integration and key) is skipped: that is what makes webhook and poll idempotent (S4).
  * Returns how many were new.
  */
@@ -259,4 +260,26 @@ export async function reopenFailingEvent(
     [storeId, id],
   );
   return rows.length === 1;
+}
+
+/** One hub change event (see inbox.ts); its id, or undefined when its key is already recorded. */
+export async function insertHubChangeEvent(
+  q: Queryable,
+  event: Omit<NewChangeEvent, "source" | "integrationId" | "externalId" | "version">,
+): Promise<number | undefined> {
+  const [row] = await q.query<{ id: number }>(
+    `insert into change_events (integration_id, source, event_key, kind, client_id, payload, actor, received_at)
+     values (null, 'hub', $1, $2, $3, $4, $5, $6)
+     on conflict (source, coalesce(integration_id, 0), event_key) do nothing
+     returning id`,
+    [
+      event.eventKey,
+      event.kind,
+      event.clientId ?? null,
+      JSON.stringify(event.payload),
+      event.actor,
+      event.receivedAt,
+    ],
+  );
+  return row?.id;
 }

@@ -4,7 +4,7 @@ import type { HubChange } from "../domain/hub-change.ts";
 import type { RejectedRecordPayload } from "../domain/inbox-change.ts";
 import type { InventoryRecord, SaleRecord } from "../domain/retail-records.ts";
 import { storable } from "../domain/storable-text.ts";
-import { insertChangeEvents } from "./change-events-table.ts";
+import { insertChangeEvents, insertHubChangeEvent } from "./change-events-table.ts";
 import type { Queryable } from "./database.ts";
 
 /**
@@ -120,19 +120,12 @@ export async function recordHubChange(
   by: { eventKey: string; actor: string },
   now: Date,
 ): Promise<number | undefined> {
-  const [row] = await q.query<{ id: number }>(
-    `insert into change_events (integration_id, source, event_key, kind, client_id, payload, actor, received_at)
-     values (null, 'hub', $1, $2, $3, $4, $5, $6)
-     on conflict (source, coalesce(integration_id, 0), event_key) do nothing
-     returning id`,
-    [
-      by.eventKey,
-      change.kind,
-      "clientId" in change ? change.clientId : null,
-      JSON.stringify(change),
-      by.actor,
-      now,
-    ],
-  );
-  return row?.id;
+  return insertHubChangeEvent(q, {
+    eventKey: by.eventKey,
+    kind: change.kind,
+    clientId: "clientId" in change ? change.clientId : null,
+    payload: change,
+    actor: by.actor,
+    receivedAt: now,
+  });
 }
