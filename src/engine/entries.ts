@@ -12,8 +12,9 @@ import { updateClient } from "./update-client.ts";
  * (which holds the change's inbox event), takes the locks it needs in the engine's order
  * (external key, client, link row), returns a typed result and refuses with an EngineError.
  *
- * From a system: processExternalChange (a customer), processInventoryChange, processSale; a
- * record its connector rejected fails with the connector's reason (run-engine.ts).
+ * From a system: applyCustomerChange, applyInventoryChange, applySale (each returns the event's
+ * typed outcome); a record its connector rejected fails with the connector's reason
+ * (run-engine.ts).
  * From the hub: the entries below; services call them with the change they recorded in the inbox.
  */
 export { EngineError, type EngineErrorCode } from "./engine-error.ts";

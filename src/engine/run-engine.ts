@@ -30,6 +30,7 @@ export async function processEvent(
 ): Promise<string> {
   const change = parseInboxChange(event);
   if (change.type === "hub") {
+    // the entry of the change's own kind (TypeScript cannot pair the two by itself)
     const entry = hubEntryOf(change.change.kind) as HubEntry<HubChange["kind"]>;
     const { clientId } = await entry(tx, now, change.change, event.actor);
     return `client:${clientId}`;
