@@ -2,7 +2,6 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { createCustomer, updateCustomer } from "./customer-writes.ts";
 import { writeAnswer, type Answer } from "./write-answer.ts";
-import { contactKey } from "./pos-state.ts";
 import { served } from "./malformed-records.ts";
 import { fail, type PosEnv } from "./pos-env.ts";
 import {
@@ -67,15 +66,11 @@ export const integrationRoutes = new OpenAPIHono<PosEnv>()
     }),
     (c) => {
       const { after, limit, email } = c.req.valid("query");
-      const wanted = email ? contactKey("email", email) : undefined;
-      const all = [...c.var.pos.state.customers.values()]
-        .filter((x) => !after || x.id > after)
-        .filter(
-          (x) =>
-            !wanted ||
-            x.contacts.some((m) => m.type === "email" && contactKey("email", m.value) === wanted),
-        )
-        .sort((a, b) => (a.id < b.id ? -1 : 1));
+      const { state } = c.var.pos;
+      // O(page): the email index, or a walk of the id counter (pos-state.ts)
+      const all = email
+        ? state.customersWithEmail(email).filter((x) => !after || x.id > after)
+        : state.customersAfter(after, limit + 1);
       const page = all.slice(0, limit);
       return c.json({ customers: page, next: all.length > limit ? page.at(-1)!.id : null }, 200);
     },
@@ -90,7 +85,7 @@ export const integrationRoutes = new OpenAPIHono<PosEnv>()
       responses: { 200: jsonOf(customerSchema, "the customer"), ...errors },
     }),
     (c) => {
-      const customer = c.var.pos.state.customers.get(c.req.valid("param").id);
+      const customer = c.var.pos.state.customers.peek(c.req.valid("param").id);
       if (!customer)
         return c.json(
           fail("not_found", `customer ${c.req.valid("param").id} does not exist`),
@@ -179,13 +174,14 @@ export const integrationRoutes = new OpenAPIHono<PosEnv>()
     (c) => {
       const { after, limit } = c.req.valid("query");
       const { state } = c.var.pos;
-      const page = state.changesAfter(after, limit);
+      const changed = state.changesAfter(after, limit + 1);
+      const page = changed.slice(0, limit);
       const cursor = page.at(-1)?.version ?? after;
       return c.json(
         {
           customers: served(c.var.pos, "customer", page),
           cursor,
-          hasMore: state.changesAfter(cursor, 1).length > 0,
+          hasMore: changed.length > limit,
         },
         200,
       );

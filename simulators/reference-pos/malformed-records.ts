@@ -69,7 +69,7 @@ export const malformedRoutes = new OpenAPIHono<PosEnv>()
       if (!record) return c.json(fail("not_found", `no ${kind} ${id}`), 404) as never;
       runtime.faults.malformed.delete(key(kind, record));
       if (kind === "customer") runtime.state.bump(record as never, runtime.now());
-      else runtime.state.bumpRecord(record);
+      else runtime.state.bumpRecord(kind, record as never);
       return c.json({ version: record.version }, 200);
     },
   );

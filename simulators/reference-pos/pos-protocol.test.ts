@@ -309,4 +309,59 @@ describe("reference POS: the open POS protocol", () => {
       expect(ids).toContain(id);
     await p.close();
   });
+
+  it("R8.6: a store seeded at scale is built lazily, deterministic, and served O(page) by id, email, list and every feed", async () => {
+    const dataFile = join(mkdtempSync(join(tmpdir(), "pos-")), "pos.json");
+    const started = performance.now();
+    const p = await pos({ dataFile, scale: { customers: 100_000, salesLines: 1_000_000 } });
+    expect(performance.now() - started).toBeLessThan(2000);
+    const first = await p.call("GET", "/api/v1/changes?after=0&limit=500");
+    expect(first.body.customers).toHaveLength(500);
+    const one = first.body.customers[7];
+    expect(one.contacts.length).toBeGreaterThanOrEqual(2);
+    expect(one.contacts.length).toBeLessThanOrEqual(3);
+    expect(Object.keys(one.customFields).length).toBeGreaterThanOrEqual(2);
+    expect(first.body.customers.some((c: { notes: unknown[] }) => c.notes.length > 0)).toBe(true);
+    expect(first.body.customers.some((c: { wishlist: unknown[] }) => c.wishlist.length > 0)).toBe(
+      true,
+    );
+    expect((await p.call("GET", `/api/v1/customers/${one.id}`)).body).toEqual(one);
+    const email = one.contacts.find((m: { type: string }) => m.type === "email").value;
+    const found = await p.call("GET", `/api/v1/customers?email=${email.toUpperCase()}`);
+    expect(found.body.customers.map((c: { id: string }) => c.id)).toEqual([one.id]);
+    // the last page of customers and of the id list, and the sales feed's end, are as quick as the first
+    const last = await p.call("GET", `/api/v1/changes?after=${one.version + 99_492}&limit=500`);
+    expect(last.body.customers.at(-1).id).toBe("c_100000");
+    expect(last.body.hasMore).toBe(false);
+    const listed = await p.call("GET", "/api/v1/customers?after=c_099999&limit=10");
+    expect(listed.body).toMatchObject({ customers: [{ id: "c_100000" }], next: null });
+    let lines = 0;
+    let cursor = 0;
+    for (;;) {
+      const page = await p.call("GET", `/api/v1/sales/changes?after=${cursor}&limit=500`);
+      for (const sale of page.body.sales) lines += sale.lines.length;
+      cursor = page.body.cursor;
+      if (!page.body.hasMore || lines > 10_000) break;
+    }
+    const tail = await p.call("GET", `/api/v1/sales/changes?after=${433_334 - 250}&limit=500`);
+    expect(tail.body).toMatchObject({ cursor: 433_334, hasMore: false });
+    expect(tail.body.sales).toHaveLength(250);
+    for (const sale of tail.body.sales) expect(sale.customerId).toMatch(/^c_\d{6}$/);
+    // a change keeps that customer (a new version at the end of the feed) and a restart keeps it
+    const edited = await p.call("PATCH", `/api/v1/customers/${one.id}`, {
+      set: { firstName: "Changed" },
+    });
+    expect(edited.body.version).toBe(100_000 + 333_334 + 1); // after every seeded version
+    const created = await p.call("POST", "/api/v1/customers", { firstName: "New" });
+    expect(created.body).toMatchObject({ id: "c_100001", number: "110001" });
+    await p.close();
+    const again = await pos({ dataFile, scale: { customers: 100_000, salesLines: 1_000_000 } });
+    const changes = await again.call("GET", `/api/v1/changes?after=${edited.body.version - 1}`);
+    expect(changes.body.customers.map((c: { id: string }) => c.id)).toEqual([one.id, "c_100001"]);
+    expect(changes.body.customers[0].firstName).toBe("Changed");
+    const seen = await again.call("GET", "/api/v1/changes?after=0&limit=500");
+    expect(seen.body.customers.slice(0, 7)).toEqual(first.body.customers.slice(0, 7));
+    expect(seen.body.customers.map((c: { id: string }) => c.id)).not.toContain(one.id);
+    await again.close();
+  });
 });

@@ -95,11 +95,7 @@ export const retailRoutes = new OpenAPIHono<PosEnv>()
     }),
     (c) => {
       const { after, limit } = c.req.valid("query");
-      const { page, cursor, hasMore } = recordsAfter(
-        c.var.pos.state.inventory.values(),
-        after,
-        limit,
-      );
+      const { page, cursor, hasMore } = recordsAfter(c.var.pos.state.inventory, after, limit);
       return c.json({ items: served(c.var.pos, "inventory", page), cursor, hasMore }, 200);
     },
   )
@@ -120,7 +116,7 @@ export const retailRoutes = new OpenAPIHono<PosEnv>()
     }),
     (c) => {
       const { after, limit } = c.req.valid("query");
-      const { page, cursor, hasMore } = recordsAfter(c.var.pos.state.sales.values(), after, limit);
+      const { page, cursor, hasMore } = recordsAfter(c.var.pos.state.sales, after, limit);
       return c.json({ sales: served(c.var.pos, "sale", page), cursor, hasMore }, 200);
     },
   )

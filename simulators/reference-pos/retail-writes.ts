@@ -1,3 +1,4 @@
+import type { RecordTable } from "./record-table.ts";
 import type { PosInventoryItem, PosSale, PosSaleLine, PosState } from "./pos-state.ts";
 
 export interface NewInventoryItem {
@@ -27,7 +28,7 @@ export function addInventoryItem(
     updatedAt: now.toISOString(),
   };
   state.inventory.set(item.id, item);
-  state.bumpRecord(item);
+  state.bumpRecord("inventory", item);
   return item;
 }
 
@@ -49,7 +50,7 @@ export function updateInventoryItem(
       updatedAt: now.toISOString(),
     },
   );
-  state.bumpRecord(item);
+  state.bumpRecord("inventory", item);
   return item;
 }
 
@@ -113,19 +114,17 @@ export function recordSale(state: PosState, body: NewSale, now: Date): PosSale |
     serviceJobs,
   };
   state.sales.set(sale.id, sale);
-  state.bumpRecord(sale);
+  state.bumpRecord("sale", sale);
   return sale;
 }
 
-/** A feed page of records changed after `after`, in version order. */
-export function recordsAfter<T extends { version: number }>(
-  records: Iterable<T>,
+/** A feed page of records changed after `after`, in version order: O(page) (record-table.ts). */
+export function recordsAfter<T extends { id: string; version: number }>(
+  table: RecordTable<T>,
   after: number,
   limit: number,
 ) {
-  const changed = [...records]
-    .filter((r) => r.version > after)
-    .sort((a, b) => a.version - b.version);
+  const changed = table.after(after, limit + 1);
   const page = changed.slice(0, limit);
   return { page, cursor: page.at(-1)?.version ?? after, hasMore: changed.length > limit };
 }

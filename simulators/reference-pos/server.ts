@@ -10,6 +10,7 @@ import { PosState } from "./pos-state.ts";
 import { addInventoryItem, recordSale } from "./retail-writes.ts";
 import { seedAssociates, seedCustomers, seedInventory, seedNotes } from "./seed-customers.ts";
 import { retailRoutes } from "./retail-routes.ts";
+import type { ScaleSeed } from "./scale-seed.ts";
 import { malformedRoutes } from "./malformed-records.ts";
 import { staffRoutes } from "./staff-routes.ts";
 import { createWebhookSender } from "./webhook-sender.ts";
@@ -74,6 +75,11 @@ export interface ReferencePosOptions {
   dataFile?: string;
   /** when the store is empty, invent this many customers (deterministic) */
   seed?: number;
+  /**
+   * when the store is empty, a store at scale built lazily (scale-seed.ts): customers with 2-3
+   * contact methods, custom fields, some notes and wishes, and sales with `salesLines` lines
+   */
+  scale?: ScaleSeed;
   /** with `seed`: also inventory, notes, wishes and a few sales (the demo's store) */
   seedRetail?: boolean;
   webhookRetryBaseMs?: number;
@@ -97,7 +103,8 @@ export async function startReferencePos(options: ReferencePosOptions): Promise<R
   const log = options.log ?? (() => undefined);
   const state = new PosState(options.dataFile);
   if (state.associates.length === 0) state.associates = seedAssociates;
-  if (state.customers.size === 0 && options.seed)
+  if (state.customers.size === 0 && options.scale) state.seedScale(options.scale);
+  else if (state.customers.size === 0 && options.seed)
     seedStore(state, options.seed, options.seedRetail ?? false);
   const sender = createWebhookSender({
     retryBaseMs: options.webhookRetryBaseMs ?? 1000,
@@ -110,7 +117,7 @@ export async function startReferencePos(options: ReferencePosOptions): Promise<R
     storeName: options.storeName ?? "Reference POS",
     now: () => new Date(),
     notify(customerId, created) {
-      const customer = state.customers.get(customerId);
+      const customer = state.customers.peek(customerId);
       if (!customer) return;
       const type = created ? "customer.created" : "customer.updated";
       const event = {
