@@ -1,160 +1,227 @@
-// npm run bench: throughput of the sync pipeline on the embedded store and, when
-// BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set, on PostgreSQL. Each workload runs in a fresh
-// schema against a reference POS on loopback, and prints rows per second.
-import { randomBytes } from "node:crypto";
-import { PGlite } from "@electric-sql/pglite";
-import { startReferencePos } from "../simulators/reference-pos/server.ts";
-import { benchHub } from "./bench-hub.ts";
-import { measureLatency } from "./latency.ts";
-import { applyDueJobs } from "../src/apply/run-apply.ts";
-import { recordExternalCustomers } from "../src/store/inbox.ts";
-import { systemClock } from "../src/domain/clock.ts";
-import { processNextEvent } from "../src/engine/run-engine.ts";
-import { createCustomer, updateCustomer } from "../src/services/customers.ts";
-import { createIntegration } from "../src/services/integrations.ts";
-import { openDatabase, quoteIdent, wrapPglite, type Db } from "../src/store/database.ts";
-import { readIntegration } from "../src/store/integrations-table.ts";
+// npm run bench [-- flags]: the issue 8 benchmarks (R8.6). Prints a table with pass/fail against
+// the issue's musts and writes bench/results/latest.json (or --out). Every process it starts is
+// ended when it ends, on success, failure or Ctrl-C (bench/processes.ts).
+//
+//   --customers N        POS customers for W1 and the POS workload (default 100000)
+//   --sales-lines M      POS sales lines for W1 and the POS workload (default 1000000)
+//   --seconds S          W2 and W4 load duration (default 60)
+//   --only W1,W2,W4,Queue,POS   which workloads (default all)
+//   --store postgres|embedded|both   stores for W1 and Queue (default both)
+//   --quick              a run of about a minute (small store, short loads)
+//   --w2-customers N     customers in W2's store (default 2000)
+//   --w4-customers N     customers in W4's hub (default --customers)
+//   --queue-jobs N       jobs per queue measurement (default 20000)
+//   --timeout S          W1 gives up after S seconds (default 3600)
+//   --database-url URL   PostgreSQL server to make scratch databases on
+//                        (default BENCH_DATABASE_URL, TEST_DATABASE_URL or local postgres)
+//   --out FILE           result file (default bench/results/latest.json)
+import Table from "cli-table3";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { parseArgs } from "node:util";
+import { describeMachine } from "./machine.ts";
+import { runPosScale } from "./pos-scale.ts";
+import { killAll } from "./processes.ts";
+import { runQueue } from "./queue-throughput.ts";
+import { runW1 } from "./w1-onboarding.ts";
+import { runW2 } from "./w2-live.ts";
+import { runW4 } from "./w4-api.ts";
 
-const n = Number(process.env["BENCH_SIZE"] ?? 2000);
-const apiKey = "bench-key-1234";
+const { values: flags } = parseArgs({
+  options: {
+    customers: { type: "string" },
+    "sales-lines": { type: "string" },
+    seconds: { type: "string" },
+    only: { type: "string" },
+    store: { type: "string", default: "both" },
+    quick: { type: "boolean", default: false },
+    "w2-customers": { type: "string" },
+    "w4-customers": { type: "string" },
+    "queue-jobs": { type: "string" },
+    timeout: { type: "string", default: "3600" },
+    "database-url": { type: "string" },
+    out: { type: "string", default: "bench/results/latest.json" },
+  },
+});
 
-const rate = (count: number, ms: number) =>
-  `${Math.round((count / ms) * 1000).toLocaleString("en")}/s`;
+const quick = flags.quick;
+const num = (v: string | undefined, full: number, small: number) =>
+  v === undefined ? (quick ? small : full) : Number(v);
+const customers = num(flags.customers, 100_000, 300);
+const options = {
+  customers,
+  salesLines: num(flags["sales-lines"], 1_000_000, 600),
+  seconds: num(flags.seconds, 60, 5),
+  w2Customers: num(flags["w2-customers"], 2000, 200),
+  w4Customers: num(flags["w4-customers"], customers, 5000),
+  queueJobs: num(flags["queue-jobs"], 20_000, 500),
+  timeoutSeconds: Number(flags.timeout),
+  only: (flags.only ?? "W1,W2,W4,Queue,POS").split(",").map((s) => s.trim()),
+  stores: (flags.store === "both" ? ["postgres", "embedded"] : [flags.store]) as Array<
+    "postgres" | "embedded"
+  >,
+  quick,
+};
+const adminUrl =
+  flags["database-url"] ??
+  process.env["BENCH_DATABASE_URL"] ??
+  process.env["TEST_DATABASE_URL"] ??
+  "postgres://postgres@127.0.0.1:5432/postgres";
 
-async function time(fn: () => Promise<unknown>) {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
+const began = Date.now();
+const log = (line: string) =>
+  process.stdout.write(`[${((Date.now() - began) / 1000).toFixed(0).padStart(4)}s] ${line}\n`);
+const wants = (id: string) => options.only.includes(id);
 
-async function workloads(label: string, db: Db) {
-  const pos = await startReferencePos({ port: 0, apiKey, seed: n });
-  const { ctx, actor } = await benchHub(db);
-  const view = await createIntegration(ctx, actor, {
-    kind: "pos",
-    name: "Bench POS",
-    baseUrl: pos.url,
-    apiKey,
-    options: { webhooks: false, pushNewCustomers: true },
-  });
-  const integration = (await readIntegration(db, view.id))!;
-  const connector = await ctx.resolveConnector(integration);
-  const rows: Array<[string, string]> = [];
-
-  // 1. capture: poll the whole feed into the inbox (HTTP pages of 500 + batched inserts)
-  let cursor: string | null = null;
-  rows.push([
-    `capture: poll ${n} POS customers into the inbox`,
-    rate(
-      n,
-      await time(async () => {
-        for (;;) {
-          const page = await connector.source.pollChanges(cursor, 500);
-          await db.transaction((tx) =>
-            recordExternalCustomers(
-              tx,
-              integration.id,
-              page.customers,
-              { via: "poll" },
-              new Date(),
-            ),
-          );
-          cursor = page.cursor;
-          if (!page.hasMore) break;
-        }
-      }),
-    ),
-  ]);
-
-  // 2. engine: merge each change into the hub (create client, contacts, preferences, link, audit)
-  rows.push([
-    `engine: import ${n} new customers into the hub`,
-    rate(
-      n,
-      await time(async () => {
-        while (await processNextEvent(db, systemClock));
-      }),
-    ),
-  ]);
-
-  // 3. hub edits through the services (event, merge, audit, outbox in one transaction)
-  const ids = (
-    await db.query<{ id: number }>("select id from clients order by id limit $1", [
-      Math.min(n, 1000),
-    ])
-  ).map((r) => r.id);
-  rows.push([
-    `services: ${ids.length} hub edits (merge + audit + outbound job each)`,
-    rate(
-      ids.length,
-      await time(async () => {
-        for (const id of ids) await updateCustomer(ctx, actor, id, { lastName: "Edited" });
-      }),
-    ),
-  ]);
-
-  // 4. apply: send those edits to the POS (conditional PATCH with idempotency key), 8 at a time
-  const applyOptions = {
-    db,
-    clock: systemClock,
-    workerId: "bench",
-    resolveConnector: ctx.resolveConnector,
-    leaseSeconds: 60,
-  };
-  rows.push([
-    `apply: ${ids.length} outbound updates to the POS over HTTP`,
-    rate(
-      ids.length,
-      await time(async () => {
-        while ((await applyDueJobs(applyOptions, 8)) > 0);
-      }),
-    ),
-  ]);
-
-  // 5. new hub customers pushed to the POS (S2: email lookup, then create)
-  const fresh = Math.min(n, 500);
-  await time(async () => {
-    for (let i = 0; i < fresh; i++)
-      await createCustomer(ctx, actor, {
-        firstName: `New${i}`,
-        contacts: [{ kind: "email", value: `new${i}@bench.example` }],
-      });
-  });
-  rows.push([
-    `apply: ${fresh} new hub customers created at the POS (lookup + create)`,
-    rate(
-      fresh,
-      await time(async () => {
-        while ((await applyDueJobs(applyOptions, 8)) > 0);
-      }),
-    ),
-  ]);
-  await pos.close();
-  console.log(`\n${label}`);
-  for (const [what, value] of rows) console.log(`  ${what.padEnd(66)} ${value}`);
-}
-
-const lite = await PGlite.create({ parsers: { 20: Number } });
-await lite.exec("create schema bench");
-await workloads(`embedded store (PGlite), ${n} customers`, await wrapPglite(lite, "bench"));
-await lite.exec("create schema latency");
-for (const [what, value] of await measureLatency(await wrapPglite(lite, "latency")))
-  console.log(`  ${what.padEnd(66)} ${value}`);
-await lite.close();
-
-const url = process.env["BENCH_DATABASE_URL"] ?? process.env["TEST_DATABASE_URL"];
-if (url) {
-  const schema = `bench_${randomBytes(4).toString("hex")}`;
-  const admin = await openDatabase({ url, poolSize: 1 });
-  await admin.query(`create schema ${quoteIdent(schema)}`);
-  const db = await openDatabase({ url, schema });
+type Workload = Record<string, unknown> & { id: string; store: string };
+const workloads: Workload[] = [];
+async function attempt(id: string, store: string, run: () => Promise<Workload>) {
   try {
-    await workloads(`PostgreSQL server, ${n} customers`, db);
-  } finally {
-    await db.close();
-    await admin.query(`drop schema ${quoteIdent(schema)} cascade`);
-    await admin.close();
+    workloads.push(await run());
+  } catch (error) {
+    log(`${id} ${store} FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    workloads.push({ id, store, error: error instanceof Error ? error.message : String(error) });
   }
-} else {
-  console.log("\n(set BENCH_DATABASE_URL=postgres://... to measure PostgreSQL too)");
+}
+
+try {
+  const machine = await describeMachine(adminUrl);
+  log(
+    `machine: ${machine.cpus} x ${machine.model}, ${machine.memoryMb} MB, node ${machine.node}, PostgreSQL ${machine.postgres}`,
+  );
+  log(`options: ${JSON.stringify(options)}`);
+  if (wants("POS"))
+    await attempt("POS", "-", () =>
+      runPosScale({ customers, salesLines: options.salesLines, pageSize: 200, log }),
+    );
+  if (wants("Queue"))
+    for (const store of options.stores)
+      await attempt("Queue", store, () =>
+        runQueue({ store, adminUrl, jobs: options.queueJobs, batch: 100, log }),
+      );
+  if (wants("W4"))
+    await attempt("W4", "postgres", () =>
+      runW4({ adminUrl, customers: options.w4Customers, seconds: options.seconds, rate: 200, log }),
+    );
+  if (wants("W2"))
+    await attempt("W2", "postgres", () =>
+      runW2({
+        adminUrl,
+        customers: options.w2Customers,
+        seconds: options.seconds,
+        posRate: 100,
+        hubRate: 20,
+        log,
+      }),
+    );
+  if (wants("W1"))
+    for (const store of options.stores)
+      await attempt("W1", store, () =>
+        runW1({
+          store,
+          adminUrl,
+          customers,
+          salesLines: options.salesLines,
+          timeoutSeconds: options.timeoutSeconds,
+          log,
+        }),
+      );
+  const checks = checksOf(workloads);
+  printTable(workloads, checks);
+  mkdirSync(dirname(flags.out), { recursive: true });
+  writeFileSync(
+    flags.out,
+    `${JSON.stringify(
+      {
+        machine,
+        options,
+        startedAt: new Date(began).toISOString(),
+        durationSeconds: Math.round((Date.now() - began) / 1000),
+        workloads,
+        checks,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  log(`wrote ${flags.out}`);
+} finally {
+  killAll();
+}
+
+interface Check {
+  workload: string;
+  store: string;
+  what: string;
+  value: number | string | null;
+  must: string;
+  pass: boolean;
+}
+
+/** The issue's musts, workload by workload. */
+function checksOf(results: Workload[]): Check[] {
+  const checks: Check[] = [];
+  const add = (w: Workload, what: string, value: unknown, must: string, pass: boolean) =>
+    checks.push({
+      workload: w.id,
+      store: w.store,
+      what,
+      value: typeof value === "number" || typeof value === "string" ? value : null,
+      must,
+      pass,
+    });
+  for (const w of results) {
+    if (w["error"]) {
+      add(w, "ran", "failed", "runs", false);
+      continue;
+    }
+    const rss = (w["peakRssMb"] ?? {}) as Record<string, number>;
+    if (w.id === "W1") {
+      const floor = w.store === "postgres" ? 10_000 : 3000;
+      const rate = w["recordsPerSecond"] as number;
+      add(w, "recordsPerSecond", rate, `>= ${floor}`, rate >= floor && w["completed"] === true);
+      for (const [label, mb] of Object.entries(rss))
+        add(w, `peakRssMb ${label}`, mb, "< 512", mb < 512);
+      add(
+        w,
+        "ratioToCopy",
+        w["ratioToCopy"] as number,
+        "aim <= 4",
+        (w["ratioToCopy"] as number) <= 4,
+      );
+    }
+    if (w.id === "W2") {
+      const p50 = w["p50Ms"] as number | null;
+      const p99 = w["p99Ms"] as number | null;
+      add(w, "p50Ms", p50, "<= 50", p50 !== null && p50 <= 50);
+      add(w, "p99Ms", p99, "<= 250", p99 !== null && p99 <= 250);
+      for (const k of ["lost", "duplicated", "echoes"])
+        add(w, k, w[k] as number, "= 0", w[k] === 0);
+    }
+    if (w.id === "W4") {
+      const p99 = w["p99Ms"] as number | null;
+      add(w, "p99Ms", p99, "<= 25", p99 !== null && p99 <= 25);
+    }
+  }
+  return checks;
+}
+
+function printTable(results: Workload[], checks: Check[]) {
+  const figures = new Table({
+    head: ["workload", "store", "figures"],
+    colWidths: [10, 10, 100],
+    wordWrap: true,
+  });
+  for (const w of results) {
+    const shown = Object.entries(w)
+      .filter(([k]) => !["id", "store", "timeline", "integrationOptions"].includes(k))
+      .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
+      .join("; ");
+    figures.push([w.id, w.store, shown]);
+  }
+  process.stdout.write(`${figures.toString()}\n`);
+  const table = new Table({ head: ["workload", "store", "figure", "value", "must", "result"] });
+  for (const c of checks)
+    table.push([c.workload, c.store, c.what, String(c.value), c.must, c.pass ? "pass" : "FAIL"]);
+  process.stdout.write(`${table.toString()}\n`);
 }

@@ -82,6 +82,11 @@ export interface ReferencePosOptions {
   scale?: ScaleSeed;
   /** with `seed`: also inventory, notes, wishes and a few sales (the demo's store) */
   seedRetail?: boolean;
+  /**
+   * told of every write an integration makes (POST, PATCH, DELETE under /api/v1/), after it is
+   * answered: the benchmark's write log, to find echoes and time arrivals
+   */
+  observeWrite?: (write: { method: string; path: string; body: string; status: number }) => void;
   webhookRetryBaseMs?: number;
   webhookMaxAttempts?: number;
   log?: (line: Record<string, unknown>) => void;
@@ -171,7 +176,11 @@ export async function startReferencePos(options: ReferencePosOptions): Promise<R
       if (status === 429) c.header("retry-after", "1");
       return c.json(fail(status === 429 ? "rate_limited" : "internal", "injected fault"), status);
     }
-    return next();
+    const observe = options.observeWrite;
+    if (!observe || c.req.method === "GET" || !c.req.path.startsWith("/api/v1/")) return next();
+    const body = await c.req.raw.clone().text();
+    await next();
+    observe({ method: c.req.method, path: c.req.path, body, status: c.res.status });
   });
   app.route("/", integrationRoutes);
   app.route("/", staffRoutes);

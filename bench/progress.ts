@@ -1,0 +1,44 @@
+// How far an onboarding has got, read from the hub's tables: the inbox filling (capture) and
+// draining (engine), jobs (apply), links and purchases (the end state W1 waits for).
+
+export interface Progress {
+  /** seconds since the integration was enabled */
+  t: number;
+  customersCaptured: number;
+  customersProcessed: number;
+  salesCaptured: number;
+  salesProcessed: number;
+  linked: number;
+  purchases: number;
+  jobsOpen: number;
+  jobsDone: number;
+}
+
+type Query = (sql: string) => Promise<Array<Record<string, unknown>>>;
+
+export async function readProgress(query: Query, t: number): Promise<Progress> {
+  const events = await query(
+    `select split_part(kind, '.', 1) as kind, count(*)::int as total,
+            count(processed_at)::int as processed
+     from change_events where source = 'external' group by 1`,
+  );
+  const [counts] = await query(
+    `select (select count(*)::int from links where client_id is not null) as linked,
+            (select count(*)::int from purchases) as purchases,
+            (select count(*)::int from jobs where state in ('ready', 'running')) as open,
+            (select count(*)::int from jobs where state = 'done') as done`,
+  );
+  const of = (kind: string, key: "total" | "processed") =>
+    Number(events.find((e) => e["kind"] === kind)?.[key] ?? 0);
+  return {
+    t: Math.round(t * 10) / 10,
+    customersCaptured: of("customer", "total"),
+    customersProcessed: of("customer", "processed"),
+    salesCaptured: of("sale", "total"),
+    salesProcessed: of("sale", "processed"),
+    linked: Number(counts?.["linked"] ?? 0),
+    purchases: Number(counts?.["purchases"] ?? 0),
+    jobsOpen: Number(counts?.["open"] ?? 0),
+    jobsDone: Number(counts?.["done"] ?? 0),
+  };
+}

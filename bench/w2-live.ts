@@ -1,0 +1,217 @@
+// W2 live: staff edit customers at the POS (100/s) while users edit others in the hub (20/s), with
+// webhooks as in production, `serve` and two workers on PostgreSQL. Each edit writes a unique
+// marker value; its latency runs from sending the edit to the marker being on the other side.
+//
+// - POS -> hub: staff PATCH lastName = "w2pos-<n>" at the POS; arrival is seen by polling the
+//   hub's clients table (every 5 ms) for the customers with edits in flight.
+// - hub -> POS: PATCH /v1/customers/{id} firstName = "w2hub-<n>"; arrival is the POS's own write
+//   log (bench/pos-process.ts --observe): the time it answered the integration write carrying it.
+// - lost: an edit whose marker (or a later edit's marker for the same customer and field) never
+//   arrived within the drain time after the load stops.
+// - duplicated: customers created during the run on either side (no edit creates one): writes
+//   creating a POS customer, and hub clients beyond the onboarded count.
+// - echoes: a write Tandem makes back to the system a change came from: an integration write at
+//   the POS whose body (outside `expect`) carries a "w2pos-" marker, plus audit entries in the hub
+//   recorded as coming from the POS that carry a "w2hub-" marker.
+import { startPos, startPostgresHub, type Hub } from "./hub.ts";
+import { stopProcess } from "./processes.ts";
+
+export interface W2Options {
+  adminUrl: string;
+  customers: number;
+  seconds: number;
+  posRate: number;
+  hubRate: number;
+  log: (line: string) => void;
+}
+
+interface Pending {
+  seq: number;
+  sentAt: number;
+}
+
+export async function runW2(o: W2Options) {
+  o.log(
+    `W2 postgres: ${o.customers} customers, ${o.posRate}/s POS edits + ${o.hubRate}/s hub edits for ${o.seconds} s`,
+  );
+  const pos = await startPos(o.customers, 0, true);
+  let hub: Hub | undefined;
+  const echoes = { atPos: 0, inHub: 0 };
+  let posCreates = 0;
+  const hubToPos: number[] = [];
+  const posToHub: number[] = [];
+  // customer -> the edits in flight to it, oldest first
+  const toPos = new Map<string, Pending[]>();
+  const toHub = new Map<number, Pending[]>();
+  pos.process.onLine((line) => {
+    if (!line.startsWith("WRITE ")) return;
+    const w = JSON.parse(line.slice(6)) as {
+      at: number;
+      method: string;
+      path: string;
+      body: string;
+    };
+    if (w.method === "POST" && w.path === "/api/v1/customers") posCreates++;
+    const m = /^\/api\/v1\/customers\/([^/]+)$/.exec(w.path);
+    let body: Record<string, unknown> = {};
+    try {
+      body = JSON.parse(w.body || "{}") as Record<string, unknown>;
+    } catch {
+      // not JSON: nothing to read
+    }
+    delete body["expect"];
+    const text = JSON.stringify(body);
+    if (text.includes("w2pos-")) echoes.atPos++;
+    const marker = /w2hub-(\d+)/.exec(text);
+    if (!m || !marker) return;
+    arrived(toPos, m[1]!, Number(marker[1]), w.at, hubToPos);
+  });
+  try {
+    hub = await startPostgresHub(o.adminUrl, "w2", 2);
+    const db = hub.db!;
+    await hub.api("POST", "/v1/integrations", {
+      kind: "pos",
+      name: "Bench POS",
+      baseUrl: pos.url,
+      apiKey: pos.apiKey,
+      options: { webhooks: true },
+    });
+    const onboardStart = performance.now();
+    for (;;) {
+      const { rows } = await db.query<{ n: number }>(
+        "select count(*)::int as n from links where client_id is not null",
+      );
+      if (rows[0]!.n >= o.customers) break;
+      if (performance.now() - onboardStart > 600_000) throw new Error("W2: onboarding timed out");
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    o.log(
+      `  onboarded in ${((performance.now() - onboardStart) / 1000).toFixed(1)} s; load starts`,
+    );
+    const { rows: links } = await db.query<{ external_id: string; client_id: number }>(
+      "select external_id, client_id from links where client_id is not null order by external_id",
+    );
+    const half = Math.floor(links.length / 2);
+    const posSide = links.slice(0, half);
+    const hubSide = links.slice(half);
+    const posHeaders = {
+      authorization: `Bearer ${pos.apiKey}`,
+      "content-type": "application/json",
+    };
+    let seq = 0;
+    const failures: string[] = [];
+    const sendPosEdit = (n: number) => {
+      const link = posSide[n % posSide.length]!;
+      const s = ++seq;
+      push(toHub, link.client_id, { seq: s, sentAt: Date.now() });
+      void fetch(`${pos.url}/staff/customers/${link.external_id}`, {
+        method: "PATCH",
+        headers: posHeaders,
+        body: JSON.stringify({ set: { lastName: `w2pos-${s}` } }),
+      })
+        .then((r) => (r.ok ? undefined : failures.push(`POS edit ${r.status}`)))
+        .catch((e: unknown) => failures.push(String(e)));
+    };
+    const sendHubEdit = (n: number) => {
+      const link = hubSide[n % hubSide.length]!;
+      const s = ++seq;
+      push(toPos, link.external_id, { seq: s, sentAt: Date.now() });
+      hub!
+        .api("PATCH", `/v1/customers/${link.client_id}`, { firstName: `w2hub-${s}` })
+        .catch((e: unknown) => failures.push(String(e)));
+    };
+    // the hub side: poll the clients with POS edits in flight
+    let watching = true;
+    let drainUntil = Infinity;
+    const watcher = (async () => {
+      while (watching || toHub.size > 0) {
+        const ids = [...toHub.keys()];
+        if (ids.length > 0) {
+          const { rows } = await db.query<{ id: number; last_name: string | null }>(
+            "select id, last_name from clients where id = any($1::bigint[])",
+            [ids],
+          );
+          const now = Date.now();
+          for (const r of rows) {
+            const m = /^w2pos-(\d+)$/.exec(r.last_name ?? "");
+            if (m) arrived(toHub, r.id, Number(m[1]), now, posToHub);
+          }
+        }
+        await new Promise((r) => setTimeout(r, 5));
+        if (!watching && performance.now() > drainUntil) break;
+      }
+    })();
+    const loadStart = performance.now();
+    let posSent = 0;
+    let hubSent = 0;
+    while (performance.now() - loadStart < o.seconds * 1000) {
+      const elapsed = (performance.now() - loadStart) / 1000;
+      while (posSent < elapsed * o.posRate) sendPosEdit(posSent++);
+      while (hubSent < elapsed * o.hubRate) sendHubEdit(hubSent++);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    o.log(`  sent ${posSent} POS edits and ${hubSent} hub edits; draining...`);
+    // edits still in flight this long after the load stopped are lost
+    drainUntil = performance.now() + Math.min(30, Math.max(10, o.seconds)) * 1000;
+    while (performance.now() < drainUntil && (toHub.size > 0 || toPos.size > 0))
+      await new Promise((r) => setTimeout(r, 100));
+    watching = false;
+    drainUntil = 0;
+    await watcher;
+    // late webhooks or pushes that would echo get a moment to show up
+    await new Promise((r) => setTimeout(r, 2000));
+    const lost = [...toHub.values(), ...toPos.values()].reduce((n, list) => n + list.length, 0);
+    const { rows: audit } = await db.query<{ n: number }>(
+      "select count(*)::int as n from audit_log where source <> 'hub' and new_value::text like '%w2hub-%'",
+    );
+    echoes.inHub = audit[0]!.n;
+    const { rows: clients } = await db.query<{ n: number }>(
+      "select count(*)::int as n from clients",
+    );
+    const duplicated = posCreates + Math.max(0, clients[0]!.n - o.customers);
+    const all = [...posToHub, ...hubToPos];
+    const peakRssMb: Record<string, number> = { "reference POS": pos.process.peakRssMb() };
+    for (const p of hub.processes) peakRssMb[p.label] = p.peakRssMb();
+    return {
+      id: "W2" as const,
+      store: "postgres",
+      customers: o.customers,
+      seconds: o.seconds,
+      posEdits: posSent,
+      hubEdits: hubSent,
+      p50Ms: percentile(all, 50),
+      p99Ms: percentile(all, 99),
+      posToHub: { p50Ms: percentile(posToHub, 50), p99Ms: percentile(posToHub, 99) },
+      hubToPos: { p50Ms: percentile(hubToPos, 50), p99Ms: percentile(hubToPos, 99) },
+      lost,
+      duplicated,
+      echoes: echoes.atPos + echoes.inHub,
+      echoDetail: echoes,
+      requestFailures: failures.length,
+      peakRssMb,
+    };
+  } finally {
+    await hub?.close();
+    await stopProcess(pos.process);
+  }
+}
+
+function push<K>(map: Map<K, Pending[]>, key: K, p: Pending) {
+  const list = map.get(key) ?? [];
+  list.push(p);
+  map.set(key, list);
+}
+
+/** The value of edit `seq` arrived at `at`: it and every earlier edit of the key are done. */
+function arrived<K>(map: Map<K, Pending[]>, key: K, seq: number, at: number, into: number[]) {
+  const list = map.get(key);
+  if (!list) return;
+  while (list.length > 0 && list[0]!.seq <= seq) into.push(at - list.shift()!.sentAt);
+  if (list.length === 0) map.delete(key);
+}
+
+export function percentile(xs: number[], p: number): number | null {
+  if (xs.length === 0) return null;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}

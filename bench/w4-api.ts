@@ -1,0 +1,116 @@
+// W4 API: the customer list and search at a steady rate over a hub of N customers (`tandem serve`
+// on PostgreSQL). The hub is seeded with SQL (the onboarding is W1's business): clients with an
+// email, a phone and two preferences each, names from the POS seed's lists.
+import { startPostgresHub, type Hub } from "./hub.ts";
+import { percentile } from "./w2-live.ts";
+
+export interface W4Options {
+  adminUrl: string;
+  customers: number;
+  seconds: number;
+  rate: number;
+  log: (line: string) => void;
+}
+
+const lastNames = ["Smith", "Garcia", "Nakamura", "Okafor", "Patel", "Kowalski", "Lee", "Brown"];
+
+export async function runW4(o: W4Options) {
+  o.log(
+    `W4 postgres: list and search at ${o.rate}/s over ${o.customers} customers for ${o.seconds} s`,
+  );
+  let hub: Hub | undefined;
+  try {
+    hub = await startPostgresHub(o.adminUrl, "w4", 0);
+    const db = hub.db!;
+    const seedStart = performance.now();
+    const { rows } = await db.query<{ id: number }>("select id from stores order by id limit 1");
+    await db.query(
+      `insert into clients (store_id, first_name, last_name, acquisition, created_at, updated_at)
+       select $1, (array['Olivia','Liam','Emma','Noah','Ava','Elijah','Sophia','James','Mia'])[1 + g % 9],
+              (array['${lastNames.join("','")}'])[1 + (g * 7 / 9) % 8], 'Walk-in', now(), now()
+       from generate_series(0, $2 - 1) g`,
+      [rows[0]!.id, o.customers],
+    );
+    await db.query(
+      `insert into client_contacts (client_id, kind, value, normalized)
+       select id, 'email', lower(first_name || '.' || last_name || '.' || id || '@example.com'),
+              lower(first_name || '.' || last_name || '.' || id || '@example.com') from clients`,
+    );
+    await db.query(
+      `insert into client_contacts (client_id, kind, value, normalized)
+       select id, 'phone', '+1 212 ' || (200 + id / 10000 % 800) || ' ' || lpad((id % 10000)::text, 4, '0'),
+              '1212' || (200 + id / 10000 % 800) || lpad((id % 10000)::text, 4, '0') from clients`,
+    );
+    await db.query(
+      `insert into client_preferences (client_id, name, value)
+       select id, 'ring_size', (4 + id % 9 / 2.0)::text from clients
+       union all select id, 'birthstone', 'Garnet' from clients`,
+    );
+    await db.query("analyze");
+    const { rows: range } = await db.query<{ lo: number; hi: number }>(
+      "select min(id)::int as lo, max(id)::int as hi from clients",
+    );
+    const { lo, hi } = range[0]!;
+    o.log(`  seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s; load starts`);
+    const list: number[] = [];
+    const byName: number[] = [];
+    const byEmail: number[] = [];
+    let failures = 0;
+    let n = 0;
+    const request = (i: number) => {
+      const kind = i % 4;
+      const id = lo + Math.floor(Math.random() * (hi - lo));
+      const query =
+        kind < 2
+          ? `after=${id}&limit=50`
+          : kind === 2
+            ? `q=${lastNames[i % lastNames.length]}&limit=50`
+            : `q=.${id}@&limit=50`;
+      const into = kind < 2 ? list : kind === 2 ? byName : byEmail;
+      const started = performance.now();
+      return fetch(`${hub!.url}/v1/customers?${query}`, {
+        headers: { authorization: `Bearer ${hub!.token}` },
+        // an answer later than this is a failure, so an overloaded hub cannot hold the run
+        signal: AbortSignal.timeout(10_000),
+      })
+        .then(async (r) => {
+          await r.arrayBuffer();
+          if (!r.ok) failures++;
+          else into.push(performance.now() - started);
+        })
+        .catch(() => {
+          failures++;
+        });
+    };
+    const inFlight: Array<Promise<void>> = [];
+    const loadStart = performance.now();
+    while (performance.now() - loadStart < o.seconds * 1000) {
+      const due = ((performance.now() - loadStart) / 1000) * o.rate;
+      while (n < due) inFlight.push(request(n++));
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    await Promise.all(inFlight);
+    const actualRate = n / ((performance.now() - loadStart) / 1000);
+    const all = [...list, ...byName, ...byEmail];
+    const ms = (xs: number[], p: number) => {
+      const v = percentile(xs, p);
+      return v === null ? null : Math.round(v * 10) / 10;
+    };
+    return {
+      id: "W4" as const,
+      store: "postgres",
+      customers: o.customers,
+      requests: n,
+      requestsPerSecond: Math.round(actualRate),
+      failures,
+      p50Ms: ms(all, 50),
+      p99Ms: ms(all, 99),
+      list: { p50Ms: ms(list, 50), p99Ms: ms(list, 99) },
+      searchByName: { p50Ms: ms(byName, 50), p99Ms: ms(byName, 99) },
+      searchByEmail: { p50Ms: ms(byEmail, 50), p99Ms: ms(byEmail, 99) },
+      peakRssMb: Object.fromEntries(hub.processes.map((p) => [p.label, p.peakRssMb()])),
+    };
+  } finally {
+    await hub?.close();
+  }
+}
