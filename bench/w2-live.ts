@@ -109,8 +109,8 @@ export async function runW2(o: W2Options) {
         headers: posHeaders,
         body: JSON.stringify({ set: { lastName: `w2pos-${s}` } }),
       })
-        .then((r) => (r.ok ? undefined : failures.push(`POS edit ${r.status}`)))
-        .catch((e: unknown) => failures.push(String(e)));
+        .then((r) => (r.ok ? undefined : failures.push(`POS edit: HTTP ${r.status}`)))
+        .catch((e: unknown) => failures.push(`POS edit: ${String(e).slice(0, 80)}`));
     };
     const sendHubEdit = (n: number) => {
       const link = hubSide[n % hubSide.length]!;
@@ -118,7 +118,7 @@ export async function runW2(o: W2Options) {
       push(toPos, link.external_id, { seq: s, sentAt: Date.now() });
       hub!
         .api("PATCH", `/v1/customers/${link.client_id}`, { firstName: `w2hub-${s}` })
-        .catch((e: unknown) => failures.push(String(e)));
+        .catch((e: unknown) => failures.push(`hub edit: ${String(e).slice(0, 80)}`));
     };
     // the hub side: poll the clients with POS edits in flight
     let watching = true;
@@ -188,6 +188,7 @@ export async function runW2(o: W2Options) {
       echoes: echoes.atPos + echoes.inHub,
       echoDetail: echoes,
       requestFailures: failures.length,
+      failureReasons: countOf(failures),
       peakRssMb,
     };
   } finally {
@@ -214,4 +215,11 @@ export function percentile(xs: number[], p: number): number | null {
   if (xs.length === 0) return null;
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** The distinct failure messages and how often each came (at most 10). */
+function countOf(messages: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const m of messages) counts[m] = (counts[m] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).slice(0, 10));
 }
