@@ -7,7 +7,8 @@
 // - hub -> POS: PATCH /v1/customers/{id} firstName = "w2hub-<n>"; arrival is the POS's own write
 //   log (bench/pos-process.ts --observe): the time it answered the integration write carrying it.
 // - lost: an edit whose marker (or a later edit's marker for the same customer and field) never
-//   arrived within the drain time after the load stops.
+//   arrived within the drain time after the load stops. An edit whose own request failed is
+//   counted in requestFailures instead (it may never have happened).
 // - duplicated: customers created during the run on either side (no edit creates one): writes
 //   creating a POS customer, and hub clients beyond the onboarded count.
 // - echoes: a write Tandem makes back to the system a change came from: an integration write at
@@ -100,6 +101,13 @@ export async function runW2(o: W2Options) {
     };
     let seq = 0;
     const failures: string[] = [];
+    // an edit whose request failed may never have happened: counted apart, not as lost
+    const failed = <K>(map: Map<K, Pending[]>, key: K, s: number, why: string) => {
+      failures.push(why);
+      const list = map.get(key)?.filter((p) => p.seq !== s);
+      if (list?.length) map.set(key, list);
+      else map.delete(key);
+    };
     const sendPosEdit = (n: number) => {
       const link = posSide[n % posSide.length]!;
       const s = ++seq;
@@ -109,8 +117,10 @@ export async function runW2(o: W2Options) {
         headers: posHeaders,
         body: JSON.stringify({ set: { lastName: `w2pos-${s}` } }),
       })
-        .then((r) => (r.ok ? undefined : failures.push(`POS edit: HTTP ${r.status}`)))
-        .catch((e: unknown) => failures.push(`POS edit: ${String(e).slice(0, 80)}`));
+        .then((r) =>
+          r.ok ? undefined : failed(toHub, link.client_id, s, `POS edit: HTTP ${r.status}`),
+        )
+        .catch((e: unknown) => failed(toHub, link.client_id, s, `POS edit: ${reason(e)}`));
     };
     const sendHubEdit = (n: number) => {
       const link = hubSide[n % hubSide.length]!;
@@ -118,7 +128,7 @@ export async function runW2(o: W2Options) {
       push(toPos, link.external_id, { seq: s, sentAt: Date.now() });
       hub!
         .api("PATCH", `/v1/customers/${link.client_id}`, { firstName: `w2hub-${s}` })
-        .catch((e: unknown) => failures.push(`hub edit: ${String(e).slice(0, 80)}`));
+        .catch((e: unknown) => failed(toPos, link.external_id, s, `hub edit: ${reason(e)}`));
     };
     // the hub side: poll the clients with POS edits in flight
     let watching = true;
@@ -222,4 +232,14 @@ function countOf(messages: string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const m of messages) counts[m] = (counts[m] ?? 0) + 1;
   return Object.fromEntries(Object.entries(counts).slice(0, 10));
+}
+
+/** A failed request's reason, with the cause fetch hides behind "fetch failed". */
+function reason(e: unknown): string {
+  const cause = e instanceof Error && e.cause instanceof Error ? e.cause : undefined;
+  const code = (cause as { code?: string } | undefined)?.code;
+  return `${e instanceof Error ? e.message : String(e)}${cause ? ` (${code ?? cause.message})` : ""}`.slice(
+    0,
+    120,
+  );
 }
