@@ -1,4 +1,5 @@
-// npx tsx bench/report.ts [bench/results/latest.json]: the result file as the Markdown table the
+// npx tsx bench/report.ts [bench/results/latest.json] [W1,Queue]: the result file (or the named
+// workloads of it) as the Markdown table the
 // README's Performance section shows, so the section is regenerated, not retyped.
 import { readFileSync } from "node:fs";
 
@@ -13,6 +14,7 @@ interface Check {
 type Workload = Record<string, unknown> & { id: string; store: string };
 
 const file = process.argv[2] ?? "bench/results/latest.json";
+const only = process.argv[3]?.split(",");
 const result = JSON.parse(readFileSync(file, "utf8")) as {
   machine: Record<string, unknown>;
   workloads: Workload[];
@@ -41,8 +43,26 @@ const shown: Record<string, string[]> = {
     "stages",
     "peakRssMb",
   ],
-  W2: ["customers", "posEdits", "hubEdits", "p50Ms", "p99Ms", "lost", "duplicated", "echoes"],
-  W4: ["customers", "requestsPerSecond", "failures", "p50Ms", "p99Ms"],
+  W2: [
+    "customers",
+    "posEdits",
+    "hubEdits",
+    "p50Ms",
+    "p99Ms",
+    "lost",
+    "duplicated",
+    "echoes",
+    "requestFailures",
+  ],
+  W4: [
+    "customers",
+    "requestsPerSecond",
+    "answeredPerSecond",
+    "failures",
+    "alone",
+    "p50Ms",
+    "p99Ms",
+  ],
   Queue: ["jobs", "singleJobsPerSecond", "batchedJobsPerSecond"],
   POS: [
     "customers",
@@ -55,12 +75,13 @@ const shown: Record<string, string[]> = {
     "peakRssMb",
   ],
 };
-for (const w of result.workloads)
+const wanted = (id: string) => !only || only.includes(id);
+for (const w of result.workloads.filter((x) => wanted(x.id)))
   out.push(
     `| ${w.id} | ${w.store} | ${w["error"] ? `failed: ${String(w["error"])}` : pick(w, shown[w.id] ?? [])} |`,
   );
 out.push("", "| workload | store | figure | value | must | result |", "|---|---|---|---|---|---|");
-for (const c of result.checks)
+for (const c of result.checks.filter((x) => wanted(x.workload)))
   out.push(
     `| ${c.workload} | ${c.store} | ${c.what} | ${String(c.value)} | ${c.must} | ${c.pass ? "pass" : "**fail**"} |`,
   );

@@ -19,6 +19,7 @@ import Table from "cli-table3";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
+import { format } from "prettier";
 import { describeMachine } from "./machine.ts";
 import { runPosScale } from "./pos-scale.ts";
 import { killAll } from "./processes.ts";
@@ -129,21 +130,20 @@ try {
   const checks = checksOf(workloads);
   printTable(workloads, checks);
   mkdirSync(dirname(flags.out), { recursive: true });
-  writeFileSync(
-    flags.out,
-    `${JSON.stringify(
-      {
-        machine,
-        options,
-        startedAt: new Date(began).toISOString(),
-        durationSeconds: Math.round((Date.now() - began) / 1000),
-        workloads,
-        checks,
-      },
-      null,
-      2,
-    )}\n`,
+  // formatted as prettier would, so the committed result passes `npm run check`
+  const text = JSON.stringify(
+    {
+      machine,
+      options,
+      startedAt: new Date(began).toISOString(),
+      durationSeconds: Math.round((Date.now() - began) / 1000),
+      workloads,
+      checks,
+    },
+    null,
+    2,
   );
+  writeFileSync(flags.out, await format(text, { parser: "json" }));
   log(`wrote ${flags.out}`);
 } finally {
   killAll();
