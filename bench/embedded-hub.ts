@@ -29,7 +29,11 @@ process.stdout.write(`Tandem API listening on ${api.url}\n`);
 process.stdout.write(`Admin API token (shown once): ${boot.token}\n`);
 
 let started: number | undefined;
+let reading = false;
 const timer = setInterval(() => {
+  // one count at a time: over a million inbox rows a count may take longer than the interval
+  if (reading) return;
+  reading = true;
   void (async () => {
     if (started === undefined) {
       const [row] = await ctx.db.query<{ n: number }>(
@@ -43,7 +47,7 @@ const timer = setInterval(() => {
       (performance.now() - started) / 1000,
     );
     process.stdout.write(`PROGRESS ${JSON.stringify(progress)}\n`);
-  })();
+  })().finally(() => (reading = false));
 }, 1000);
 
 const stop = async () => {
