@@ -352,6 +352,8 @@ describe("reference POS: the open POS protocol", () => {
       set: { firstName: "Changed" },
     });
     expect(edited.body.version).toBe(100_000 + 333_334 + 1); // after every seeded version
+    const taken = await p.call("POST", "/api/v1/customers", { firstName: "X", number: "10001" });
+    expect(taken.status).toBe(409); // a seeded customer's number is taken
     const created = await p.call("POST", "/api/v1/customers", { firstName: "New" });
     expect(created.body).toMatchObject({ id: "c_100001", number: "110001" });
     await p.close();
