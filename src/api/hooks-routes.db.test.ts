@@ -18,6 +18,7 @@ describe.each(engines)("POST /hooks/{id} on $name", (engine) => {
     const id = await insertIntegration(db, hub.ctx.secretKey, {
       storeId: hub.admin.storeId,
       kind: "pos",
+      profile: "pos",
       name: "POS",
       baseUrl: "http://127.0.0.1:1",
       credentials: { apiKey: "pos-key-unused", webhookSecret: secret },

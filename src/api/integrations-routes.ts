@@ -22,7 +22,13 @@ const integrationSchema = z
     id: z.number(),
     kind: z.string(),
     name: z.string(),
-    baseUrl: z.string(),
+    baseUrl: z
+      .string()
+      .nullable()
+      .openapi({ description: "the system's address; null for kinds that have none" }),
+    connection: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: "R8.1: the connector's own settings, as its manifest defines them" }),
     enabled: z.boolean(),
     options: integrationOptionsSchema,
     webhookUrl: z.string(),

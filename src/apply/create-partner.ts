@@ -1,11 +1,17 @@
-import { emailsOf, toFieldMap } from "../domain/customer.ts";
+import { emailsOf, toFieldMap, type ExternalCustomer } from "../domain/customer.ts";
 import type { CreatePartnerJob } from "../domain/job-payloads.ts";
 import { syncedFields } from "../domain/policy.ts";
 import type { Connector } from "../connectors/kit/connector.ts";
 import { readClient } from "../store/clients-table.ts";
 import { wishListOf } from "../store/collections-table.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
-import { dropUnlinkedRecord, findLink, linkToPartner, pairLinkItem } from "../store/links-table.ts";
+import {
+  dropUnlinkedRecord,
+  findLink,
+  linkToPartner,
+  pairLinkItem,
+  type LinkRecord,
+} from "../store/links-table.ts";
 import { associateFor } from "./attribute-change.ts";
 import type { JobContext, JobOutcome } from "./job-outcome.ts";
 import { recordExternalCustomers } from "../store/inbox.ts";
@@ -13,8 +19,10 @@ import { itemRef, parseItemRef } from "../domain/item-ref.ts";
 
 /**
  * S2/S5: give a hub client its partner in the external system. First look for an external customer
- * with the same normalised email (no duplicates); otherwise create one, with an idempotency key so
- * a retried job cannot create a second. The partner's data then enters as an ordinary change event,
+ * with the same normalised email (no duplicates), where the manifest claims that lookup; otherwise
+ * create one, with an idempotency key so a retried job cannot create a second. R8.2: a system
+ * without idempotency keys but with numbers the hub chooses and lookup by number is asked for the
+ * number first: a create whose answer was lost is found there (by its ref) instead of repeated. The partner's data then enters as an ordinary change event,
  * and the engine merges it like any other (a differing match becomes a conflict, never an overwrite).
  */
 export async function createPartner(
@@ -30,37 +38,35 @@ export async function createPartner(
   const client = await readClient(ctx.db, link.clientId);
   if (!client) return { outcome: "client gone" };
 
-  for (const email of emailsOf(client.customer)) {
-    for (const candidate of await connector.source.findByEmail(email)) {
+  const { manifest, source } = connector;
+  // S5: the number to ask for; a system whose numbers are ours gets one derived from the client,
+  // the same on every attempt, so a retried create asks for the same number
+  const number =
+    job.number ?? (manifest.customerNumbers === "ours" ? ourCustomerNumber(client.id) : undefined);
+  // R8.2: the create of an earlier attempt whose answer was lost, found by the number it asked
+  // for and the ref it left: for a system that does not repeat a write by its idempotency key
+  if (number !== undefined && manifest.lookups.number && source.findByNumber) {
+    const earlier = await source.findByNumber(number);
+    if (earlier && earlier.ref === itemRef(client.id)) {
+      const taken = await findLink(ctx.db, {
+        integrationId: integration.id,
+        externalId: earlier.id,
+      });
+      if (taken?.clientId == null && taken?.status !== "excluded")
+        return matched(ctx, integration, link.id, earlier, taken, "by its number and ref");
+    }
+  }
+  // S2: an external customer with the same normalised email becomes the partner (no duplicate),
+  // where the system can be asked by email
+  const byEmail = manifest.lookups.email ? source.findByEmail?.bind(source) : undefined;
+  for (const email of byEmail ? emailsOf(client.customer) : []) {
+    for (const candidate of await byEmail!(email)) {
       const taken = await findLink(ctx.db, {
         integrationId: integration.id,
         externalId: candidate.id,
       });
       if (taken?.clientId != null || taken?.status === "excluded") continue;
-      return {
-        outcome: `matched ${candidate.id} by email`,
-        record: async (tx) => {
-          const current = await findLink(tx, { id: link.id }, true);
-          if (!current || current.externalId) return;
-          // An unlinked record of this external customer (selected mode) gives way to the pair.
-          if (taken) await dropUnlinkedRecord(tx, taken);
-          const linked = {
-            externalId: candidate.id,
-            externalNumber: candidate.number,
-            externalVersion: 0,
-            base: {},
-          };
-          await linkToPartner(tx, current, linked, ctx.now());
-          // a key of its own: this version may already be in the inbox, recorded while unlinked
-          await recordExternalCustomers(
-            tx,
-            integration.id,
-            [candidate],
-            { answer: "matched", keySuffix: `:match:${link.id}` },
-            ctx.now(),
-          );
-        },
-      };
+      return matched(ctx, integration, link.id, candidate, taken, "by email");
     }
   }
 
@@ -69,7 +75,7 @@ export async function createPartner(
     { ...client.customer, wishes },
     {
       idempotencyKey: ctx.idempotencyKey,
-      number: job.number,
+      number,
       // lets the engine recognise the new customer as this client's partner, even if this job's
       // bookkeeping is lost (a crash after the create) and the customer arrives by webhook first
       ref: itemRef(client.id),
@@ -106,6 +112,44 @@ export async function createPartner(
         integration.id,
         [created],
         { answer: "created" },
+        ctx.now(),
+      );
+    },
+  };
+}
+
+/** S5: the number the hub asks for when the system's customer numbers are ours to choose. */
+export const ourCustomerNumber = (clientId: number) => `T${clientId}`;
+
+/** Links the client's link to an external customer that is already there. */
+function matched(
+  ctx: JobContext,
+  integration: IntegrationRecord,
+  linkId: number,
+  candidate: ExternalCustomer,
+  taken: LinkRecord | undefined,
+  how: string,
+): JobOutcome {
+  return {
+    outcome: `matched ${candidate.id} ${how}`,
+    record: async (tx) => {
+      const current = await findLink(tx, { id: linkId }, true);
+      if (!current || current.externalId) return;
+      // An unlinked record of this external customer (selected mode) gives way to the pair.
+      if (taken) await dropUnlinkedRecord(tx, taken);
+      const linked = {
+        externalId: candidate.id,
+        externalNumber: candidate.number,
+        externalVersion: 0,
+        base: {},
+      };
+      await linkToPartner(tx, current, linked, ctx.now());
+      // a key of its own: this version may already be in the inbox, recorded while unlinked
+      await recordExternalCustomers(
+        tx,
+        integration.id,
+        [candidate],
+        { answer: "matched", keySuffix: `:match:${linkId}` },
         ctx.now(),
       );
     },

@@ -2,7 +2,7 @@ import { parseWishValue, type ExternalCustomer } from "../domain/customer.ts";
 import { parseFieldPath, type ItemKey } from "../domain/field-path.ts";
 import { itemRef } from "../domain/item-ref.ts";
 import type { PushChangesJob } from "../domain/job-payloads.ts";
-import type { Connector } from "../connectors/kit/connector.ts";
+import type { Connector, CustomerOperation } from "../connectors/kit/connector.ts";
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
 import { findLink, recordPartnerAnswer } from "../store/links-table.ts";
@@ -39,29 +39,9 @@ export async function pushChanges(
   const add = current(job.add) as Record<string, string>;
   if (Object.keys(set).length + Object.keys(add).length === 0)
     return { outcome: "superseded before sending" };
-  const expect: Record<string, string | null> = {};
-  for (const path of Object.keys(set)) expect[path] = link.base[path] ?? null;
-  const added = Object.entries(add).map(([path, value]) => ({
-    field: parseFieldPath(path),
-    value,
-  }));
-  const hubItems = (family: "note" | "wish") =>
-    added.flatMap(({ field, value }) =>
-      field.family === family && field.key.side === "hub"
-        ? [{ ref: itemRef(field.key.id), value }]
-        : [],
-    );
   const result = await connector.sink.updateCustomer(
     link.externalId,
-    {
-      set,
-      expect,
-      addContacts: added.flatMap(({ field, value }) =>
-        field.family === "contact" ? [{ kind: field.kind, value }] : [],
-      ),
-      addNotes: hubItems("note").map(({ ref, value }) => ({ ref, body: value })),
-      addWishes: hubItems("wish").map(({ ref, value }) => ({ ref, ...parseWishValue(value) })),
-    },
+    operationsOf(set, add, link.base),
     {
       idempotencyKey: ctx.idempotencyKey,
       associateNumber: await associateFor(ctx.db, integration, job.actor),
@@ -137,4 +117,59 @@ export async function pushChanges(
     }
   };
   return { outcome: result.ok ? "sent" : "superseded: the external system changed first", record };
+}
+
+/**
+ * R8.1: the hub's values as typed operations, each replacing value with the base it replaces as
+ * its expectation. Field paths are read here, once (FieldPath); no connector parses them.
+ */
+export function operationsOf(
+  set: Record<string, string | null>,
+  add: Record<string, string>,
+  base: Record<string, string>,
+): CustomerOperation[] {
+  const operations: CustomerOperation[] = [];
+  for (const [path, value] of Object.entries(set)) {
+    const field = parseFieldPath(path);
+    const expected = base[path] ?? null;
+    switch (field.family) {
+      case "name":
+        operations.push({ op: "setName", field: field.field, value, expected });
+        break;
+      case "acquisition":
+        operations.push({ op: "setAcquisition", value, expected });
+        break;
+      case "preference":
+        operations.push({ op: "setPreference", name: field.name, value, expected });
+        break;
+      case "note":
+        // F5: a note is never removed at the other side (its removal is not sent)
+        if (field.key.side === "external" && value !== null)
+          operations.push({ op: "setNote", id: field.key.id, body: value, expected });
+        break;
+      case "wish": {
+        if (field.key.side !== "external") break;
+        const prior = expected === null ? null : parseWishValue(expected);
+        operations.push(
+          value === null
+            ? { op: "removeWish", id: field.key.id, expected: prior }
+            : { op: "setWish", id: field.key.id, wish: parseWishValue(value), expected: prior },
+        );
+        break;
+      }
+      case "contact":
+        // F1: a contact is only ever added (its path is its identity)
+        break;
+    }
+  }
+  for (const [path, value] of Object.entries(add)) {
+    const field = parseFieldPath(path);
+    if (field.family === "contact")
+      operations.push({ op: "addContact", contact: { kind: field.kind, value } });
+    else if (field.family === "note" && field.key.side === "hub")
+      operations.push({ op: "addNote", ref: itemRef(field.key.id), body: value });
+    else if (field.family === "wish" && field.key.side === "hub")
+      operations.push({ op: "addWish", ref: itemRef(field.key.id), wish: parseWishValue(value) });
+  }
+  return operations;
 }

@@ -1,10 +1,11 @@
-import type {
-  ChangePage,
-  ConnectorResolver,
-  FeedPage,
-  Source,
+import {
+  feedNames,
+  type ConnectorResolver,
+  type FeedName,
+  type FeedReader,
+  type FeedRecords,
+  type Source,
 } from "../connectors/kit/connector.ts";
-import type { InventoryRecord, SaleRecord } from "../domain/retail-records.ts";
 import type { Db, Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
 import {
@@ -12,11 +13,7 @@ import {
   leasePollCursor,
   releasePollCursor,
 } from "../store/poll-cursors-table.ts";
-import {
-  recordExternalCustomers,
-  recordExternalRecords,
-  recordRejectedRecords,
-} from "../store/inbox.ts";
+import { recordFeedRecords, recordRejectedFeedRecords } from "./record-feed.ts";
 
 export interface PollOptions {
   db: Db;
@@ -28,7 +25,7 @@ export interface PollOptions {
 }
 
 interface Feed {
-  name: "customers" | "inventory" | "sales";
+  name: FeedName;
   fetch(
     cursor: string | null,
     limit: number,
@@ -40,39 +37,33 @@ interface Feed {
   }>;
 }
 
-/** The feeds a source offers: customers always; inventory (F8) and sales (F6) where it has them. */
+/** R8.1: the feeds a source offers (customers always; inventory F8, sales F6 where it has them). */
 function feedsOf(source: Source, integrationId: number): Feed[] {
-  const customers = (page: ChangePage) => ({
-    cursor: page.cursor,
-    hasMore: page.hasMore,
-    count: page.customers.length + page.rejected.length,
-    record: async (tx: Queryable, now: Date) =>
-      (await recordExternalCustomers(tx, integrationId, page.customers, { via: "poll" }, now)) +
-      (await recordRejectedRecords(tx, integrationId, "customer", page.rejected, page.cursor, now)),
+  const feed = <K extends FeedName>(name: K, read: FeedReader<FeedRecords[K]>): Feed => ({
+    name,
+    fetch: async (cursor, limit) => {
+      const page = await read(cursor, limit);
+      return {
+        cursor: page.cursor,
+        hasMore: page.hasMore,
+        count: page.records.length + page.rejected.length,
+        record: async (tx: Queryable, now: Date) =>
+          (await recordFeedRecords(tx, integrationId, name, page.records, "poll", now)) +
+          (await recordRejectedFeedRecords(
+            tx,
+            integrationId,
+            name,
+            page.rejected,
+            page.cursor,
+            now,
+          )),
+      };
+    },
   });
-  const records = (kind: "inventory" | "sale", page: FeedPage<InventoryRecord | SaleRecord>) => ({
-    cursor: page.cursor,
-    hasMore: page.hasMore,
-    count: page.records.length + page.rejected.length,
-    record: async (tx: Queryable, now: Date) =>
-      (await recordExternalRecords(tx, integrationId, kind, page.records, "poll", now)) +
-      (await recordRejectedRecords(tx, integrationId, kind, page.rejected, page.cursor, now)),
+  return feedNames.flatMap((name) => {
+    const read = source.feeds[name] as FeedReader<FeedRecords[typeof name]> | undefined;
+    return read ? [feed(name, read)] : [];
   });
-  const feeds: Feed[] = [
-    { name: "customers", fetch: async (c, l) => customers(await source.pollChanges(c, l)) },
-  ];
-  const { pollInventory, pollSales } = source;
-  if (pollInventory)
-    feeds.push({
-      name: "inventory",
-      fetch: async (c, l) => records("inventory", await pollInventory.call(source, c, l)),
-    });
-  if (pollSales)
-    feeds.push({
-      name: "sales",
-      fetch: async (c, l) => records("sale", await pollSales.call(source, c, l)),
-    });
-  return feeds;
 }
 
 /**
@@ -89,6 +80,8 @@ export async function pollIntegration(
   const interval =
     integration.options.pollIntervalSeconds * (integration.options.webhooks ? 10 : 1);
   const connector = await options.resolveConnector(integration);
+  // R8.1: a system without a polled feed (webhooks only, or files scanned whole) is not polled here
+  if (!connector.manifest.feeds.includes("poll")) return undefined;
   let recorded: number | undefined;
   const errors: string[] = [];
   for (const feed of feedsOf(connector.source, integration.id)) {

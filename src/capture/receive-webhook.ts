@@ -1,8 +1,12 @@
-import type { ConnectorResolver, WebhookDelivery } from "../connectors/kit/connector.ts";
+import {
+  feedNames,
+  type ConnectorResolver,
+  type WebhookDelivery,
+} from "../connectors/kit/connector.ts";
 import { ConnectorError } from "../connectors/kit/connector-error.ts";
 import type { Db } from "../store/database.ts";
 import { readIntegration } from "../store/integrations-table.ts";
-import { recordExternalCustomers, recordExternalRecords } from "../store/inbox.ts";
+import { recordFeedRecords } from "./record-feed.ts";
 
 export type WebhookResult =
   | { ok: true; recorded: number; received: number }
@@ -35,26 +39,16 @@ export async function receiveWebhook(
     };
   try {
     const content = connector.webhook.parse(delivery, now);
-    const recorded = await db.transaction(
-      async (tx) =>
-        (await recordExternalCustomers(
-          tx,
-          integration.id,
-          content.customers,
-          { via: "webhook" },
-          now,
-        )) +
-        (await recordExternalRecords(
-          tx,
-          integration.id,
-          "inventory",
-          content.inventory,
-          "webhook",
-          now,
-        )) +
-        (await recordExternalRecords(tx, integration.id, "sale", content.sales, "webhook", now)),
-    );
-    const received = content.customers.length + content.inventory.length + content.sales.length;
+    let received = 0;
+    const recorded = await db.transaction(async (tx) => {
+      let count = 0;
+      for (const feed of feedNames) {
+        const records = content[feed] ?? [];
+        received += records.length;
+        count += await recordFeedRecords(tx, integration.id, feed, records, "webhook", now);
+      }
+      return count;
+    });
     return { ok: true, recorded, received };
   } catch (error) {
     if (error instanceof ConnectorError)

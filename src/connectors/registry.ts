@@ -1,16 +1,30 @@
-import type { Connector, ConnectorSettings } from "./kit/connector.ts";
-import { createPosConnector } from "./pos/manifest.ts";
+import type { ConnectorDefinition } from "./kit/manifest.ts";
+import { posConnector } from "./pos/manifest.ts";
 
-/** Every connector Tandem ships, by integration kind. */
-const factories: Record<string, (settings: ConnectorSettings) => Connector> = {
-  pos: createPosConnector,
-};
-
-export const connectorKinds = Object.keys(factories);
-
-export function createConnector(kind: string, settings: ConnectorSettings): Connector {
-  const factory = factories[kind];
-  if (!factory)
-    throw new Error(`unknown integration kind '${kind}' (known: ${connectorKinds.join(", ")})`);
-  return factory(settings);
+/**
+ * R8.1: the connector kinds a hub knows, by integration kind. Services and the connector resolver
+ * are given one; the hub ships `shippedConnectors`, and a test hub may add its own (the minimal
+ * connector of test/connectors/minimal/).
+ */
+export interface ConnectorRegistry {
+  kinds: readonly string[];
+  /** the definition of a kind; throws for a kind the hub does not know */
+  definitionOf(kind: string): ConnectorDefinition;
 }
+
+export function connectorRegistry(...definitions: ConnectorDefinition[]): ConnectorRegistry {
+  const byKind = new Map(definitions.map((d) => [d.manifest.kind, d]));
+  const kinds = [...byKind.keys()];
+  return {
+    kinds,
+    definitionOf(kind) {
+      const definition = byKind.get(kind);
+      if (!definition)
+        throw new Error(`unknown integration kind '${kind}' (known: ${kinds.join(", ")})`);
+      return definition;
+    },
+  };
+}
+
+/** Every connector Tandem ships. */
+export const shippedConnectors = connectorRegistry(posConnector);

@@ -99,17 +99,61 @@ export const posRecordFlows: Record<RecordKind, RecordFlow> = {
   },
 };
 
-export function flowOf(kind: string, record: RecordKind): RecordFlow {
-  return recordFlowsFor(kind)[record];
+/**
+ * R8.1: the customer fields only, both ways, for a system that holds nothing else of the hub's
+ * (no notes, wishes, sales, inventory or activity): names and custom fields flow both ways and
+ * divergent edits become conflicts, contacts and acquisition as for the POS (F1, F3).
+ */
+export const customersProfile: Profile = {
+  contact: posProfile.contact,
+  preference: posProfile.preference,
+  acquisition: posProfile.acquisition,
+  name: posProfile.name,
+  wish: { inbound: "ignore", outbound: "ignore", onBothChanged: "hubWins", rule: "R8.1" },
+  note: { inbound: "ignore", outbound: "ignore", onBothChanged: "hubWins", rule: "R8.1" },
+};
+
+const noRecords = (rule: string): Record<RecordKind, RecordFlow> => ({
+  sale: { direction: "none", what: "the system has no sales", rule },
+  message: { direction: "none", what: "the system has no activity", rule },
+  inventory: { direction: "none", what: "the system has no inventory", rule },
+  associate: { direction: "none", what: "associates are not mapped", rule },
+  assignedAssociate: { direction: "none", what: "no assigned associate", rule },
+});
+
+/** A system's profile: what happens to each field family, and which way whole records flow. */
+export interface IntegrationProfile {
+  fields: Profile;
+  records: Record<RecordKind, RecordFlow>;
 }
 
-function recordFlowsFor(_kind: string): Record<RecordKind, RecordFlow> {
-  return posRecordFlows;
+/**
+ * R8.1: every profile, by name. A connector's manifest names its profile; the integration row
+ * keeps that name (integrations.profile), so the engine finds the profile from the integration
+ * without knowing any connector. A new system with new rules adds its profile here, as data.
+ */
+export const profiles = {
+  pos: { fields: posProfile, records: posRecordFlows },
+  customers: { fields: customersProfile, records: noRecords("R8.1") },
+} as const satisfies Record<string, IntegrationProfile>;
+
+export type ProfileName = keyof typeof profiles;
+export const profileNames = Object.keys(profiles) as ProfileName[];
+
+function profileNamed(name: string): IntegrationProfile {
+  const profile = (profiles as Record<string, IntegrationProfile>)[name];
+  if (!profile) throw new Error(`unknown profile '${name}' (known: ${profileNames.join(", ")})`);
+  return profile;
 }
 
-/** The profile of an integration kind. Every kind speaks through the same table shape. */
-export function profileFor(_kind: string): Profile {
-  return posProfile;
+/** The flow of whole records of `record` for an integration of profile `name`. */
+export function flowOf(name: string, record: RecordKind): RecordFlow {
+  return profileNamed(name).records[record];
+}
+
+/** The field rules of profile `name` (an integration's `profile`). */
+export function profileFor(name: string): Profile {
+  return profileNamed(name).fields;
 }
 
 /**

@@ -51,7 +51,7 @@ export async function mergeLink(
     hub: view.hubFields,
     external: view.externalFields,
     pending: link.pending,
-    profile: profileFor(integration.kind),
+    profile: profileFor(integration.profile),
     openConflicts: open.map((c) => c.field),
     status: link.status,
   };

@@ -20,7 +20,7 @@ export async function processInventoryChange(
 ): Promise<InventoryOutcome> {
   const integration = await readIntegration(tx, integrationId);
   if (!integration) return "no-integration";
-  if (flowOf(integration.kind, "inventory").direction !== "inbound")
+  if (flowOf(integration.profile, "inventory").direction !== "inbound")
     return "not imported (profile)";
   const key = `inventory:${item.id}`;
   const existing = await findProduct(tx, integration.id, key);

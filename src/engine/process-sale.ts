@@ -41,7 +41,7 @@ export async function processSale(
 ): Promise<SaleOutcome> {
   const integration = await readIntegration(tx, integrationId);
   if (!integration) return "no-integration";
-  if (flowOf(integration.kind, "sale").direction !== "inbound") return "not imported (profile)";
+  if (flowOf(integration.profile, "sale").direction !== "inbound") return "not imported (profile)";
   const link = await findLink(tx, { integrationId: integration.id, externalId: sale.customerId });
   if (!link)
     throw new WaitingForCustomer(

@@ -35,7 +35,7 @@ export async function recordMessage(
   for (const link of await linksOfClient(tx, change.clientId)) {
     if (!link.externalId || link.status === "excluded") continue;
     const integration = await readIntegration(tx, link.integrationId);
-    if (!integration || flowOf(integration.kind, "message").direction !== "outbound") continue;
+    if (!integration || flowOf(integration.profile, "message").direction !== "outbound") continue;
     const job: AddActivityJob = { kind: "activity.add", linkId: link.id, messageId, actor };
     await addJob(tx, { kind: job.kind, payload: job, queueKey: linkQueueKey(link.id), runAt: now });
   }

@@ -95,7 +95,7 @@ export async function compareWithPartner(
     "look",
   );
   const open = new Set((await openConflictsOf(ctx.db, link.id)).map((c) => c.field));
-  const profile = profileFor(integration.kind);
+  const profile = profileFor(integration.profile);
   const fields = [...new Set([...Object.keys(hubFields), ...Object.keys(externalFields)])]
     .sort()
     .map((field) => ({

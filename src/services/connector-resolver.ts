@@ -1,25 +1,53 @@
-import type { ConnectorResolver, ConnectorSettings } from "../connectors/kit/connector.ts";
-import { createConnector } from "../connectors/registry.ts";
+import type {
+  Connector,
+  ConnectorResolver,
+  ConnectorSettings,
+  ResolvableIntegration,
+} from "../connectors/kit/connector.ts";
+import { createRateBudget, type RateBudget } from "../connectors/kit/rate-budget.ts";
+import { shippedConnectors, type ConnectorRegistry } from "../connectors/registry.ts";
 import type { Queryable } from "../store/database.ts";
-import { readCredentials } from "../store/integrations-table.ts";
+import { readCredentials, type Credentials } from "../store/integrations-table.ts";
+
+export type ConnectorTuning = Pick<ConnectorSettings, "timeoutMs" | "maxAttempts">;
+
+/** Builds the connector of an integration with the given credentials (checked by its manifest). */
+export function buildConnector(
+  registry: ConnectorRegistry,
+  integration: ResolvableIntegration,
+  credentials: Credentials,
+  tuning: ConnectorTuning & { budget?: RateBudget } = {},
+): Connector {
+  return registry.definitionOf(integration.kind).build({
+    baseUrl: integration.baseUrl,
+    credentials,
+    connection: integration.connection,
+    fieldMap: integration.options.fieldMap,
+    country: integration.country,
+    ...tuning,
+  });
+}
 
 /**
  * Builds connectors from integration rows: decrypts the credentials, applies the field mapping.
- * `tuning` lets tests and operators shorten timeouts and retries.
+ * `tuning` lets tests and operators shorten timeouts and retries; `registry` is the connector
+ * kinds the hub knows (a test hub adds its own). R8.1: each integration has one rate budget in
+ * this process, shared by every connector built for it, so concurrent jobs draw from one bucket.
  */
 export function createConnectorResolver(
   db: Queryable,
   secretKey: Buffer,
-  tuning: Pick<ConnectorSettings, "timeoutMs" | "maxAttempts"> = {},
+  tuning: ConnectorTuning = {},
+  registry: ConnectorRegistry = shippedConnectors,
 ): ConnectorResolver {
+  const budgets = new Map<number, RateBudget>();
   return async (integration) => {
     const credentials = await readCredentials(db, integration.id, secretKey);
-    return createConnector(integration.kind, {
-      baseUrl: integration.baseUrl,
-      credentials,
-      fieldMap: integration.options.fieldMap,
-      country: integration.country,
-      ...tuning,
-    });
+    let budget = budgets.get(integration.id);
+    if (!budget) {
+      budget = createRateBudget(registry.definitionOf(integration.kind).manifest.rateLimit);
+      budgets.set(integration.id, budget);
+    }
+    return buildConnector(registry, integration, credentials, { ...tuning, budget });
   };
 }

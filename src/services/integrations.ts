@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import {
   integrationOptionsPatchSchema,
@@ -7,19 +6,23 @@ import {
   type IntegrationOptions,
   type IntegrationOptionsPatch,
 } from "../domain/integration-options.ts";
-import { connectorKinds, createConnector } from "../connectors/registry.ts";
+import { shippedConnectors, type ConnectorRegistry } from "../connectors/registry.ts";
 import { ConnectorError } from "../connectors/kit/connector-error.ts";
+import type { ResolvableIntegration } from "../connectors/kit/connector.ts";
+import type { ConnectorDefinition } from "../connectors/kit/manifest.ts";
 import {
   insertIntegration,
   listIntegrations,
   readCredentials,
   readIntegration,
   updateIntegration,
+  type Credentials,
   type IntegrationRecord,
 } from "../store/integrations-table.ts";
 import { readStore } from "../store/stores-table.ts";
 import { listAssociateNumbers, setAssociateNumber } from "../store/user-associates-table.ts";
 import { readUser } from "../store/users-table.ts";
+import { buildConnector } from "./connector-resolver.ts";
 import { describeIssue } from "./customer-schemas.ts";
 import { queueCatchUp } from "./customers.ts";
 import type { Actor, ServiceContext } from "./service-context.ts";
@@ -34,14 +37,21 @@ const baseUrl = z
     message: "must be an http:// or https:// URL with a host, e.g. https://pos.example.com",
   });
 const apiKey = z.string().min(1).max(2000);
+/** R8.1: a connector's credentials or options, checked by its manifest's schemas in the service */
+const connectorFields = z.record(z.string().max(100), z.unknown());
 
 export const integrationCreateSchema = z.strictObject({
-  kind: z.string().refine((k) => connectorKinds.includes(k), {
-    message: `must be one of: ${connectorKinds.join(", ")}`,
-  }),
+  /** checked against the hub's connector kinds in the service (a test hub knows more) */
+  kind: z.string().min(1).max(40),
   name: z.string().trim().min(1).max(100),
-  baseUrl,
-  apiKey,
+  /** for kinds reached over http(s) (manifest `baseUrl`) */
+  baseUrl: baseUrl.optional(),
+  /** the POS's API key: the same as `credentials.apiKey` */
+  apiKey: apiKey.optional(),
+  /** what the kind signs in with, as its manifest's credentials schema says */
+  credentials: connectorFields.optional(),
+  /** the kind's own settings, as its manifest's options schema says */
+  connection: connectorFields.optional(),
   options: integrationOptionsSchema.default(integrationOptionsSchema.parse({})),
 });
 export type IntegrationCreateInput = z.input<typeof integrationCreateSchema>;
@@ -49,22 +59,90 @@ export type IntegrationCreateInput = z.input<typeof integrationCreateSchema>;
 /**
  * A PATCH changes only what it names (R7.2): `options` is a JSON Merge Patch of the stored
  * options (see `mergeOptions`), so `{"options":{"syncMode":"selected"}}` leaves every other
- * option as it was.
+ * option as it was; `credentials` and `connection` change the fields they name.
  */
 export const integrationUpdateSchema = z.strictObject({
   name: z.string().trim().min(1).max(100).optional(),
   baseUrl: baseUrl.optional(),
   apiKey: apiKey.optional(),
+  credentials: connectorFields.optional(),
+  connection: connectorFields.optional(),
   enabled: z.boolean().optional(),
   options: integrationOptionsPatchSchema.optional(),
 });
 export type IntegrationUpdateInput = z.input<typeof integrationUpdateSchema>;
 
+const registryOf = (ctx: ServiceContext) => ctx.connectors ?? shippedConnectors;
+
+function definitionFor(ctx: ServiceContext, kind: string): ConnectorDefinition {
+  const registry: ConnectorRegistry = registryOf(ctx);
+  if (!registry.kinds.includes(kind))
+    throw new ServiceError("invalid", `kind: must be one of: ${registry.kinds.join(", ")}`);
+  return registry.definitionOf(kind);
+}
+
+/**
+ * R8.1: the credentials given, checked by the kind's own schema (strict: an unknown field is
+ * named). `apiKey` is the POS's spelling of `credentials.apiKey`. `partial` for a PATCH.
+ */
+function checkCredentials(
+  definition: ConnectorDefinition,
+  input: { apiKey?: string | undefined; credentials?: Record<string, unknown> | undefined },
+  partial: boolean,
+): Record<string, unknown> | undefined {
+  if (input.apiKey !== undefined && input.credentials !== undefined)
+    throw new ServiceError("invalid", "apiKey: give it in credentials or as apiKey, not both");
+  if (partial && input.apiKey === undefined && input.credentials === undefined) return undefined;
+  const given = input.credentials ?? (input.apiKey === undefined ? {} : { apiKey: input.apiKey });
+  const schema = partial
+    ? definition.manifest.credentials.partial()
+    : definition.manifest.credentials;
+  const parsed = schema.safeParse(given);
+  // errors name the field as it was given: `apiKey` for the POS's spelling, else credentials.<field>
+  const prefix = input.credentials === undefined ? "" : "credentials.";
+  if (!parsed.success) throw new ServiceError("invalid", `${prefix}${describeIssue(parsed.error)}`);
+  return parsed.data as Record<string, unknown>;
+}
+
+/** R8.1: the kind's own options, checked by its schema (strict). */
+function checkConnection(definition: ConnectorDefinition, given: Record<string, unknown>) {
+  const parsed = definition.manifest.options.safeParse(given);
+  if (!parsed.success)
+    throw new ServiceError("invalid", `connection.${describeIssue(parsed.error)}`);
+  return parsed.data as Record<string, unknown>;
+}
+
+/** R8.1: a base URL where the kind has an address, none where it has none. */
+function checkBaseUrl(
+  definition: ConnectorDefinition,
+  value: string | undefined,
+  creating: boolean,
+) {
+  const { kind, baseUrl: needs } = definition.manifest;
+  if (needs === "none" && value !== undefined)
+    throw new ServiceError(
+      "invalid",
+      `baseUrl: a ${kind} integration has no address; leave it out`,
+    );
+  if (needs === "required" && creating && value === undefined)
+    throw new ServiceError("invalid", `baseUrl: required for a ${kind} integration`);
+}
+
+/** R8.1: webhooks only where the kind has them (the option's default follows the manifest). */
+function checkWebhooks(definition: ConnectorDefinition, asked: unknown) {
+  const { kind, feeds } = definition.manifest;
+  if (asked === true && !feeds.includes("webhook"))
+    throw new ServiceError("invalid", `options.webhooks: a ${kind} integration has no webhooks`);
+  return feeds.includes("webhook");
+}
+
 export interface IntegrationView {
   id: number;
   kind: string;
   name: string;
-  baseUrl: string;
+  baseUrl: string | null;
+  /** R8.1: the kind's own settings */
+  connection: Record<string, unknown>;
   enabled: boolean;
   options: IntegrationOptions;
   webhookUrl: string;
@@ -78,16 +156,14 @@ const view = (ctx: ServiceContext, i: IntegrationRecord): IntegrationView => ({
   kind: i.kind,
   name: i.name,
   baseUrl: i.baseUrl,
+  connection: i.connection,
   enabled: i.enabled,
   options: i.options,
   webhookUrl: webhookUrl(ctx, i.id),
 });
 
 /** I1: "test connection": the connector's ping, with the message people need when it fails. */
-async function testConnection(
-  ctx: ServiceContext,
-  integration: Parameters<ServiceContext["resolveConnector"]>[0],
-) {
+async function testConnection(ctx: ServiceContext, integration: ResolvableIntegration) {
   try {
     const connector = await ctx.resolveConnector(integration);
     return await connector.source.ping();
@@ -98,7 +174,7 @@ async function testConnection(
     const message = error instanceof ConnectorError ? error.message : "unexpected error";
     throw new ServiceError(
       "unavailable",
-      `test connection to ${integration.baseUrl} failed: ${message}`,
+      `test connection to ${integration.baseUrl ?? `the ${integration.kind} system`} failed: ${message}`,
     );
   }
 }
@@ -115,30 +191,39 @@ export async function createIntegration(
   const parsed = integrationCreateSchema.safeParse(input);
   if (!parsed.success) throw new ServiceError("invalid", describeIssue(parsed.error));
   const data = parsed.data;
+  const definition = definitionFor(ctx, data.kind);
+  checkBaseUrl(definition, data.baseUrl, true);
+  const given = checkCredentials(definition, data, false)!;
+  const connection = checkConnection(definition, data.connection ?? {});
+  const webhooks = checkWebhooks(definition, (input.options as { webhooks?: unknown })?.webhooks);
+  const options = { ...data.options, webhooks: data.options.webhooks && webhooks };
   const store = await readStore(ctx.db, actor.storeId);
   if (!store) throw new ServiceError("not_found", `store ${actor.storeId} does not exist`);
-  const credentials = { apiKey: data.apiKey, webhookSecret: randomBytes(24).toString("base64url") };
+  const credentials = definition.newCredentials(given);
   const id = await ctx.db.transaction(async (tx) => {
     const newId = await insertIntegration(tx, ctx.secretKey, {
       storeId: actor.storeId,
       kind: data.kind,
+      profile: definition.manifest.profile,
       name: data.name,
-      baseUrl: data.baseUrl,
+      baseUrl: data.baseUrl ?? null,
+      connection,
       credentials,
-      options: data.options,
+      options,
       now: ctx.clock.now(),
     });
     // The test runs with the row in place (the resolver reads its credentials); a failure rolls it back.
     const probe = {
       id: newId,
       kind: data.kind,
-      baseUrl: data.baseUrl,
+      baseUrl: data.baseUrl ?? null,
+      connection,
       country: store.country,
-      options: data.options,
+      options,
     };
     const resolver = { ...ctx, resolveConnector: withCredentials(ctx, credentials) };
     await testConnection(resolver, probe);
-    if (data.options.webhooks) await registerWebhook(resolver, probe);
+    if (options.webhooks) await registerWebhook(resolver, probe);
     return newId;
   });
   return view(ctx, (await readIntegration(ctx.db, id))!);
@@ -146,22 +231,13 @@ export async function createIntegration(
 
 /** A resolver that uses credentials not yet committed (the connection test inside the insert). */
 function withCredentials(
-  _ctx: ServiceContext,
-  credentials: { apiKey: string; webhookSecret: string },
+  ctx: ServiceContext,
+  credentials: Credentials,
 ): ServiceContext["resolveConnector"] {
-  return async (integration) =>
-    createConnector(integration.kind, {
-      baseUrl: integration.baseUrl,
-      credentials,
-      fieldMap: integration.options.fieldMap,
-      country: integration.country,
-    });
+  return async (integration) => buildConnector(registryOf(ctx), integration, credentials);
 }
 
-async function registerWebhook(
-  ctx: ServiceContext,
-  integration: Parameters<ServiceContext["resolveConnector"]>[0],
-) {
+async function registerWebhook(ctx: ServiceContext, integration: ResolvableIntegration) {
   const connector = await ctx.resolveConnector(integration);
   try {
     await connector.webhook?.register(webhookUrl(ctx, integration.id));
@@ -193,14 +269,25 @@ export async function updateIntegrationSettings(
   const current = (await readIntegration(ctx.db, id))!;
   const merged = mergeOptions(current.options, (data.options ?? {}) as IntegrationOptionsPatch);
   if (!merged.success) throw new ServiceError("invalid", `options.${describeIssue(merged.error)}`);
-  const options = merged.data;
-  const credentials = data.apiKey
-    ? { ...(await readCredentials(ctx.db, id, ctx.secretKey)), apiKey: data.apiKey }
+  const definition = definitionFor(ctx, current.kind);
+  checkBaseUrl(definition, data.baseUrl, false);
+  const webhooks = checkWebhooks(
+    definition,
+    (input.options as { webhooks?: unknown } | undefined)?.webhooks,
+  );
+  const options = { ...merged.data, webhooks: merged.data.webhooks && webhooks };
+  const changedCredentials = checkCredentials(definition, data, true);
+  const credentials = changedCredentials
+    ? { ...(await readCredentials(ctx.db, id, ctx.secretKey)), ...changedCredentials }
+    : undefined;
+  const connection = data.connection
+    ? checkConnection(definition, { ...current.connection, ...data.connection })
     : undefined;
   const next: IntegrationRecord = {
     ...current,
     ...(data.name ? { name: data.name } : {}),
     ...(data.baseUrl ? { baseUrl: data.baseUrl } : {}),
+    ...(connection ? { connection } : {}),
     enabled: data.enabled ?? current.enabled,
     options,
   };
@@ -208,8 +295,12 @@ export async function updateIntegrationSettings(
   const resolver = credentials
     ? { ...ctx, resolveConnector: withCredentials(ctx, credentials) }
     : ctx;
-  if (data.apiKey || data.baseUrl || reenabled) await testConnection(resolver, next);
-  if (next.enabled && options.webhooks && (!current.options.webhooks || data.baseUrl || reenabled))
+  if (credentials || connection || data.baseUrl || reenabled) await testConnection(resolver, next);
+  if (
+    next.enabled &&
+    options.webhooks &&
+    (!current.options.webhooks || data.baseUrl || connection || reenabled)
+  )
     await registerWebhook(resolver, next);
   await ctx.db.transaction(async (tx) => {
     await updateIntegration(
@@ -220,6 +311,7 @@ export async function updateIntegrationSettings(
         ...(data.name ? { name: data.name } : {}),
         ...(data.baseUrl ? { baseUrl: data.baseUrl } : {}),
         ...(credentials ? { credentials } : {}),
+        ...(connection ? { connection } : {}),
         ...(data.enabled === undefined ? {} : { enabled: data.enabled }),
         options,
       },

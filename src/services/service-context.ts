@@ -1,4 +1,5 @@
 import type { ConnectorResolver } from "../connectors/kit/connector.ts";
+import type { ConnectorRegistry } from "../connectors/registry.ts";
 import type { Clock } from "../domain/clock.ts";
 import type { Logger } from "../log.ts";
 import type { Db } from "../store/database.ts";
@@ -11,6 +12,8 @@ export interface ServiceContext {
   clock: Clock;
   secretKey: Buffer;
   resolveConnector: ConnectorResolver;
+  /** R8.1: the connector kinds this hub knows (default: the shipped ones); the resolver's too */
+  connectors?: ConnectorRegistry | undefined;
   log: Logger;
   /** the URL external systems reach this hub at (webhook registration) */
   publicUrl: string;

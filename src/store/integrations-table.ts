@@ -5,17 +5,20 @@ import {
 import type { Queryable } from "./database.ts";
 import { seal, unseal } from "./secret-box.ts";
 
-export interface Credentials {
-  apiKey: string;
-  webhookSecret: string;
-}
+/** R8.1: what a connector signs in with, as its manifest's schema says (sealed at rest). */
+export type Credentials = Record<string, unknown>;
 
 export interface IntegrationRecord {
   id: number;
   storeId: number;
   kind: string;
   name: string;
-  baseUrl: string;
+  /** the system's address, for kinds reached over http(s) */
+  baseUrl: string | null;
+  /** R8.1: the connector's own options, as its manifest's schema says */
+  connection: Record<string, unknown>;
+  /** R8.1: the profile (domain/policy.ts) that decides for this integration's fields */
+  profile: string;
   options: IntegrationOptions;
   enabled: boolean;
   /** the store's country (phone numbers) */
@@ -27,7 +30,9 @@ interface IntegrationRow {
   store_id: number;
   kind: string;
   name: string;
-  base_url: string;
+  base_url: string | null;
+  connection: Record<string, unknown>;
+  profile: string;
   credentials: string;
   options: unknown;
   enabled: boolean;
@@ -42,6 +47,8 @@ const fromRow = (r: IntegrationRow): IntegrationRecord => ({
   kind: r.kind,
   name: r.name,
   baseUrl: r.base_url,
+  connection: r.connection,
+  profile: r.profile,
   options: integrationOptionsSchema.parse(r.options),
   enabled: r.enabled,
   country: r.country,
@@ -78,7 +85,9 @@ export interface NewIntegration {
   storeId: number;
   kind: string;
   name: string;
-  baseUrl: string;
+  baseUrl: string | null;
+  connection?: Record<string, unknown> | undefined;
+  profile: string;
   credentials: Credentials;
   options: IntegrationOptions;
   now: Date;
@@ -90,8 +99,9 @@ export async function insertIntegration(
   i: NewIntegration,
 ): Promise<number> {
   const [row] = await q.query<{ id: number }>(
-    `insert into integrations (store_id, kind, name, base_url, credentials, options, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $7) returning id`,
+    `insert into integrations (store_id, kind, name, base_url, credentials, options, created_at,
+                               updated_at, connection, profile)
+     values ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9) returning id`,
     [
       i.storeId,
       i.kind,
@@ -100,6 +110,8 @@ export async function insertIntegration(
       seal(key, JSON.stringify(i.credentials)),
       JSON.stringify(i.options),
       i.now,
+      JSON.stringify(i.connection ?? {}),
+      i.profile,
     ],
   );
   return row!.id;
@@ -112,6 +124,7 @@ export async function updateIntegration(
   changes: {
     name?: string;
     baseUrl?: string;
+    connection?: Record<string, unknown>;
     credentials?: Credentials;
     options?: IntegrationOptions;
     enabled?: boolean;
@@ -121,7 +134,7 @@ export async function updateIntegration(
   await q.query(
     `update integrations set name = coalesce($2, name), base_url = coalesce($3, base_url),
             credentials = coalesce($4, credentials), options = coalesce($5, options),
-            enabled = coalesce($6, enabled), updated_at = $7
+            enabled = coalesce($6, enabled), updated_at = $7, connection = coalesce($8, connection)
      where id = $1`,
     [
       id,
@@ -131,6 +144,7 @@ export async function updateIntegration(
       changes.options ? JSON.stringify(changes.options) : null,
       changes.enabled ?? null,
       now,
+      changes.connection ? JSON.stringify(changes.connection) : null,
     ],
   );
 }

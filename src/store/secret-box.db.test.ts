@@ -35,6 +35,7 @@ describe.each(engines)("credentials at rest on $name", (engine) => {
       insertIntegration(db, key, {
         storeId: hub.admin.storeId,
         kind: "pos",
+        profile: "pos",
         name: "POS",
         baseUrl: "http://127.0.0.1:1",
         credentials,

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { serveApi } from "../../src/cli/serve-api.ts";
-import { signTimestamped } from "../../src/connectors/kit/signature.ts";
+import { signTimestamped } from "../../src/connectors/pos/signature.ts";
 import { createCustomer } from "../../src/services/customers.ts";
 import { createUser } from "../../src/services/users.ts";
 import type { Db } from "../../src/store/database.ts";

@@ -60,6 +60,7 @@ export async function addOfflineIntegration(
   return insertIntegration(hub.ctx.db, hub.ctx.secretKey, {
     storeId: hub.admin.storeId,
     kind: "pos",
+    profile: "pos",
     name: "Offline POS",
     baseUrl: "http://127.0.0.1:1",
     credentials: { apiKey: "k", webhookSecret: "s" },

@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
-import type { Connector, WebhookDelivery } from "./connector.ts";
+import { wishValue } from "../../domain/customer.ts";
+import { flowOf, profileFor, profileNames } from "../../domain/policy.ts";
+import type { Connector, CustomerOperation, WebhookDelivery } from "./connector.ts";
 import { ConnectorError } from "./connector-error.ts";
+import { allPages } from "./feed-page.ts";
+import type { Manifest } from "./manifest.ts";
 
 /**
- * What every connector must do, run against its simulator (the pattern of hono's
- * `common.case.test.ts`). `setup` starts a fresh simulator and returns a connector pointed at it,
- * plus a way to act in the external system as its own users would.
+ * R8.2: what every connector must do, run against its simulator (the pattern of hono's
+ * `common.case.test.ts`), and only what its manifest claims: a lookup by email is tested where the
+ * manifest says the system has one, and the manifest is checked against the connector where that
+ * can be seen. `<kind>.case.test.ts` supplies only `setup`: a fresh simulator and a connector
+ * built by its definition (so the kit's read-before-write is in place where the manifest says so),
+ * plus ways to act in the external system as its own users would.
  */
 export interface ContractSetup {
   connector: Connector;
@@ -15,21 +22,69 @@ export interface ContractSetup {
   renameExternally(id: string, firstName: string): Promise<void>;
   /** every customer of the external system, read as its staff would (not through the connector) */
   listExternally(): Promise<Array<{ id: string; firstName: string | null }>>;
-  /** the same connector with other credentials, e.g. a wrong API key */
-  connectWithKey(apiKey: string): Connector;
-  /** for a connector with webhooks: a delivery the system would send, signed for `at` */
+  /** the same connector with credentials the system refuses (a wrong API key) */
+  connectRefused(): Connector;
+  /** where the manifest claims webhooks: a delivery the system would send, signed for `at` */
   signedDelivery?(at: Date): WebhookDelivery;
   close(): Promise<void>;
 }
 
-export function connectorContract(name: string, setup: () => Promise<ContractSetup>) {
+export function connectorContract(
+  name: string,
+  manifest: Manifest,
+  setup: () => Promise<ContractSetup>,
+) {
+  const claims = {
+    webhook: manifest.feeds.includes("webhook"),
+    poll: manifest.feeds.includes("poll"),
+    email: manifest.lookups.email,
+    number: manifest.lookups.number,
+    idempotency: manifest.idempotencyKeys,
+    notes: manifest.records.includes("notes"),
+    wishes: manifest.records.includes("wishes"),
+  };
+  const customer = (email: string) => ({
+    firstName: "Ada",
+    lastName: "Lovelace",
+    acquisition: "Walk-in",
+    contacts: [{ kind: "email" as const, value: email }],
+    preferences: {},
+  });
+  /** the options of a create: a number where the hub picks them */
+  const createOptions = (key: string, number: string) => ({
+    idempotencyKey: key,
+    ...(manifest.customerNumbers === "ours" ? { number } : {}),
+  });
+  const update = (s: ContractSetup, id: string, ops: CustomerOperation[], key: string) =>
+    s.connector.sink.updateCustomer(id, ops, { idempotencyKey: key });
+
   describe(`connector contract: ${name}`, () => {
-    const customer = (email: string) => ({
-      firstName: "Ada",
-      lastName: "Lovelace",
-      acquisition: "Walk-in",
-      contacts: [{ kind: "email" as const, value: email }],
-      preferences: {},
+    it("R8.2: the manifest is honest: every capability it claims is there, and none it does not", async () => {
+      const s = await setup();
+      const { source, sink, webhook } = s.connector;
+      expect(s.connector.manifest).toBe(manifest);
+      expect(typeof source.findByEmail === "function").toBe(manifest.lookups.email);
+      expect(typeof source.findByNumber === "function").toBe(manifest.lookups.number);
+      expect(webhook !== undefined).toBe(claims.webhook);
+      expect(s.signedDelivery !== undefined).toBe(claims.webhook);
+      expect(source.feeds.sales !== undefined).toBe(manifest.records.includes("sales"));
+      expect(source.feeds.inventory !== undefined).toBe(manifest.records.includes("inventory"));
+      expect(sink.addActivity !== undefined).toBe(manifest.records.includes("activity"));
+      expect(claims.poll || manifest.feeds.includes("fullScan")).toBe(true);
+      // the profile decides only for what the system holds (domain/policy.ts)
+      expect(profileNames).toContain(manifest.profile);
+      const fields = profileFor(manifest.profile);
+      expect(fields.note.outbound !== "ignore").toBe(claims.notes);
+      expect(fields.wish.outbound !== "ignore").toBe(claims.wishes);
+      const flows = (record: "sale" | "inventory" | "message") =>
+        flowOf(manifest.profile, record).direction !== "none";
+      expect(flows("sale")).toBe(manifest.records.includes("sales"));
+      expect(flows("inventory")).toBe(manifest.records.includes("inventory"));
+      expect(flows("message")).toBe(manifest.records.includes("activity"));
+      // its settings are checked strictly: an unknown field is refused, not dropped
+      expect(manifest.credentials.safeParse({ unknownField: "x" }).success).toBe(false);
+      expect(manifest.options.safeParse({ unknownField: "x" }).success).toBe(false);
+      await s.close();
     });
 
     it("pings", async () => {
@@ -38,71 +93,177 @@ export function connectorContract(name: string, setup: () => Promise<ContractSet
       await s.close();
     });
 
-    it("S2: creates a customer once per idempotency key and finds it by normalised email", async () => {
+    it("S2: creates a customer, read back as written", async () => {
       const s = await setup();
-      const a = await s.connector.sink.createCustomer(customer("ada@example.com"), {
-        idempotencyKey: "k1",
-      });
-      const b = await s.connector.sink.createCustomer(customer("ada@example.com"), {
-        idempotencyKey: "k1",
-      });
-      expect(b.id).toBe(a.id);
-      const found = await s.connector.source.findByEmail(" ADA@example.com ");
-      expect(found.map((c) => c.id)).toEqual([a.id]);
+      const created = await s.connector.sink.createCustomer(
+        customer("ada@example.com"),
+        createOptions("k1", "T1"),
+      );
+      const read = await s.connector.source.getCustomer(created.id);
+      expect(read?.customer).toMatchObject({ firstName: "Ada", lastName: "Lovelace" });
+      expect(read?.customer.contacts.map((c) => c.value)).toEqual(["ada@example.com"]);
+      if (manifest.customerNumbers === "ours") expect(read?.number).toBe("T1");
+      expect((await s.listExternally()).map((c) => c.id)).toEqual([created.id]);
+      await s.close();
+    });
+
+    it.runIf(claims.idempotency)(
+      "S2: a create repeated with its idempotency key is done once",
+      async () => {
+        const s = await setup();
+        const a = await s.connector.sink.createCustomer(customer("ada@example.com"), {
+          ...createOptions("k1", "T1"),
+        });
+        const b = await s.connector.sink.createCustomer(customer("ada@example.com"), {
+          ...createOptions("k1", "T1"),
+        });
+        expect(b.id).toBe(a.id);
+        expect(await s.listExternally()).toHaveLength(1);
+        await s.close();
+      },
+    );
+
+    it.runIf(claims.email)("S2: finds a customer by normalised email", async () => {
+      const s = await setup();
+      const id = await s.createExternally({ firstName: "Ada", email: "ada@example.com" });
+      await s.createExternally({ firstName: "Grace", email: "grace@example.com" });
+      const found = await s.connector.source.findByEmail!(" ADA@example.com ");
+      expect(found.map((c) => c.id)).toEqual([id]);
       expect(found[0]!.customer.firstName).toBe("Ada");
       await s.close();
     });
 
-    it("S4: the changes feed pages from a cursor, each change once, versions increasing", async () => {
-      const s = await setup();
-      for (let i = 0; i < 5; i++)
-        await s.createExternally({ firstName: `C${i}`, email: `c${i}@example.com` });
-      const seen: string[] = [];
-      let cursor: string | null = null;
-      let last = 0;
-      for (let guard = 0; guard < 10; guard++) {
-        const page = await s.connector.source.pollChanges(cursor, 2);
-        for (const c of page.customers) {
-          expect(c.version).toBeGreaterThan(last);
-          last = c.version;
-          seen.push(c.id);
-        }
-        cursor = page.cursor;
-        if (!page.hasMore) break;
-      }
-      expect(new Set(seen).size).toBe(5);
-      expect((await s.connector.source.pollChanges(cursor, 2)).customers).toEqual([]);
-      await s.close();
-    });
+    it.runIf(claims.number)(
+      "S5: finds a customer by its number, with the ref it was created with",
+      async () => {
+        const s = await setup();
+        const created = await s.connector.sink.createCustomer(customer("ada@example.com"), {
+          ...createOptions("k1", "T7"),
+          ref: "tandem:7",
+        });
+        const found = await s.connector.source.findByNumber!(created.number!);
+        expect(found?.id).toBe(created.id);
+        expect(found?.ref).toBe("tandem:7");
+        expect(await s.connector.source.findByNumber!("no-such-number")).toBeNull();
+        await s.close();
+      },
+    );
 
-    it("F12: a conditional write is refused when the external value changed, and the current state comes back", async () => {
+    it.runIf(claims.poll)(
+      "S4: the customers' feed pages from a cursor, each change once, versions increasing",
+      async () => {
+        const s = await setup();
+        for (let i = 0; i < 5; i++)
+          await s.createExternally({ firstName: `C${i}`, email: `c${i}@example.com` });
+        const seen: string[] = [];
+        let last = 0;
+        let cursor: string | null = null;
+        for await (const page of allPages(s.connector.source.feeds.customers, null, 2, 10)) {
+          for (const c of page.records) {
+            expect(c.version).toBeGreaterThan(last);
+            last = c.version;
+            seen.push(c.id);
+          }
+          cursor = page.cursor;
+        }
+        expect(new Set(seen).size).toBe(5);
+        expect((await s.connector.source.feeds.customers(cursor, 2)).records).toEqual([]);
+        // a change after the last page comes on the next
+        await s.renameExternally(seen[0]!, "Changed");
+        const next = await s.connector.source.feeds.customers(cursor, 2);
+        expect(next.records.map((c) => [c.id, c.customer.firstName])).toEqual([
+          [seen[0], "Changed"],
+        ]);
+        await s.close();
+      },
+    );
+
+    it(`F12: a write is refused when the value it replaces changed at the system, and the current state comes back (${manifest.conditionalWrites ? "the system's conditional write" : "the kit's read-before-write"})`, async () => {
       const s = await setup();
       const id = await s.createExternally({ firstName: "Ada", email: "ada@example.com" });
       await s.renameExternally(id, "Adah");
-      const result = await s.connector.sink.updateCustomer(
-        id,
-        { set: { firstName: "Augusta" }, expect: { firstName: "Ada" }, addContacts: [] },
-        { idempotencyKey: "k2" },
+      const rename = (expected: string): CustomerOperation => ({
+        op: "setName",
+        field: "firstName",
+        value: "Augusta",
+        expected,
+      });
+      const refused = await update(s, id, [rename("Ada")], "k2");
+      expect(refused.ok).toBe(false);
+      expect(refused.customer.customer.firstName).toBe("Adah");
+      // nothing of a refused write is done, not even its additions
+      const added = { op: "addContact", contact: { kind: "email", value: "augusta@example.com" } };
+      expect((await update(s, id, [rename("Ada"), added as CustomerOperation], "k3")).ok).toBe(
+        false,
       );
-      expect(result.ok).toBe(false);
-      expect(result.customer.customer.firstName).toBe("Adah");
-      const ok = await s.connector.sink.updateCustomer(
-        id,
-        {
-          set: { firstName: "Augusta" },
-          expect: { firstName: "Adah" },
-          addContacts: [{ kind: "email", value: "augusta@example.com" }],
-        },
-        { idempotencyKey: "k3" },
-      );
+      expect((await s.listExternally()).find((c) => c.id === id)?.firstName).toBe("Adah");
+      const ok = await update(s, id, [rename("Adah"), added as CustomerOperation], "k4");
       expect(ok.ok).toBe(true);
       expect(ok.customer.customer.firstName).toBe("Augusta");
       expect(ok.customer.customer.contacts.map((c) => c.value)).toEqual([
         "ada@example.com",
         "augusta@example.com",
       ]);
+      expect(ok.customer.version).toBeGreaterThan(refused.customer.version);
       await s.close();
     });
+
+    it.runIf(claims.notes)(
+      "F5: a note is added with its ref and edited with its expected body",
+      async () => {
+        const s = await setup();
+        const id = await s.createExternally({ firstName: "Ada", email: "ada@example.com" });
+        const added = await update(s, id, [{ op: "addNote", ref: "tandem:1", body: "hi" }], "k5");
+        const note = added.customer.customer.notes?.find((n) => n.ref === "tandem:1");
+        expect(note?.body).toBe("hi");
+        const edit = (expected: string) =>
+          update(
+            s,
+            id,
+            [{ op: "setNote", id: note!.id, body: "hello", expected }],
+            `k-${expected}`,
+          );
+        expect((await edit("other")).ok).toBe(false);
+        const edited = await edit("hi");
+        expect(edited.customer.customer.notes?.find((n) => n.id === note!.id)?.body).toBe("hello");
+        await s.close();
+      },
+    );
+
+    it.runIf(claims.wishes)(
+      "F4: a wish is added with its ref, changed and removed with its expected value",
+      async () => {
+        const s = await setup();
+        const id = await s.createExternally({ firstName: "Ada", email: "ada@example.com" });
+        const ring = { inventoryId: null, description: "a ring" };
+        const added = await update(s, id, [{ op: "addWish", ref: "tandem:2", wish: ring }], "k6");
+        const wish = added.customer.customer.wishes?.find((w) => w.ref === "tandem:2");
+        expect(wish && wishValue(wish)).toBe(wishValue(ring));
+        const watch = { inventoryId: null, description: "a watch" };
+        const stale = await update(
+          s,
+          id,
+          [{ op: "setWish", id: wish!.id, wish: watch, expected: watch }],
+          "k7",
+        );
+        expect(stale.ok).toBe(false);
+        const set = await update(
+          s,
+          id,
+          [{ op: "setWish", id: wish!.id, wish: watch, expected: ring }],
+          "k8",
+        );
+        expect(set.customer.customer.wishes?.map((w) => w.description)).toEqual(["a watch"]);
+        const removed = await update(
+          s,
+          id,
+          [{ op: "removeWish", id: wish!.id, expected: watch }],
+          "k9",
+        );
+        expect(removed.customer.customer.wishes ?? []).toEqual([]);
+        await s.close();
+      },
+    );
 
     it("reports a missing customer as null", async () => {
       const s = await setup();
@@ -110,33 +271,37 @@ export function connectorContract(name: string, setup: () => Promise<ContractSet
       await s.close();
     });
 
-    it("I1: a wrong API key is refused as unauthorized, reads and writes alike, and nothing is written", async () => {
+    it("I1: wrong credentials are refused as unauthorized, reads and writes alike, and nothing is written", async () => {
       const s = await setup();
       const id = await s.createExternally({ firstName: "Ada", email: "ada@example.com" });
       const before = await s.listExternally();
-      const bad = s.connectWithKey(`wrong-${Math.random().toString(36).slice(2)}`);
+      const bad = s.connectRefused();
       const refusal = async (call: () => Promise<unknown>) => {
         const error = await call().then(
-          () => new Error("the call with a wrong key succeeded"),
+          () => new Error("the call with wrong credentials succeeded"),
           (e: unknown) => e,
         );
         expect(error).toBeInstanceOf(ConnectorError);
         return (error as ConnectorError).code;
       };
       expect(await refusal(() => bad.source.ping())).toBe("unauthorized");
-      // a wrong key is not "no such customer"
+      // wrong credentials are not "no such customer"
       expect(await refusal(() => bad.source.getCustomer(id))).toBe("unauthorized");
-      expect(await refusal(() => bad.source.pollChanges(null, 10))).toBe("unauthorized");
+      expect(await refusal(() => bad.source.feeds.customers(null, 10))).toBe("unauthorized");
+      if (claims.email)
+        expect(await refusal(() => bad.source.findByEmail!("ada@example.com"))).toBe(
+          "unauthorized",
+        );
       expect(
         await refusal(() =>
-          bad.sink.createCustomer(customer("eve@example.com"), { idempotencyKey: "k9" }),
+          bad.sink.createCustomer(customer("eve@example.com"), createOptions("k9", "T9")),
         ),
       ).toBe("unauthorized");
       expect(
         await refusal(() =>
           bad.sink.updateCustomer(
             id,
-            { set: { firstName: "Eve" }, expect: { firstName: "Ada" }, addContacts: [] },
+            [{ op: "setName", field: "firstName", value: "Eve", expected: "Ada" }],
             { idempotencyKey: "k10" },
           ),
         ),
@@ -145,27 +310,29 @@ export function connectorContract(name: string, setup: () => Promise<ContractSet
       await s.close();
     });
 
-    it("S4: a webhook delivery is accepted only with a matching signature and a fresh timestamp, each checked alone", async () => {
-      const s = await setup();
-      const webhook = s.connector.webhook;
-      if (!webhook || !s.signedDelivery) return void (await s.close());
-      const now = new Date();
-      const codeOf = (delivery: WebhookDelivery) => {
-        try {
-          webhook.parse(delivery, now);
-        } catch (error) {
-          expect(error).toBeInstanceOf(ConnectorError);
-          return (error as ConnectorError).code;
-        }
-        return "accepted";
-      };
-      expect(codeOf(s.signedDelivery(now))).toBe("accepted");
-      // correctly signed an hour ago: a replay
-      expect(codeOf(s.signedDelivery(new Date(now.getTime() - 3600_000)))).toBe("unauthorized");
-      // fresh, but the body changed after signing
-      const fresh = s.signedDelivery(now);
-      expect(codeOf({ ...fresh, rawBody: `${fresh.rawBody} ` })).toBe("unauthorized");
-      await s.close();
-    });
+    it.runIf(claims.webhook)(
+      "S4: a webhook delivery is accepted only with a matching signature and a fresh timestamp, each checked alone",
+      async () => {
+        const s = await setup();
+        const webhook = s.connector.webhook!;
+        const now = new Date();
+        const codeOf = (delivery: WebhookDelivery) => {
+          try {
+            webhook.parse(delivery, now);
+          } catch (error) {
+            expect(error).toBeInstanceOf(ConnectorError);
+            return (error as ConnectorError).code;
+          }
+          return "accepted";
+        };
+        expect(codeOf(s.signedDelivery!(now))).toBe("accepted");
+        // correctly signed an hour ago: a replay
+        expect(codeOf(s.signedDelivery!(new Date(now.getTime() - 3600_000)))).toBe("unauthorized");
+        // fresh, but the body changed after signing
+        const fresh = s.signedDelivery!(now);
+        expect(codeOf({ ...fresh, rawBody: `${fresh.rawBody} ` })).toBe("unauthorized");
+        await s.close();
+      },
+    );
   });
 }

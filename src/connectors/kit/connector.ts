@@ -1,15 +1,10 @@
-import type { CanonicalCustomer, ExternalCustomer } from "../../domain/customer.ts";
+import type { CanonicalCustomer, ContactMethod, ExternalCustomer } from "../../domain/customer.ts";
 import type { InventoryRecord, SaleRecord } from "../../domain/retail-records.ts";
+import type { Manifest } from "./manifest.ts";
+import type { RateBudget } from "./rate-budget.ts";
 
 export type { ExternalCustomer };
-
-export interface ChangePage {
-  customers: ExternalCustomer[];
-  /** R7.1: the page's records the connector could not read; the feed goes on past them */
-  rejected: RejectedRecord[];
-  cursor: string;
-  hasMore: boolean;
-}
+export type { Manifest };
 
 /**
  * R7.1: a record of a feed page that the connector could not read (it does not fit the system's
@@ -25,18 +20,68 @@ export interface RejectedRecord {
   reason: string;
 }
 
-/** A write to an existing external customer. Paths are canonical field paths (domain/customer.ts). */
-export interface CustomerPatch {
-  /** scalar paths to set; null removes the value */
-  set: Record<string, string | null>;
-  /** the values the hub believes those paths hold now; the system refuses the write if not */
-  expect: Record<string, string | null>;
-  /** contact methods to add (never to change or remove: SPEC F1) */
-  addContacts: Array<{ kind: "email" | "phone" | "address"; value: string }>;
-  /** F5: notes to add, each with the ref that names its hub note ("tandem:<id>") */
-  addNotes?: Array<{ ref: string; body: string }> | undefined;
-  /** F4: wishes to add, each with the ref that names its hub collection item */
-  addWishes?: Array<{ ref: string; inventoryId: string | null; description: string }> | undefined;
+/** One page of a feed: the records changed after the cursor, oldest first. */
+export interface FeedPage<T> {
+  records: T[];
+  /** R7.1: the page's records the connector could not read */
+  rejected: RejectedRecord[];
+  cursor: string;
+  hasMore: boolean;
+}
+
+/**
+ * R8.1: the records a feed or a webhook can carry, by feed name. A new kind of record (orders,
+ * invoices) is one more entry here, and capture records it by its name; nothing else is fixed to
+ * customers, inventory and sales.
+ */
+export interface FeedRecords {
+  customers: ExternalCustomer;
+  /** F8 */
+  inventory: InventoryRecord;
+  /** F6 */
+  sales: SaleRecord;
+}
+export type FeedName = keyof FeedRecords;
+export const feedNames = ["customers", "inventory", "sales"] as const satisfies readonly FeedName[];
+
+export type FeedReader<T> = (cursor: string | null, limit: number) => Promise<FeedPage<T>>;
+
+/** The customers' feed always; inventory and sales where the manifest claims those records. */
+export type FeedReaders = { customers: FeedReader<ExternalCustomer> } & {
+  [K in Exclude<FeedName, "customers">]?: FeedReader<FeedRecords[K]>;
+};
+
+/** What one webhook delivery carried, by feed name (records of one kind each). */
+export type WebhookContent = { [K in FeedName]?: Array<FeedRecords[K]> };
+
+/**
+ * R8.1: a write to an existing external customer, as typed operations (never field-path strings).
+ * Every operation that replaces a value carries the value the hub believes it replaces
+ * (`expected`): a system with conditional writes refuses the write when it does not hold, and for
+ * one without, the kit reads before it writes (read-before-write.ts).
+ */
+export type CustomerOperation =
+  | {
+      op: "setName";
+      field: "firstName" | "lastName";
+      value: string | null;
+      expected: string | null;
+    }
+  | { op: "setAcquisition"; value: string | null; expected: string | null }
+  | { op: "setPreference"; name: string; value: string | null; expected: string | null }
+  /** F1: contact methods are added, never changed or removed */
+  | { op: "addContact"; contact: ContactMethod }
+  /** F5: a hub note, with the ref ("tandem:<id>") that pairs it back */
+  | { op: "addNote"; ref: string; body: string }
+  | { op: "setNote"; id: string; body: string; expected: string | null }
+  /** F4: a hub wish, with the ref that pairs it back */
+  | { op: "addWish"; ref: string; wish: Wish }
+  | { op: "setWish"; id: string; wish: Wish; expected: Wish | null }
+  | { op: "removeWish"; id: string; expected: Wish | null };
+
+export interface Wish {
+  inventoryId: string | null;
+  description: string;
 }
 
 export type PatchResult =
@@ -49,33 +94,16 @@ export interface WriteOptions {
   associateNumber?: string | undefined;
 }
 
-export interface Manifest {
-  kind: string;
-  displayName: string;
-  webhooks: boolean;
-  /** refuses a write whose `expect` does not hold (otherwise the sink reads before it writes) */
-  conditionalWrites: boolean;
-}
-
-/** A page of a feed other than customers (inventory, sales). */
-export interface FeedPage<T> {
-  records: T[];
-  /** R7.1: the page's records the connector could not read */
-  rejected: RejectedRecord[];
-  cursor: string;
-  hasMore: boolean;
-}
-
 /** Reading from the external system (capture and matching). */
 export interface Source {
   ping(): Promise<{ name: string }>;
-  pollChanges(cursor: string | null, limit: number): Promise<ChangePage>;
-  /** F8: inventory changed after the cursor, where the system has inventory */
-  pollInventory?(cursor: string | null, limit: number): Promise<FeedPage<InventoryRecord>>;
-  /** F6: sales recorded after the cursor, where the system has sales */
-  pollSales?(cursor: string | null, limit: number): Promise<FeedPage<SaleRecord>>;
+  /** the feeds polled with a cursor (manifest `feeds` has "poll") */
+  feeds: FeedReaders;
   getCustomer(id: string): Promise<ExternalCustomer | null>;
-  findByEmail(email: string): Promise<ExternalCustomer[]>;
+  /** S2: where the manifest claims `lookups.email`; matches the normalised email */
+  findByEmail?(email: string): Promise<ExternalCustomer[]>;
+  /** S5: where the manifest claims `lookups.number` */
+  findByNumber?(number: string): Promise<ExternalCustomer | null>;
 }
 
 /** Writing to the external system (apply). */
@@ -84,7 +112,16 @@ export interface Sink {
     customer: CanonicalCustomer,
     options: WriteOptions & { number?: string | undefined; ref?: string | undefined },
   ): Promise<ExternalCustomer>;
-  updateCustomer(id: string, patch: CustomerPatch, options: WriteOptions): Promise<PatchResult>;
+  /**
+   * Applies the operations. A connector whose manifest claims conditional writes refuses, as
+   * `{ok: false}`, a write whose expectations do not hold; one without ignores `expected` (the
+   * kit has compared them already).
+   */
+  updateCustomer(
+    id: string,
+    operations: readonly CustomerOperation[],
+    options: WriteOptions,
+  ): Promise<PatchResult>;
   /** F7: writes a message sent from the hub to the customer's activity; the ref makes it idempotent */
   addActivity?(
     customerId: string,
@@ -98,53 +135,57 @@ export interface WebhookDelivery {
   rawBody: string;
 }
 
-/** What one webhook delivery carried. */
-export interface WebhookContent {
-  customers: ExternalCustomer[];
-  inventory: InventoryRecord[];
-  sales: SaleRecord[];
-}
-
 /** Receiving pushes from the external system (capture). */
 export interface Webhook {
   /** registers `url` at the external system so it sends changes there */
   register(url: string): Promise<void>;
-  /** verifies and parses one delivery; throws a ConnectorError("invalid") when it is not genuine */
+  /** verifies and parses one delivery; throws a ConnectorError("unauthorized" or "invalid") when it is not genuine */
   parse(delivery: WebhookDelivery, now: Date): WebhookContent;
 }
 
 /**
  * The contract every connector fulfils. The engine and the stages only ever see this; they never
- * name a vendor.
+ * name a vendor. What a connector offers beyond the customer feed and reads and writes of one
+ * customer is optional here and declared in its manifest (manifest.ts).
  *
  * @example
- * const connector = connectorFor(integration); // services/connector-registry.ts
- * const page = await connector.source.pollChanges(null, 100);
+ * const connector = await resolveConnector(integration); // services/connector-resolver.ts
+ * const page = await connector.source.feeds.customers(null, 100);
  */
 export interface Connector {
   manifest: Manifest;
   source: Source;
   sink: Sink;
-  webhook?: Webhook;
+  webhook?: Webhook | undefined;
 }
 
-/** What a connector needs to be built: where the system is, how to sign in, how to map fields. */
-export interface ConnectorSettings {
-  baseUrl: string;
-  credentials: { apiKey: string; webhookSecret: string };
+/** What every connector is built with, beside its own credentials and options. */
+export interface ConnectorSettings<Credentials = unknown, Options = unknown> {
+  /** the system's address, for kinds that have one (manifest `baseUrl`) */
+  baseUrl: string | null;
+  /** checked with the manifest's credentials schema (and its generated secrets) */
+  credentials: Credentials;
+  /** checked with the manifest's options schema */
+  connection: Options;
   /** external custom field key -> hub preference name (SPEC F2) */
   fieldMap: Record<string, string>;
   /** the store's country, for phone numbers without a +prefix */
   country: string;
-  timeoutMs?: number;
-  maxAttempts?: number;
+  timeoutMs?: number | undefined;
+  maxAttempts?: number | undefined;
+  /** R8.1: the integration's rate budget, shared by its connectors in this process (the kit makes one from the manifest when none is given) */
+  budget?: RateBudget | undefined;
+}
+
+/** The part of an integration a connector is built from. */
+export interface ResolvableIntegration {
+  id: number;
+  kind: string;
+  baseUrl: string | null;
+  country: string;
+  connection: unknown;
+  options: { fieldMap: Record<string, string> };
 }
 
 /** Finds the connector of an integration (credentials decrypted, settings applied); stages receive one. */
-export type ConnectorResolver = (integration: {
-  id: number;
-  kind: string;
-  baseUrl: string;
-  country: string;
-  options: { fieldMap: Record<string, string> };
-}) => Promise<Connector>;
+export type ConnectorResolver = (integration: ResolvableIntegration) => Promise<Connector>;

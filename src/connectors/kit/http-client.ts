@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { ConnectorError, isRetryable } from "./connector-error.ts";
+import { createRateBudget, retryAfterMs, type RateBudget } from "./rate-budget.ts";
 
 export interface HttpClientOptions {
   baseUrl: string;
@@ -10,6 +11,11 @@ export interface HttpClientOptions {
   maxAttempts?: number | undefined;
   /** first backoff; doubles each attempt, with full jitter; default 250 ms */
   backoffMs?: number | undefined;
+  /**
+   * R8.1: the integration's rate budget (rate-budget.ts): every attempt waits its turn and every
+   * answer's limit headers correct it. Without one the client keeps its own, from headers only.
+   */
+  budget?: RateBudget | undefined;
 }
 
 export interface RequestOptions<T> {
@@ -30,30 +36,24 @@ export interface HttpResponse<T> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Retry-After is seconds or an HTTP date (both appear in the wild: Shopify vs Lightspeed). */
-function retryAfterMs(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return seconds * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
 /**
  * The one HTTP client every connector uses: a timeout on every attempt, retries with exponential
- * backoff and jitter for what can be retried, and response validation so a malformed answer is
+ * backoff and jitter for what can be retried, pacing by the integration's rate budget, and
+ * response validation so a malformed answer is
  * a clear error rather than a crash three layers down.
  */
 export function createHttpClient(options: HttpClientOptions) {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxAttempts = options.maxAttempts ?? 4;
   const backoffMs = options.backoffMs ?? 250;
+  const budget = options.budget ?? createRateBudget(null);
 
   if (!/^https?:$/.test(new URL(options.baseUrl).protocol))
     throw new ConnectorError("invalid", `base URL: only http:// and https:// are supported`);
 
   async function attempt(init: RequestInit, url: URL): Promise<Response> {
     const where = `${init.method} ${url.pathname}`;
+    await budget.take();
     try {
       // a redirect is not followed: it could lead anywhere (an internal address, another host)
       return await fetch(url, {
@@ -89,6 +89,7 @@ export function createHttpClient(options: HttpClientOptions) {
       let waitMs: number | undefined;
       try {
         const response = await attempt(init, url);
+        budget.observe(response.status, response.headers);
         if (response.ok || req.accept?.includes(response.status)) {
           return { status: response.status, data: await parse(response, req.schema, method, url) };
         }

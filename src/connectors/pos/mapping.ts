@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { parseWishValue, type CanonicalCustomer } from "../../domain/customer.ts";
-import type { CustomerPatch, ExternalCustomer } from "../kit/connector.ts";
-import { parseFieldPath } from "../../domain/field-path.ts";
+import type { CanonicalCustomer, ContactMethod } from "../../domain/customer.ts";
+import type { CustomerOperation, ExternalCustomer, Wish } from "../kit/connector.ts";
 import { itemRef } from "../../domain/item-ref.ts";
 
 /** A customer as the POS protocol sends it (docs/pos-protocol.md, "The customer resource"). */
@@ -100,50 +99,77 @@ export function toPosCreate(customer: CanonicalCustomer, fieldMap: Record<string
   };
 }
 
-type Scalars = {
+type Fields = {
   firstName?: string | null;
   lastName?: string | null;
   acquisition?: string | null;
   customFields?: Record<string, string | null>;
+};
+type Expectations = Fields & {
   notes?: Record<string, string | null>;
-  wishlist?: Record<string, { inventoryId: string | null; description: string } | null>;
+  wishlist?: Record<string, Wish | null>;
 };
 
-/** canonical paths -> the POS's field names; preferences without a mapped key are not sent. */
-function toPosFields(paths: Record<string, string | null>, fieldMap: Record<string, string>) {
-  const out: Scalars = {};
-  for (const [path, value] of Object.entries(paths)) {
-    const field = parseFieldPath(path);
-    if (field.family === "name") out[field.field] = value;
-    else if (field.family === "acquisition") out.acquisition = value;
-    else if (field.family === "note" && field.key.side === "external")
-      (out.notes ??= {})[field.key.id] = value;
-    else if (field.family === "wish" && field.key.side === "external")
-      (out.wishlist ??= {})[field.key.id] = value === null ? null : parseWishValue(value);
-    else if (field.family === "preference") {
-      const key = keyFor(fieldMap, field.name);
-      if (key !== undefined) (out.customFields ??= {})[key] = value;
+/**
+ * R8.1: typed operations -> the POS's PATCH body (docs/pos-protocol.md, "Writes"). Every expected
+ * value goes into `expect`, which the POS checks before it writes anything (409 otherwise). A
+ * preference without a mapped custom field is not sent (F2).
+ */
+export function toPosPatch(
+  operations: readonly CustomerOperation[],
+  fieldMap: Record<string, string>,
+) {
+  const set: Fields = {};
+  const expect: Expectations = {};
+  const addContacts: Array<{ type: ContactMethod["kind"]; value: string }> = [];
+  const addNotes: Array<{ body: string; externalRef: string }> = [];
+  const setNotes: Array<{ id: string; body: string }> = [];
+  const addWishes: Array<Wish & { externalRef: string }> = [];
+  const setWishes: Array<Wish & { id: string }> = [];
+  const removeWishes: string[] = [];
+  for (const op of operations) {
+    switch (op.op) {
+      case "setName":
+        set[op.field] = op.value;
+        expect[op.field] = op.expected;
+        break;
+      case "setAcquisition":
+        set.acquisition = op.value;
+        expect.acquisition = op.expected;
+        break;
+      case "setPreference": {
+        const key = keyFor(fieldMap, op.name);
+        if (key === undefined) break;
+        (set.customFields ??= {})[key] = op.value;
+        (expect.customFields ??= {})[key] = op.expected;
+        break;
+      }
+      case "addContact":
+        addContacts.push({ type: op.contact.kind, value: op.contact.value });
+        break;
+      case "addNote":
+        addNotes.push({ body: op.body, externalRef: op.ref });
+        break;
+      case "setNote":
+        setNotes.push({ id: op.id, body: op.body });
+        (expect.notes ??= {})[op.id] = op.expected;
+        break;
+      case "addWish":
+        addWishes.push({ ...op.wish, externalRef: op.ref });
+        break;
+      case "setWish":
+        setWishes.push({ id: op.id, ...op.wish });
+        (expect.wishlist ??= {})[op.id] = op.expected;
+        break;
+      case "removeWish":
+        removeWishes.push(op.id);
+        (expect.wishlist ??= {})[op.id] = op.expected;
+        break;
+      default: {
+        const unknown: never = op;
+        throw new Error(`unknown operation ${JSON.stringify(unknown)}`);
+      }
     }
   }
-  return out;
-}
-
-export function toPosPatch(patch: CustomerPatch, fieldMap: Record<string, string>) {
-  const { notes: setNotes, wishlist: wishes, ...set } = toPosFields(patch.set, fieldMap);
-  return {
-    set,
-    expect: toPosFields(patch.expect, fieldMap),
-    addContacts: patch.addContacts.map((c) => ({ type: c.kind, value: c.value })),
-    addNotes: (patch.addNotes ?? []).map((n) => ({ body: n.body, externalRef: n.ref })),
-    setNotes: Object.entries(setNotes ?? {})
-      .filter((entry): entry is [string, string] => entry[1] !== null)
-      .map(([id, body]) => ({ id, body })),
-    addWishes: (patch.addWishes ?? []).map((w) => ({
-      inventoryId: w.inventoryId,
-      description: w.description,
-      externalRef: w.ref,
-    })),
-    setWishes: Object.entries(wishes ?? {}).flatMap(([id, w]) => (w ? [{ id, ...w }] : [])),
-    removeWishes: Object.entries(wishes ?? {}).flatMap(([id, w]) => (w ? [] : [id])),
-  };
+  return { set, expect, addContacts, addNotes, setNotes, addWishes, setWishes, removeWishes };
 }

@@ -1,17 +1,20 @@
 import { createHmac } from "node:crypto";
 import { startReferencePos } from "../../../simulators/reference-pos/server.ts";
 import { connectorContract } from "../kit/connector-contract.ts";
-import { createPosConnector } from "./manifest.ts";
+import { posConnector } from "./manifest.ts";
 
 const apiKey = "contract-key";
 const webhookSecret = "contract-webhook-secret";
 
-connectorContract("pos (reference POS)", async () => {
+// The POS's part of the contract suite (kit/connector-contract.ts): its simulator, its staff
+// endpoints and its webhook signature; the suite runs what posConnector's manifest claims.
+connectorContract("pos (reference POS)", posConnector.manifest, async () => {
   const pos = await startReferencePos({ port: 0, apiKey });
   const connectWithKey = (key: string) =>
-    createPosConnector({
+    posConnector.build({
       baseUrl: pos.url,
       credentials: { apiKey: key, webhookSecret },
+      connection: {},
       fieldMap: {},
       country: "US",
       timeoutMs: 5000,
@@ -29,7 +32,7 @@ connectorContract("pos (reference POS)", async () => {
   };
   return {
     connector: connectWithKey(apiKey),
-    connectWithKey,
+    connectRefused: () => connectWithKey(`wrong-${Math.random().toString(36).slice(2)}`),
     createExternally: async ({ firstName, email }) =>
       (
         await staff<{ id: string }>("POST", "/staff/customers", {

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { ConnectorError } from "../kit/connector-error.ts";
-import type { ConnectorSettings, Sink } from "../kit/connector.ts";
-import type { PosClient } from "./client.ts";
+import type { Sink } from "../kit/connector.ts";
+import type { PosClient, PosSettings } from "./client.ts";
+
 import { fromPos, posCustomerSchema, toPosCreate, toPosPatch } from "./mapping.ts";
 
 const preconditionSchema = z.object({ customer: posCustomerSchema });
 
-export function createPosSink(client: PosClient, settings: ConnectorSettings): Sink {
+export function createPosSink(client: PosClient, settings: PosSettings): Sink {
   const writeHeaders = (idempotencyKey: string) => ({ "idempotency-key": idempotencyKey });
   return {
     async createCustomer(customer, options) {
@@ -39,13 +40,13 @@ export function createPosSink(client: PosClient, settings: ConnectorSettings): S
         schema: z.unknown(),
       });
     },
-    async updateCustomer(id, patch, options) {
+    async updateCustomer(id, operations, options) {
       const { status, data } = await client.request({
         method: "PATCH",
         path: `/api/v1/customers/${encodeURIComponent(id)}`,
         headers: writeHeaders(options.idempotencyKey),
         body: {
-          ...toPosPatch(patch, settings.fieldMap),
+          ...toPosPatch(operations, settings.fieldMap),
           ...(options.associateNumber ? { associateNumber: options.associateNumber } : {}),
         },
         schema: z.unknown(),

@@ -2,16 +2,17 @@ import { createHmac, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { WebhookDelivery } from "../kit/connector.ts";
 import { ConnectorError } from "../kit/connector-error.ts";
-import { createPosConnector } from "./manifest.ts";
+import { posConnector } from "./manifest.ts";
 
 // Each check of a delivery is tested alone: a delivery that fails two checks at once (a stale
 // timestamp and a bad signature) cannot tell whether either check works. The signature here is
 // computed with node:crypto directly, as docs/pos-protocol.md states it, not with our own helper.
 
 const secret = `whsec-${randomBytes(8).toString("hex")}`;
-const webhook = createPosConnector({
+const webhook = posConnector.build({
   baseUrl: "http://127.0.0.1:1",
   credentials: { apiKey: "unused-key", webhookSecret: secret },
+  connection: {},
   fieldMap: {},
   country: "US",
 }).webhook!;

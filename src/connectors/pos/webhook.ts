@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ConnectorError } from "../kit/connector-error.ts";
-import type { ConnectorSettings, Webhook, WebhookContent } from "../kit/connector.ts";
-import { safeEqual, signTimestamped } from "../kit/signature.ts";
-import type { PosClient } from "./client.ts";
+import type { Webhook, WebhookContent } from "../kit/connector.ts";
+import type { PosClient, PosSettings } from "./client.ts";
+import { safeEqual, signTimestamped } from "./signature.ts";
 import { fromPos, posCustomerSchema } from "./mapping.ts";
 import {
   fromPosInventory,
@@ -32,7 +32,7 @@ const eventSchema = z.discriminatedUnion("type", [
 /** Deliveries older or newer than this are refused (replay protection, docs/pos-protocol.md). */
 const toleranceSeconds = 300;
 
-export function createPosWebhook(client: PosClient, settings: ConnectorSettings): Webhook {
+export function createPosWebhook(client: PosClient, settings: PosSettings): Webhook {
   return {
     async register(url) {
       const { data } = await client.request({
@@ -73,12 +73,13 @@ export function createPosWebhook(client: PosClient, settings: ConnectorSettings)
         const issue = event.error.issues[0];
         throw new ConnectorError("invalid", `webhook: ${issue?.path.join(".")}: ${issue?.message}`);
       }
-      const content: WebhookContent = { customers: [], inventory: [], sales: [] };
       const data = event.data;
-      if ("customer" in data.data)
-        content.customers.push(fromPos(data.data.customer, settings.fieldMap));
-      else if ("item" in data.data) content.inventory.push(fromPosInventory(data.data.item));
-      else content.sales.push(fromPosSale(data.data.sale));
+      const content: WebhookContent =
+        "customer" in data.data
+          ? { customers: [fromPos(data.data.customer, settings.fieldMap)] }
+          : "item" in data.data
+            ? { inventory: [fromPosInventory(data.data.item)] }
+            : { sales: [fromPosSale(data.data.sale)] };
       return content;
     },
   };
