@@ -11,12 +11,24 @@ const stageRules = stages.map((stage) => ({
     "no-restricted-imports": [
       "error",
       {
-        patterns: stages
-          .filter((other) => other !== stage)
-          .map((other) => ({
-            group: [`**/${other}/*`],
-            message: `A stage never imports another stage: ${stage} and ${other} meet in tables and jobs.`,
-          })),
+        patterns: [
+          ...stages
+            .filter((other) => other !== stage)
+            .map((other) => ({
+              group: [`**/${other}/*`],
+              message: `A stage never imports another stage: ${stage} and ${other} meet in tables and jobs.`,
+            })),
+          // R8.1: the engine names no vendor; an integration's profile is data (domain/policy.ts)
+          ...(stage === "engine"
+            ? [
+                {
+                  group: ["**/connectors/**"],
+                  message:
+                    "The engine never imports connectors: it reads the integration's profile by name (domain/policy.ts).",
+                },
+              ]
+            : []),
+        ],
       },
     ],
   },

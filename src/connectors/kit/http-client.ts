@@ -53,15 +53,18 @@ export function createHttpClient(options: HttpClientOptions) {
 
   async function attempt(init: RequestInit, url: URL): Promise<Response> {
     const where = `${init.method} ${url.pathname}`;
-    await budget.take();
+    const answered = await budget.take();
     try {
       // a redirect is not followed: it could lead anywhere (an internal address, another host)
-      return await fetch(url, {
+      const response = await fetch(url, {
         ...init,
         redirect: "manual",
         signal: AbortSignal.timeout(timeoutMs),
       });
+      answered({ status: response.status, headers: response.headers });
+      return response;
     } catch (error) {
+      answered();
       const name = (error as Error).name;
       if (name === "TimeoutError" || name === "AbortError")
         throw new ConnectorError("timeout", `${where}: no answer in ${timeoutMs} ms`);
@@ -89,7 +92,6 @@ export function createHttpClient(options: HttpClientOptions) {
       let waitMs: number | undefined;
       try {
         const response = await attempt(init, url);
-        budget.observe(response.status, response.headers);
         if (response.ok || req.accept?.includes(response.status)) {
           return { status: response.status, data: await parse(response, req.schema, method, url) };
         }

@@ -17,10 +17,11 @@
  * exist (bottleneck, p-throttle) pace to a fixed rate and cannot be corrected by answer headers.
  */
 export interface RateBudget {
-  /** waits until a request may be sent, and counts it */
-  take(): Promise<void>;
-  /** reads an answer's limit headers */
-  observe(status: number, headers: Headers): void;
+  /**
+   * Waits until a request may be sent and counts it; the request then reports its answer (or, with
+   * none, that it failed without one) to the function returned, exactly once.
+   */
+  take(): Promise<(answer?: { status: number; headers: Headers }) => void>;
   /** when the next request may go, as far as the budget knows (ms since the epoch) */
   readonly notBefore: number;
 }
@@ -77,6 +78,8 @@ export function createRateBudget(
   let blockedUntil = 0;
   /** a window's remaining requests as the system counts them, until its reset */
   let window: { remaining: number; resetAt: number } | undefined;
+  /** requests sent and not answered yet: the system may not have counted them in its headers */
+  let inFlight = 0;
   // requests wait their turn in order, so a burst of concurrent takes is paced, not stampeded
   let queue: Promise<void> = Promise.resolve();
 
@@ -84,7 +87,9 @@ export function createRateBudget(
     const t = now();
     if (Number.isFinite(rate)) tokens = Math.min(size, tokens + ((t - refilledAt) / 1000) * rate);
     refilledAt = t;
-    if (window && t >= window.resetAt) window = undefined;
+    // a new window's size is not known until an answer says it: one request probes it (or a
+    // second passes without an answer saying anything)
+    if (window && t >= window.resetAt) window = { remaining: 1, resetAt: t + 1000 };
   };
 
   /** how long until one request may go; 0 when it may go now */
@@ -98,40 +103,52 @@ export function createRateBudget(
   };
 
   const takeOne = async () => {
-    for (let wait = waitMs(); wait > 0; wait = waitMs()) await sleep(wait);
+    // in short slices: an answer that arrives meanwhile may say more (a window's new size)
+    for (let wait = waitMs(); wait > 0; wait = waitMs()) await sleep(Math.min(wait, 20));
     tokens -= 1;
     if (window) window.remaining -= 1;
+    inFlight++;
+  };
+
+  const observe = (status: number, headers: Headers) => {
+    refill();
+    const t = now();
+    const remaining = Number(headers.get("x-ratelimit-remaining") ?? NaN);
+    const reset = resetAt(headers.get("x-ratelimit-reset"), t);
+    // the requests still in flight may not be counted in this answer yet: count them here
+    if (Number.isFinite(remaining) && remaining >= 0)
+      window = { remaining: remaining - inFlight, resetAt: reset ?? t + 1000 };
+    const bucket =
+      bucketLeft(headers.get("x-shopify-shop-api-call-limit")) ??
+      bucketLeft(headers.get("x-ls-api-bucket-level"));
+    if (bucket && Number.isFinite(rate)) {
+      size = Math.min(size, bucket.size);
+      tokens = Math.min(tokens, bucket.left - inFlight);
+    } else if (bucket && bucket.left < 1) {
+      // a full bucket whose drain rate we were not told: every documented one drains 1/s or more
+      blockedUntil = Math.max(blockedUntil, t + 1000);
+    }
+    if (status === 429 || status === 503) {
+      const after = retryAfterMs(headers.get("retry-after"), t);
+      if (after !== undefined) blockedUntil = Math.max(blockedUntil, t + after);
+      // refused: whatever the bucket thought, it is empty now
+      if (Number.isFinite(rate)) tokens = Math.min(tokens, 0);
+    }
   };
 
   return {
     take() {
       const turn = queue.then(takeOne);
       queue = turn.catch(() => undefined);
-      return turn;
-    },
-    observe(status, headers) {
-      refill();
-      const t = now();
-      const remaining = Number(headers.get("x-ratelimit-remaining") ?? NaN);
-      const reset = resetAt(headers.get("x-ratelimit-reset"), t);
-      if (Number.isFinite(remaining) && remaining >= 0)
-        window = { remaining, resetAt: reset ?? t + 1000 };
-      const bucket =
-        bucketLeft(headers.get("x-shopify-shop-api-call-limit")) ??
-        bucketLeft(headers.get("x-ls-api-bucket-level"));
-      if (bucket && Number.isFinite(rate)) {
-        size = Math.min(size, bucket.size);
-        tokens = Math.min(tokens, bucket.left);
-      } else if (bucket && bucket.left < 1) {
-        // a full bucket whose drain rate we were not told: every documented one drains 1/s or more
-        blockedUntil = Math.max(blockedUntil, t + 1000);
-      }
-      if (status === 429 || status === 503) {
-        const after = retryAfterMs(headers.get("retry-after"), t);
-        if (after !== undefined) blockedUntil = Math.max(blockedUntil, t + after);
-        // refused: whatever the bucket thought, it is empty now
-        if (Number.isFinite(rate)) tokens = Math.min(tokens, 0);
-      }
+      return turn.then(() => {
+        let reported = false;
+        return (answer?: { status: number; headers: Headers }) => {
+          if (reported) return;
+          reported = true;
+          inFlight--;
+          if (answer) observe(answer.status, answer.headers);
+        };
+      });
     },
     get notBefore() {
       return now() + waitMs();
