@@ -6,6 +6,7 @@ import {
   type IntegrationOptions,
 } from "../../src/domain/integration-options.ts";
 import { silentLogger } from "../../src/log.ts";
+import type { ConnectorRegistry } from "../../src/connectors/registry.ts";
 import { createConnectorResolver } from "../../src/services/connector-resolver.ts";
 import type { Actor, ServiceContext } from "../../src/services/service-context.ts";
 import { bootstrapHub } from "../../src/services/users.ts";
@@ -29,9 +30,13 @@ export interface TestHub {
   clock: ReturnType<typeof manualClock>;
 }
 
+/**
+ * A hub on `db` with a store and its admin. `connectors`: the connector kinds it knows (R8.1; the
+ * shipped ones by default), e.g. with the minimal test connector added.
+ */
 export async function createTestHub(
   db: Db,
-  options: { clock?: ReturnType<typeof manualClock> } = {},
+  options: { clock?: ReturnType<typeof manualClock>; connectors?: ConnectorRegistry } = {},
 ): Promise<TestHub> {
   const clock = options.clock ?? manualClock();
   const secretKey = randomBytes(32);
@@ -39,7 +44,13 @@ export async function createTestHub(
     db,
     clock,
     secretKey,
-    resolveConnector: createConnectorResolver(db, secretKey, { timeoutMs: 5000, maxAttempts: 2 }),
+    resolveConnector: createConnectorResolver(
+      db,
+      secretKey,
+      { timeoutMs: 5000, maxAttempts: 2 },
+      options.connectors,
+    ),
+    connectors: options.connectors,
     log: silentLogger,
     publicUrl: "http://127.0.0.1:1",
   };

@@ -175,6 +175,8 @@ export interface ConnectorSettings<Credentials = unknown, Options = unknown> {
   maxAttempts?: number | undefined;
   /** R8.1: the integration's rate budget, shared by its connectors in this process (the kit makes one from the manifest when none is given) */
   budget?: RateBudget | undefined;
+  /** set by the kit from the manifest: a write is sent again only where idempotency keys make it safe */
+  retryWrites?: boolean | undefined;
 }
 
 /** The part of an integration a connector is built from. */

@@ -144,4 +144,38 @@ describe("the connectors' HTTP client", () => {
     expect(error.code).toBe("unavailable");
     expect(error.message).toBe("GET /api/v1/ping: not reachable (connection refused)");
   });
+
+  it("R8.1: without idempotency keys a write that got no answer is not sent again; a read, and a write refused with 429, are", async () => {
+    let posts = 0;
+    let gets = 0;
+    let refusedOnce = false;
+    const target = await server((req, res) => {
+      if (req.method === "PUT") {
+        if (refusedOnce) return void res.writeHead(200).end('{"ok":true}');
+        refusedOnce = true;
+        return void res.writeHead(429, { "retry-after": "0" }).end();
+      }
+      if (req.method === "POST") posts++;
+      else gets++;
+      req.socket.destroy();
+    });
+    const client = createHttpClient({
+      baseUrl: target.url,
+      headers: {},
+      maxAttempts: 3,
+      backoffMs: 1,
+      retryWrites: false,
+    });
+    const write = await client
+      .request({ method: "POST", path: "/w", body: {}, schema: ping })
+      .catch((e: unknown) => e);
+    expect((write as ConnectorError).code).toBe("unavailable");
+    expect(posts).toBe(1);
+    await client.request({ path: "/r", schema: ping }).catch(() => undefined);
+    expect(gets).toBe(3);
+    expect(
+      (await client.request({ method: "PUT", path: "/p", body: {}, schema: ping })).data,
+    ).toEqual({ ok: true });
+    await target.close();
+  });
 });

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ConnectorSettings } from "./connector.ts";
 import { ConnectorError, isRetryable } from "./connector-error.ts";
 import { createRateBudget, retryAfterMs, type RateBudget } from "./rate-budget.ts";
 
@@ -16,6 +17,12 @@ export interface HttpClientOptions {
    * answer's limit headers correct it. Without one the client keeps its own, from headers only.
    */
   budget?: RateBudget | undefined;
+  /**
+   * R8.1: whether a failed write (anything but GET) is sent again. Only for a system that repeats
+   * a write by its idempotency key; elsewhere only a 429 is (the write was surely not done), and
+   * otherwise the job's own retry, with its lookups, decides. Default true.
+   */
+  retryWrites?: boolean | undefined;
 }
 
 export interface RequestOptions<T> {
@@ -101,6 +108,9 @@ export function createHttpClient(options: HttpClientOptions) {
         if (!(error instanceof ConnectorError)) throw error;
         failure = error;
       }
+      // without idempotency keys a write is sent again only when the system surely did not do it
+      if (method !== "GET" && options.retryWrites === false && failure.code !== "rate_limited")
+        throw failure;
       if (!isRetryable(failure.code) || n >= maxAttempts) throw failure;
       const exponential = backoffMs * 2 ** (n - 1);
       await sleep(waitMs ?? Math.random() * exponential + exponential / 2);
@@ -188,4 +198,27 @@ async function errorFrom(response: Response, method: string, url: URL): Promise<
   if (s === 429) return new ConnectorError("rate_limited", where, s, body);
   if (s >= 500) return new ConnectorError("unavailable", where, s, body);
   return new ConnectorError("invalid", where, s, body);
+}
+
+/**
+ * The HTTP client of one connector, from its settings: the kit's timeouts, retries (writes only
+ * where the manifest claims idempotency keys) and the integration's rate budget; the connector
+ * gives only how it signs in.
+ */
+export function httpClientFor(
+  settings: Pick<
+    ConnectorSettings,
+    "baseUrl" | "timeoutMs" | "maxAttempts" | "budget" | "retryWrites"
+  >,
+  headers: Record<string, string>,
+): HttpClient {
+  if (!settings.baseUrl) throw new ConnectorError("invalid", "base URL: none is set");
+  return createHttpClient({
+    baseUrl: settings.baseUrl,
+    headers,
+    timeoutMs: settings.timeoutMs,
+    maxAttempts: settings.maxAttempts,
+    budget: settings.budget,
+    retryWrites: settings.retryWrites,
+  });
 }

@@ -91,6 +91,7 @@ export function defineConnector<
         credentials: credentials.data as z.infer<C> & Record<S, string>,
         connection: connection.data,
         budget: settings.budget ?? createRateBudget(manifest.rateLimit),
+        retryWrites: manifest.idempotencyKeys,
       });
       const connector: Connector = { manifest: manifest as unknown as Manifest, ...parts };
       return manifest.conditionalWrites ? connector : withReadBeforeWrite(connector);

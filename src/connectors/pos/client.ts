@@ -1,5 +1,5 @@
-import { createHttpClient } from "../kit/http-client.ts";
 import type { ConnectorSettings } from "../kit/connector.ts";
+import { httpClientFor } from "../kit/http-client.ts";
 
 /** What a POS connector is built with (checked by its manifest's schemas). */
 export type PosSettings = ConnectorSettings<
@@ -7,15 +7,8 @@ export type PosSettings = ConnectorSettings<
   Record<string, never>
 >;
 
-/** The HTTP client for one POS integration: bearer key, timeouts and retries from the kit. */
-export function createPosClient(settings: PosSettings) {
-  if (!settings.baseUrl) throw new Error("a POS integration needs a base URL");
-  return createHttpClient({
-    baseUrl: settings.baseUrl,
-    headers: { authorization: `Bearer ${settings.credentials.apiKey}` },
-    timeoutMs: settings.timeoutMs,
-    maxAttempts: settings.maxAttempts,
-  });
-}
+/** The HTTP client for one POS integration: its bearer key; the rest is the kit's. */
+export const createPosClient = (settings: PosSettings) =>
+  httpClientFor(settings, { authorization: `Bearer ${settings.credentials.apiKey}` });
 
 export type PosClient = ReturnType<typeof createPosClient>;
