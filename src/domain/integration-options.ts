@@ -14,8 +14,12 @@ export const integrationOptionsSchema = z.strictObject({
   pushNewCustomers: z.boolean().default(true),
   /** S3: send a hub customer when created, or only once it is an active customer */
   transferWhen: z.enum(["created", "active"]).default("created"),
-  /** S4: receive changes by webhook (polling then runs rarely, as a safety net) */
-  webhooks: z.boolean().default(true),
+  /**
+   * S4: receive changes by webhook (polling then runs rarely, as a safety net). R8.1: by default
+   * on where the integration's kind has webhooks (its manifest), off where it has none; the hub
+   * stores the value it settled on.
+   */
+  webhooks: z.boolean().optional(),
   /** S4: seconds between polls of the changes feed */
   pollIntervalSeconds: z.number().int().min(1).max(86_400).default(30),
   /** F2: external custom field key -> hub preference name */

@@ -100,15 +100,20 @@ function checkCredentials(
   const parsed = schema.safeParse(given);
   // errors name the field as it was given: `apiKey` for the POS's spelling, else credentials.<field>
   const prefix = input.credentials === undefined ? "" : "credentials.";
-  if (!parsed.success) throw new ServiceError("invalid", `${prefix}${describeIssue(parsed.error)}`);
+  if (!parsed.success) throw new ServiceError("invalid", `${prefix}${unknownFirst(parsed.error)}`);
   return parsed.data as Record<string, unknown>;
 }
+
+/** A field the kind does not know is named first: a missing one is then most likely misspelt. */
+const unknownFirst = (error: z.ZodError) =>
+  describeIssue(new z.ZodError([...error.issues].sort((a, b) => rank(a.code) - rank(b.code))));
+const rank = (code: string) => (code === "unrecognized_keys" ? 0 : 1);
 
 /** R8.1: the kind's own options, checked by its schema (strict). */
 function checkConnection(definition: ConnectorDefinition, given: Record<string, unknown>) {
   const parsed = definition.manifest.options.safeParse(given);
   if (!parsed.success)
-    throw new ServiceError("invalid", `connection.${describeIssue(parsed.error)}`);
+    throw new ServiceError("invalid", `connection.${unknownFirst(parsed.error)}`);
   return parsed.data as Record<string, unknown>;
 }
 
@@ -128,12 +133,12 @@ function checkBaseUrl(
     throw new ServiceError("invalid", `baseUrl: required for a ${kind} integration`);
 }
 
-/** R8.1: webhooks only where the kind has them (the option's default follows the manifest). */
-function checkWebhooks(definition: ConnectorDefinition, asked: unknown) {
+/** R8.1: webhooks only where the kind has them; without a choice, on where it has them. */
+function checkWebhooks(definition: ConnectorDefinition, asked: boolean | undefined): boolean {
   const { kind, feeds } = definition.manifest;
   if (asked === true && !feeds.includes("webhook"))
     throw new ServiceError("invalid", `options.webhooks: a ${kind} integration has no webhooks`);
-  return feeds.includes("webhook");
+  return asked ?? feeds.includes("webhook");
 }
 
 export interface IntegrationView {
@@ -195,8 +200,7 @@ export async function createIntegration(
   checkBaseUrl(definition, data.baseUrl, true);
   const given = checkCredentials(definition, data, false)!;
   const connection = checkConnection(definition, data.connection ?? {});
-  const webhooks = checkWebhooks(definition, (input.options as { webhooks?: unknown })?.webhooks);
-  const options = { ...data.options, webhooks: data.options.webhooks && webhooks };
+  const options = { ...data.options, webhooks: checkWebhooks(definition, data.options.webhooks) };
   const store = await readStore(ctx.db, actor.storeId);
   if (!store) throw new ServiceError("not_found", `store ${actor.storeId} does not exist`);
   const credentials = definition.newCredentials(given);
@@ -271,11 +275,7 @@ export async function updateIntegrationSettings(
   if (!merged.success) throw new ServiceError("invalid", `options.${describeIssue(merged.error)}`);
   const definition = definitionFor(ctx, current.kind);
   checkBaseUrl(definition, data.baseUrl, false);
-  const webhooks = checkWebhooks(
-    definition,
-    (input.options as { webhooks?: unknown } | undefined)?.webhooks,
-  );
-  const options = { ...merged.data, webhooks: merged.data.webhooks && webhooks };
+  const options = { ...merged.data, webhooks: checkWebhooks(definition, merged.data.webhooks) };
   const changedCredentials = checkCredentials(definition, data, true);
   const credentials = changedCredentials
     ? { ...(await readCredentials(ctx.db, id, ctx.secretKey)), ...changedCredentials }
