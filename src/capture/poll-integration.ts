@@ -68,7 +68,8 @@ function feedsOf(source: Source, integrationId: number): Feed[] {
 
 /**
  * Polls an integration's feeds from their stored cursors, each feed if due and no other worker is
- * at it. Each page's records and the advanced cursor commit together: a crash repeats at most one
+ * at it. A full-scan feed (files) is read from its beginning each time, unchanged records dropped
+ * as duplicates by their version. Each page's records and the advanced cursor commit together: a crash repeats at most one
  * page, and the repeat is dropped as a duplicate (S4). Returns the number of new changes, or
  * undefined when no feed was due.
  */
@@ -80,8 +81,11 @@ export async function pollIntegration(
   const interval =
     integration.options.pollIntervalSeconds * (integration.options.webhooks ? 10 : 1);
   const connector = await options.resolveConnector(integration);
-  // R8.1: a system without a polled feed (webhooks only, or files scanned whole) is not polled here
-  if (!connector.manifest.feeds.includes("poll")) return undefined;
+  // R8.1: a feed polled from a cursor, or read whole every time (files: "fullScan"); a system with
+  // neither (webhooks only) is not polled
+  const { feeds } = connector.manifest;
+  const fullScan = !feeds.includes("poll") && feeds.includes("fullScan");
+  if (!feeds.includes("poll") && !fullScan) return undefined;
   let recorded: number | undefined;
   const errors: string[] = [];
   for (const feed of feedsOf(connector.source, integration.id)) {
@@ -100,9 +104,12 @@ export async function pollIntegration(
     try {
       for (let n = 0; n < (options.maxPages ?? 50); n++) {
         const page = await feed.fetch(cursor, options.pageSize ?? 200);
+        // a full scan that went through starts from the beginning next time; one cut short by
+        // `maxPages` (or a failure) goes on from its page
+        const next = fullScan && !page.hasMore ? null : page.cursor;
         await db.transaction(async (tx) => {
           recorded! += await page.record(tx, options.now());
-          await advancePollCursor(tx, integration.id, feed.name, page.cursor);
+          await advancePollCursor(tx, integration.id, feed.name, next);
         });
         cursor = page.cursor;
         if (!page.hasMore) break;

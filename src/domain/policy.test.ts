@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FieldMap } from "./customer.ts";
 import { decide } from "./merge-fields.ts";
-import { flowOf, posProfile, ruleFor, syncedFields } from "./policy.ts";
+import { flowOf, posProfile, profileFor, profiles, ruleFor, syncedFields } from "./policy.ts";
 
 // Each rule of the POS profile is checked by what the merge does with it, not by its spelling in
 // the table: a line of the table changed (an "append" made "overwrite", a "conflict" made a
@@ -131,5 +131,32 @@ describe("the POS profile, rule by rule, through the three-way merge", () => {
     expect(flowOf("pos", "inventory")).toMatchObject({ direction: "inbound", rule: "F8" });
     expect(flowOf("pos", "associate")).toMatchObject({ direction: "none", rule: "F9" });
     expect(flowOf("pos", "assignedAssociate")).toMatchObject({ direction: "none", rule: "F10" });
+  });
+
+  it("R8.1: profiles are found by name: the POS's is F1-F10; the customers profile syncs customer fields only; an unknown name is an error", () => {
+    expect(profileFor("pos")).toBe(posProfile);
+    const customers = profileFor("customers");
+    for (const family of ["name", "preference", "contact", "acquisition"] as const)
+      expect(customers[family]).toEqual(posProfile[family]);
+    // notes and wishes of a customers-only system are neither taken nor sent
+    const hubNote = decide({
+      base: {},
+      hub: { "note.hub:1": "hi" },
+      external: { "note.n1": "there" },
+      pending: {},
+      profile: customers,
+    });
+    expect(hubNote.toHub).toEqual({});
+    expect(hubNote.toExternal).toEqual({});
+    for (const record of [
+      "sale",
+      "message",
+      "inventory",
+      "associate",
+      "assignedAssociate",
+    ] as const)
+      expect(flowOf("customers", record).direction).toBe("none");
+    expect(Object.keys(profiles).sort()).toEqual(["customers", "pos"]);
+    expect(() => profileFor("erp")).toThrow(/unknown profile 'erp'/);
   });
 });

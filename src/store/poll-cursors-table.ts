@@ -32,7 +32,8 @@ export async function advancePollCursor(
   q: Queryable,
   integrationId: number,
   feed: string,
-  cursor: string,
+  /** null: the next poll starts from the beginning (a full scan that went through) */
+  cursor: string | null,
 ) {
   await q.query("update poll_cursors set cursor = $3 where integration_id = $1 and feed = $2", [
     integrationId,

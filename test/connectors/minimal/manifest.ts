@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { defineConnector } from "../../../src/connectors/kit/manifest.ts";
-import { createMinimalClient } from "./client.ts";
+import { defineConnector, type Manifest } from "../../../src/connectors/kit/manifest.ts";
+import { createMinimalClient, type MinimalSettings } from "./client.ts";
 import { createMinimalSink } from "./sink.ts";
 import { createMinimalSource } from "./source.ts";
 
@@ -11,31 +11,32 @@ import { createMinimalSource } from "./source.ts";
  * keys, no lookup by email; the hub picks customer numbers and can look them up, which is how a
  * create whose answer was lost is found again (apply/create-partner.ts).
  */
-export const minimalConnector = defineConnector(
-  {
-    kind: "minimal",
-    displayName: "Minimal ledger (tests only)",
-    records: ["customers"],
-    feeds: ["poll"],
-    lookups: { email: false, number: true },
-    conditionalWrites: false,
-    idempotencyKeys: false,
-    customerNumbers: "ours",
-    rateLimit: { requestsPerSecond: 200, burst: 50 },
-    baseUrl: "required",
-    credentials: z.strictObject({ token: z.string().min(8).max(200) }),
-    generatedSecrets: [],
-    options: z.strictObject({
-      /** the ledger's page size (it serves at most 100) */
-      pageSize: z.number().int().min(1).max(100).default(50),
-    }),
-    profile: "customers",
-  },
-  (settings) => {
-    const client = createMinimalClient(settings);
-    return {
-      source: createMinimalSource(client, settings),
-      sink: createMinimalSink(client, settings),
-    };
-  },
-);
+export const minimalManifest = {
+  kind: "minimal",
+  displayName: "Minimal ledger (tests only)",
+  records: ["customers"],
+  feeds: ["poll"],
+  lookups: { email: false, number: true },
+  conditionalWrites: false,
+  idempotencyKeys: false,
+  customerNumbers: "ours",
+  rateLimit: { requestsPerSecond: 200, burst: 50 },
+  baseUrl: "required",
+  credentials: z.strictObject({ token: z.string().min(8).max(200) }),
+  generatedSecrets: [],
+  options: z.strictObject({
+    /** the ledger's page size (it serves at most 100) */
+    pageSize: z.number().int().min(1).max(100).default(50),
+  }),
+  profile: "customers",
+} satisfies Manifest<z.ZodObject, z.ZodObject, never>;
+
+export function createMinimal(settings: MinimalSettings) {
+  const client = createMinimalClient(settings);
+  return {
+    source: createMinimalSource(client, settings),
+    sink: createMinimalSink(client, settings),
+  };
+}
+
+export const minimalConnector = defineConnector(minimalManifest, createMinimal);
