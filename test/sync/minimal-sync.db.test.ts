@@ -132,6 +132,8 @@ describe.each(engines)(
       await updateCustomer(pair.ctx, pair.admin, grace.id, {
         lastName: "Murray Hopper",
         preferences: { "Ring size": "7.5" },
+        // the ledger holds no notes: its profile sends none, and nothing fails for it
+        addNotes: ["Asked about the sapphire"],
       });
       await pair.settle();
       expect(pair.ledger.customers()).toEqual([
@@ -139,7 +141,9 @@ describe.each(engines)(
       ]);
       const view = await getCustomer(pair.ctx, pair.admin, grace.id);
       expect(view.sync[0]).toMatchObject({ status: "synced", externalNumber: `T${grace.id}` });
+      expect(view.notes?.map((n) => n.body)).toEqual(["Asked about the sapphire"]);
       expect(await listConflicts(pair.ctx, pair.admin)).toEqual([]);
+      expect((await pair.jobs()).every((j) => j.state === "done")).toBe(true);
     });
 
     it("R8.2, F12: a change at the ledger the hub has not seen yet is caught by the kit's read-before-write, never overwritten, and becomes a conflict", async () => {
