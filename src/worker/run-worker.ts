@@ -21,6 +21,8 @@ export interface WorkerOptions {
   idleMs?: number;
   /** outbound jobs run at once */
   concurrency?: number;
+  /** inbox events the engine claims and merges per transaction (R8.5); 1 is one at a time */
+  engineBatchSize?: number;
   /**
    * called once when the worker stopped itself on an error no retry can fix (a secret key that
    * does not open the credentials); the process should exit
@@ -105,7 +107,9 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   };
 
   // The engine holds back an event whose outcome it cannot record, so one event never stops it.
-  const engine = createEngineLoop(options.db, options.clock, log);
+  const engine = createEngineLoop(options.db, options.clock, log, {
+    batchSize: options.engineBatchSize ?? 500,
+  });
   const loops = [
     loop("engine", () => engine.step(), idleMs),
     loop(
