@@ -120,17 +120,20 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     loop(
       "poll",
       async () => {
+        let moved = false;
         for (const integration of await listIntegrations(options.db)) {
           if (!integration.enabled) continue;
           try {
             const recorded = await pollIntegration(pollOptions, integration);
             if (recorded) log.info({ integration: integration.id, recorded }, "polled changes");
+            // a feed with more to fetch is due again at once (onboarding): poll on without a pause
+            if (recorded) moved = true;
           } catch (error) {
             if (isSecretKeyError(error)) throw error;
             log.warn({ integration: integration.id, err: error }, "poll failed");
           }
         }
-        return false;
+        return moved;
       },
       1000,
     ),
