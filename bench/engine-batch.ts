@@ -78,7 +78,7 @@ function sale(s: number): SaleRecord {
     total: 300,
     lines: Array.from({ length: linesPerSale }, (_, k) => ({
       kind: "item" as const,
-      inventoryId: k === 0 ? `inv_${s % 500}` : null,
+      inventoryId: k === 0 ? `inv_${s}` : null,
       sku: null,
       description: `Item ${k}`,
       category: "Rings",
