@@ -20,9 +20,18 @@ export interface PollOptions {
   resolveConnector: ConnectorResolver;
   now: () => Date;
   pageSize?: number;
-  /** pages per feed and poll, so one busy integration cannot hold a worker forever */
+  /**
+   * pages per feed and poll, so one busy integration cannot hold a worker forever; a feed with
+   * more is due again at once
+   */
   maxPages?: number;
 }
+
+/**
+ * How long a poll's lease on a feed lasts; every page renews it. A worker that dies mid-poll
+ * holds up the feed for at most this long (onboarding polls many pages in a row).
+ */
+const pollLeaseSeconds = 30;
 
 interface Feed {
   name: FeedName;
@@ -88,37 +97,48 @@ export async function pollIntegration(
   if (!feeds.includes("poll") && !fullScan) return undefined;
   let recorded: number | undefined;
   const errors: string[] = [];
+  let customersBehind = false;
   for (const feed of feedsOf(connector.source, integration.id)) {
+    // R8.5: while the customers feed has more (onboarding), sales and inventory wait their turn:
+    // a sale captured before its customer would only wait for it, with backoff
+    if (customersBehind) break;
     const lease = await leasePollCursor(
       db,
       integration.id,
       feed.name,
       interval,
-      120,
+      pollLeaseSeconds,
       options.now(),
     );
     if (!lease) continue;
     recorded ??= 0;
     let cursor = lease.cursor;
     let error: string | null = null;
+    let hasMore = false;
     try {
       for (let n = 0; n < (options.maxPages ?? 50); n++) {
-        const page = await feed.fetch(cursor, options.pageSize ?? 200);
+        const page = await feed.fetch(cursor, options.pageSize ?? 500);
         // a full scan that went through starts from the beginning next time; one cut short by
         // `maxPages` (or a failure) goes on from its page
         const next = fullScan && !page.hasMore ? null : page.cursor;
         await db.transaction(async (tx) => {
           recorded! += await page.record(tx, options.now());
-          await advancePollCursor(tx, integration.id, feed.name, next);
+          await advancePollCursor(tx, integration.id, feed.name, next, {
+            leaseSeconds: pollLeaseSeconds,
+            now: options.now(),
+          });
         });
         cursor = page.cursor;
+        hasMore = page.hasMore;
         if (!page.hasMore) break;
       }
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
       errors.push(`${feed.name}: ${error}`);
     }
-    await releasePollCursor(db, integration.id, feed.name, options.now(), error);
+    // a feed left with more to fetch (its pages for this poll used up) is due again at once
+    await releasePollCursor(db, integration.id, feed.name, options.now(), error, !hasMore);
+    if (feed.name === "customers" && hasMore && error === null) customersBehind = true;
   }
   if (errors.length > 0)
     throw new Error(`poll of integration ${integration.id} failed: ${errors.join("; ")}`);

@@ -52,43 +52,17 @@ export async function processSale(
   if (clientId === null || (integration.options.syncMode === "selected" && !link.syncEnabled))
     return skippedNotSynced;
 
-  const product = (
-    p: Omit<ProductUpsert, "storeId" | "integrationId" | "archived" | "externalVersion" | "now">,
-  ) =>
-    upsertProduct(tx, {
-      ...p,
+  const lines: Parameters<typeof insertPurchase>[1]["lines"] = [];
+  for (const { product, line } of saleProducts(sale)) {
+    const productId = await upsertProduct(tx, {
+      ...product,
       storeId: integration.storeId,
       integrationId: integration.id,
       archived: true,
       externalVersion: sale.version,
       now,
     });
-  const lines: Parameters<typeof insertPurchase>[1]["lines"] = [];
-  for (const [n, line] of sale.lines.entries()) {
-    const productId = await product({
-      externalKey: line.inventoryId ? `inventory:${line.inventoryId}` : `line:${sale.id}:${n + 1}`,
-      origin: "sold",
-      sku: line.sku,
-      name: line.description,
-      category: line.category,
-      vendor: line.vendor,
-      inventoryType: null,
-      price: line.amount,
-    });
-    lines.push({ productId, kind: line.kind, quantity: line.quantity, amount: line.amount });
-  }
-  for (const job of sale.serviceJobs) {
-    const productId = await product({
-      externalKey: `service:${job.id}`,
-      origin: "service",
-      sku: null,
-      name: `${jobNames[job.type]}: ${job.description}`,
-      category: jobNames[job.type],
-      vendor: null,
-      inventoryType: null,
-      price: job.amount,
-    });
-    lines.push({ productId, kind: "service", quantity: 1, amount: job.amount });
+    lines.push({ productId, ...line });
   }
   const purchaseId = await insertPurchase(tx, {
     clientId,
@@ -102,4 +76,50 @@ export async function processSale(
     now,
   });
   return purchaseId === undefined ? "duplicate" : `purchase:${purchaseId}`;
+}
+
+type SaleProduct = Omit<
+  ProductUpsert,
+  "storeId" | "integrationId" | "archived" | "externalVersion" | "now"
+>;
+
+/**
+ * The products a sale's lines and service jobs stand for, with the purchase line of each (its
+ * product id still to be found): every sold item, special orders included, an archived product;
+ * every service job an archived product that describes the job.
+ */
+export function saleProducts(sale: SaleRecord): Array<{
+  product: SaleProduct;
+  line: { kind: "item" | "special_order" | "service"; quantity: number; amount: number };
+}> {
+  return [
+    ...sale.lines.map((line, n) => ({
+      product: {
+        externalKey: line.inventoryId
+          ? `inventory:${line.inventoryId}`
+          : `line:${sale.id}:${n + 1}`,
+        origin: "sold" as const,
+        sku: line.sku,
+        name: line.description,
+        category: line.category,
+        vendor: line.vendor,
+        inventoryType: null,
+        price: line.amount,
+      },
+      line: { kind: line.kind, quantity: line.quantity, amount: line.amount },
+    })),
+    ...sale.serviceJobs.map((job) => ({
+      product: {
+        externalKey: `service:${job.id}`,
+        origin: "service" as const,
+        sku: null,
+        name: `${jobNames[job.type]}: ${job.description}`,
+        category: jobNames[job.type],
+        vendor: null,
+        inventoryType: null,
+        price: job.amount,
+      },
+      line: { kind: "service" as const, quantity: 1, amount: job.amount },
+    })),
+  ];
 }

@@ -17,6 +17,7 @@ import {
   hubEntryOf,
   type HubEntry,
 } from "./entries.ts";
+import { processBatch } from "./run-batch.ts";
 
 /**
  * Runs one claimed event through its typed entry: its payload is checked first (R8.4), and one
@@ -65,21 +66,26 @@ export class EventNotRecorded extends Error {
  * Takes the oldest due event and merges it, in one transaction with everything it writes (hub
  * rows, audit, conflicts, outbound jobs) and its own "processed" mark: a crash at any point
  * leaves either all of it or none. Returns false when there was nothing to do. `skip` names
- * events to leave alone (held back by the engine loop).
- *
- * One event per transaction is deliberate: a batch would hold the advisory locks of many
- * customers at once, and two workers holding overlapping batches could deadlock.
+ * events to leave alone (held back by the engine loop). It is a batch of one (run-batch.ts): the
+ * same path as the worker's batches, one event at a time.
  */
 export async function processNextEvent(
   db: Db,
   clock: Clock,
   skip: readonly number[] = [],
 ): Promise<boolean> {
-  const id = await runClaimed(db, clock, async (tx, now) => {
-    const [event] = await claimChangeEvents(tx, 1, now, skip);
-    return event;
-  });
-  return id !== undefined;
+  let claimed: number[] = [];
+  try {
+    const result = await processBatch(db, () => clock.now(), processEvent, {
+      limit: 1,
+      skip,
+      onClaim: (ids) => (claimed = ids),
+    });
+    return result.claimed > 0;
+  } catch (error) {
+    if (claimed.length === 0) throw error;
+    throw new EventNotRecorded(claimed[0]!, error);
+  }
 }
 
 /** Runs one waiting event at once (a user's retry). False if it is not waiting or a worker has it. */
@@ -126,43 +132,75 @@ async function runClaimed(
 }
 
 export interface EngineLoop {
-  /** handles the next due event; false when there is none */
+  /** handles the next due events; false when there are none */
   step(): Promise<boolean>;
   /** the events held back now, because their outcome could not be recorded */
   held(): number[];
 }
 
 /**
- * The engine as a worker runs it. An event whose outcome cannot be recorded (the failure
- * bookkeeping itself fails, or the database refuses the commit) is held back in this process's
- * memory for a while (1 s, 2 s, 4 s ... 10 minutes), logged, and the other events go on; it is
- * tried again when its hold is over.
+ * The engine as a worker runs it: a batch of up to `batchSize` events per transaction
+ * (run-batch.ts; 1 is one event per transaction). If a batch's transaction fails as a whole, its
+ * events go again one per transaction, so that the one whose outcome cannot be recorded (the
+ * failure bookkeeping itself fails, or the database refuses the commit) is found: it is held back
+ * in this process's memory for a while (1 s, 2 s, 4 s ... 10 minutes), logged, and the other
+ * events go on; it is tried again when its hold is over.
  */
-export function createEngineLoop(db: Db, clock: Clock, log: Logger): EngineLoop {
+export function createEngineLoop(
+  db: Db,
+  clock: Clock,
+  log: Logger,
+  options: { batchSize?: number } = {},
+): EngineLoop {
   const holds = new Map<number, { until: number; times: number }>();
   const heldNow = () => {
     const now = clock.now().getTime();
     return [...holds].filter(([, hold]) => hold.until > now).map(([id]) => id);
   };
+  const hold = (error: EventNotRecorded) => {
+    const times = (holds.get(error.eventId)?.times ?? 0) + 1;
+    const delayMs = Math.min(600_000, 1000 * 2 ** (times - 1));
+    holds.set(error.eventId, { until: clock.now().getTime() + delayMs, times });
+    // under `err`, so the logger's redactError drops the values a driver's error may carry
+    log.error(
+      { eventId: error.eventId, err: error.cause, holdMs: delayMs },
+      "could not record the outcome of a change event; holding it back, the others go on",
+    );
+  };
+  const one = async (
+    claim: (tx: Queryable, now: Date) => Promise<ChangeEventRecord | undefined>,
+  ) => {
+    try {
+      const id = await runClaimed(db, clock, claim);
+      if (id !== undefined) holds.delete(id);
+      return id !== undefined;
+    } catch (error) {
+      if (!(error instanceof EventNotRecorded)) throw error;
+      hold(error);
+      return true;
+    }
+  };
+  const batchSize = options.batchSize ?? 1;
   return {
     async step() {
+      if (batchSize <= 1)
+        return one(async (tx, now) => (await claimChangeEvents(tx, 1, now, heldNow()))[0]);
+      let claimed: number[] = [];
       try {
-        const id = await runClaimed(db, clock, async (tx, now) => {
-          const [event] = await claimChangeEvents(tx, 1, now, heldNow());
-          return event;
+        const result = await processBatch(db, () => clock.now(), processEvent, {
+          limit: batchSize,
+          skip: heldNow(),
+          onClaim: (ids) => (claimed = ids),
         });
-        if (id !== undefined) holds.delete(id);
-        return id !== undefined;
+        for (const id of result.handled) holds.delete(id);
+        return result.handled.length > 0;
       } catch (error) {
-        if (!(error instanceof EventNotRecorded)) throw error;
-        const times = (holds.get(error.eventId)?.times ?? 0) + 1;
-        const delayMs = Math.min(600_000, 1000 * 2 ** (times - 1));
-        holds.set(error.eventId, { until: clock.now().getTime() + delayMs, times });
-        // under `err`, so the logger's redactError drops the values a driver's error may carry
-        log.error(
-          { eventId: error.eventId, err: error.cause, holdMs: delayMs },
-          "could not record the outcome of a change event; holding it back, the others go on",
+        if (claimed.length === 0) throw error;
+        log.warn(
+          { err: error, events: claimed.length },
+          "a batch of change events failed as a whole; its events go one at a time",
         );
+        for (const id of claimed) await one((tx) => claimChangeEvent(tx, id));
         return true;
       }
     },

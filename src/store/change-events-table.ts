@@ -283,3 +283,34 @@ export async function insertHubChangeEvent(
   );
   return row?.id;
 }
+
+/** R8.5: the outcomes of many events in one statement. */
+export async function markEventsProcessed(
+  q: Queryable,
+  outcomes: ReadonlyArray<{ id: number; outcome: string }>,
+  now: Date,
+) {
+  if (outcomes.length === 0) return;
+  await q.query(
+    `update change_events e set processed_at = $3, outcome = o.outcome
+     from unnest($1::bigint[], $2::text[]) as o(id, outcome) where e.id = o.id`,
+    [outcomes.map((o) => o.id), outcomes.map((o) => o.outcome), now],
+  );
+}
+
+/** reopenSkippedSales for many customers of one integration at once. */
+export async function reopenSkippedSalesOf(
+  q: Queryable,
+  integrationId: number,
+  customerExternalIds: readonly string[],
+): Promise<number> {
+  if (customerExternalIds.length === 0) return 0;
+  const rows = await q.query(
+    `update change_events set processed_at = null, outcome = null, retry_at = null
+     where integration_id = $1 and (payload ->> 'customerId') = any($2::text[])
+       and outcome = '${skippedNotSynced}'
+     returning id`,
+    [integrationId, customerExternalIds],
+  );
+  return rows.length;
+}

@@ -290,3 +290,97 @@ export async function countClientsByStatus(
   for (const row of rows) counts[row.status] = Number(row.n);
   return counts;
 }
+
+/**
+ * R8.5: ids for new clients, taken from the table's sequence in one query, so that a batch can
+ * write a client's contacts, links and audit in the same statements as other clients'.
+ */
+export async function reserveClientIds(q: Queryable, count: number): Promise<number[]> {
+  return reserveIds(q, "clients", count);
+}
+
+/** Ids from a table's identity sequence, `count` of them in one query. */
+export async function reserveIds(q: Queryable, table: string, count: number): Promise<number[]> {
+  if (count === 0) return [];
+  const rows = await q.query<{ id: number }>(
+    `select nextval(pg_get_serial_sequence($1, 'id')) as id from generate_series(1, $2)`,
+    [table, count],
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+/** R8.5: many new clients with their contacts and preferences, three statements for any number. */
+export async function insertClientsWithIds(
+  q: Queryable,
+  clients: ReadonlyArray<NewClient & { id: number }>,
+): Promise<void> {
+  if (clients.length === 0) return;
+  await q.query(
+    `insert into clients (id, store_id, first_name, last_name, acquisition, lifecycle, assigned_user_id,
+                          created_by, created_at, updated_at)
+     overriding system value
+     select id, store_id, first_name, last_name, acquisition, lifecycle, assigned_user_id, created_by, at, at
+     from unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[],
+                 $8::bigint[], $9::timestamptz[])
+          as c(id, store_id, first_name, last_name, acquisition, lifecycle, assigned_user_id, created_by, at)`,
+    [
+      clients.map((c) => c.id),
+      clients.map((c) => c.storeId),
+      clients.map((c) => c.customer.firstName),
+      clients.map((c) => c.customer.lastName),
+      clients.map((c) => c.customer.acquisition),
+      clients.map((c) => c.lifecycle),
+      clients.map((c) => c.assignedUserId),
+      clients.map((c) => c.createdBy),
+      clients.map((c) => c.now),
+    ],
+  );
+  const contacts = clients.flatMap((c) =>
+    c.customer.contacts.map((m) => ({
+      clientId: c.id,
+      kind: m.kind,
+      value: m.value,
+      normalized: normalizeContact(m.kind, m.value, c.country),
+    })),
+  );
+  if (contacts.length > 0)
+    await q.query(
+      `insert into client_contacts (client_id, kind, value, normalized)
+       select * from unnest($1::bigint[], $2::text[], $3::text[], $4::text[])
+       on conflict (client_id, kind, normalized) do nothing`,
+      [
+        contacts.map((c) => c.clientId),
+        contacts.map((c) => c.kind),
+        contacts.map((c) => c.value),
+        contacts.map((c) => c.normalized),
+      ],
+    );
+  const prefs = clients.flatMap((c) =>
+    Object.entries(c.customer.preferences).map(([name, value]) => ({
+      clientId: c.id,
+      name,
+      value,
+    })),
+  );
+  if (prefs.length > 0)
+    await q.query(
+      `insert into client_preferences (client_id, name, value)
+       select * from unnest($1::bigint[], $2::text[], $3::text[])`,
+      [prefs.map((p) => p.clientId), prefs.map((p) => p.name), prefs.map((p) => p.value)],
+    );
+}
+
+/** S2 for many customers at once: which of these normalised emails a client of the store holds. */
+export async function emailsHeldInStore(
+  q: Queryable,
+  storeId: number,
+  normalizedEmails: readonly string[],
+): Promise<Set<string>> {
+  if (normalizedEmails.length === 0) return new Set();
+  const rows = await q.query<{ normalized: string }>(
+    `select distinct cc.normalized from client_contacts cc join clients c on c.id = cc.client_id
+     where c.store_id = $1 and cc.kind = 'email' and cc.normalized = any($2::text[])`,
+    [storeId, normalizedEmails],
+  );
+  return new Set(rows.map((r) => r.normalized));
+}

@@ -120,3 +120,43 @@ export async function wishListOf(
     description: item.productName,
   }));
 }
+
+/**
+ * R8.5: addCollectionItem for many clients in two statements; ids chosen by the caller
+ * (store/clients-table.ts reserveIds).
+ */
+export async function addCollectionItemsWithIds(
+  q: Queryable,
+  items: ReadonlyArray<{
+    id: number;
+    clientId: number;
+    name: string;
+    productId: number;
+    now: Date;
+  }>,
+): Promise<void> {
+  if (items.length === 0) return;
+  await q.query(
+    `insert into collections (client_id, name, created_at)
+     select distinct on (client_id, name) client_id, name, at
+     from unnest($1::bigint[], $2::text[], $3::timestamptz[]) as c(client_id, name, at)
+     order by client_id, name
+     on conflict (client_id, name) do nothing`,
+    [items.map((i) => i.clientId), items.map((i) => i.name), items.map((i) => i.now)],
+  );
+  await q.query(
+    `insert into collection_items (id, collection_id, product_id, created_at)
+     overriding system value
+     select i.id, c.id, i.product_id, i.at
+     from unnest($1::bigint[], $2::bigint[], $3::text[], $4::bigint[], $5::timestamptz[])
+          as i(id, client_id, name, product_id, at)
+     join collections c on c.client_id = i.client_id and c.name = i.name`,
+    [
+      items.map((i) => i.id),
+      items.map((i) => i.clientId),
+      items.map((i) => i.name),
+      items.map((i) => i.productId),
+      items.map((i) => i.now),
+    ],
+  );
+}

@@ -363,6 +363,25 @@ export async function pairLinkItem(
   );
 }
 
+/** R8.5: pairLinkItem for many items (of new links) at once, one statement. */
+export async function pairLinkItems(
+  q: Queryable,
+  pairs: ReadonlyArray<{ linkId: number; kind: ItemKind; hubId: number; externalId: string }>,
+) {
+  if (pairs.length === 0) return;
+  await q.query(
+    `insert into item_keys (link_id, kind, hub_id, external_id)
+     select * from unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[])
+     on conflict do nothing`,
+    [
+      pairs.map((p) => p.linkId),
+      pairs.map((p) => p.kind),
+      pairs.map((p) => p.hubId),
+      pairs.map((p) => p.externalId),
+    ],
+  );
+}
+
 /** F4: a paired hub item is gone; its pair with it. */
 export async function unpairLinkItem(
   q: Queryable,
@@ -402,4 +421,50 @@ export async function isClientLinkedElsewhere(
     [integrationId, clientId],
   );
   return rows.length > 0;
+}
+
+/** R8.5: many new links, ids chosen by the caller (store/clients-table.ts reserveIds), one statement. */
+export async function insertLinksWithIds(
+  q: Queryable,
+  links: ReadonlyArray<NewLink & { id: number }>,
+): Promise<void> {
+  if (links.length === 0) return;
+  await q.query(
+    `insert into links (id, integration_id, client_id, external_id, external_number, status, sync_enabled,
+                        base, external, external_version, snapshot_version, created_at, updated_at)
+     overriding system value
+     select id, integration_id, client_id, external_id, external_number, status, sync_enabled,
+            base, external, version, version, at, at
+     from unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[],
+                 $7::boolean[], $8::jsonb[], $9::jsonb[], $10::bigint[], $11::timestamptz[])
+          as l(id, integration_id, client_id, external_id, external_number, status, sync_enabled,
+               base, external, version, at)`,
+    [
+      links.map((l) => l.id),
+      links.map((l) => l.integrationId),
+      links.map((l) => l.clientId),
+      links.map((l) => l.externalId),
+      links.map((l) => l.externalNumber ?? null),
+      links.map((l) => l.status),
+      links.map((l) => l.syncEnabled),
+      links.map((l) => JSON.stringify(l.base ?? {})),
+      links.map((l) => (l.external ? JSON.stringify(l.external) : null)),
+      links.map((l) => l.externalVersion ?? 0),
+      links.map((l) => l.now),
+    ],
+  );
+}
+
+/** The links of many external records of one integration, one query (without row locks). */
+export async function findLinksByExternalIds(
+  q: Queryable,
+  integrationId: number,
+  externalIds: readonly string[],
+): Promise<Map<string, LinkRecord>> {
+  if (externalIds.length === 0) return new Map();
+  const rows = await q.query<LinkRow>(
+    "select * from links where integration_id = $1 and external_id = any($2::text[])",
+    [integrationId, externalIds],
+  );
+  return new Map(rows.map((r) => [r.external_id!, fromRow(r)]));
 }

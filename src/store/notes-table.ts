@@ -53,3 +53,23 @@ export async function updateNote(
   );
   return rows.length === 1;
 }
+
+/** R8.5: many new notes, ids chosen by the caller (store/clients-table.ts reserveIds), one statement. */
+export async function insertNotesWithIds(
+  q: Queryable,
+  notes: ReadonlyArray<{ id: number; clientId: number; body: string; now: Date }>,
+): Promise<void> {
+  if (notes.length === 0) return;
+  await q.query(
+    `insert into client_notes (id, client_id, body, created_by, created_at, updated_at)
+     overriding system value
+     select id, client_id, body, null, at, at
+     from unnest($1::bigint[], $2::bigint[], $3::text[], $4::timestamptz[]) as n(id, client_id, body, at)`,
+    [
+      notes.map((n) => n.id),
+      notes.map((n) => n.clientId),
+      notes.map((n) => n.body),
+      notes.map((n) => n.now),
+    ],
+  );
+}

@@ -28,30 +28,38 @@ export async function leasePollCursor(
   return rows[0];
 }
 
+/** Stores a feed's new cursor and renews the poll's lease (`leaseSeconds` from `now`). */
 export async function advancePollCursor(
   q: Queryable,
   integrationId: number,
   feed: string,
   /** null: the next poll starts from the beginning (a full scan that went through) */
   cursor: string | null,
+  lease: { leaseSeconds: number; now: Date },
 ) {
-  await q.query("update poll_cursors set cursor = $3 where integration_id = $1 and feed = $2", [
-    integrationId,
-    feed,
-    cursor,
-  ]);
+  await q.query(
+    `update poll_cursors set cursor = $3, lease_until = $5::timestamptz + make_interval(secs => $4)
+     where integration_id = $1 and feed = $2`,
+    [integrationId, feed, cursor, lease.leaseSeconds, lease.now],
+  );
 }
 
+/**
+ * Ends a poll of one feed. `caughtUp` false (the poll stopped with more to fetch): the feed stays
+ * due, the next poll goes on at once instead of after the poll interval.
+ */
 export async function releasePollCursor(
   q: Queryable,
   integrationId: number,
   feed: string,
   now: Date,
   error: string | null,
+  caughtUp = true,
 ) {
   await q.query(
-    `update poll_cursors set lease_until = null, last_polled_at = $3, last_error = $4
+    `update poll_cursors set lease_until = null, last_error = $4,
+            last_polled_at = case when $5::boolean then $3::timestamptz else last_polled_at end
      where integration_id = $1 and feed = $2`,
-    [integrationId, feed, now, error],
+    [integrationId, feed, now, error, caughtUp],
   );
 }

@@ -102,3 +102,50 @@ export async function purchasesOf(q: Queryable, clientId: number): Promise<Purch
       })),
   }));
 }
+
+/**
+ * R8.5: insertPurchase for many sales in two statements. Sales already recorded are skipped (S4);
+ * returns sale external id -> new purchase id for those written.
+ */
+export async function insertPurchases(
+  q: Queryable,
+  purchases: readonly NewPurchase[],
+): Promise<Map<string, number>> {
+  if (purchases.length === 0) return new Map();
+  const rows = await q.query<{ id: number; integration_id: number; external_id: string }>(
+    `insert into purchases (client_id, integration_id, external_id, occurred_at, total, currency, associate_number, created_at)
+     select * from unnest($1::bigint[], $2::bigint[], $3::text[], $4::timestamptz[], $5::numeric[],
+                          $6::text[], $7::text[], $8::timestamptz[])
+     on conflict (integration_id, external_id) do nothing
+     returning id, integration_id, external_id`,
+    [
+      purchases.map((p) => p.clientId),
+      purchases.map((p) => p.integrationId),
+      purchases.map((p) => p.externalId),
+      purchases.map((p) => p.occurredAt),
+      purchases.map((p) => p.total),
+      purchases.map((p) => p.currency),
+      purchases.map((p) => p.associateNumber),
+      purchases.map((p) => p.now),
+    ],
+  );
+  const ids = new Map(rows.map((r) => [`${r.integration_id}:${r.external_id}`, r.id]));
+  const lines = purchases.flatMap((p) => {
+    const id = ids.get(`${p.integrationId}:${p.externalId}`);
+    return id === undefined ? [] : p.lines.map((l, n) => ({ ...l, purchaseId: id, lineNo: n + 1 }));
+  });
+  if (lines.length > 0)
+    await q.query(
+      `insert into purchase_lines (purchase_id, line_no, product_id, kind, quantity, amount)
+       select * from unnest($1::bigint[], $2::int[], $3::bigint[], $4::text[], $5::numeric[], $6::numeric[])`,
+      [
+        lines.map((l) => l.purchaseId),
+        lines.map((l) => l.lineNo),
+        lines.map((l) => l.productId),
+        lines.map((l) => l.kind),
+        lines.map((l) => l.quantity),
+        lines.map((l) => l.amount),
+      ],
+    );
+  return new Map(rows.map((r) => [r.external_id, r.id]));
+}

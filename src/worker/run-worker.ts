@@ -21,6 +21,8 @@ export interface WorkerOptions {
   idleMs?: number;
   /** outbound jobs run at once */
   concurrency?: number;
+  /** inbox events the engine claims and merges per transaction (R8.5); 1 is one at a time */
+  engineBatchSize?: number;
   /**
    * called once when the worker stopped itself on an error no retry can fix (a secret key that
    * does not open the credentials); the process should exit
@@ -105,7 +107,9 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   };
 
   // The engine holds back an event whose outcome it cannot record, so one event never stops it.
-  const engine = createEngineLoop(options.db, options.clock, log);
+  const engine = createEngineLoop(options.db, options.clock, log, {
+    batchSize: options.engineBatchSize ?? 500,
+  });
   const loops = [
     loop("engine", () => engine.step(), idleMs),
     loop(
@@ -116,17 +120,20 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     loop(
       "poll",
       async () => {
+        let moved = false;
         for (const integration of await listIntegrations(options.db)) {
           if (!integration.enabled) continue;
           try {
             const recorded = await pollIntegration(pollOptions, integration);
             if (recorded) log.info({ integration: integration.id, recorded }, "polled changes");
+            // a feed with more to fetch is due again at once (onboarding): poll on without a pause
+            if (recorded) moved = true;
           } catch (error) {
             if (isSecretKeyError(error)) throw error;
             log.warn({ integration: integration.id, err: error }, "poll failed");
           }
         }
-        return false;
+        return moved;
       },
       1000,
     ),

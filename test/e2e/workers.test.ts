@@ -180,6 +180,87 @@ describe.skipIf(!testDatabaseUrl)("workers sharing one PostgreSQL", () => {
     await c.close();
   });
 
+  it("R8.5: a worker killed with SIGKILL in the middle of a batch while onboarding customers and their sales: every customer and every sale arrives exactly once", async () => {
+    const customers = 4000;
+    const c = await startCluster(customers);
+    // sales of the first 1200 customers, at the POS before the integration is enabled: two
+    // lines each, every third with a service job
+    const atPos = (await posCustomers(c.posApi)).slice(0, 1200);
+    for (let i = 0; i < atPos.length; i += 40)
+      await Promise.all(
+        atPos.slice(i, i + 40).map((customer, j) =>
+          c
+            .posApi("POST", "/staff/sales", {
+              customerId: customer.id,
+              lines: [
+                { description: `Ring ${i + j}`, amount: 100 },
+                { kind: "special_order", description: `Order ${i + j}`, amount: 50 },
+              ],
+              ...((i + j) % 3 === 0
+                ? { serviceJobs: [{ type: "repair", description: "Sizing", amount: 25 }] }
+                : {}),
+            })
+            .then((r) => expect(r.status).toBe(201)),
+        ),
+      );
+    const sales = atPos.length;
+    const lines = sales * 2 + Math.ceil(sales / 3);
+    expect((await c.connect({ webhooks: false, pollIntervalSeconds: 1 })).status).toBe(201);
+    const first = c.worker("crashing");
+    // the kill lands while the worker holds a batch open: its transaction holds the advisory
+    // locks of the batch's customers (only workers take them; the schema's backends carry its
+    // name as application_name)
+    const inBatch = async () =>
+      one(
+        c.db,
+        `select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid
+         where l.locktype = 'advisory' and l.granted
+           and a.application_name = (select application_name from pg_stat_activity where pid = pg_backend_pid())`,
+      );
+    await eventually(
+      async () =>
+        (await one(c.db, "select count(*) from clients")) >= 500 && (await inBatch()) > 0
+          ? true
+          : undefined,
+      90_000,
+      "onboarding under way, a batch open",
+    );
+    await first.stop("SIGKILL");
+    const imported = await one(c.db, "select count(*) from clients");
+    expect(imported).toBeLessThan(customers);
+    c.worker("restarted");
+    await eventually(
+      async () =>
+        (await one(c.db, "select count(*) from clients")) === customers &&
+        (await one(c.db, "select count(*) from purchases")) === sales &&
+        (await one(c.db, "select count(*) from change_events where processed_at is null")) === 0
+          ? true
+          : undefined,
+      120_000,
+      `all ${customers} customers and ${sales} sales in`,
+    );
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await one(c.db, "select count(*) from clients")).toBe(customers);
+    expect(
+      await one(c.db, "select count(distinct external_id) from links where client_id is not null"),
+    ).toBe(customers);
+    expect(await one(c.db, "select count(*) from links where status <> 'synced'")).toBe(0);
+    expect(await one(c.db, "select count(*) from purchases")).toBe(sales);
+    expect(await one(c.db, "select count(distinct external_id) from purchases")).toBe(sales);
+    expect(await one(c.db, "select count(*) from purchase_lines")).toBe(lines);
+    // every field written once, every event processed once, nothing failed
+    expect(
+      await one(
+        c.db,
+        "select count(*) from (select client_id, field from audit_log group by 1, 2 having count(*) > 1) d",
+      ),
+    ).toBe(0);
+    expect(await one(c.db, "select count(*) from change_events where outcome = 'failed'")).toBe(0);
+    // onboarding writes nothing back: the customers came from the POS (no echo)
+    expect(await one(c.db, "select count(*) from jobs")).toBe(0);
+    await c.close();
+  });
+
   it("S2: a worker killed with SIGKILL while pushing thousands of hub customers creates each at the POS exactly once", async () => {
     const c = await startCluster(0);
     // creates reach the POS at once, their answers a second later: the worker is killed while

@@ -1,0 +1,364 @@
+import { emailsOf, type ExternalCustomer } from "../domain/customer.ts";
+import { parseInboxChange, type InboxChange } from "../domain/inbox-change.ts";
+import { parseItemRef } from "../domain/item-ref.ts";
+import { normalizeEmail } from "../domain/normalize.ts";
+import { flowOf } from "../domain/policy.ts";
+import type { SaleRecord } from "../domain/retail-records.ts";
+import {
+  claimChangeEvents,
+  markEventsProcessed,
+  type ChangeEventRecord,
+} from "../store/change-events-table.ts";
+import { emailsHeldInStore } from "../store/clients-table.ts";
+import type { Db, Queryable } from "../store/database.ts";
+import { readIntegration, type IntegrationRecord } from "../store/integrations-table.ts";
+import { findLinksByExternalIds, type LinkRecord } from "../store/links-table.ts";
+import { createClientsInBulk } from "./create-clients-in-bulk.ts";
+import { clearEventError, recordEventFailure, settleRejectedVersions } from "./event-failures.ts";
+import { clientLockKey, externalLockKey } from "./lock-keys.ts";
+import { recordSalesInBulk } from "./record-sales-in-bulk.ts";
+
+export interface BatchResult {
+  /** events claimed */
+  claimed: number;
+  /** events whose outcome was recorded: processed, or failed and waiting or parked */
+  handled: number[];
+  /** events left for a later batch: a key they need was held by another transaction */
+  deferred: number;
+}
+
+/**
+ * R8.5: the engine's batch. Claims up to `limit` due events and merges them in ONE transaction
+ * with everything they write and their outcomes, so a crash keeps all of it or none:
+ *
+ *  1. locks: the external key of every customer change, then the client key of every customer it
+ *     concerns, each taken with a try-lock (never waits, so two batches never deadlock); an
+ *     event whose keys another transaction holds is left for a later batch, and so is every
+ *     later event of the same customer in this batch (per-customer order).
+ *  2. new customers (no link, no ref, no email the hub or an earlier change of the batch holds,
+ *     the integration syncs all): created together, set-based (create-clients-in-bulk.ts).
+ *  3. every other change, one after the other in id order as processEvent takes it, each in a
+ *     savepoint: a failing one is rolled back alone and its failure recorded (R7.1). One that
+ *     would wait on a lock held elsewhere (deadlock victim) is rolled back and left for later.
+ *  4. sales of synced customers: products and purchases set-based (record-sales-in-bulk.ts).
+ *  5. outcomes, one statement for all.
+ * A set-based step that fails is rolled back to its savepoint and its events go one at a time
+ * (step 3), so one bad record never blocks the batch. `onClaim` learns the claimed ids before any
+ * work, so that the caller can go one at a time if the whole transaction fails.
+ */
+export async function processBatch(
+  db: Db,
+  now: () => Date,
+  processEvent: (tx: Queryable, now: Date, event: ChangeEventRecord) => Promise<string>,
+  options: { limit: number; skip?: readonly number[]; onClaim?: (ids: number[]) => void },
+): Promise<BatchResult> {
+  return db.transaction(async (tx) => {
+    const at = now();
+    const events = await claimChangeEvents(tx, options.limit, at, options.skip ?? []);
+    options.onClaim?.(events.map((e) => e.id));
+    if (events.length === 0) return { claimed: 0, handled: [], deferred: 0 };
+    const batch = new Batch(tx, at, events, processEvent);
+    await batch.run();
+    return { claimed: events.length, handled: batch.handled, deferred: batch.deferred };
+  });
+}
+
+const isSale = (e: ChangeEventRecord) => e.source === "external" && e.kind.startsWith("sale.");
+const isRejected = (e: ChangeEventRecord) => e.kind.endsWith(".rejected");
+const isCustomerChange = (e: ChangeEventRecord) =>
+  e.source === "external" && !isSale(e) && !e.kind.startsWith("inventory.");
+
+/** R8.4: the event's payload checked as its kind; undefined when it does not fit (step 3 fails it). */
+function inboxChangeOf(e: ChangeEventRecord): InboxChange | undefined {
+  try {
+    return parseInboxChange(e);
+  } catch {
+    return undefined;
+  }
+}
+
+/** PostgreSQL's "deadlock detected" and "lock not available": the work waits for a later batch. */
+const isLockBusy = (error: unknown) =>
+  typeof error === "object" &&
+  error !== null &&
+  ["40P01", "55P03"].includes(String((error as { code?: unknown }).code));
+
+class Batch {
+  readonly handled: number[] = [];
+  deferred = 0;
+  private readonly outcomes: Array<{ event: ChangeEventRecord; outcome: string }> = [];
+  private readonly integrations = new Map<number, IntegrationRecord | undefined>();
+  /** event id -> the advisory keys it needs */
+  private readonly keys = new Map<number, string[]>();
+  /** keys this batch could not take, or whose event had to wait: their events wait too */
+  private readonly blocked = new Set<string>();
+  /** external key -> the link it had when the batch took its lock */
+  private readonly links = new Map<string, LinkRecord>();
+
+  constructor(
+    private readonly tx: Queryable,
+    private readonly now: Date,
+    private readonly events: readonly ChangeEventRecord[],
+    private readonly processEvent: (
+      tx: Queryable,
+      now: Date,
+      event: ChangeEventRecord,
+    ) => Promise<string>,
+  ) {}
+
+  async run() {
+    for (const e of this.events)
+      if (e.integrationId !== null && !this.integrations.has(e.integrationId))
+        this.integrations.set(e.integrationId, await readIntegration(this.tx, e.integrationId));
+    await this.lock();
+    const ready = this.events.filter((e) => this.keysOf(e).every((k) => !this.blocked.has(k)));
+    this.deferred += this.events.length - ready.length;
+
+    const created = await this.createNewCustomers(ready);
+    await this.oneByOne(ready.filter((e) => !created.has(e.id) && !isSale(e)));
+    await this.recordSales(ready.filter(isSale));
+
+    await markEventsProcessed(
+      this.tx,
+      this.outcomes.map(({ event, outcome }) => ({ id: event.id, outcome })),
+      this.now,
+    );
+    await this.settle();
+  }
+
+  private integrationOf(e: ChangeEventRecord) {
+    return e.integrationId === null ? undefined : this.integrations.get(e.integrationId);
+  }
+
+  private keysOf(e: ChangeEventRecord): string[] {
+    return this.keys.get(e.id) ?? [];
+  }
+
+  /** Step 1: external keys first, then client keys, each all at once with try-locks. */
+  private async lock() {
+    const ext = new Map<number, string>();
+    for (const e of this.events) {
+      if (isCustomerChange(e) && e.integrationId !== null && e.externalId !== null)
+        ext.set(e.id, externalLockKey(e.integrationId, e.externalId));
+      const clientId = (e.payload as { clientId?: unknown } | null)?.clientId;
+      if (e.source === "hub" && typeof clientId === "number")
+        this.keys.set(e.id, [clientLockKey(clientId)]);
+    }
+    for (const [id, key] of ext) this.keys.set(id, [key]);
+    await this.tryLocks([...new Set(ext.values())]);
+
+    const byIntegration = new Map<number, string[]>();
+    for (const e of this.events) {
+      const key = ext.get(e.id);
+      if (key === undefined || this.blocked.has(key)) continue;
+      const ids = byIntegration.get(e.integrationId!) ?? [];
+      ids.push(e.externalId!);
+      byIntegration.set(e.integrationId!, ids);
+    }
+    for (const [integrationId, ids] of byIntegration)
+      for (const [externalId, link] of await findLinksByExternalIds(this.tx, integrationId, ids))
+        this.links.set(externalLockKey(integrationId, externalId), link);
+    for (const e of this.events) {
+      const link = this.links.get(ext.get(e.id) ?? "");
+      if (link?.clientId != null) this.keys.get(e.id)!.push(clientLockKey(link.clientId));
+    }
+    const clientKeys = [...this.keys.values()].flat().filter((k) => k.startsWith("client:"));
+    await this.tryLocks([...new Set(clientKeys)]);
+  }
+
+  private async tryLocks(keys: string[]) {
+    if (keys.length === 0) return;
+    const rows = await this.tx.query<{ key: string; ok: boolean }>(
+      `select key, pg_try_advisory_xact_lock(hashtextextended(key, 0)) as ok
+       from (select key from unnest($1::text[]) as key order by key) as k`,
+      [keys],
+    );
+    for (const row of rows) if (!row.ok) this.blocked.add(row.key);
+  }
+
+  /** Step 2: returns the ids of the events it handled. */
+  private async createNewCustomers(ready: readonly ChangeEventRecord[]): Promise<Set<number>> {
+    const counts = new Map<string, number>();
+    for (const e of this.events)
+      for (const key of this.keysOf(e).slice(0, 1)) counts.set(key, (counts.get(key) ?? 0) + 1);
+    const seenEmails = new Set<string>();
+    const candidates = new Map<
+      number,
+      Array<{ event: ChangeEventRecord; external: ExternalCustomer; emails: string[] }>
+    >();
+    let afterHubChange = false;
+    for (const e of ready) {
+      if (e.source === "hub") afterHubChange = true;
+      if (!isCustomerChange(e) || isRejected(e)) continue;
+      const integration = this.integrationOf(e);
+      const change = inboxChangeOf(e);
+      if (!integration || change?.type !== "customer") continue;
+      const external = change.customer;
+      const emails = emailsOf(external.customer).map(
+        (email) => `${integration.storeId}:${normalizeEmail(email)}`,
+      );
+      const plain =
+        !afterHubChange &&
+        integration.options.syncMode === "all" &&
+        counts.get(this.keysOf(e)[0]!) === 1 &&
+        !this.links.has(this.keysOf(e)[0]!) &&
+        parseItemRef(external.ref) === undefined &&
+        [...(external.customer.notes ?? []), ...(external.customer.wishes ?? [])].every(
+          (item) => parseItemRef(item.ref) === undefined,
+        ) &&
+        emails.every((email) => !seenEmails.has(email));
+      for (const email of emails) seenEmails.add(email);
+      if (!plain) continue;
+      const list = candidates.get(integration.id) ?? [];
+      list.push({ event: e, external, emails: emails.map((m) => m.slice(m.indexOf(":") + 1)) });
+      candidates.set(integration.id, list);
+    }
+    const created = new Set<number>();
+    if (candidates.size === 0) return created;
+    await this.tx.query("savepoint engine_bulk");
+    try {
+      for (const [integrationId, list] of candidates) {
+        const integration = this.integrations.get(integrationId)!;
+        // S2: a customer whose email a hub client holds is matched, not created (step 3)
+        const held = await emailsHeldInStore(
+          this.tx,
+          integration.storeId,
+          list.flatMap((c) => c.emails),
+        );
+        const fresh = list.filter((c) => c.emails.every((email) => !held.has(email)));
+        await createClientsInBulk(
+          this.tx,
+          this.now,
+          integration,
+          fresh.map((c) => c.external),
+        );
+        for (const { event } of fresh) created.add(event.id);
+      }
+      await this.tx.query("release savepoint engine_bulk");
+    } catch {
+      // one of them is not what it seemed: every one goes its own way (step 3)
+      await this.tx.query("rollback to savepoint engine_bulk");
+      return new Set();
+    }
+    for (const e of ready) if (created.has(e.id)) this.done(e, "created");
+    return created;
+  }
+
+  /** Step 3. */
+  private async oneByOne(events: readonly ChangeEventRecord[]) {
+    for (const event of events) {
+      const keys = this.keysOf(event);
+      if (keys.some((k) => this.blocked.has(k))) {
+        this.deferred += 1;
+        continue;
+      }
+      await this.tx.query("savepoint engine_event");
+      let outcome: string;
+      try {
+        outcome = await this.processEvent(this.tx, this.now, event);
+        await this.tx.query("release savepoint engine_event");
+      } catch (error) {
+        await this.tx.query("rollback to savepoint engine_event");
+        if (isLockBusy(error)) {
+          for (const key of keys) this.blocked.add(key);
+          this.deferred += 1;
+          continue;
+        }
+        await recordEventFailure(this.tx, this.now, event, error);
+        this.handled.push(event.id);
+        continue;
+      }
+      this.done(event, outcome);
+    }
+  }
+
+  /** Step 4. */
+  private async recordSales(sales: readonly ChangeEventRecord[]) {
+    const bulk = new Map<number, Array<{ event: ChangeEventRecord; sale: SaleRecord }>>();
+    const rest: ChangeEventRecord[] = [];
+    const seen = new Set<string>();
+    for (const event of sales) {
+      const integration = this.integrationOf(event);
+      const change = inboxChangeOf(event);
+      const sale = change?.type === "sale" ? change.sale : undefined;
+      const key = `${event.integrationId}:${sale?.id}`;
+      if (
+        !sale ||
+        !integration ||
+        flowOf(integration.kind, "sale").direction !== "inbound" ||
+        seen.has(key)
+      ) {
+        rest.push(event);
+        continue;
+      }
+      seen.add(key);
+      const list = bulk.get(integration.id) ?? [];
+      list.push({ event, sale });
+      bulk.set(integration.id, list);
+    }
+    const recorded: Array<{ event: ChangeEventRecord; outcome: string }> = [];
+    if (bulk.size > 0) {
+      await this.tx.query("savepoint engine_bulk");
+      try {
+        for (const [integrationId, list] of bulk) {
+          const integration = this.integrations.get(integrationId)!;
+          const links = await findLinksByExternalIds(
+            this.tx,
+            integrationId,
+            list.map((s) => s.sale.customerId),
+          );
+          // a customer that is unknown, not synced or excluded: processSale says what happens
+          const synced = list.flatMap(({ event, sale }) => {
+            const link = links.get(sale.customerId);
+            const ok =
+              link &&
+              link.status !== "excluded" &&
+              link.clientId !== null &&
+              (integration.options.syncMode === "all" || link.syncEnabled);
+            if (!ok) rest.push(event);
+            return ok ? [{ event, sale, clientId: link.clientId! }] : [];
+          });
+          const outcomes = await recordSalesInBulk(this.tx, this.now, integration, synced);
+          for (const { event, sale } of synced)
+            recorded.push({ event, outcome: outcomes.get(sale.id)! });
+        }
+        await this.tx.query("release savepoint engine_bulk");
+      } catch {
+        await this.tx.query("rollback to savepoint engine_bulk");
+        recorded.length = 0;
+        rest.push(...[...bulk.values()].flat().map((s) => s.event));
+      }
+    }
+    for (const { event, outcome } of recorded) this.done(event, outcome);
+    await this.oneByOne([...new Set(rest)].sort((a, b) => a.id - b.id));
+  }
+
+  private done(event: ChangeEventRecord, outcome: string) {
+    this.outcomes.push({ event, outcome });
+    this.handled.push(event.id);
+  }
+
+  /**
+   * Step 5's rest, as runClaimed does it for one event: a customer that had an error leaves the
+   * error section; older unreadable versions of a record that went through are settled (R7.1).
+   * Both are rare: looked up for all events in one query, written only where they apply.
+   */
+  private async settle() {
+    for (const { event } of this.outcomes)
+      if (event.linkId != null) await clearEventError(this.tx, this.now, event);
+    const external = this.outcomes
+      .map(({ event }) => event)
+      .filter((e) => e.source === "external" && !isRejected(e) && e.externalId !== null);
+    if (external.length === 0) return;
+    const rows = await this.tx.query<{ integration_id: number; external_id: string }>(
+      `select distinct integration_id, external_id from change_events
+       where kind like '%.rejected' and (processed_at is null or outcome = 'failed')
+         and integration_id = any($1::bigint[]) and external_id = any($2::text[])`,
+      [[...new Set(external.map((e) => e.integrationId))], external.map((e) => e.externalId)],
+    );
+    const pending = new Set(rows.map((r) => `${r.integration_id}:${r.external_id}`));
+    for (const event of external)
+      if (pending.has(`${event.integrationId}:${event.externalId}`))
+        await settleRejectedVersions(this.tx, this.now, event);
+  }
+}
