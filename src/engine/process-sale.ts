@@ -5,7 +5,7 @@ import type { Queryable } from "../store/database.ts";
 import { readIntegration } from "../store/integrations-table.ts";
 import { findLink } from "../store/links-table.ts";
 import { upsertProduct, type ProductUpsert } from "../store/products-table.ts";
-import { insertPurchase } from "../store/purchases-table.ts";
+import { insertPurchase, type NewPurchase } from "../store/purchases-table.ts";
 
 /**
  * The sale is fine but the hub has not seen its customer yet (the customer's own change may still
@@ -64,17 +64,10 @@ export async function processSale(
     });
     lines.push({ productId, ...line });
   }
-  const purchaseId = await insertPurchase(tx, {
-    clientId,
-    integrationId: integration.id,
-    externalId: sale.id,
-    occurredAt: new Date(sale.occurredAt),
-    total: sale.total,
-    currency: sale.currency,
-    associateNumber: sale.associateNumber,
-    lines,
-    now,
-  });
+  const purchaseId = await insertPurchase(
+    tx,
+    purchaseOf(sale, clientId, integration.id, lines, now),
+  );
   return purchaseId === undefined ? "duplicate" : `purchase:${purchaseId}`;
 }
 
@@ -123,3 +116,22 @@ export function saleProducts(sale: SaleRecord): Array<{
     })),
   ];
 }
+
+/** A sale as the purchase it becomes in the hub (one at a time here, many in record-sales-in-bulk). */
+export const purchaseOf = (
+  sale: SaleRecord,
+  clientId: number,
+  integrationId: number,
+  lines: NewPurchase["lines"],
+  now: Date,
+): NewPurchase => ({
+  clientId,
+  integrationId,
+  externalId: sale.id,
+  occurredAt: new Date(sale.occurredAt),
+  total: sale.total,
+  currency: sale.currency,
+  associateNumber: sale.associateNumber,
+  lines,
+  now,
+});

@@ -3,7 +3,7 @@ import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
 import { upsertProducts, type ProductUpsert } from "../store/products-table.ts";
 import { insertPurchases, type NewPurchase } from "../store/purchases-table.ts";
-import { saleProducts } from "./process-sale.ts";
+import { purchaseOf, saleProducts } from "./process-sale.ts";
 
 /**
  * R8.5, F6: processSale for many sales of synced customers at once: every sold item and service
@@ -36,17 +36,15 @@ export async function recordSalesInBulk(
     }),
   );
   const products = await upsertProducts(tx, integration.id, [...wanted.values()]);
-  const purchases: NewPurchase[] = sales.map(({ sale, clientId }, i) => ({
-    clientId,
-    integrationId: integration.id,
-    externalId: sale.id,
-    occurredAt: new Date(sale.occurredAt),
-    total: sale.total,
-    currency: sale.currency,
-    associateNumber: sale.associateNumber,
-    lines: linesOf[i]!.map(({ key, ...line }) => ({ ...line, productId: products.get(key)! })),
-    now,
-  }));
+  const purchases: NewPurchase[] = sales.map(({ sale, clientId }, i) =>
+    purchaseOf(
+      sale,
+      clientId,
+      integration.id,
+      linesOf[i]!.map(({ key, ...line }) => ({ ...line, productId: products.get(key)! })),
+      now,
+    ),
+  );
   // in sale id order, so that two batches recording the same sale wait in one order
   purchases.sort((a, b) => (a.externalId < b.externalId ? -1 : 1));
   const ids = await insertPurchases(tx, purchases);
