@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { lockDataDir } from "./data-dir-lock.ts";
+import { initDataDirIfNew, keepEmbeddedSettings } from "./init-data-dir.ts";
 import { OwnerOnlyNodeFS, restrictDataDir } from "./private-data-dir.ts";
 import { StoreError } from "./store-error.ts";
 
@@ -49,7 +50,8 @@ const int8AsNumber = (value: string) => Number(value);
 /**
  * Opens the store. A PostgreSQL URL is tried at once, so a wrong URL or a server that is down is
  * one clear error here, not a stack later. A data directory is made private (0700, files 0600)
- * and locked to this process (store/data-dir-lock.ts) before PGlite opens it.
+ * and locked to this process (store/data-dir-lock.ts) before PGlite opens it; a new one is made
+ * in a child process (store/init-data-dir.ts), which keeps initdb's memory out of this one.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Db> {
   if (options.url) {
@@ -68,7 +70,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
       }),
   });
   try {
+    await initDataDirIfNew(options.dataDir);
     const lite = await PGlite.create({ fs: new OwnerOnlyNodeFS(options.dataDir), parsers });
+    await keepEmbeddedSettings(lite);
     const db = await wrapPglite(lite, options.schema);
     return {
       ...db,
