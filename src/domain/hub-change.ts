@@ -1,6 +1,10 @@
 import type { CanonicalCustomer } from "./customer.ts";
 import type { CustomerEdit } from "./customer-patch.ts";
 
+/** F12: how one conflicting field is resolved. */
+export type ConflictChoice =
+  { take: "hub" } | { take: "external" } | { take: "value"; value: string | null };
+
 /** The payloads of hub change events (services write them, the engine applies them). */
 export type HubChange =
   | {
@@ -25,8 +29,12 @@ export type HubChange =
       kind: "conflict.resolve";
       clientId: number;
       integrationId: number;
-      /** per conflicting field, the value both systems take (null: no value) */
-      values: Record<string, string | null>;
+      /**
+       * per conflicting field, what both systems take: the hub's side or the external side of
+       * the open conflict (as the engine finds it under the customer's lock), or a typed value
+       * (null: no value)
+       */
+      choices: Record<string, ConflictChoice>;
     }
   | { kind: "message.sent"; clientId: number; channel: "email" | "text"; body: string }
   | {

@@ -140,7 +140,14 @@ export const hubChangeSchema = z.discriminatedUnion("kind", [
     kind: z.literal("conflict.resolve"),
     clientId: id,
     integrationId: id,
-    values: z.record(z.string(), z.string().nullable()),
+    choices: z.record(
+      z.string(),
+      z.discriminatedUnion("take", [
+        z.looseObject({ take: z.literal("hub") }),
+        z.looseObject({ take: z.literal("external") }),
+        z.looseObject({ take: z.literal("value"), value: z.string().nullable() }),
+      ]),
+    ),
   }),
   z.looseObject({
     kind: z.literal("message.sent"),

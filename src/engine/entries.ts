@@ -1,4 +1,5 @@
 import type { HubChange } from "../domain/hub-change.ts";
+import { markEventProcessed } from "../store/change-events-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { createClient } from "./create-client.ts";
 import { addToCollection, removeFromCollection } from "./edit-collection.ts";
@@ -61,6 +62,24 @@ const hubEntries: { [K in HubChange["kind"]]: HubEntry<K> } = {
   "collection.add": addToCollection,
   "collection.remove": removeFromCollection,
 };
+
+/** The outcome recorded on a processed hub change: the customer it concerns. */
+export const hubChangeOutcome = (result: HubChangeResult) => `client:${result.clientId}`;
+
+/**
+ * R8.4: a hub change the services recorded in the inbox, run by its entry in the same transaction
+ * and marked processed there, so the engine loop never runs it again and the answer shows it.
+ */
+export async function runRecordedHubChange<K extends HubChange["kind"]>(
+  tx: Queryable,
+  now: Date,
+  event: { id: number; change: Extract<HubChange, { kind: K }>; actor: string },
+  entry: HubEntry<K>,
+): Promise<HubChangeResult> {
+  const result = await entry(tx, now, event.change, event.actor);
+  await markEventProcessed(tx, event.id, hubChangeOutcome(result), now);
+  return result;
+}
 
 /** The typed entry of a hub change's kind (the engine loop runs recorded hub changes through it). */
 export function hubEntryOf<K extends HubChange["kind"]>(kind: K): HubEntry<K> {

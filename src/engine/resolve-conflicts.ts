@@ -42,13 +42,22 @@ export async function resolveConflicts(
 
   const hubChanges: Record<string, string | null> = {};
   const base = { ...link.base };
-  for (const [field, value] of Object.entries(change.values)) {
+  const values: Record<string, string | null> = {};
+  for (const [field, choice] of Object.entries(change.choices)) {
     const conflict = open.find((c) => c.field === field);
     if (!conflict)
       throw new EngineError(
         "invalid_edit",
         `fields.${field}: there is no open conflict on this field`,
       );
+    // the sides as the conflict holds them now, under the customer's lock
+    const value =
+      choice.take === "hub"
+        ? conflict.hubValue
+        : choice.take === "external"
+          ? conflict.externalValue
+          : choice.value || null;
+    values[field] = value;
     if ((hubFields[field] ?? null) !== value) hubChanges[field] = value;
     await closeConflict(
       tx,
@@ -70,7 +79,7 @@ export async function resolveConflicts(
     now,
   );
   // Every resolution is audited, also when the hub already held the chosen value.
-  const confirmed = Object.entries(change.values).filter(([field]) => !(field in hubChanges));
+  const confirmed = Object.entries(values).filter(([field]) => !(field in hubChanges));
   await appendAudit(
     tx,
     confirmed.map(([field, value]) => ({

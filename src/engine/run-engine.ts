@@ -14,6 +14,7 @@ import {
   applyCustomerChange,
   applyInventoryChange,
   applySale,
+  hubChangeOutcome,
   hubEntryOf,
   type HubEntry,
 } from "./entries.ts";
@@ -33,8 +34,7 @@ export async function processEvent(
   if (change.type === "hub") {
     // the entry of the change's own kind (TypeScript cannot pair the two by itself)
     const entry = hubEntryOf(change.change.kind) as HubEntry<HubChange["kind"]>;
-    const { clientId } = await entry(tx, now, change.change, event.actor);
-    return `client:${clientId}`;
+    return hubChangeOutcome(await entry(tx, now, change.change, event.actor));
   }
   // R7.1: a record its connector could not read fails with the connector's reason (see capture)
   if (change.type === "rejected") throw new Error(change.record.reason);

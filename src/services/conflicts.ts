@@ -139,24 +139,13 @@ export async function resolveConflicts(
   if (!parsed.success) throw new ServiceError("invalid", describeIssue(parsed.error));
   const { integrationId, fields } = parsed.data;
   await changeableClient(ctx.db, actor, clientId);
-  const { link } = await partnerOf(ctx, actor, clientId, integrationId);
-  const open = link ? await openConflictsOf(ctx.db, link.id) : [];
-  const values: Record<string, string | null> = {};
-  for (const [field, choice] of Object.entries(fields)) {
-    const conflict = open.find((c) => c.field === field);
-    if (!conflict)
-      throw new ServiceError("invalid", `fields.${field}: there is no open conflict on this field`);
-    values[field] =
-      choice.take === "hub"
-        ? conflict.hubValue
-        : choice.take === "external"
-          ? conflict.externalValue
-          : choice.value || null;
-  }
+  // the engine checks that each field has an open conflict and takes its sides under the
+  // customer's lock (R8.4); a customer without a partner here is a 404 first
+  await partnerOf(ctx, actor, clientId, integrationId);
   return applyHubChange(
     ctx,
     actor,
-    { kind: "conflict.resolve", clientId, integrationId, values },
+    { kind: "conflict.resolve", clientId, integrationId, choices: fields },
     engine.resolveConflicts,
   );
 }

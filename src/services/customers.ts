@@ -2,9 +2,14 @@ import { randomUUID } from "node:crypto";
 import type { CanonicalCustomer } from "../domain/customer.ts";
 import type { LinkStatus } from "../domain/link-status.ts";
 import type { HubChange } from "../domain/hub-change.ts";
-import { createClient, syncClient, updateClient, type HubEntry } from "../engine/entries.ts";
+import {
+  createClient,
+  runRecordedHubChange,
+  syncClient,
+  updateClient,
+  type HubEntry,
+} from "../engine/entries.ts";
 import { readAudit, type AuditRecord } from "../store/audit-table.ts";
-import { markEventProcessed } from "../store/change-events-table.ts";
 import { recordHubChange } from "../store/inbox.ts";
 import {
   countClientsByStatus,
@@ -119,15 +124,25 @@ export async function applyHubChange<K extends HubChange["kind"]>(
   change: Extract<HubChange, { kind: K }>,
   entry: HubEntry<K>,
 ): Promise<CustomerView> {
-  return ctx.db.transaction(async (tx) => {
-    const now = ctx.clock.now();
-    const eventId = await recordChange(tx, actor, change, now);
-    const { clientId } = await asServiceError(() => entry(tx, now, change, actorLabel(actor)));
-    await markEventProcessed(tx, eventId, `client:${clientId}`, now);
-    const client = await readClient(tx, clientId);
-    if (!client) throw new ServiceError("not_found", "customer vanished while being saved");
-    return view(client, await syncOf(tx, client));
-  });
+  return ctx.db.transaction((tx) => applyHubChangeIn(ctx, tx, actor, change, entry));
+}
+
+/** applyHubChange in the caller's transaction, with whatever else it writes there. */
+export async function applyHubChangeIn<K extends HubChange["kind"]>(
+  ctx: ServiceContext,
+  tx: Queryable,
+  actor: Actor,
+  change: Extract<HubChange, { kind: K }>,
+  entry: HubEntry<K>,
+): Promise<CustomerView> {
+  const now = ctx.clock.now();
+  const id = await recordChange(tx, actor, change, now);
+  const { clientId } = await asServiceError(() =>
+    runRecordedHubChange(tx, now, { id, change, actor: actorLabel(actor) }, entry),
+  );
+  const client = await readClient(tx, clientId);
+  if (!client) throw new ServiceError("not_found", "customer vanished while being saved");
+  return view(client, await syncOf(tx, client));
 }
 
 /** A2: a customer created in the hub is assigned to the user who created it. */

@@ -4,7 +4,7 @@ import { isJobStateError, type JobState } from "../queue/job-state-machine.ts";
 import { listJobs } from "../queue/list-store-jobs.ts";
 import { findLink } from "../store/links-table.ts";
 import * as engine from "../engine/entries.ts";
-import { applyHubChange } from "./customers.ts";
+import { applyHubChangeIn } from "./customers.ts";
 import type { Actor, ServiceContext } from "./service-context.ts";
 import { ServiceError } from "./service-error.ts";
 
@@ -22,23 +22,25 @@ export async function retryDeadJob(ctx: ServiceContext, actor: Actor, jobId: num
   const [job] = (await listJobs(ctx.db, actor.storeId, "dead")).filter((j) => j.id === jobId);
   if (!job) throw new ServiceError("not_found", `there is no dead job ${jobId}`);
   const link = await findLink(ctx.db, { id: (job.payload as OutboundJob).linkId });
-  if (!link?.clientId)
+  const clientId = link?.clientId;
+  if (!link || !clientId)
     throw new ServiceError("conflict", `job ${jobId}: its customer link is gone; nothing to retry`);
-  try {
-    await closeDeadJob(ctx.db, jobId, ctx.clock.now());
-  } catch (error) {
-    // another retry of the same job closed it first: that one syncs the customer
-    if (isJobStateError(error)) throw new ServiceError("conflict", error.message);
-    throw error;
-  }
-  return applyHubChange(
-    ctx,
-    actor,
-    {
-      kind: "client.sync",
-      clientId: link.clientId,
-      integrationId: link.integrationId,
-    },
-    engine.syncClient,
-  );
+  // closing the dead job and syncing its customer are one transaction: a sync that fails (or a
+  // crash) leaves the job dead, for another retry
+  return ctx.db.transaction(async (tx) => {
+    try {
+      await closeDeadJob(tx, jobId, ctx.clock.now());
+    } catch (error) {
+      // another retry of the same job closed it first: that one syncs the customer
+      if (isJobStateError(error)) throw new ServiceError("conflict", error.message);
+      throw error;
+    }
+    return applyHubChangeIn(
+      ctx,
+      tx,
+      actor,
+      { kind: "client.sync", clientId, integrationId: link.integrationId },
+      engine.syncClient,
+    );
+  });
 }

@@ -258,7 +258,7 @@ describe.each(engines)("the POS profile through the reference POS, on $name", (e
 });
 
 describe.each(engines)("S11 sync sections, on $name", (engine) => {
-  it("S11: a customer's status per integration moves unlinked -> synced -> conflict -> synced, and error when a write fails for good", async () => {
+  it("S11: a customer's status per integration moves unlinked -> synced -> conflict -> synced, and error when a write fails for good; R8.4: a retry of its dead job whose sync fails leaves the job dead", async () => {
     const pair = await startSyncedPair(await engine.open());
     const created = await createCustomer(pair.ctx, pair.admin, {
       firstName: "Ada",
@@ -298,6 +298,16 @@ describe.each(engines)("S11 sync sections, on $name", (engine) => {
 
     // the POS is back; a user retries: the customer is synced again with what the hub holds now
     await pair.posCall("POST", "/staff/faults", { failNextRequests: 0, status: 500 });
+    expect((await storeJobs(pair.ctx, pair.admin, "dead")).map((j) => j.id)).toEqual([job!.id]);
+    // R8.4: closing the dead job and the sync it asks for are one transaction: a sync that fails
+    // (here the database refuses its inbox event) leaves the job dead, for another retry
+    await pair.ctx.db.exec(`
+      create function refuse_sync() returns trigger language plpgsql as $$
+        begin raise exception 'sync refused by the test'; end $$;
+      create trigger refuse_sync before insert on change_events
+        for each row when (new.kind = 'client.sync') execute function refuse_sync();`);
+    await expect(retryDeadJob(pair.ctx, pair.admin, job!.id)).rejects.toThrow(/sync refused/);
+    await pair.ctx.db.exec("drop trigger refuse_sync on change_events");
     expect((await storeJobs(pair.ctx, pair.admin, "dead")).map((j) => j.id)).toEqual([job!.id]);
     await retryDeadJob(pair.ctx, pair.admin, job!.id);
     await pair.settle();
