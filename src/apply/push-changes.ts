@@ -1,5 +1,5 @@
 import { parseWishValue, type ExternalCustomer } from "../domain/customer.ts";
-import { parseFieldPath, type ItemKey } from "../domain/field-path.ts";
+import { itemPath, parseFieldPath, type ItemKey } from "../domain/field-path.ts";
 import { itemRef } from "../domain/item-ref.ts";
 import type { PushChangesJob } from "../domain/job-payloads.ts";
 import type { Connector, CustomerOperation } from "../connectors/kit/connector.ts";
@@ -58,7 +58,7 @@ export async function pushChanges(
     const items = kind === "note" ? customer.customer.notes : customer.customer.wishes;
     const item = items?.find((i) => i.ref === itemRef(key.id));
     if (item) pairs.push([kind, key.id, item.id]);
-    return item ? `${kind}.${item.id}` : undefined;
+    return item ? itemPath(kind, item.id) : undefined;
   };
   const record = async (tx: Queryable) => {
     const current = await findLink(tx, { id: link.id }, true);

@@ -1,4 +1,4 @@
-import { familyOf } from "./field-path.ts";
+import { familyOf, itemPath } from "./field-path.ts";
 import { normalizeContact, type ContactKind } from "./normalize.ts";
 
 export interface ContactMethod {
@@ -82,8 +82,9 @@ export function toFieldMap(
     const path = contactPath(contact.kind, contact.value, country);
     fields[path] ??= contact.value;
   }
-  for (const note of customer.notes ?? []) fields[`note.${noteKey(note)}`] = note.body;
-  for (const wish of customer.wishes ?? []) fields[`wish.${wishKey(wish)}`] = wishValue(wish);
+  for (const note of customer.notes ?? []) fields[itemPath("note", noteKey(note))] = note.body;
+  for (const wish of customer.wishes ?? [])
+    fields[itemPath("wish", wishKey(wish))] = wishValue(wish);
   return fields;
 }
 

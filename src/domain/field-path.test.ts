@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseActorId, userActor, connectorActor, systemActor } from "./actor-id.ts";
-import { formatFieldPath, parseFieldPath, UnknownFieldPath, type FieldPath } from "./field-path.ts";
+import {
+  externalItemIdOf,
+  formatFieldPath,
+  itemPath,
+  parseFieldPath,
+  UnknownFieldPath,
+  type FieldPath,
+} from "./field-path.ts";
 import { itemRef, parseItemRef } from "./item-ref.ts";
 
 const text = fc.string({ minLength: 1 });
@@ -53,6 +60,20 @@ describe("field paths, item refs and actor ids have one parser each (issue 8)", 
       expect(() => parseFieldPath(path)).toThrow(UnknownFieldPath);
     },
   );
+
+  it("R8.3: an item path is built and read back in one place", () => {
+    expect(itemPath("note", "n_12")).toBe("note.n_12");
+    expect(itemPath("wish", 7)).toBe("wish.7");
+    expect(externalItemIdOf(itemPath("note", "n.1:x"), "note")).toBe("n.1:x");
+    expect(externalItemIdOf("wish.w_3", "wish")).toBe("w_3");
+    for (const [path, family] of [
+      ["wish.w_3", "note"],
+      ["note.hub:5", "note"],
+      ["pref.note", "note"],
+      ["note.", "note"],
+    ] as const)
+      expect(() => externalItemIdOf(path, family)).toThrow(UnknownFieldPath);
+  });
 
   it("an item ref names a hub id; anything else is not ours", () => {
     expect(parseItemRef(itemRef(42))).toBe(42);

@@ -81,8 +81,18 @@ export function formatFieldPath(path: FieldPath): string {
 
 export const familyOf = (path: string): FieldFamily => parseFieldPath(path).family;
 
-/** The path of a note or wish by its key: `itemPath("note", "n_12")`, `itemPath("wish", 7, "hub")`. */
-export const itemPath = (family: "note" | "wish", key: string) => `${family}.${key}`;
+/**
+ * The path of a note or wish by its key: `itemPath("note", "n_12")` (the external item's id) or,
+ * in the hub's audit, by the hub item's id: `itemPath("wish", 7)`.
+ */
+export const itemPath = (family: "note" | "wish", key: string | number) => `${family}.${key}`;
+
+/** The external item id a note or wish path names (`note.n_12` -> `n_12`); throws for any other path. */
+export function externalItemIdOf(path: string, family: "note" | "wish"): string {
+  const parsed = parseFieldPath(path);
+  if (parsed.family !== family || parsed.key.side !== "external") throw new UnknownFieldPath(path);
+  return parsed.key.id;
+}
 
 /** A new item of ours on its way out (an unpaired hub note or wish): added, never set. */
 export function isUnpairedHubItem(path: FieldPath): path is {

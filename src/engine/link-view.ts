@@ -1,3 +1,4 @@
+import { itemPath } from "../domain/field-path.ts";
 import {
   toFieldMap,
   type CanonicalCustomer,
@@ -94,7 +95,7 @@ async function wishesTakenBack(
 ): Promise<FieldMap> {
   const agreed: FieldMap = {};
   for (const { hubId, externalId } of gone) {
-    const path = `wish.${externalId}`;
+    const path = itemPath("wish", externalId);
     const value = externalFields[path];
     if (value === undefined || path in link.base) continue;
     const history = await readAudit(tx, clientId, { field: `collection.${hubId}` });

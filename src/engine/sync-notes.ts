@@ -1,3 +1,4 @@
+import { externalItemIdOf, itemPath } from "../domain/field-path.ts";
 import { appendAudit } from "../store/audit-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { pairLinkItem } from "../store/links-table.ts";
@@ -21,7 +22,7 @@ export async function applyNoteChanges(
   for (const [path, body] of Object.entries(changes)) {
     // append never removes a note (policy.ts); only additions and edits arrive here
     if (body === null) continue;
-    const externalId = path.slice("note.".length);
+    const externalId = externalItemIdOf(path, "note");
     let hubId = hubIdOf(externalId);
     if (hubId !== undefined) await updateNote(tx, target.clientId, hubId, body, now);
     else {
@@ -32,7 +33,7 @@ export async function applyNoteChanges(
       {
         clientId: target.clientId,
         integrationId: target.integrationId,
-        field: `note.${hubId}`,
+        field: itemPath("note", hubId),
         oldValue: before[path] ?? null,
         newValue: body,
         source: target.source,

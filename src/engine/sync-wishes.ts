@@ -1,3 +1,4 @@
+import { externalItemIdOf, itemPath } from "../domain/field-path.ts";
 import { parseWishValue } from "../domain/customer.ts";
 import { appendAudit } from "../store/audit-table.ts";
 import {
@@ -58,7 +59,7 @@ export async function applyWishChanges(
 ) {
   const collection = target.integration.options.wishlistCollection;
   for (const [path, value] of Object.entries(changes)) {
-    const externalId = path.slice("wish.".length);
+    const externalId = externalItemIdOf(path, "wish");
     let itemId = hubIdOf(externalId);
     if (value === null) {
       if (itemId !== undefined) {
@@ -88,7 +89,7 @@ export async function applyWishChanges(
       {
         clientId: target.clientId,
         integrationId: target.integration.id,
-        field: `wish.${itemId}`,
+        field: itemPath("wish", itemId),
         oldValue: before[path] ?? null,
         newValue: value,
         source: target.source,

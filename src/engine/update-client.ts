@@ -1,3 +1,4 @@
+import { itemPath } from "../domain/field-path.ts";
 import { toFieldMap } from "../domain/customer.ts";
 import { applyEdit, diffFields, type CustomerEdit } from "../domain/customer-patch.ts";
 import type { HubChange } from "../domain/hub-change.ts";
@@ -53,7 +54,7 @@ async function editNotes(
   for (const body of edit.addNotes ?? []) {
     const who = parseActorId(actor);
     const id = await insertNote(tx, clientId, body, who.type === "user" ? who.userId : null, now);
-    changes[`note.${id}`] = body;
+    changes[itemPath("note", id)] = body;
   }
   if (edit.editNotes && Object.keys(edit.editNotes).length > 0) {
     const current = new Map((await readNotes(tx, [clientId])).map((n) => [String(n.id), n.body]));
@@ -66,8 +67,8 @@ async function editNotes(
         );
       if (old === body) continue;
       await updateNote(tx, clientId, Number(id), body, now);
-      changes[`note.${id}`] = body;
-      before[`note.${id}`] = old;
+      changes[itemPath("note", id)] = body;
+      before[itemPath("note", id)] = old;
     }
   }
   await auditHubChange(tx, clientId, changes, actor, now, before);
