@@ -31,7 +31,9 @@ export function startTandem(args: string[], env: Record<string, string> = {}): T
   return {
     child,
     output: () => out,
-    waitFor: (pattern, timeoutMs = 30_000) =>
+    // 90 s: a hub on a new embedded store creates it in a child process first (R8.6), and on a
+    // loaded 2-core machine a PGlite start has taken over 40 s
+    waitFor: (pattern, timeoutMs = 90_000) =>
       new Promise((resolve, reject) => {
         const check = () => {
           const match = out.match(pattern);
