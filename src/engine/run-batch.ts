@@ -285,7 +285,7 @@ class Batch {
       if (
         !sale ||
         !integration ||
-        flowOf(integration.kind, "sale").direction !== "inbound" ||
+        flowOf(integration.profile, "sale").direction !== "inbound" ||
         seen.has(key)
       ) {
         rest.push(event);
