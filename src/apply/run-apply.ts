@@ -1,5 +1,6 @@
 import type { Clock } from "../domain/clock.ts";
-import type { OutboundJob } from "../domain/job-payloads.ts";
+import { outboundJobOf, parseOutboundJob, type OutboundJob } from "../domain/job-payloads.ts";
+import { InvalidPayloadError } from "../domain/payload-check.ts";
 import { ConnectorError, isRetryable } from "../connectors/kit/connector-error.ts";
 import type { Connector, ConnectorResolver } from "../connectors/kit/connector.ts";
 import { claimJobs, type ClaimedJob } from "../queue/claim-jobs.ts";
@@ -54,9 +55,10 @@ async function runJob(
   batch: QueueOnlyBookkeeping,
 ): Promise<void> {
   const { db, clock, workerId } = options;
-  const payload = job.payload as OutboundJob;
   const ctx: JobContext = { db, now: () => clock.now(), idempotencyKey: `tandem-job-${job.id}` };
+  let payload: OutboundJob | undefined;
   try {
+    payload = parseOutboundJob(job.payload);
     const link = await findLink(db, { id: payload.linkId });
     const integration = link ? await readIntegration(db, link.integrationId) : undefined;
     let result: JobOutcome = { outcome: "link gone" };
@@ -82,7 +84,11 @@ async function runJob(
     if (isSecretKeyError(error)) throw error;
     // A connector says what can be retried; anything else (a database hiccup, a deadlock) is
     // retried too, and a real bug ends as a dead job after its attempts, visible.
-    const retryable = error instanceof ConnectorError ? isRetryable(error.code) : true;
+    // a payload that does not fit its schema will not fit at the next attempt either
+    const retryable =
+      error instanceof ConnectorError
+        ? isRetryable(error.code)
+        : !(error instanceof InvalidPayloadError);
     const message = error instanceof Error ? error.message : String(error);
     const attempt = { id: job.id, workerId, attempts: job.attempts, maxAttempts: job.maxAttempts };
     // It runs again after a backoff: nothing but the queue to write, with the batch's others.
@@ -93,7 +99,7 @@ async function runJob(
     try {
       await db.transaction(async (tx) => {
         const state = await failJob(tx, attempt, message, retryable, clock.now());
-        if (state === "dead") await markLinkError(tx, payload, message, clock.now());
+        if (state === "dead" && payload) await markLinkError(tx, payload, message, clock.now());
       });
     } catch (bookkeeping) {
       // Another worker took the job over (this one's lease ran out): it records nothing.
@@ -119,14 +125,16 @@ async function runJob(
 export async function reclaimJobs(db: Db, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
     const reclaimed = await reclaimExpiredJobs(tx, now);
-    for (const job of reclaimed)
-      if (job.state === "dead" && outboundKinds.includes((job.payload as OutboundJob).kind))
+    for (const job of reclaimed) {
+      const payload = outboundJobOf(job.payload);
+      if (job.state === "dead" && payload && outboundKinds.includes(payload.kind))
         await markLinkError(
           tx,
-          job.payload as OutboundJob,
+          payload,
           `${job.lastError} (its worker stopped during its last attempt)`,
           now,
         );
+    }
     return reclaimed.length;
   });
 }

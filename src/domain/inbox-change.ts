@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { InvalidPayloadError, parsePayload } from "./payload-check.ts";
 import type { CanonicalCustomer, ExternalCustomer } from "./customer.ts";
 import type { CustomerEdit } from "./customer-patch.ts";
 import type { HubChange } from "./hub-change.ts";
@@ -177,23 +178,6 @@ export type InboxChange =
  * An event whose payload is not what its kind says. It fails like any failing event (retried,
  * then parked and listed); the reason names the fields, never their values.
  */
-export class InvalidPayloadError extends Error {
-  readonly code = "invalid_payload";
-  constructor(message: string) {
-    super(message);
-    this.name = "InvalidPayloadError";
-  }
-}
-
-function parsed<T>(schema: z.ZodType<T>, payload: unknown, what: string): T {
-  const result = schema.safeParse(payload);
-  if (result.success) return result.data;
-  const issues = result.error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.join(".") || "(payload)"}: ${issue.message}`);
-  throw new InvalidPayloadError(`the ${what} payload is not valid: ${issues.join("; ")}`);
-}
-
 /**
  * Reads an event's payload by its source and kind: a hub change (its kind must be the event's),
  * or an external customer, inventory item, sale, or a record its connector rejected.
@@ -204,7 +188,7 @@ export function parseInboxChange(event: {
   payload: unknown;
 }): InboxChange {
   if (event.source === "hub") {
-    const change = parsed(hubChangeSchema, event.payload, `hub change ${event.kind}`);
+    const change = parsePayload(hubChangeSchema, event.payload, `hub change ${event.kind}`);
     if (change.kind !== event.kind)
       throw new InvalidPayloadError(
         `the hub change is a ${change.kind}, but its event is a ${event.kind}`,
@@ -213,17 +197,23 @@ export function parseInboxChange(event: {
   }
   const [family] = event.kind.split(".");
   if (event.kind.endsWith(".rejected"))
-    return { type: "rejected", record: parsed(rejectedRecordSchema, event.payload, event.kind) };
+    return {
+      type: "rejected",
+      record: parsePayload(rejectedRecordSchema, event.payload, event.kind),
+    };
   switch (family) {
     case "customer":
       return {
         type: "customer",
-        customer: parsed(externalCustomerSchema, event.payload, "customer"),
+        customer: parsePayload(externalCustomerSchema, event.payload, "customer"),
       };
     case "inventory":
-      return { type: "inventory", item: parsed(inventoryRecordSchema, event.payload, "inventory") };
+      return {
+        type: "inventory",
+        item: parsePayload(inventoryRecordSchema, event.payload, "inventory"),
+      };
     case "sale":
-      return { type: "sale", sale: parsed(saleRecordSchema, event.payload, "sale") };
+      return { type: "sale", sale: parsePayload(saleRecordSchema, event.payload, "sale") };
     default:
       throw new InvalidPayloadError(`no kind of change is called ${event.kind}`);
   }

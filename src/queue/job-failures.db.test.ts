@@ -81,6 +81,36 @@ describe.each(engines)("failed jobs, on $name", (engine) => {
     expect(sync.lastError).toBe((await jobRow(db, job!.id)).last_error);
   });
 
+  it("R8.3, R7.1: an outbound job whose payload does not fit its schema dies at once with the reason by field path; the other jobs go on", async () => {
+    const db = await engine.open();
+    const hub = await createTestHub(db);
+    await addOfflineIntegration(hub);
+    await createCustomer(hub.ctx, hub.admin, { firstName: "Ada" });
+    const [good] = await db.query<{ id: number }>("select id from jobs");
+    const bad = await addJob(db, {
+      kind: "external.update",
+      payload: { kind: "external.update", linkId: "link-7", set: {}, add: {}, actor: "system" },
+      runAt: hub.clock.now(),
+      maxAttempts: 5,
+    });
+    await applyDueJobs(
+      {
+        db,
+        clock: hub.clock,
+        workerId: "w1",
+        resolveConnector: hub.ctx.resolveConnector,
+        leaseSeconds: 30,
+      },
+      8,
+    );
+    const row = await jobRow(db, bad);
+    expect(row).toMatchObject({ state: "dead", attempts: 1 });
+    expect(row.last_error).toMatch(/the job payload is not valid: linkId: /);
+    expect(row.last_error).not.toMatch(/link-7/);
+    // the good job ran (the offline POS is unreachable: it waits to be retried, not dead)
+    expect(await jobRow(db, good!.id)).toMatchObject({ state: "ready", attempts: 1 });
+  });
+
   it("S11: a job whose worker died during its last attempt is dead, and its customer shows error", async () => {
     const db = await engine.open();
     const hub = await createTestHub(db);

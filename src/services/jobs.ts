@@ -1,4 +1,4 @@
-import type { OutboundJob } from "../domain/job-payloads.ts";
+import { outboundJobOf } from "../domain/job-payloads.ts";
 import { closeDeadJob } from "../queue/close-dead-job.ts";
 import { isJobStateError, type JobState } from "../queue/job-state-machine.ts";
 import { listJobs } from "../queue/list-store-jobs.ts";
@@ -21,7 +21,10 @@ export async function storeJobs(ctx: ServiceContext, actor: Actor, state: JobSta
 export async function retryDeadJob(ctx: ServiceContext, actor: Actor, jobId: number) {
   const [job] = (await listJobs(ctx.db, actor.storeId, "dead")).filter((j) => j.id === jobId);
   if (!job) throw new ServiceError("not_found", `there is no dead job ${jobId}`);
-  const link = await findLink(ctx.db, { id: (job.payload as OutboundJob).linkId });
+  const payload = outboundJobOf(job.payload);
+  if (!payload)
+    throw new ServiceError("conflict", `job ${jobId}: its payload is not a job Tandem can retry`);
+  const link = await findLink(ctx.db, { id: payload.linkId });
   const clientId = link?.clientId;
   if (!link || !clientId)
     throw new ServiceError("conflict", `job ${jobId}: its customer link is gone; nothing to retry`);
