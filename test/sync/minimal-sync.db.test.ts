@@ -169,6 +169,32 @@ describe.each(engines)(
       ]);
     });
 
+    it("R8.2, F2, F12: a custom field changed at the ledger and in the hub at once is caught by the kit's read-before-write (setPreference) and becomes a conflict", async () => {
+      const pair = await startMinimalPair(await engine.open());
+      const m = pair.ledger.createAsStaff({
+        given_name: "Ada",
+        emails: ["ada@example.com"],
+        attributes: { ring: "6" },
+      });
+      await pair.settle();
+      const [ada] = (await listCustomers(pair.ctx, pair.admin, { limit: 10 })).customers;
+      expect(ada?.preferences).toEqual({ "Ring size": "6" });
+      pair.ledger.editAsStaff(m.id, { attributes: { ring: "6.5" } });
+      await updateCustomer(pair.ctx, pair.admin, ada!.id, { preferences: { "Ring size": "7" } });
+      expect(await applyDueJobs(pair.applyOptions, 8)).toBe(1);
+      expect(pair.ledger.customers()[0]!.attributes).toEqual({ ring: "6.5" });
+      expect((await pair.jobs()).at(-1)).toMatchObject({
+        kind: "external.update",
+        state: "done",
+        result: "superseded: the external system changed first",
+      });
+      await pair.settle();
+      expect(pair.ledger.customers()[0]!.attributes).toEqual({ ring: "6.5" });
+      expect(await listConflicts(pair.ctx, pair.admin)).toEqual([
+        expect.objectContaining({ hubValue: "7", externalValue: "6.5" }),
+      ]);
+    });
+
     it("R8.2, S2: a create whose answer was lost is found by its number and ref, not made twice (the ledger has no idempotency keys)", async () => {
       const pair = await startMinimalPair(await engine.open());
       pair.ledger.loseNextAnswers(1);
