@@ -3,6 +3,7 @@ import { applyDueJobs } from "../../src/apply/run-apply.ts";
 import { pollIntegration } from "../../src/capture/poll-integration.ts";
 import { connectorRegistry } from "../../src/connectors/registry.ts";
 import { posConnector } from "../../src/connectors/pos/manifest.ts";
+import { parseActorId } from "../../src/domain/actor-id.ts";
 import { processNextEvent } from "../../src/engine/run-engine.ts";
 import { listConflicts } from "../../src/services/conflicts.ts";
 import {
@@ -144,6 +145,15 @@ describe.each(engines)(
       expect(view.notes?.map((n) => n.body)).toEqual(["Asked about the sapphire"]);
       expect(await listConflicts(pair.ctx, pair.admin)).toEqual([]);
       expect((await pair.jobs()).every((j) => j.state === "done")).toBe(true);
+      // R8.3: the ledger's answers went into the inbox as a connector's changes (an ActorId)
+      const answers = await pair.ctx.db.query<{ kind: string; actor: string }>(
+        "select distinct kind, actor from change_events where kind in ('customer.created', 'customer.updated') order by kind",
+      );
+      expect(answers).toEqual([
+        { kind: "customer.created", actor: "connector:answer" },
+        { kind: "customer.updated", actor: "connector:answer" },
+      ]);
+      for (const { actor } of answers) expect(parseActorId(actor).type).toBe("connector");
     });
 
     it("R8.2, F12: a change at the ledger the hub has not seen yet is caught by the kit's read-before-write, never overwritten, and becomes a conflict", async () => {
