@@ -98,8 +98,10 @@ function checkCredentials(
     ? definition.manifest.credentials.partial()
     : definition.manifest.credentials;
   const parsed = schema.safeParse(given);
-  // errors name the field as it was given: `apiKey` for the POS's spelling, else credentials.<field>
-  const prefix = input.credentials === undefined ? "" : "credentials.";
+  // errors name the field as it was given: `apiKey` for the POS's spelling (given alone), else
+  // credentials.<field>, also when no credentials were given at all
+  const prefix =
+    input.apiKey !== undefined && input.credentials === undefined ? "" : "credentials.";
   if (!parsed.success) throw new ServiceError("invalid", `${prefix}${unknownFirst(parsed.error)}`);
   return parsed.data as Record<string, unknown>;
 }

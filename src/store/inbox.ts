@@ -42,7 +42,8 @@ export function recordExternalCustomers(
       externalId: customer.id,
       version: customer.version,
       payload: customer,
-      actor: feed ? connectorActor(origin.via) : "apply",
+      // the channel it came by: connector:poll, connector:webhook, or connector:answer (apply)
+      actor: connectorActor(feed ? origin.via : "answer"),
       receivedAt: now,
     })),
   );

@@ -10,6 +10,7 @@ import {
   excludeLink,
   findLink,
   insertLink,
+  insertLinksWithIds,
   linkToPartner,
   recordLinkSnapshot,
   settleMerge,
@@ -89,5 +90,37 @@ describe.each(engines)("the links table's one owner, on $name", (engine) => {
       externalId: "c_1",
       externalVersion: 5,
     });
+  });
+
+  it("R8.3: links inserted in bulk are checked as one is: a synced link without a hub customer or a partner is refused, and none of the batch is written", async () => {
+    const db = await engine.open();
+    const hub = await createTestHub(db);
+    const integrationId = await addOfflineIntegration(hub);
+    const now = hub.clock.now();
+    const clientId = await insertClient(db, {
+      storeId: hub.admin.storeId,
+      customer,
+      lifecycle: "active",
+      createdBy: null,
+      assignedUserId: null,
+      country: "US",
+      now,
+    });
+    const [{ next }] = (await db.query<{ next: number }>(
+      "select coalesce(max(id), 0) + 1000 as next from links",
+    )) as [{ next: number }];
+    const good = { integrationId, status: "synced" as const, syncEnabled: true, now };
+    for (const bad of [
+      { ...good, id: Number(next) + 1, clientId: null, externalId: "c_9" },
+      { ...good, id: Number(next) + 1, clientId, externalId: null },
+    ])
+      await expect(
+        insertLinksWithIds(db, [{ ...good, id: Number(next), clientId, externalId: "c_1" }, bad]),
+      ).rejects.toSatisfy(
+        (e) => e instanceof LinkTransitionError && e.code === "illegal_transition",
+      );
+    expect(
+      await db.query("select id from links where integration_id = $1", [integrationId]),
+    ).toEqual([]);
   });
 });

@@ -114,9 +114,14 @@ export interface NewLink {
   now: Date;
 }
 
-export async function insertLink(q: Queryable, link: NewLink): Promise<LinkRecord> {
+/** What every new link must be: a synced one pairs a hub customer with a partner. */
+function checkNewLink(link: NewLink) {
   if (link.status === "synced" && (link.clientId === null || link.externalId === null))
     throw new LinkTransitionError("insert", "a synced link pairs a hub customer with a partner");
+}
+
+export async function insertLink(q: Queryable, link: NewLink): Promise<LinkRecord> {
+  checkNewLink(link);
   const [row] = await q.query<LinkRow>(
     `insert into links (integration_id, client_id, external_id, external_number, status, sync_enabled,
                         base, external, external_version, snapshot_version, created_at, updated_at)
@@ -173,7 +178,11 @@ const jsonColumns = new Set(["base", "pending", "external"]);
 /**
  * The one write of a link row, private to this module: every caller goes through a named
  * transition below, which checks that the link may make it. A status change must be one
- * link-status.ts allows. The caller holds the link's row lock (findLink with forUpdate).
+ * link-status.ts allows: a backstop. Today every move the status table refuses (out of
+ * `excluded`, other than a release) is refused first by the named transition's own precondition,
+ * so this check cannot be reached from them; it is there for a transition added later, and the
+ * table itself is tested whole (domain/link-status.test.ts). The caller holds the link's row lock
+ * (findLink with forUpdate).
  */
 async function writeLink(
   q: Queryable,
@@ -410,7 +419,10 @@ function withChanges(link: LinkRecord, changes: LinkChanges): LinkRecord {
   return { ...link, ...Object.fromEntries(defined) };
 }
 
-/** Hub clients of a store with no link to this integration, or an unlinked one (for S2/S8 matching). */
+/**
+ * Whether the hub client already has a partner in this integration (a link of the client with an
+ * external id), so it must not be paired with another external customer (S2/S8).
+ */
 export async function isClientLinkedElsewhere(
   q: Queryable,
   integrationId: number,
@@ -423,12 +435,16 @@ export async function isClientLinkedElsewhere(
   return rows.length > 0;
 }
 
-/** R8.5: many new links, ids chosen by the caller (store/clients-table.ts reserveIds), one statement. */
+/**
+ * R8.5: many new links, ids chosen by the caller (store/clients-table.ts reserveIds), one
+ * statement. Each is checked as insertLink checks one, all before anything is written.
+ */
 export async function insertLinksWithIds(
   q: Queryable,
   links: ReadonlyArray<NewLink & { id: number }>,
 ): Promise<void> {
   if (links.length === 0) return;
+  links.forEach(checkNewLink);
   await q.query(
     `insert into links (id, integration_id, client_id, external_id, external_number, status, sync_enabled,
                         base, external, external_version, snapshot_version, created_at, updated_at)

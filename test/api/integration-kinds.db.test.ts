@@ -46,7 +46,8 @@ describe.each(engines)("R8.1: each kind's own credentials and options, on $name"
       [{ baseUrl: url, apiKey: "k" }, /^apiKey: unknown field/],
       [{ baseUrl: url, credentials: { token: "short" } }, /^credentials\.token: /],
       [{ baseUrl: url, credentials: { token, password: "x" } }, /^credentials\.password: unknown/],
-      [{ baseUrl: url }, /^token: /],
+      // R8.1: no credentials at all: the missing field is named where it belongs
+      [{ baseUrl: url }, /^credentials\.token: /],
       [{ credentials: { token } }, /^baseUrl: required for a minimal integration/],
       [
         { baseUrl: url, credentials: { token }, connection: { pageSize: 500 } },

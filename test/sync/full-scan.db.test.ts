@@ -1,23 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { pollIntegration } from "../../src/capture/poll-integration.ts";
-import { defineConnector } from "../../src/connectors/kit/manifest.ts";
 import { posConnector } from "../../src/connectors/pos/manifest.ts";
 import { connectorRegistry } from "../../src/connectors/registry.ts";
 import { processNextEvent } from "../../src/engine/run-engine.ts";
 import { listCustomers } from "../../src/services/customers.ts";
 import { createIntegration } from "../../src/services/integrations.ts";
 import { readIntegration } from "../../src/store/integrations-table.ts";
-import { createMinimal, minimalManifest } from "../connectors/minimal/manifest.ts";
+import { minimalScanConnector as scanConnector } from "../connectors/minimal/scan.ts";
 import { startMinimalSimulator } from "../connectors/minimal/simulator.ts";
 import { afterThisTest } from "../setup/cleanup.ts";
 import { engines } from "../setup/database.ts";
 import { createTestHub } from "../setup/hub.ts";
-
-/** The minimal ledger read as a system that can only be read whole (as a file is): no cursor. */
-const scanConnector = defineConnector(
-  { ...minimalManifest, kind: "minimal-scan", feeds: ["fullScan"] },
-  createMinimal,
-);
 
 describe.each(engines)("R8.1: a full-scan feed, on $name", (engine) => {
   it("R8.1: a full-scan system is read from its beginning at every poll; only what changed comes in again", async () => {

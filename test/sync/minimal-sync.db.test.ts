@@ -3,6 +3,7 @@ import { applyDueJobs } from "../../src/apply/run-apply.ts";
 import { pollIntegration } from "../../src/capture/poll-integration.ts";
 import { connectorRegistry } from "../../src/connectors/registry.ts";
 import { posConnector } from "../../src/connectors/pos/manifest.ts";
+import { parseActorId } from "../../src/domain/actor-id.ts";
 import { processNextEvent } from "../../src/engine/run-engine.ts";
 import { listConflicts } from "../../src/services/conflicts.ts";
 import {
@@ -144,6 +145,15 @@ describe.each(engines)(
       expect(view.notes?.map((n) => n.body)).toEqual(["Asked about the sapphire"]);
       expect(await listConflicts(pair.ctx, pair.admin)).toEqual([]);
       expect((await pair.jobs()).every((j) => j.state === "done")).toBe(true);
+      // R8.3: the ledger's answers went into the inbox as a connector's changes (an ActorId)
+      const answers = await pair.ctx.db.query<{ kind: string; actor: string }>(
+        "select distinct kind, actor from change_events where kind in ('customer.created', 'customer.updated') order by kind",
+      );
+      expect(answers).toEqual([
+        { kind: "customer.created", actor: "connector:answer" },
+        { kind: "customer.updated", actor: "connector:answer" },
+      ]);
+      for (const { actor } of answers) expect(parseActorId(actor).type).toBe("connector");
     });
 
     it("R8.2, F12: a change at the ledger the hub has not seen yet is caught by the kit's read-before-write, never overwritten, and becomes a conflict", async () => {
@@ -166,6 +176,32 @@ describe.each(engines)(
       expect(pair.ledger.customers()[0]!.given_name).toBe("Adah");
       expect(await listConflicts(pair.ctx, pair.admin)).toEqual([
         expect.objectContaining({ field: "firstName", hubValue: "Augusta", externalValue: "Adah" }),
+      ]);
+    });
+
+    it("R8.2, F2, F12: a custom field changed at the ledger and in the hub at once is caught by the kit's read-before-write (setPreference) and becomes a conflict", async () => {
+      const pair = await startMinimalPair(await engine.open());
+      const m = pair.ledger.createAsStaff({
+        given_name: "Ada",
+        emails: ["ada@example.com"],
+        attributes: { ring: "6" },
+      });
+      await pair.settle();
+      const [ada] = (await listCustomers(pair.ctx, pair.admin, { limit: 10 })).customers;
+      expect(ada?.preferences).toEqual({ "Ring size": "6" });
+      pair.ledger.editAsStaff(m.id, { attributes: { ring: "6.5" } });
+      await updateCustomer(pair.ctx, pair.admin, ada!.id, { preferences: { "Ring size": "7" } });
+      expect(await applyDueJobs(pair.applyOptions, 8)).toBe(1);
+      expect(pair.ledger.customers()[0]!.attributes).toEqual({ ring: "6.5" });
+      expect((await pair.jobs()).at(-1)).toMatchObject({
+        kind: "external.update",
+        state: "done",
+        result: "superseded: the external system changed first",
+      });
+      await pair.settle();
+      expect(pair.ledger.customers()[0]!.attributes).toEqual({ ring: "6.5" });
+      expect(await listConflicts(pair.ctx, pair.admin)).toEqual([
+        expect.objectContaining({ hubValue: "7", externalValue: "6.5" }),
       ]);
     });
 

@@ -1,12 +1,15 @@
 import { z } from "zod";
 import type { FeedPage, FeedReader, RejectedRecord } from "./connector.ts";
+import { ConnectorError } from "./connector-error.ts";
 import type { HttpClient } from "./http-client.ts";
 
 /**
  * R8.1: one page of a cursor feed over HTTP, the kit's paging for every connector: the envelope is
  * checked whole, the records one by one (R7.1), and the next cursor read from where the system
- * puts it. `envelope` names the system's keys; without a `hasMore` key, a page has more while it
- * comes with a next cursor.
+ * puts it. `envelope` names the system's keys, all three required: the records, the cursor after
+ * the page's last record (which the next poll reads from, so it must be given with every page that
+ * has records) and whether more pages follow now. An empty page may come without a cursor: the
+ * cursor stays where it was. An empty cursor ("") is read as the feed's start.
  */
 export async function fetchFeedPage<S extends z.ZodType, T>(
   client: HttpClient,
@@ -14,7 +17,7 @@ export async function fetchFeedPage<S extends z.ZodType, T>(
     path: string;
     /** the query asking for the page after `cursor` (null: from the start) */
     query: (cursor: string | null, limit: number) => Record<string, string | number | undefined>;
-    envelope: { records: string; cursor: string; hasMore?: string };
+    envelope: { records: string; cursor: string; hasMore: string };
     schema: S;
     map: (record: z.infer<S>) => T;
     /** the system's name, for the rejection's reason */
@@ -26,20 +29,27 @@ export async function fetchFeedPage<S extends z.ZodType, T>(
   const { envelope } = feed;
   const { data } = await client.request({
     path: feed.path,
-    query: feed.query(cursor, limit),
+    query: feed.query(cursor || null, limit),
     schema: z.looseObject({
       [envelope.records]: z.array(z.unknown()),
-      [envelope.cursor]: z.union([z.number(), z.string()]).nullable(),
-      ...(envelope.hasMore ? { [envelope.hasMore]: z.boolean() } : {}),
+      [envelope.cursor]: z.union([z.number(), z.string()]).nullable().optional(),
+      [envelope.hasMore]: z.boolean(),
     }),
   });
   const page = data as Record<string, unknown>;
-  const next = page[envelope.cursor] as string | number | null;
+  const raw = page[envelope.records] as unknown[];
+  const next = (page[envelope.cursor] ?? null) as string | number | null;
+  const hasMore = page[envelope.hasMore] as boolean;
+  // records (or more pages) without the cursor after them would be read again at every poll
+  if ((raw.length > 0 || hasMore) && (next === null || next === ""))
+    throw new ConnectorError(
+      "bad_response",
+      `${feed.system} ${feed.path}: a page of ${raw.length} records came without a cursor`,
+    );
   return {
-    ...readRecords(page[envelope.records] as unknown[], feed.schema, feed.map, feed.system),
-    // a last page without a next cursor leaves the cursor where it was
+    ...readRecords(raw, feed.schema, feed.map, feed.system),
     cursor: next === null ? (cursor ?? "") : String(next),
-    hasMore: envelope.hasMore ? (page[envelope.hasMore] as boolean) : next !== null,
+    hasMore,
   };
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { ProfileName } from "../../domain/policy.ts";
 import type { Connector, ConnectorSettings } from "./connector.ts";
+import { ConnectorError } from "./connector-error.ts";
 import { createRateBudget } from "./rate-budget.ts";
 import { withReadBeforeWrite } from "./read-before-write.ts";
 
@@ -26,7 +27,19 @@ export interface Manifest<
   displayName: string;
   records: readonly ManifestRecord[];
   feeds: readonly FeedKind[];
+  /**
+   * where feeds has "webhook": a delivery carries a signed timestamp, so the connector refuses a
+   * stale one as a replay (the contract suite then tests the replay window); false without webhooks
+   */
+  webhookTimestamps: boolean;
   lookups: { email: boolean; number: boolean };
+  /** whether the hub may create and update customers there; false for a read-only source (a file) */
+  writes: boolean;
+  /**
+   * a customer created with a `ref` ("tandem:<hub client id>") keeps it and gives it back
+   * (ExternalCustomer.ref): a create whose answer was lost is then recognised as ours by number
+   */
+  storesRef: boolean;
   /** refuses a write whose expectations do not hold; otherwise the kit reads before it writes */
   conditionalWrites: boolean;
   /** a write repeated with the same idempotency key is done once */
@@ -74,6 +87,7 @@ export function defineConnector<
     webhook?: Connector["webhook"];
   },
 ): ConnectorDefinition {
+  checkManifest(manifest);
   const stored = manifest.credentials.extend(
     Object.fromEntries(manifest.generatedSecrets.map((name) => [name, z.string().min(1)])),
   );
@@ -82,10 +96,16 @@ export function defineConnector<
     build(settings) {
       const credentials = stored.safeParse(settings.credentials);
       if (!credentials.success)
-        throw new Error(`${manifest.kind}: stored credentials do not fit: ${issue(credentials)}`);
+        throw new ConnectorError(
+          "invalid",
+          `${manifest.kind}: stored credentials do not fit: ${issue(credentials)}`,
+        );
       const connection = manifest.options.safeParse(settings.connection ?? {});
       if (!connection.success)
-        throw new Error(`${manifest.kind}: stored options do not fit: ${issue(connection)}`);
+        throw new ConnectorError(
+          "invalid",
+          `${manifest.kind}: stored options do not fit: ${issue(connection)}`,
+        );
       const parts = create({
         ...settings,
         credentials: credentials.data as z.infer<C> & Record<S, string>,
@@ -103,6 +123,36 @@ export function defineConnector<
       return { ...given, ...secrets };
     },
   };
+}
+
+/** R8.1: a manifest that claims what cannot work together; raised by defineConnector. */
+export class ManifestError extends Error {
+  readonly code = "invalid_manifest";
+  constructor(kind: string, message: string) {
+    super(`${kind}: manifest: ${message}`);
+    this.name = "ManifestError";
+  }
+}
+
+/**
+ * R8.1: what a manifest must make possible. A system the hub creates customers in needs a way to
+ * create each exactly once when an answer is lost (apply/create-partner.ts): idempotency keys; or
+ * numbers the hub picks, looked up by number, with our ref kept; or a lookup by email.
+ */
+function checkManifest(manifest: Manifest<z.ZodObject, z.ZodObject, string>) {
+  const refuse = (message: string): never => {
+    throw new ManifestError(manifest.kind, message);
+  };
+  if (manifest.feeds.length === 0) refuse("feeds: it needs at least one way to read changes");
+  if (manifest.webhookTimestamps && !manifest.feeds.includes("webhook"))
+    refuse("webhookTimestamps: it has no webhook");
+  const byNumber =
+    manifest.customerNumbers === "ours" && manifest.lookups.number && manifest.storesRef;
+  if (manifest.writes && !manifest.idempotencyKeys && !byNumber && !manifest.lookups.email)
+    refuse(
+      "a create cannot be made exactly once: claim idempotencyKeys, or numbers the hub picks " +
+        "with lookups.number and storesRef, or lookups.email",
+    );
 }
 
 const issue = (result: { error: z.ZodError }) => {

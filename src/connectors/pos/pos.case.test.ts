@@ -32,6 +32,7 @@ connectorContract("pos (reference POS)", posConnector.manifest, async () => {
   };
   return {
     connector: connectWithKey(apiKey),
+    settings: { credentials: { apiKey }, options: {} },
     connectRefused: () => connectWithKey(`wrong-${Math.random().toString(36).slice(2)}`),
     createExternally: async ({ firstName, email }) =>
       (
