@@ -420,22 +420,6 @@ function withChanges(link: LinkRecord, changes: LinkChanges): LinkRecord {
 }
 
 /**
- * Whether the hub client already has a partner in this integration (a link of the client with an
- * external id), so it must not be paired with another external customer (S2/S8).
- */
-export async function isClientLinkedElsewhere(
-  q: Queryable,
-  integrationId: number,
-  clientId: number,
-) {
-  const rows = await q.query(
-    "select 1 from links where integration_id = $1 and client_id = $2 and external_id is not null",
-    [integrationId, clientId],
-  );
-  return rows.length > 0;
-}
-
-/**
  * R8.5: many new links, ids chosen by the caller (store/clients-table.ts reserveIds), one
  * statement. Each is checked as insertLink checks one, all before anything is written.
  */
