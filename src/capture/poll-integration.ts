@@ -97,11 +97,10 @@ export async function pollIntegration(
   if (!feeds.includes("poll") && !fullScan) return undefined;
   let recorded: number | undefined;
   const errors: string[] = [];
-  let customersBehind = false;
   for (const feed of feedsOf(connector.source, integration.id)) {
-    // R8.5: while the customers feed has more (onboarding), sales and inventory wait their turn:
-    // a sale captured before its customer would only wait for it, with backoff
-    if (customersBehind) break;
+    // R8.5: while the customers feed is not caught up (onboarding, whichever worker polls it),
+    // sales and inventory wait their turn: a sale captured before its customer would only wait
+    // for it, and the inbox hands the engine customers before their sales
     const lease = await leasePollCursor(
       db,
       integration.id,
@@ -109,6 +108,7 @@ export async function pollIntegration(
       interval,
       pollLeaseSeconds,
       options.now(),
+      feed.name === "customers" ? null : "customers",
     );
     if (!lease) continue;
     recorded ??= 0;
@@ -138,7 +138,6 @@ export async function pollIntegration(
     }
     // a feed left with more to fetch (its pages for this poll used up) is due again at once
     await releasePollCursor(db, integration.id, feed.name, options.now(), error, !hasMore);
-    if (feed.name === "customers" && hasMore && error === null) customersBehind = true;
   }
   if (errors.length > 0)
     throw new Error(`poll of integration ${integration.id} failed: ${errors.join("; ")}`);
