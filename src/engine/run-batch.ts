@@ -12,7 +12,11 @@ import {
 import { emailsHeldInStore } from "../store/clients-table.ts";
 import type { Db, Queryable } from "../store/database.ts";
 import { readIntegration, type IntegrationRecord } from "../store/integrations-table.ts";
-import { findLinksByExternalIds, type LinkRecord } from "../store/links-table.ts";
+import {
+  findLinksByExternalIds,
+  findLinkStatesByExternalIds,
+  type LinkRecord,
+} from "../store/links-table.ts";
 import { createClientsInBulk } from "./create-clients-in-bulk.ts";
 import { clearEventError, recordEventFailure, settleRejectedVersions } from "./event-failures.ts";
 import { clientLockKey, externalLockKey } from "./lock-keys.ts";
@@ -318,7 +322,7 @@ class Batch {
       try {
         for (const [integrationId, list] of bulk) {
           const integration = this.integrations.get(integrationId)!;
-          const links = await findLinksByExternalIds(
+          const links = await findLinkStatesByExternalIds(
             this.tx,
             integrationId,
             list.map((s) => s.sale.customerId),

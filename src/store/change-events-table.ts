@@ -106,6 +106,22 @@ export async function claimChangeEvents(
   return rows.map(fromEventRow);
 }
 
+/**
+ * R8.5: refreshes the planner's statistics of the inbox; returns its row estimate. The claim above
+ * is fast (a few ms) on an index scan in id order, which the planner picks only when it knows
+ * how many events wait: an inbox that grew from nearly empty (onboarding) looks tiny to it, and
+ * it sorts every unprocessed event instead (tens of ms a batch), until autovacuum analyzes the
+ * table, a minute or more later (never on the embedded store). Capture calls this as the inbox
+ * grows.
+ */
+export async function analyzeInbox(q: Queryable): Promise<number> {
+  await q.query("analyze change_events");
+  const [row] = await q.query<{ n: number }>(
+    "select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'change_events'::regclass",
+  );
+  return Number(row?.n ?? 0);
+}
+
 /** Claims one unprocessed event now, due or not (a user's retry); none if a worker holds it. */
 export async function claimChangeEvent(
   q: Queryable,

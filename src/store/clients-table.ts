@@ -303,7 +303,9 @@ export async function reserveClientIds(q: Queryable, count: number): Promise<num
 export async function reserveIds(q: Queryable, table: string, count: number): Promise<number[]> {
   if (count === 0) return [];
   const rows = await q.query<{ id: number }>(
-    `select nextval(pg_get_serial_sequence($1, 'id')) as id from generate_series(1, $2)`,
+    `select nextval(s.seq) as id
+     from (select pg_get_serial_sequence($1, 'id')::regclass as seq offset 0) as s,
+          generate_series(1, $2)`,
     [table, count],
   );
   return rows.map((r) => Number(r.id));

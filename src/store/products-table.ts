@@ -121,8 +121,8 @@ export async function productOfStore(q: Queryable, storeId: number, id: number) 
 }
 
 /**
- * R8.5: upsertProduct for many products of one integration in one statement, plus one to read
- * their ids: key -> product id. The caller gives each key once (one statement may not update a
+ * R8.5: upsertProduct for many products of one integration in one statement (plus one to read
+ * the ids of those it left as they were): key -> product id. The caller gives each key once (one statement may not update a
  * row twice). Rows are written in key order, so two batches upserting the same products wait for
  * each other in one order and never deadlock. `keepExisting` keys are only created, never
  * updated (a stock wish names an inventory item that may already be a product).
@@ -135,7 +135,7 @@ export async function upsertProducts(
 ): Promise<Map<string, number>> {
   if (products.length === 0) return new Map();
   const sorted = [...products].sort((a, b) => (a.externalKey < b.externalKey ? -1 : 1));
-  await q.query(
+  const written = await q.query<{ id: number; external_key: string }>(
     `insert into products (store_id, integration_id, external_key, origin, sku, name, category, vendor,
                            inventory_type, price, archived, external_version, created_at, updated_at)
      select store_id, $1, external_key, origin, sku, name, category, vendor, inventory_type, price,
@@ -151,7 +151,8 @@ export async function upsertProducts(
        inventory_type = excluded.inventory_type, price = excluded.price, archived = excluded.archived,
        external_version = excluded.external_version, updated_at = excluded.updated_at
        where products.external_version <= excluded.external_version
-         and not (excluded.external_key = any($14::text[]))`,
+         and not (excluded.external_key = any($14::text[]))
+     returning id, external_key`,
     [
       integrationId,
       sorted.map((p) => p.storeId),
@@ -169,9 +170,15 @@ export async function upsertProducts(
       sorted.filter((p) => keepExisting(p.externalKey)).map((p) => p.externalKey),
     ],
   );
-  const rows = await q.query<{ id: number; external_key: string }>(
-    "select id, external_key from products where integration_id = $1 and external_key = any($2::text[])",
-    [integrationId, sorted.map((p) => p.externalKey)],
-  );
-  return new Map(rows.map((r) => [r.external_key, r.id]));
+  const ids = new Map(written.map((r) => [r.external_key, Number(r.id)]));
+  // the ones the upsert left as they were (kept, or a newer version already there)
+  const rest = sorted.filter((p) => !ids.has(p.externalKey)).map((p) => p.externalKey);
+  if (rest.length > 0) {
+    const rows = await q.query<{ id: number; external_key: string }>(
+      "select id, external_key from products where integration_id = $1 and external_key = any($2::text[])",
+      [integrationId, rest],
+    );
+    for (const r of rows) ids.set(r.external_key, Number(r.id));
+  }
+  return ids;
 }
