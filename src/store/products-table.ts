@@ -140,33 +140,37 @@ export async function upsertProducts(
                            inventory_type, price, archived, external_version, created_at, updated_at)
      select store_id, $1, external_key, origin, sku, name, category, vendor, inventory_type, price,
             archived, external_version, at, at
-     from unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                 $9::text[], $10::numeric[], $11::boolean[], $12::bigint[], $13::timestamptz[])
-          with ordinality
-          as p(store_id, external_key, origin, sku, name, category, vendor, inventory_type, price,
-               archived, external_version, at, n)
+     from jsonb_to_recordset($2::jsonb)
+          as p(n int, store_id bigint, external_key text, origin text, sku text, name text,
+               category text, vendor text, inventory_type text, price numeric, archived boolean,
+               external_version bigint, at timestamptz)
      order by n
      on conflict (integration_id, external_key) do update set
        sku = excluded.sku, name = excluded.name, category = excluded.category, vendor = excluded.vendor,
        inventory_type = excluded.inventory_type, price = excluded.price, archived = excluded.archived,
        external_version = excluded.external_version, updated_at = excluded.updated_at
        where products.external_version <= excluded.external_version
-         and not (excluded.external_key = any($14::text[]))
+         and not (excluded.external_key = any($3::text[]))
      returning id, external_key`,
     [
       integrationId,
-      sorted.map((p) => p.storeId),
-      sorted.map((p) => p.externalKey),
-      sorted.map((p) => p.origin),
-      sorted.map((p) => p.sku),
-      sorted.map((p) => p.name),
-      sorted.map((p) => p.category),
-      sorted.map((p) => p.vendor),
-      sorted.map((p) => p.inventoryType),
-      sorted.map((p) => p.price),
-      sorted.map((p) => p.archived),
-      sorted.map((p) => p.externalVersion),
-      sorted.map((p) => p.now),
+      JSON.stringify(
+        sorted.map((p, n) => ({
+          n,
+          store_id: p.storeId,
+          external_key: p.externalKey,
+          origin: p.origin,
+          sku: p.sku,
+          name: p.name,
+          category: p.category,
+          vendor: p.vendor,
+          inventory_type: p.inventoryType,
+          price: p.price,
+          archived: p.archived,
+          external_version: p.externalVersion,
+          at: p.now,
+        })),
+      ),
       sorted.filter((p) => keepExisting(p.externalKey)).map((p) => p.externalKey),
     ],
   );
