@@ -112,12 +112,20 @@ export async function pollIntegration(
     );
     if (!lease) continue;
     recorded ??= 0;
-    let cursor = lease.cursor;
     let error: string | null = null;
     let hasMore = false;
     try {
-      for (let n = 0; n < (options.maxPages ?? 50); n++) {
-        const page = await feed.fetch(cursor, options.pageSize ?? 500);
+      const maxPages = options.maxPages ?? 50;
+      const pageSize = options.pageSize ?? 500;
+      let fetching = feed.fetch(lease.cursor, pageSize);
+      for (let n = 0; n < maxPages; n++) {
+        const page = await fetching;
+        // R8.5: the next page is fetched while this one is recorded (read ahead by one page; a
+        // page read ahead but not recorded is read again by the next poll, from the stored cursor)
+        if (page.hasMore && n + 1 < maxPages) {
+          fetching = feed.fetch(page.cursor, pageSize);
+          fetching.catch(() => undefined); // its failure, if any, is met when it is awaited
+        }
         // a full scan that went through starts from the beginning next time; one cut short by
         // `maxPages` (or a failure) goes on from its page
         const next = fullScan && !page.hasMore ? null : page.cursor;
@@ -128,7 +136,6 @@ export async function pollIntegration(
             now: options.now(),
           });
         });
-        cursor = page.cursor;
         hasMore = page.hasMore;
         if (!page.hasMore) break;
       }
