@@ -16,7 +16,11 @@ import { createConnectorResolver } from "../src/services/connector-resolver.ts";
 import type { ServiceContext } from "../src/services/service-context.ts";
 import { bootstrapHub } from "../src/services/users.ts";
 import { migrate } from "../src/store/migrate.ts";
-import { insertChangeEvents, type NewChangeEvent } from "../src/store/change-events-table.ts";
+import {
+  analyzeInbox,
+  insertChangeEvents,
+  type NewChangeEvent,
+} from "../src/store/change-events-table.ts";
 import { openDatabase, quoteIdent, wrapPglite, type Db } from "../src/store/database.ts";
 import { insertIntegration } from "../src/store/integrations-table.ts";
 
@@ -159,6 +163,7 @@ async function run(label: string, db0: Db, more: Db[] = []) {
     now: new Date(),
   });
   await fill(db, integrationId);
+  await analyzeInbox(db); // as the worker's capture does while the inbox grows
   const records = n + Math.floor(lineCount / linesPerSale) * linesPerSale;
   const started = performance.now();
   await drain([db, ...more], batchSize);

@@ -1,5 +1,6 @@
 // Child processes of a benchmark run: started with tsx as real processes, their peak RSS polled
 // from /proc, and always ended when the run ends (even on an error, a timeout or Ctrl-C).
+// BENCH_CPU_PROF=<dir>: each process writes a V8 CPU profile there when it ends (where time goes).
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
@@ -36,7 +37,9 @@ export function startProcess(
   args: string[],
   env: Record<string, string> = {},
 ): BenchProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+  const profDir = process.env["BENCH_CPU_PROF"];
+  const prof = profDir ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [];
+  const child = spawn(process.execPath, [...prof, "--import", "tsx", script, ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -97,11 +97,10 @@ export async function pollIntegration(
   if (!feeds.includes("poll") && !fullScan) return undefined;
   let recorded: number | undefined;
   const errors: string[] = [];
-  let customersBehind = false;
   for (const feed of feedsOf(connector.source, integration.id)) {
-    // R8.5: while the customers feed has more (onboarding), sales and inventory wait their turn:
-    // a sale captured before its customer would only wait for it, with backoff
-    if (customersBehind) break;
+    // R8.5: while the customers feed is not caught up (onboarding, whichever worker polls it),
+    // sales and inventory wait their turn: a sale captured before its customer would only wait
+    // for it, and the inbox hands the engine customers before their sales
     const lease = await leasePollCursor(
       db,
       integration.id,
@@ -109,15 +108,24 @@ export async function pollIntegration(
       interval,
       pollLeaseSeconds,
       options.now(),
+      feed.name === "customers" ? null : "customers",
     );
     if (!lease) continue;
     recorded ??= 0;
-    let cursor = lease.cursor;
     let error: string | null = null;
     let hasMore = false;
     try {
-      for (let n = 0; n < (options.maxPages ?? 50); n++) {
-        const page = await feed.fetch(cursor, options.pageSize ?? 500);
+      const maxPages = options.maxPages ?? 50;
+      const pageSize = options.pageSize ?? 500;
+      let fetching = feed.fetch(lease.cursor, pageSize);
+      for (let n = 0; n < maxPages; n++) {
+        const page = await fetching;
+        // R8.5: the next page is fetched while this one is recorded (read ahead by one page; a
+        // page read ahead but not recorded is read again by the next poll, from the stored cursor)
+        if (page.hasMore && n + 1 < maxPages) {
+          fetching = feed.fetch(page.cursor, pageSize);
+          fetching.catch(() => undefined); // its failure, if any, is met when it is awaited
+        }
         // a full scan that went through starts from the beginning next time; one cut short by
         // `maxPages` (or a failure) goes on from its page
         const next = fullScan && !page.hasMore ? null : page.cursor;
@@ -128,7 +136,6 @@ export async function pollIntegration(
             now: options.now(),
           });
         });
-        cursor = page.cursor;
         hasMore = page.hasMore;
         if (!page.hasMore) break;
       }
@@ -138,7 +145,6 @@ export async function pollIntegration(
     }
     // a feed left with more to fetch (its pages for this poll used up) is due again at once
     await releasePollCursor(db, integration.id, feed.name, options.now(), error, !hasMore);
-    if (feed.name === "customers" && hasMore && error === null) customersBehind = true;
   }
   if (errors.length > 0)
     throw new Error(`poll of integration ${integration.id} failed: ${errors.join("; ")}`);

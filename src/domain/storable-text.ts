@@ -25,6 +25,11 @@ export function badText(text: string): string | undefined {
  * @example storable({ firstName: "A\u0000B" }) // { firstName: "A\uFFFDB" }
  */
 export function storable<T>(value: T): T {
+  // R8.5: most records hold no such character, and their JSON shows it (JSON writes U+0000 and a
+  // lone surrogate as escapes, never raw): one look at it spares the copy (a look that cannot
+  // tell, such as a literal "\\u0000" in a value, makes the copy)
+  const json = JSON.stringify(value) as string | undefined;
+  if (json !== undefined && !/\\u0000|\\ud[89a-f]/i.test(json)) return value;
   return clean(value) as T;
 }
 

@@ -21,18 +21,24 @@ export async function recordSalesInBulk(
   const wanted = new Map<string, ProductUpsert>();
   const linesOf = sales.map(({ sale }) =>
     saleProducts(sale).map(({ product, line }) => {
-      const upsert: ProductUpsert = {
-        ...product,
-        storeId: integration.storeId,
-        integrationId: integration.id,
-        archived: true,
-        externalVersion: sale.version,
-        now,
-      };
       const seen = wanted.get(product.externalKey);
-      if (!seen || seen.externalVersion <= upsert.externalVersion)
-        wanted.set(product.externalKey, upsert);
-      return { key: product.externalKey, ...line };
+      if (!seen || seen.externalVersion <= sale.version)
+        wanted.set(product.externalKey, {
+          externalKey: product.externalKey,
+          origin: product.origin,
+          sku: product.sku,
+          name: product.name,
+          category: product.category,
+          vendor: product.vendor,
+          inventoryType: product.inventoryType,
+          price: product.price,
+          storeId: integration.storeId,
+          integrationId: integration.id,
+          archived: true,
+          externalVersion: sale.version,
+          now,
+        });
+      return { key: product.externalKey, line };
     }),
   );
   const products = await upsertProducts(tx, integration.id, [...wanted.values()]);
@@ -41,7 +47,12 @@ export async function recordSalesInBulk(
       sale,
       clientId,
       integration.id,
-      linesOf[i]!.map(({ key, ...line }) => ({ ...line, productId: products.get(key)! })),
+      linesOf[i]!.map(({ key, line }) => ({
+        kind: line.kind,
+        quantity: line.quantity,
+        amount: line.amount,
+        productId: products.get(key)!,
+      })),
       now,
     ),
   );

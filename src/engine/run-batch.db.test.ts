@@ -126,6 +126,43 @@ describe.each(engines)("the engine's batch, on $name", (engine) => {
   );
 
   it.skipIf(engine.name === "pglite")(
+    "R8.5: a sale whose customer another transaction holds (a batch creating it) is left for a later batch, not put to wait with backoff",
+    async () => {
+      const db = await engine.open();
+      const hub = await createTestHub(db);
+      const integration = await addOfflineIntegration(hub);
+      await deliverSales(hub, integration, saleRecord("s_1", 1, "c_1", 100));
+      let release!: () => void;
+      let held!: () => void;
+      const isHeld = new Promise<void>((resolve) => (held = resolve));
+      const holder = db.transaction(async (tx) => {
+        await tx.query("select pg_advisory_xact_lock(hashtextextended($1, 0))", [
+          externalLockKey(integration, "c_1"),
+        ]);
+        held();
+        await new Promise<void>((resolve) => (release = resolve));
+      });
+      await isHeld;
+      const loop = createEngineLoop(db, hub.clock, silentLogger, { batchSize: 100 });
+      await loop.step();
+      // untouched: due at once, no attempt spent, no error
+      expect(
+        await db.query(
+          "select attempts, retry_at, last_error, processed_at from change_events where external_id = 's_1'",
+        ),
+      ).toEqual([{ attempts: 0, retry_at: null, last_error: null, processed_at: null }]);
+
+      await deliver(hub, integration, guest("c_1", 1, "ada@example.com", "Ada"));
+      release();
+      await holder;
+      expect(await loop.step()).toBe(true);
+      expect(await db.query("select outcome from change_events where external_id = 's_1'")).toEqual(
+        [{ outcome: expect.stringMatching(/^purchase:/) as unknown }],
+      );
+    },
+  );
+
+  it.skipIf(engine.name === "pglite")(
     "R8.5: two engines with overlapping batches, many versions of the same customers and their sales, never deadlock, record every sale once and never apply an older copy of a customer after a newer one",
     async () => {
       const db = await engine.open();

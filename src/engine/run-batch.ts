@@ -12,7 +12,11 @@ import {
 import { emailsHeldInStore } from "../store/clients-table.ts";
 import type { Db, Queryable } from "../store/database.ts";
 import { readIntegration, type IntegrationRecord } from "../store/integrations-table.ts";
-import { findLinksByExternalIds, type LinkRecord } from "../store/links-table.ts";
+import {
+  findLinksByExternalIds,
+  findLinkStatesByExternalIds,
+  type LinkRecord,
+} from "../store/links-table.ts";
 import { createClientsInBulk } from "./create-clients-in-bulk.ts";
 import { clearEventError, recordEventFailure, settleRejectedVersions } from "./event-failures.ts";
 import { clientLockKey, externalLockKey } from "./lock-keys.ts";
@@ -31,10 +35,11 @@ export interface BatchResult {
  * R8.5: the engine's batch. Claims up to `limit` due events and merges them in ONE transaction
  * with everything they write and their outcomes, so a crash keeps all of it or none:
  *
- *  1. locks: the external key of every customer change, then the client key of every customer it
- *     concerns, each taken with a try-lock (never waits, so two batches never deadlock); an
- *     event whose keys another transaction holds is left for a later batch, and so is every
- *     later event of the same customer in this batch (per-customer order).
+ *  1. locks: the external key of every customer change and of every sale's customer, then the
+ *     client key of every customer it concerns, each taken with a try-lock (never waits, so two
+ *     batches never deadlock); an event whose keys another transaction holds is left for a later
+ *     batch, and so is every later event of the same customer in this batch (per-customer
+ *     order). A sale whose customer another batch is creating waits so for it, not with backoff.
  *  2. new customers (no link, no ref, no email the hub or an earlier change of the batch holds,
  *     the integration syncs all): created together, set-based (create-clients-in-bulk.ts).
  *  3. every other change, one after the other in id order as processEvent takes it, each in a
@@ -145,7 +150,17 @@ class Batch {
         this.keys.set(e.id, [clientLockKey(clientId)]);
     }
     for (const [id, key] of ext) this.keys.set(id, [key]);
-    await this.tryLocks([...new Set(ext.values())]);
+    // a sale takes its customer's external key too: one whose customer is being merged by
+    // another batch right now waits for a later batch instead of for its customer (step 4)
+    const saleKeys: string[] = [];
+    for (const e of this.events) {
+      const customerId = (e.payload as { customerId?: unknown } | null)?.customerId;
+      if (!isSale(e) || e.integrationId === null || typeof customerId !== "string") continue;
+      const key = externalLockKey(e.integrationId, customerId);
+      this.keys.set(e.id, [key]);
+      saleKeys.push(key);
+    }
+    await this.tryLocks([...new Set([...ext.values(), ...saleKeys])]);
 
     const byIntegration = new Map<number, string[]>();
     for (const e of this.events) {
@@ -180,7 +195,8 @@ class Batch {
   private async createNewCustomers(ready: readonly ChangeEventRecord[]): Promise<Set<number>> {
     const counts = new Map<string, number>();
     for (const e of this.events)
-      for (const key of this.keysOf(e).slice(0, 1)) counts.set(key, (counts.get(key) ?? 0) + 1);
+      if (isCustomerChange(e))
+        for (const key of this.keysOf(e).slice(0, 1)) counts.set(key, (counts.get(key) ?? 0) + 1);
     const seenEmails = new Set<string>();
     const candidates = new Map<
       number,
@@ -278,6 +294,10 @@ class Batch {
     const rest: ChangeEventRecord[] = [];
     const seen = new Set<string>();
     for (const event of sales) {
+      if (this.keysOf(event).some((k) => this.blocked.has(k))) {
+        this.deferred += 1;
+        continue;
+      }
       const integration = this.integrationOf(event);
       const change = inboxChangeOf(event);
       const sale = change?.type === "sale" ? change.sale : undefined;
@@ -302,7 +322,7 @@ class Batch {
       try {
         for (const [integrationId, list] of bulk) {
           const integration = this.integrations.get(integrationId)!;
-          const links = await findLinksByExternalIds(
+          const links = await findLinkStatesByExternalIds(
             this.tx,
             integrationId,
             list.map((s) => s.sale.customerId),

@@ -18,17 +18,26 @@ export async function appendAudit(q: Queryable, entries: readonly AuditEntry[]):
   if (entries.length === 0) return;
   await q.query(
     `insert into audit_log (client_id, integration_id, field, old_value, new_value, source, actor, at)
-     select * from unnest($1::bigint[], $2::bigint[], $3::text[], $4::jsonb[], $5::jsonb[], $6::text[],
-                          $7::text[], $8::timestamptz[])`,
+     select a.client_id, a.integration_id, a.field, coalesce(a.old_value, 'null'),
+            coalesce(a.new_value, 'null'), a.source, a.actor, a.at
+     from jsonb_to_recordset($1::jsonb)
+          as a(n int, client_id bigint, integration_id bigint, field text, old_value jsonb,
+               new_value jsonb, source text, actor text, at timestamptz)
+     order by n`,
     [
-      entries.map((e) => e.clientId),
-      entries.map((e) => e.integrationId),
-      entries.map((e) => e.field),
-      entries.map((e) => JSON.stringify(e.oldValue ?? null)),
-      entries.map((e) => JSON.stringify(e.newValue ?? null)),
-      entries.map((e) => e.source),
-      entries.map((e) => e.actor),
-      entries.map((e) => e.at),
+      JSON.stringify(
+        entries.map((e, n) => ({
+          n,
+          client_id: e.clientId,
+          integration_id: e.integrationId,
+          field: e.field,
+          old_value: e.oldValue ?? null,
+          new_value: e.newValue ?? null,
+          source: e.source,
+          actor: e.actor,
+          at: e.at,
+        })),
+      ),
     ],
   );
 }

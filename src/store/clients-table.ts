@@ -303,7 +303,9 @@ export async function reserveClientIds(q: Queryable, count: number): Promise<num
 export async function reserveIds(q: Queryable, table: string, count: number): Promise<number[]> {
   if (count === 0) return [];
   const rows = await q.query<{ id: number }>(
-    `select nextval(pg_get_serial_sequence($1, 'id')) as id from generate_series(1, $2)`,
+    `select nextval(s.seq) as id
+     from (select pg_get_serial_sequence($1, 'id')::regclass as seq offset 0) as s,
+          generate_series(1, $2)`,
     [table, count],
   );
   return rows.map((r) => Number(r.id));
@@ -320,19 +322,24 @@ export async function insertClientsWithIds(
                           created_by, created_at, updated_at)
      overriding system value
      select id, store_id, first_name, last_name, acquisition, lifecycle, assigned_user_id, created_by, at, at
-     from unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[],
-                 $8::bigint[], $9::timestamptz[])
-          as c(id, store_id, first_name, last_name, acquisition, lifecycle, assigned_user_id, created_by, at)`,
+     from jsonb_to_recordset($1::jsonb)
+          as c(id bigint, store_id bigint, first_name text, last_name text, acquisition text,
+               lifecycle text, assigned_user_id bigint, created_by bigint, at timestamptz)
+     order by id`,
     [
-      clients.map((c) => c.id),
-      clients.map((c) => c.storeId),
-      clients.map((c) => c.customer.firstName),
-      clients.map((c) => c.customer.lastName),
-      clients.map((c) => c.customer.acquisition),
-      clients.map((c) => c.lifecycle),
-      clients.map((c) => c.assignedUserId),
-      clients.map((c) => c.createdBy),
-      clients.map((c) => c.now),
+      JSON.stringify(
+        clients.map((c) => ({
+          id: c.id,
+          store_id: c.storeId,
+          first_name: c.customer.firstName,
+          last_name: c.customer.lastName,
+          acquisition: c.customer.acquisition,
+          lifecycle: c.lifecycle,
+          assigned_user_id: c.assignedUserId,
+          created_by: c.createdBy,
+          at: c.now,
+        })),
+      ),
     ],
   );
   const contacts = clients.flatMap((c) =>
@@ -346,13 +353,20 @@ export async function insertClientsWithIds(
   if (contacts.length > 0)
     await q.query(
       `insert into client_contacts (client_id, kind, value, normalized)
-       select * from unnest($1::bigint[], $2::text[], $3::text[], $4::text[])
+       select c.client_id, c.kind, c.value, c.normalized
+       from jsonb_to_recordset($1::jsonb) as c(n int, client_id bigint, kind text, value text, normalized text)
+       order by n
        on conflict (client_id, kind, normalized) do nothing`,
       [
-        contacts.map((c) => c.clientId),
-        contacts.map((c) => c.kind),
-        contacts.map((c) => c.value),
-        contacts.map((c) => c.normalized),
+        JSON.stringify(
+          contacts.map((c, n) => ({
+            n,
+            client_id: c.clientId,
+            kind: c.kind,
+            value: c.value,
+            normalized: c.normalized,
+          })),
+        ),
       ],
     );
   const prefs = clients.flatMap((c) =>
@@ -365,8 +379,14 @@ export async function insertClientsWithIds(
   if (prefs.length > 0)
     await q.query(
       `insert into client_preferences (client_id, name, value)
-       select * from unnest($1::bigint[], $2::text[], $3::text[])`,
-      [prefs.map((p) => p.clientId), prefs.map((p) => p.name), prefs.map((p) => p.value)],
+       select p.client_id, p.name, p.value
+       from jsonb_to_recordset($1::jsonb) as p(n int, client_id bigint, name text, value text)
+       order by n`,
+      [
+        JSON.stringify(
+          prefs.map((p, n) => ({ n, client_id: p.clientId, name: p.name, value: p.value })),
+        ),
+      ],
     );
 }
 

@@ -435,22 +435,27 @@ export async function insertLinksWithIds(
      overriding system value
      select id, integration_id, client_id, external_id, external_number, status, sync_enabled,
             base, external, version, version, at, at
-     from unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[],
-                 $7::boolean[], $8::jsonb[], $9::jsonb[], $10::bigint[], $11::timestamptz[])
-          as l(id, integration_id, client_id, external_id, external_number, status, sync_enabled,
-               base, external, version, at)`,
+     from jsonb_to_recordset($1::jsonb)
+          as l(id bigint, integration_id bigint, client_id bigint, external_id text,
+               external_number text, status text, sync_enabled boolean, base jsonb, external jsonb,
+               version bigint, at timestamptz)
+     order by id`,
     [
-      links.map((l) => l.id),
-      links.map((l) => l.integrationId),
-      links.map((l) => l.clientId),
-      links.map((l) => l.externalId),
-      links.map((l) => l.externalNumber ?? null),
-      links.map((l) => l.status),
-      links.map((l) => l.syncEnabled),
-      links.map((l) => JSON.stringify(l.base ?? {})),
-      links.map((l) => (l.external ? JSON.stringify(l.external) : null)),
-      links.map((l) => l.externalVersion ?? 0),
-      links.map((l) => l.now),
+      JSON.stringify(
+        links.map((l) => ({
+          id: l.id,
+          integration_id: l.integrationId,
+          client_id: l.clientId,
+          external_id: l.externalId,
+          external_number: l.externalNumber ?? null,
+          status: l.status,
+          sync_enabled: l.syncEnabled,
+          base: l.base ?? {},
+          external: l.external ?? null,
+          version: l.externalVersion ?? 0,
+          at: l.now,
+        })),
+      ),
     ],
   );
 }
@@ -467,4 +472,29 @@ export async function findLinksByExternalIds(
     [integrationId, externalIds],
   );
   return new Map(rows.map((r) => [r.external_id!, fromRow(r)]));
+}
+
+/** Whether a link syncs and with which client: what a sale needs of its customer's link. */
+export type LinkState = Pick<LinkRecord, "id" | "clientId" | "status" | "syncEnabled">;
+
+/** findLinksByExternalIds without the stored values: one query, few columns (R8.5, sales). */
+export async function findLinkStatesByExternalIds(
+  q: Queryable,
+  integrationId: number,
+  externalIds: readonly string[],
+): Promise<Map<string, LinkState>> {
+  if (externalIds.length === 0) return new Map();
+  const rows = await q.query<
+    Pick<LinkRow, "id" | "client_id" | "status" | "sync_enabled"> & { external_id: string }
+  >(
+    `select id, client_id, status, sync_enabled, external_id from links
+     where integration_id = $1 and external_id = any($2::text[])`,
+    [integrationId, [...new Set(externalIds)]],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.external_id,
+      { id: r.id, clientId: r.client_id, status: r.status, syncEnabled: r.sync_enabled },
+    ]),
+  );
 }

@@ -2,8 +2,10 @@ import type { Queryable } from "./database.ts";
 
 /**
  * Takes the poll lease of one feed of an integration if it is due and nobody holds it: several
- * workers may try, one polls. Returns the stored cursor ({ cursor: null } for a first poll), or
- * undefined when the feed is not due or another worker holds the lease.
+ * workers may try, one polls. `after` names a feed of the integration that must be caught up
+ * first (R8.5: sales wait while the customers feed is onboarding; see releasePollCursor). Returns
+ * the stored cursor ({ cursor: null } for a first poll), or undefined when the feed is not due,
+ * another worker holds the lease, or the `after` feed is not caught up.
  */
 export async function leasePollCursor(
   q: Queryable,
@@ -12,6 +14,7 @@ export async function leasePollCursor(
   intervalSeconds: number,
   leaseSeconds: number,
   now: Date,
+  after: string | null = null,
 ): Promise<{ cursor: string | null } | undefined> {
   await q.query(
     "insert into poll_cursors (integration_id, feed) values ($1, $2) on conflict do nothing",
@@ -22,8 +25,10 @@ export async function leasePollCursor(
      where integration_id = $1 and feed = $5
        and (lease_until is null or lease_until < $4)
        and (last_polled_at is null or last_polled_at + make_interval(secs => $2) <= $4)
+       and not exists (select 1 from poll_cursors a
+                       where a.integration_id = $1 and a.feed = $6::text and not a.caught_up)
      returning cursor`,
-    [integrationId, intervalSeconds, leaseSeconds, now, feed],
+    [integrationId, intervalSeconds, leaseSeconds, now, feed, after],
   );
   return rows[0];
 }
@@ -46,7 +51,9 @@ export async function advancePollCursor(
 
 /**
  * Ends a poll of one feed. `caughtUp` false (the poll stopped with more to fetch): the feed stays
- * due, the next poll goes on at once instead of after the poll interval.
+ * due, the next poll goes on at once instead of after the poll interval, and it is not caught up
+ * (feeds leased `after` it wait). A poll that failed counts as caught up: a feed that keeps
+ * failing does not hold up the others.
  */
 export async function releasePollCursor(
   q: Queryable,
@@ -58,7 +65,8 @@ export async function releasePollCursor(
 ) {
   await q.query(
     `update poll_cursors set lease_until = null, last_error = $4,
-            last_polled_at = case when $5::boolean then $3::timestamptz else last_polled_at end
+            last_polled_at = case when $5::boolean then $3::timestamptz else last_polled_at end,
+            caught_up = $5::boolean or $4::text is not null
      where integration_id = $1 and feed = $2`,
     [integrationId, feed, now, error, caughtUp],
   );

@@ -121,8 +121,8 @@ export async function productOfStore(q: Queryable, storeId: number, id: number) 
 }
 
 /**
- * R8.5: upsertProduct for many products of one integration in one statement, plus one to read
- * their ids: key -> product id. The caller gives each key once (one statement may not update a
+ * R8.5: upsertProduct for many products of one integration in one statement (plus one to read
+ * the ids of those it left as they were): key -> product id. The caller gives each key once (one statement may not update a
  * row twice). Rows are written in key order, so two batches upserting the same products wait for
  * each other in one order and never deadlock. `keepExisting` keys are only created, never
  * updated (a stock wish names an inventory item that may already be a product).
@@ -135,43 +135,54 @@ export async function upsertProducts(
 ): Promise<Map<string, number>> {
   if (products.length === 0) return new Map();
   const sorted = [...products].sort((a, b) => (a.externalKey < b.externalKey ? -1 : 1));
-  await q.query(
+  const written = await q.query<{ id: number; external_key: string }>(
     `insert into products (store_id, integration_id, external_key, origin, sku, name, category, vendor,
                            inventory_type, price, archived, external_version, created_at, updated_at)
      select store_id, $1, external_key, origin, sku, name, category, vendor, inventory_type, price,
             archived, external_version, at, at
-     from unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                 $9::text[], $10::numeric[], $11::boolean[], $12::bigint[], $13::timestamptz[])
-          with ordinality
-          as p(store_id, external_key, origin, sku, name, category, vendor, inventory_type, price,
-               archived, external_version, at, n)
+     from jsonb_to_recordset($2::jsonb)
+          as p(n int, store_id bigint, external_key text, origin text, sku text, name text,
+               category text, vendor text, inventory_type text, price numeric, archived boolean,
+               external_version bigint, at timestamptz)
      order by n
      on conflict (integration_id, external_key) do update set
        sku = excluded.sku, name = excluded.name, category = excluded.category, vendor = excluded.vendor,
        inventory_type = excluded.inventory_type, price = excluded.price, archived = excluded.archived,
        external_version = excluded.external_version, updated_at = excluded.updated_at
        where products.external_version <= excluded.external_version
-         and not (excluded.external_key = any($14::text[]))`,
+         and not (excluded.external_key = any($3::text[]))
+     returning id, external_key`,
     [
       integrationId,
-      sorted.map((p) => p.storeId),
-      sorted.map((p) => p.externalKey),
-      sorted.map((p) => p.origin),
-      sorted.map((p) => p.sku),
-      sorted.map((p) => p.name),
-      sorted.map((p) => p.category),
-      sorted.map((p) => p.vendor),
-      sorted.map((p) => p.inventoryType),
-      sorted.map((p) => p.price),
-      sorted.map((p) => p.archived),
-      sorted.map((p) => p.externalVersion),
-      sorted.map((p) => p.now),
+      JSON.stringify(
+        sorted.map((p, n) => ({
+          n,
+          store_id: p.storeId,
+          external_key: p.externalKey,
+          origin: p.origin,
+          sku: p.sku,
+          name: p.name,
+          category: p.category,
+          vendor: p.vendor,
+          inventory_type: p.inventoryType,
+          price: p.price,
+          archived: p.archived,
+          external_version: p.externalVersion,
+          at: p.now,
+        })),
+      ),
       sorted.filter((p) => keepExisting(p.externalKey)).map((p) => p.externalKey),
     ],
   );
-  const rows = await q.query<{ id: number; external_key: string }>(
-    "select id, external_key from products where integration_id = $1 and external_key = any($2::text[])",
-    [integrationId, sorted.map((p) => p.externalKey)],
-  );
-  return new Map(rows.map((r) => [r.external_key, r.id]));
+  const ids = new Map(written.map((r) => [r.external_key, Number(r.id)]));
+  // the ones the upsert left as they were (kept, or a newer version already there)
+  const rest = sorted.filter((p) => !ids.has(p.externalKey)).map((p) => p.externalKey);
+  if (rest.length > 0) {
+    const rows = await q.query<{ id: number; external_key: string }>(
+      "select id, external_key from products where integration_id = $1 and external_key = any($2::text[])",
+      [integrationId, rest],
+    );
+    for (const r of rows) ids.set(r.external_key, Number(r.id));
+  }
+  return ids;
 }

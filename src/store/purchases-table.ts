@@ -114,19 +114,28 @@ export async function insertPurchases(
   if (purchases.length === 0) return new Map();
   const rows = await q.query<{ id: number; integration_id: number; external_id: string }>(
     `insert into purchases (client_id, integration_id, external_id, occurred_at, total, currency, associate_number, created_at)
-     select * from unnest($1::bigint[], $2::bigint[], $3::text[], $4::timestamptz[], $5::numeric[],
-                          $6::text[], $7::text[], $8::timestamptz[])
+     select p.client_id, p.integration_id, p.external_id, p.occurred_at, p.total, p.currency,
+            p.associate_number, p.at
+     from jsonb_to_recordset($1::jsonb)
+          as p(n int, client_id bigint, integration_id bigint, external_id text, occurred_at timestamptz,
+               total numeric, currency text, associate_number text, at timestamptz)
+     order by n
      on conflict (integration_id, external_id) do nothing
      returning id, integration_id, external_id`,
     [
-      purchases.map((p) => p.clientId),
-      purchases.map((p) => p.integrationId),
-      purchases.map((p) => p.externalId),
-      purchases.map((p) => p.occurredAt),
-      purchases.map((p) => p.total),
-      purchases.map((p) => p.currency),
-      purchases.map((p) => p.associateNumber),
-      purchases.map((p) => p.now),
+      JSON.stringify(
+        purchases.map((p, n) => ({
+          n,
+          client_id: p.clientId,
+          integration_id: p.integrationId,
+          external_id: p.externalId,
+          occurred_at: p.occurredAt,
+          total: p.total,
+          currency: p.currency,
+          associate_number: p.associateNumber,
+          at: p.now,
+        })),
+      ),
     ],
   );
   const ids = new Map(rows.map((r) => [`${r.integration_id}:${r.external_id}`, r.id]));
@@ -137,14 +146,21 @@ export async function insertPurchases(
   if (lines.length > 0)
     await q.query(
       `insert into purchase_lines (purchase_id, line_no, product_id, kind, quantity, amount)
-       select * from unnest($1::bigint[], $2::int[], $3::bigint[], $4::text[], $5::numeric[], $6::numeric[])`,
+       select l.purchase_id, l.line_no, l.product_id, l.kind, l.quantity, l.amount
+       from jsonb_to_recordset($1::jsonb)
+            as l(purchase_id bigint, line_no int, product_id bigint, kind text, quantity numeric,
+                 amount numeric)`,
       [
-        lines.map((l) => l.purchaseId),
-        lines.map((l) => l.lineNo),
-        lines.map((l) => l.productId),
-        lines.map((l) => l.kind),
-        lines.map((l) => l.quantity),
-        lines.map((l) => l.amount),
+        JSON.stringify(
+          lines.map((l) => ({
+            purchase_id: l.purchaseId,
+            line_no: l.lineNo,
+            product_id: l.productId,
+            kind: l.kind,
+            quantity: l.quantity,
+            amount: l.amount,
+          })),
+        ),
       ],
     );
   return new Map(rows.map((r) => [r.external_id, r.id]));
