@@ -1,6 +1,6 @@
 import { connectorActor } from "../domain/actor-id.ts";
 import { parseWishValue, toFieldMap, type ExternalCustomer } from "../domain/customer.ts";
-import { parseFieldPath } from "../domain/field-path.ts";
+import { itemPath, parseFieldPath } from "../domain/field-path.ts";
 import { appendAudit, type AuditEntry } from "../store/audit-table.ts";
 import { reopenSkippedSalesOf } from "../store/change-events-table.ts";
 import { insertClientsWithIds, reserveIds } from "../store/clients-table.ts";
@@ -94,7 +94,9 @@ export async function createClientsInBulk(
     tx,
     notes.map((n, i) => ({ id: noteIds[i]!, clientId: clientIds[n.at]!, body: n.body, now })),
   );
-  notes.forEach((n, i) => audit.push(entry(clientIds[n.at]!, `note.${noteIds[i]}`, n.body)));
+  notes.forEach((n, i) =>
+    audit.push(entry(clientIds[n.at]!, itemPath("note", noteIds[i]!), n.body)),
+  );
   const pairs: Parameters<typeof pairLinkItems>[1][number][] = notes.map((n, i) => ({
     linkId: linkIds[n.at]!,
     kind: "note",
@@ -142,7 +144,7 @@ export async function createClientsInBulk(
       })),
     );
     wishes.forEach((w, i) => {
-      audit.push(entry(clientIds[w.at]!, `wish.${itemIds[i]}`, w.value));
+      audit.push(entry(clientIds[w.at]!, itemPath("wish", itemIds[i]!), w.value));
       pairs.push({
         linkId: linkIds[w.at]!,
         kind: "wish" as const,
