@@ -1,5 +1,6 @@
 import { basename } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import pg from "pg";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { initDataDirIfNew, keepEmbeddedSettings } from "./init-data-dir.ts";
@@ -48,6 +49,12 @@ export interface DatabaseOptions {
 const int8AsNumber = (value: string) => Number(value);
 
 /**
+ * The extensions the migrations create, loaded into every PGlite (a server has them as contrib):
+ * pg_trgm indexes the customer search (0013_customer_search.sql).
+ */
+export const pgliteExtensions = { pg_trgm };
+
+/**
  * Opens the store. A PostgreSQL URL is tried at once, so a wrong URL or a server that is down is
  * one clear error here, not a stack later. A data directory is made private (0700, files 0600)
  * and locked to this process (store/data-dir-lock.ts) before PGlite opens it; a new one is made
@@ -59,7 +66,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
     return openPostgres(options.url, options);
   }
   const parsers = { 20: int8AsNumber };
-  if (!options.dataDir) return wrapPglite(await PGlite.create({ parsers }), options.schema);
+  if (!options.dataDir)
+    return wrapPglite(
+      await PGlite.create({ parsers, extensions: pgliteExtensions }),
+      options.schema,
+    );
   restrictDataDir(options.dataDir);
   const lock = await lockDataDir(options.dataDir, {
     command: options.processName ?? `node ${basename(process.argv[1] ?? "")}`,
@@ -71,7 +82,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
   });
   try {
     await initDataDirIfNew(options.dataDir);
-    const lite = await PGlite.create({ fs: new OwnerOnlyNodeFS(options.dataDir), parsers });
+    const lite = await PGlite.create({
+      fs: new OwnerOnlyNodeFS(options.dataDir),
+      parsers,
+      extensions: pgliteExtensions,
+    });
     await keepEmbeddedSettings(lite);
     const db = await wrapPglite(lite, options.schema);
     return {
