@@ -2,8 +2,15 @@ import { describe, expect, it } from "vitest";
 import { engines } from "../../test/setup/database.ts";
 import { createTestHub } from "../../test/setup/hub.ts";
 import type { ContactKind } from "../domain/normalize.ts";
-import { countClientsByStatus, insertClient, listClientIds } from "./clients-table.ts";
+import {
+  countClientsByStatus,
+  insertClient,
+  listClientIds,
+  readClientPage,
+  readClients,
+} from "./clients-table.ts";
 import type { Queryable } from "./database.ts";
+import { insertNote } from "./notes-table.ts";
 
 const people: Array<[string | null, string | null, Array<[ContactKind, string]>]> = [
   ["Ada", "Lovelace", [["email", "ada@example.com"]]],
@@ -115,5 +122,45 @@ describe.each(engines)("the customer search, on $name", (engine) => {
     // the fixture exercises what it should: paging, several matching contacts, no match
     expect((await searchedTheOldWay(db, storeId, "smith")).length).toBeGreaterThan(6);
     expect(await searchedTheOldWay(db, storeId, "ann berg")).toEqual([]);
+  });
+});
+
+describe.each(engines)("a page of customers, on $name", (engine) => {
+  it("S11: a list page read in one query holds what reading each client holds: contacts, preferences, notes, in their order", async () => {
+    const db = await engine.open();
+    const hub = await createTestHub(db);
+    const storeId = hub.admin.storeId;
+    const ids: number[] = [];
+    for (const [i, [firstName, lastName, contacts]] of people.entries()) {
+      const id = await insertClient(db, {
+        storeId,
+        customer: {
+          firstName,
+          lastName,
+          acquisition: i % 2 ? "Walk-in" : null,
+          contacts: contacts.map(([kind, value]) => ({ kind, value })),
+          preferences: i % 3 ? { ring_size: `${i}`, birthstone: "Garnet", Áccent: "é" } : {},
+        },
+        lifecycle: i % 2 ? "active" : "prospect",
+        createdBy: null,
+        assignedUserId: hub.admin.userId,
+        country: "US",
+        now: hub.clock.now(),
+      });
+      ids.push(id);
+      for (let n = 0; n < i % 3; n++)
+        await insertNote(db, id, `note ${n} of ${i}`, null, hub.clock.now());
+    }
+    for (const filter of [{}, { search: "smith" }]) {
+      const expectedIds = await listClientIds(db, storeId, { after: ids[1]!, limit: 5, filter });
+      const each = await readClients(db, expectedIds);
+      const page = await readClientPage(db, storeId, { after: ids[1]!, limit: 5, filter });
+      expect(page).toEqual(expectedIds.map((id) => each.get(id)));
+      expect(page.length).toBe(5);
+      // preferences in the same (name) order, as the answer's JSON shows them
+      expect(page.map((c) => Object.keys(c.customer.preferences))).toEqual(
+        expectedIds.map((id) => Object.keys(each.get(id)!.customer.preferences)),
+      );
+    }
   });
 });

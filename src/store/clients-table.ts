@@ -269,34 +269,27 @@ function searchClause(search: string, params: unknown[]): string {
 }
 
 /**
- * A page of client ids in id order after `after`. With a search, the clients whose name matches
- * and those with a matching contact are two index-friendly halves, each cut to the page before
- * they are merged: the first `limit` ids of the union are among the first `limit` of each half.
- * Each half's plan then fits its text: a common name walks the ids in order and stops after a
- * page, a rare email fragment reads the few rows its trigrams find.
+ * The query of a page of client ids in id order after `after`. With a search, the clients whose
+ * name matches and those with a matching contact are two index-friendly halves, each cut to the
+ * page before they are merged: the first `limit` ids of the union are among the first `limit` of
+ * each half. Each half's plan then fits its text: a common name walks the ids in order and stops
+ * after a page, a rare email fragment reads the few rows its trigrams find.
  */
-export async function listClientIds(
-  q: Queryable,
+function pageOfIds(
   storeId: number,
   options: { after?: number; limit: number; filter?: ClientFilter },
-): Promise<number[]> {
-  const params: unknown[] = [];
+  params: unknown[],
+): string {
   const filter = options.filter ?? {};
   const where = filterClause(storeId, filter, params);
   params.push(options.after ?? 0, options.limit);
   const after = `$${params.length - 1}`;
   const limit = `$${params.length}`;
-  if (!filter.search) {
-    const rows = await q.query<{ id: number }>(
-      `select c.id from clients c where ${where} and c.id > ${after} order by c.id limit ${limit}`,
-      params,
-    );
-    return rows.map((r) => r.id);
-  }
+  if (!filter.search)
+    return `select c.id from clients c where ${where} and c.id > ${after} order by c.id limit ${limit}`;
   params.push(containsPattern(filter.search));
   const p = `$${params.length}`;
-  const rows = await q.query<{ id: number }>(
-    `select id from (
+  return `select id from (
        (select c.id from clients c
         where ${where} and c.id > ${after} and ${searchedName} ilike ${p}
         order by c.id limit ${limit})
@@ -304,10 +297,66 @@ export async function listClientIds(
        (select distinct c.id from clients c join client_contacts cc on cc.client_id = c.id
         where ${where} and c.id > ${after} and cc.client_id > ${after} and cc.value ilike ${p}
         order by c.id limit ${limit})
-     ) matched order by id limit ${limit}`,
+     ) matched order by id limit ${limit}`;
+}
+
+/** A page of client ids in id order after `after`, filtered (pageOfIds). */
+export async function listClientIds(
+  q: Queryable,
+  storeId: number,
+  options: { after?: number; limit: number; filter?: ClientFilter },
+): Promise<number[]> {
+  const params: unknown[] = [];
+  const rows = await q.query<{ id: number }>(pageOfIds(storeId, options, params), params);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * S11: a page of clients as readClients reads them (contacts by id, preferences by name, notes by
+ * id), chosen as listClientIds chooses them, in id order, in one query: a list page is one round
+ * trip to the database, not one per table.
+ */
+export async function readClientPage(
+  q: Queryable,
+  storeId: number,
+  options: { after?: number; limit: number; filter?: ClientFilter },
+): Promise<ClientRecord[]> {
+  const params: unknown[] = [];
+  const rows = await q.query<
+    ClientRow & {
+      contacts: Array<{ kind: ContactKind; value: string }>;
+      preferences: Record<string, string>;
+      notes: Array<{ id: number; body: string }>;
+    }
+  >(
+    `select c.*,
+       coalesce((select json_agg(json_build_object('kind', cc.kind, 'value', cc.value) order by cc.id)
+                 from client_contacts cc where cc.client_id = c.id), '[]') as contacts,
+       coalesce((select json_object_agg(cp.name, cp.value order by cp.name)
+                 from client_preferences cp where cp.client_id = c.id), '{}') as preferences,
+       coalesce((select json_agg(json_build_object('id', n.id, 'body', n.body) order by n.id)
+                 from client_notes n where n.client_id = c.id), '[]') as notes
+     from (${pageOfIds(storeId, options, params)}) page join clients c on c.id = page.id
+     order by c.id`,
     params,
   );
-  return rows.map((r) => r.id);
+  return rows.map((row) => ({
+    id: row.id,
+    storeId: row.store_id,
+    lifecycle: row.lifecycle,
+    assignedUserId: row.assigned_user_id,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    customer: {
+      firstName: row.first_name,
+      lastName: row.last_name,
+      acquisition: row.acquisition,
+      contacts: row.contacts,
+      preferences: row.preferences,
+      notes: row.notes.map((n) => ({ id: String(n.id), body: n.body })),
+    },
+  }));
 }
 
 /** S11: how many of a store's clients (matching the search) are in each status of one integration. */
