@@ -17,6 +17,7 @@ import {
   readClient,
   readClientPage,
   type ClientFilter,
+  type ClientSync,
   type ClientRecord,
 } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
@@ -39,13 +40,7 @@ import { asServiceError } from "./engine-refusals.ts";
 import { ServiceError } from "./service-error.ts";
 import { requireRole } from "./users.ts";
 
-export interface CustomerSync {
-  integrationId: number;
-  status: LinkStatus;
-  externalId: string | null;
-  externalNumber: string | null;
-  lastError: string | null;
-}
+export type CustomerSync = ClientSync;
 
 export interface CustomerView extends CanonicalCustomer {
   id: number;
@@ -317,10 +312,9 @@ export async function listCustomers(
   page: { after?: number; limit: number; filter?: CustomerFilter },
 ): Promise<{ customers: CustomerView[]; next: number | null }> {
   const filter = await checkedFilter(ctx, actor, page.filter ?? {});
-  const clients = await readClientPage(ctx.db, actor.storeId, { ...page, filter });
-  const ids = clients.map((c) => c.id);
-  const sync = await syncOfMany(ctx.db, actor.storeId, ids);
-  const customers = clients.map((client) => view(client, sync.get(client.id) ?? []));
+  const rows = await readClientPage(ctx.db, actor.storeId, { ...page, filter });
+  const customers = rows.map(({ client, sync }) => view(client, sync));
+  const ids = customers.map((c) => c.id);
   return { customers, next: ids.length === page.limit ? (ids.at(-1) ?? null) : null };
 }
 

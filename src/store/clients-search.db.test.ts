@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { engines } from "../../test/setup/database.ts";
-import { createTestHub } from "../../test/setup/hub.ts";
+import { addOfflineIntegration, createTestHub } from "../../test/setup/hub.ts";
 import type { ContactKind } from "../domain/normalize.ts";
 import {
   countClientsByStatus,
@@ -10,6 +10,7 @@ import {
   readClients,
 } from "./clients-table.ts";
 import type { Queryable } from "./database.ts";
+import { insertLink, linkToPartner, settleMerge, syncStatesOf } from "./links-table.ts";
 import { insertNote } from "./notes-table.ts";
 
 const people: Array<[string | null, string | null, Array<[ContactKind, string]>]> = [
@@ -151,14 +152,39 @@ describe.each(engines)("a page of customers, on $name", (engine) => {
       for (let n = 0; n < i % 3; n++)
         await insertNote(db, id, `note ${n} of ${i}`, null, hub.clock.now());
     }
-    for (const filter of [{}, { search: "smith" }]) {
+    // two integrations; every Smith synced in the first (the one at the page's start included)
+    const first = await addOfflineIntegration(hub);
+    await addOfflineIntegration(hub);
+    for (const [i, id] of ids.entries()) {
+      if (!people[i]![1]?.startsWith("Smith")) continue;
+      const now = hub.clock.now();
+      const link = await insertLink(db, {
+        integrationId: first,
+        clientId: id,
+        externalId: null,
+        status: "unlinked",
+        syncEnabled: true,
+        now,
+      });
+      const linked = await linkToPartner(db, link, { externalId: `c_${id}` }, now);
+      await settleMerge(db, linked, { base: {}, pending: {}, status: "synced" }, now);
+    }
+    for (const filter of [{}, { search: "smith" }] as Array<{ search?: string }>) {
       const expectedIds = await listClientIds(db, storeId, { after: ids[1]!, limit: 5, filter });
       const each = await readClients(db, expectedIds);
       const page = await readClientPage(db, storeId, { after: ids[1]!, limit: 5, filter });
-      expect(page).toEqual(expectedIds.map((id) => each.get(id)));
+      expect(page.map((p) => p.client)).toEqual(expectedIds.map((id) => each.get(id)));
+      const states = await syncStatesOf(db, storeId, expectedIds);
+      expect(page.map((p) => p.sync)).toEqual(
+        expectedIds.map((id) =>
+          states.filter((s) => s.clientId === id).map(({ clientId: _, ...state }) => state),
+        ),
+      );
+      if (filter.search)
+        expect(page.map((p) => p.sync.map((s) => s.status))).toContainEqual(["synced", "unlinked"]);
       expect(page.length).toBe(5);
       // preferences in the same (name) order, as the answer's JSON shows them
-      expect(page.map((c) => Object.keys(c.customer.preferences))).toEqual(
+      expect(page.map((p) => Object.keys(p.client.customer.preferences))).toEqual(
         expectedIds.map((id) => Object.keys(each.get(id)!.customer.preferences)),
       );
     }

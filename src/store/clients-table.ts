@@ -311,22 +311,35 @@ export async function listClientIds(
   return rows.map((r) => r.id);
 }
 
+/** S11/S12: a client's state in one integration of its store ('unlinked' without a link). */
+export interface ClientSync {
+  integrationId: number;
+  status: LinkStatus;
+  externalId: string | null;
+  externalNumber: string | null;
+  lastError: string | null;
+}
+
 /**
  * S11: a page of clients as readClients reads them (contacts by id, preferences by name, notes by
- * id), chosen as listClientIds chooses them, in id order, in one query: a list page is one round
- * trip to the database, not one per table.
+ * id), chosen as listClientIds chooses them, in id order, each with its state in every
+ * integration of the store (integrations by id), in one query: a list page is one round trip to
+ * the database, not one per table.
  */
 export async function readClientPage(
   q: Queryable,
   storeId: number,
   options: { after?: number; limit: number; filter?: ClientFilter },
-): Promise<ClientRecord[]> {
+): Promise<Array<{ client: ClientRecord; sync: ClientSync[] }>> {
   const params: unknown[] = [];
+  const ids = pageOfIds(storeId, options, params);
+  params.push(storeId);
   const rows = await q.query<
     ClientRow & {
       contacts: Array<{ kind: ContactKind; value: string }>;
       preferences: Record<string, string>;
       notes: Array<{ id: number; body: string }>;
+      sync: ClientSync[];
     }
   >(
     `select c.*,
@@ -335,27 +348,36 @@ export async function readClientPage(
        coalesce((select json_object_agg(cp.name, cp.value order by cp.name)
                  from client_preferences cp where cp.client_id = c.id), '{}') as preferences,
        coalesce((select json_agg(json_build_object('id', n.id, 'body', n.body) order by n.id)
-                 from client_notes n where n.client_id = c.id), '[]') as notes
-     from (${pageOfIds(storeId, options, params)}) page join clients c on c.id = page.id
+                 from client_notes n where n.client_id = c.id), '[]') as notes,
+       coalesce((select json_agg(json_build_object(
+                   'integrationId', i.id, 'status', coalesce(l.status, 'unlinked'),
+                   'externalId', l.external_id, 'externalNumber', l.external_number,
+                   'lastError', l.last_error) order by i.id)
+                 from integrations i left join links l on l.integration_id = i.id and l.client_id = c.id
+                 where i.store_id = $${params.length}), '[]') as sync
+     from (${ids}) page join clients c on c.id = page.id
      order by c.id`,
     params,
   );
   return rows.map((row) => ({
-    id: row.id,
-    storeId: row.store_id,
-    lifecycle: row.lifecycle,
-    assignedUserId: row.assigned_user_id,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    customer: {
-      firstName: row.first_name,
-      lastName: row.last_name,
-      acquisition: row.acquisition,
-      contacts: row.contacts,
-      preferences: row.preferences,
-      notes: row.notes.map((n) => ({ id: String(n.id), body: n.body })),
+    client: {
+      id: row.id,
+      storeId: row.store_id,
+      lifecycle: row.lifecycle,
+      assignedUserId: row.assigned_user_id,
+      createdBy: row.created_by,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      customer: {
+        firstName: row.first_name,
+        lastName: row.last_name,
+        acquisition: row.acquisition,
+        contacts: row.contacts,
+        preferences: row.preferences,
+        notes: row.notes.map((n) => ({ id: String(n.id), body: n.body })),
+      },
     },
+    sync: row.sync,
   }));
 }
 
