@@ -21,7 +21,13 @@ import {
   insertChangeEvents,
   type NewChangeEvent,
 } from "../src/store/change-events-table.ts";
-import { openDatabase, quoteIdent, wrapPglite, type Db } from "../src/store/database.ts";
+import {
+  openDatabase,
+  pgliteExtensions,
+  quoteIdent,
+  wrapPglite,
+  type Db,
+} from "../src/store/database.ts";
 import { insertIntegration } from "../src/store/integrations-table.ts";
 
 const n = Number(process.env["BENCH_SIZE"] ?? 5000);
@@ -182,7 +188,7 @@ async function run(label: string, db0: Db, more: Db[] = []) {
 }
 
 if (process.env["BENCH_PGLITE"] !== "0") {
-  const lite = await PGlite.create({ parsers: { 20: Number } });
+  const lite = await PGlite.create({ parsers: { 20: Number }, extensions: pgliteExtensions });
   await lite.exec("create schema bench");
   await run("PGlite", await wrapPglite(lite, "bench"));
   await lite.close();

@@ -29,6 +29,8 @@ export interface BatchResult {
   handled: number[];
   /** events left for a later batch: a key they need was held by another transaction */
   deferred: number;
+  /** events that went one at a time (step 3), not set-based */
+  oneAtATime: number;
 }
 
 /**
@@ -61,10 +63,15 @@ export async function processBatch(
     const at = now();
     const events = await claimChangeEvents(tx, options.limit, at, options.skip ?? []);
     options.onClaim?.(events.map((e) => e.id));
-    if (events.length === 0) return { claimed: 0, handled: [], deferred: 0 };
+    if (events.length === 0) return { claimed: 0, handled: [], deferred: 0, oneAtATime: 0 };
     const batch = new Batch(tx, at, events, processEvent);
     await batch.run();
-    return { claimed: events.length, handled: batch.handled, deferred: batch.deferred };
+    return {
+      claimed: events.length,
+      handled: batch.handled,
+      deferred: batch.deferred,
+      oneAtATime: batch.oneAtATime,
+    };
   });
 }
 
@@ -91,6 +98,7 @@ const isLockBusy = (error: unknown) =>
 class Batch {
   readonly handled: number[] = [];
   deferred = 0;
+  oneAtATime = 0;
   private readonly outcomes: Array<{ event: ChangeEventRecord; outcome: string }> = [];
   private readonly integrations = new Map<number, IntegrationRecord | undefined>();
   /** event id -> the advisory keys it needs */
@@ -262,6 +270,7 @@ class Batch {
 
   /** Step 3. */
   private async oneByOne(events: readonly ChangeEventRecord[]) {
+    this.oneAtATime += events.length;
     for (const event of events) {
       const keys = this.keysOf(event);
       if (keys.some((k) => this.blocked.has(k))) {

@@ -145,12 +145,17 @@ export interface EngineLoop {
  * failure bookkeeping itself fails, or the database refuses the commit) is found: it is held back
  * in this process's memory for a while (1 s, 2 s, 4 s ... 10 minutes), logged, and the other
  * events go on; it is tried again when its hold is over.
+ *
+ * Live edits (events merged one at a time, step 3) are claimed `liveBatchSize` at a time after a
+ * batch that was mostly such: the first worker to look no longer takes every edit waiting while
+ * the others idle, so all workers share a burst of them. A batch mostly set-based (new customers,
+ * sales) brings back full batches.
  */
 export function createEngineLoop(
   db: Db,
   clock: Clock,
   log: Logger,
-  options: { batchSize?: number } = {},
+  options: { batchSize?: number; liveBatchSize?: number } = {},
 ): EngineLoop {
   const holds = new Map<number, { until: number; times: number }>();
   const heldNow = () => {
@@ -181,6 +186,8 @@ export function createEngineLoop(
     }
   };
   const batchSize = options.batchSize ?? 1;
+  const liveBatchSize = Math.min(batchSize, options.liveBatchSize ?? 20);
+  let limit = batchSize;
   return {
     async step() {
       if (batchSize <= 1)
@@ -188,10 +195,12 @@ export function createEngineLoop(
       let claimed: number[] = [];
       try {
         const result = await processBatch(db, () => clock.now(), processEvent, {
-          limit: batchSize,
+          limit,
           skip: heldNow(),
           onClaim: (ids) => (claimed = ids),
         });
+        if (result.claimed > 0)
+          limit = result.oneAtATime * 2 > result.claimed ? liveBatchSize : batchSize;
         for (const id of result.handled) holds.delete(id);
         return result.handled.length > 0;
       } catch (error) {

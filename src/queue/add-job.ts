@@ -1,4 +1,5 @@
 import type { Queryable } from "../store/database.ts";
+import { wakeChannels, wakeWorkers } from "../store/wake-ups.ts";
 import { newJobState } from "./job-state-machine.ts";
 
 export interface NewJob {
@@ -33,6 +34,7 @@ export async function addJobs(q: Queryable, jobs: readonly NewJob[]): Promise<nu
       newJobState,
     ],
   );
+  await wakeWorkers(q, wakeChannels.jobs);
   // identity values follow the insert's order, so sorting restores the order given
   return rows.map((r) => r.id).sort((a, b) => a - b);
 }

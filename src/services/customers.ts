@@ -15,13 +15,14 @@ import {
   countClientsByStatus,
   listClientIds,
   readClient,
-  readClients,
+  readClientPage,
   type ClientFilter,
+  type ClientSync,
   type ClientRecord,
 } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
-import { listIntegrations, type IntegrationRecord } from "../store/integrations-table.ts";
-import { linksOfClients } from "../store/links-table.ts";
+import type { IntegrationRecord } from "../store/integrations-table.ts";
+import { syncStatesOf } from "../store/links-table.ts";
 import { readStore } from "../store/stores-table.ts";
 import {
   customerCaps,
@@ -39,13 +40,7 @@ import { asServiceError } from "./engine-refusals.ts";
 import { ServiceError } from "./service-error.ts";
 import { requireRole } from "./users.ts";
 
-export interface CustomerSync {
-  integrationId: number;
-  status: LinkStatus;
-  externalId: string | null;
-  externalNumber: string | null;
-  lastError: string | null;
-}
+export type CustomerSync = ClientSync;
 
 export interface CustomerView extends CanonicalCustomer {
   id: number;
@@ -73,31 +68,16 @@ export async function syncOf(q: Queryable, client: ClientRecord): Promise<Custom
   return (await syncOfMany(q, client.storeId, [client.id])).get(client.id) ?? [];
 }
 
-/** S11/S12: per client, its status in each of the store's integrations; two queries for a page. */
+/** S11/S12: per client, its status in each of the store's integrations; one query for a page. */
 async function syncOfMany(
   q: Queryable,
   storeId: number,
   clientIds: readonly number[],
 ): Promise<Map<number, CustomerSync[]>> {
-  const links = await linksOfClients(q, clientIds);
-  const integrations = await listIntegrations(q, storeId);
-  return new Map(
-    clientIds.map((clientId) => [
-      clientId,
-      integrations.map((integration) => {
-        const link = links.find(
-          (l) => l.clientId === clientId && l.integrationId === integration.id,
-        );
-        return {
-          integrationId: integration.id,
-          status: link?.status ?? "unlinked",
-          externalId: link?.externalId ?? null,
-          externalNumber: link?.externalNumber ?? null,
-          lastError: link?.lastError ?? null,
-        };
-      }),
-    ]),
-  );
+  const sync = new Map<number, CustomerSync[]>(clientIds.map((id) => [id, []]));
+  for (const { clientId, ...state } of await syncStatesOf(q, storeId, clientIds))
+    sync.get(clientId)?.push(state);
+  return sync;
 }
 
 /** Puts a hub change in the inbox, where the engine merges it like any other change. */
@@ -332,14 +312,9 @@ export async function listCustomers(
   page: { after?: number; limit: number; filter?: CustomerFilter },
 ): Promise<{ customers: CustomerView[]; next: number | null }> {
   const filter = await checkedFilter(ctx, actor, page.filter ?? {});
-  const ids = await listClientIds(ctx.db, actor.storeId, { ...page, filter });
-  const clients = await readClients(ctx.db, ids);
-  const sync = await syncOfMany(ctx.db, actor.storeId, ids);
-  const customers: CustomerView[] = [];
-  for (const id of ids) {
-    const client = clients.get(id);
-    if (client) customers.push(view(client, sync.get(id) ?? []));
-  }
+  const rows = await readClientPage(ctx.db, actor.storeId, { ...page, filter });
+  const customers = rows.map(({ client, sync }) => view(client, sync));
+  const ids = customers.map((c) => c.id);
   return { customers, next: ids.length === page.limit ? (ids.at(-1) ?? null) : null };
 }
 

@@ -1,5 +1,6 @@
 import { failingEvent, storeEvents } from "./change-event-views.ts";
 import type { Queryable } from "./database.ts";
+import { wakeChannels, wakeWorkers } from "./wake-ups.ts";
 
 export interface NewChangeEvent {
   integrationId: number | null;
@@ -73,6 +74,8 @@ export async function insertChangeEvents(
       ),
     ],
   );
+  // the engine starts on them at once (a hub change the API merges itself needs no wake-up)
+  if (rows.length > 0) await wakeWorkers(q, wakeChannels.inbox);
   return rows.length;
 }
 

@@ -1,5 +1,6 @@
 import { basename } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import pg from "pg";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { initDataDirIfNew, keepEmbeddedSettings } from "./init-data-dir.ts";
@@ -24,6 +25,13 @@ export interface Queryable {
 export interface Db extends Queryable {
   readonly engine: "pglite" | "postgres";
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` on every NOTIFY on `channel` (store/wake-ups.ts), also once whenever it
+   * (re)starts listening. A wake-up only: while the connection is being made again a
+   * notification can be missed, so a listener still looks for work from time to time. Returns
+   * how to stop listening.
+   */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -48,6 +56,12 @@ export interface DatabaseOptions {
 const int8AsNumber = (value: string) => Number(value);
 
 /**
+ * The extensions the migrations create, loaded into every PGlite (a server has them as contrib):
+ * pg_trgm indexes the customer search (0013_customer_search.sql).
+ */
+export const pgliteExtensions = { pg_trgm };
+
+/**
  * Opens the store. A PostgreSQL URL is tried at once, so a wrong URL or a server that is down is
  * one clear error here, not a stack later. A data directory is made private (0700, files 0600)
  * and locked to this process (store/data-dir-lock.ts) before PGlite opens it; a new one is made
@@ -59,7 +73,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
     return openPostgres(options.url, options);
   }
   const parsers = { 20: int8AsNumber };
-  if (!options.dataDir) return wrapPglite(await PGlite.create({ parsers }), options.schema);
+  if (!options.dataDir)
+    return wrapPglite(
+      await PGlite.create({ parsers, extensions: pgliteExtensions }),
+      options.schema,
+    );
   restrictDataDir(options.dataDir);
   const lock = await lockDataDir(options.dataDir, {
     command: options.processName ?? `node ${basename(process.argv[1] ?? "")}`,
@@ -71,7 +89,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
   });
   try {
     await initDataDirIfNew(options.dataDir);
-    const lite = await PGlite.create({ fs: new OwnerOnlyNodeFS(options.dataDir), parsers });
+    const lite = await PGlite.create({
+      fs: new OwnerOnlyNodeFS(options.dataDir),
+      parsers,
+      extensions: pgliteExtensions,
+    });
     await keepEmbeddedSettings(lite);
     const db = await wrapPglite(lite, options.schema);
     return {
@@ -154,6 +176,11 @@ export async function wrapPglite(lite: PGlite, schema?: string): Promise<Db> {
     // PGlite is one connection: its transaction() holds an exclusive lock, so other queries
     // wait for it instead of joining it.
     transaction: (fn) => lite.transaction((tx) => fn(queryable(tx))),
+    async listen(channel, onNotify) {
+      const unlisten = await lite.listen(channel, () => onNotify());
+      onNotify();
+      return () => unlisten();
+    },
     close: async () => {
       if (!schema) await lite.close();
     },
@@ -201,10 +228,65 @@ function openPostgres(url: string, options: DatabaseOptions): Db {
         client.release();
       }
     },
+    listen: (channel, onNotify) => listenOn(url, options, channel, onNotify),
     close: () => pool.end(),
   };
 }
 
 export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
+}
+
+/**
+ * LISTEN on a connection of its own (a pooled one would hand it to others). A lost connection is
+ * made again after a second, and `onNotify` is called once it listens again, so work recorded in
+ * between is not left waiting for the next poll.
+ */
+async function listenOn(
+  url: string,
+  options: DatabaseOptions,
+  channel: string,
+  onNotify: () => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  const again = () => {
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      void connect();
+    }, 1000);
+    retry.unref();
+  };
+  const connect = async () => {
+    const c = new pg.Client({
+      connectionString: url,
+      ...(options.schema ? { options: `-c search_path=${quoteIdent(options.schema)}` } : {}),
+    });
+    c.on("error", () => undefined);
+    c.on("end", () => {
+      if (client === c) client = undefined;
+      again();
+    });
+    c.on("notification", (message) => {
+      if (message.channel === channel) onNotify();
+    });
+    try {
+      await c.connect();
+      await c.query(`listen ${quoteIdent(channel)}`);
+      if (stopped) return void (await c.end().catch(() => undefined));
+      client = c;
+      onNotify();
+    } catch {
+      await c.end().catch(() => undefined);
+      again();
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => undefined);
+  };
 }

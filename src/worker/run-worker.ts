@@ -9,6 +9,7 @@ import type { Db } from "../store/database.ts";
 import { analyzeInbox } from "../store/change-events-table.ts";
 import { listIntegrations } from "../store/integrations-table.ts";
 import { isSecretKeyError } from "../store/store-error.ts";
+import { wakeChannels } from "../store/wake-ups.ts";
 
 export interface WorkerOptions {
   db: Db;
@@ -48,16 +49,29 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   const log = options.log.child({ workerId });
   let running = true;
   const wakers = new Set<() => void>();
-  const sleep = (ms: number) =>
+  /** a loop's waker while it sleeps */
+  const sleeping = new Map<string, () => void>();
+  /** loops told of new work while they were busy: their next sleep ends at once */
+  const nudged = new Set<string>();
+  const sleep = (ms: number, name?: string) =>
     new Promise<void>((resolve) => {
+      if (name !== undefined && nudged.delete(name)) return resolve();
       const wake = () => {
         clearTimeout(timer);
         wakers.delete(wake);
+        if (name !== undefined && sleeping.get(name) === wake) sleeping.delete(name);
         resolve();
       };
       const timer = setTimeout(wake, ms);
       wakers.add(wake);
+      if (name !== undefined) sleeping.set(name, wake);
     });
+  /** new work for a loop (a notification): it starts now, or right after its current step */
+  const nudge = (name: string) => {
+    const wake = sleeping.get(name);
+    if (wake) wake();
+    else nudged.add(name);
+  };
 
   // A loop whose step keeps failing (the database is away) waits longer each time, 1 s up to
   // 30 s, so it neither spins nor floods the log; one step that works resets the wait.
@@ -65,9 +79,11 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     let failures = 0;
     while (running) {
       try {
+        // a nudge from before this step is answered by it; one during it runs the next at once
+        nudged.delete(name);
         const moved = await step();
         failures = 0;
-        if (!moved) await sleep(pauseMs);
+        if (!moved) await sleep(pauseMs, name);
         // Let timers and I/O in: with the embedded store a busy loop might otherwise never yield
         // (its queries can complete without a trip through the event loop), starving the API.
         else await new Promise((resolve) => setImmediate(resolve));
@@ -158,6 +174,16 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       Math.min(5000, (applyOptions.leaseSeconds * 1000) / 2),
     ),
   ];
+  // Inbox events and jobs wake their loop at once (store/wake-ups.ts); the idle pause above is
+  // only how long a loop waits when a wake-up is missed (a notification lost while the listening
+  // connection is made again, a job whose retry time comes).
+  const listening = Promise.all([
+    options.db.listen(wakeChannels.inbox, () => nudge("engine")),
+    options.db.listen(wakeChannels.jobs, () => nudge("apply")),
+  ]).catch((error: unknown) => {
+    log.warn({ err: error }, "could not listen for new work; looking for it every pause instead");
+    return [];
+  });
   log.info("worker started");
 
   return {
@@ -166,6 +192,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       running = false;
       for (const wake of [...wakers]) wake();
       await Promise.all(loops);
+      await Promise.all((await listening).map((unlisten) => unlisten()));
       log.info("worker stopped");
     },
   };

@@ -1,6 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
-import { openDatabase, quoteIdent, wrapPglite, type Db } from "../../src/store/database.ts";
+import {
+  openDatabase,
+  pgliteExtensions,
+  quoteIdent,
+  wrapPglite,
+  type Db,
+} from "../../src/store/database.ts";
 import { migrate } from "../../src/store/migrate.ts";
 import { afterThisTest } from "./cleanup.ts";
 
@@ -22,7 +28,7 @@ const pgliteEngine: TestEngine = {
   name: "pglite",
   async open() {
     // WASM compiles once per worker process; each test gets its own schema instead.
-    sharedLite ??= PGlite.create({ parsers: { 20: Number } });
+    sharedLite ??= PGlite.create({ parsers: { 20: Number }, extensions: pgliteExtensions });
     const lite = await sharedLite;
     const schema = freshSchemaName();
     await lite.exec(`create schema ${quoteIdent(schema)}`);
