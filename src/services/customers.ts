@@ -14,12 +14,11 @@ import { recordHubChange } from "../store/inbox.ts";
 import {
   countClientsByStatus,
   listClientIds,
-  readClient,
   readClientPage,
   type ClientFilter,
   type ClientSync,
-  type ClientRecord,
-} from "../store/clients-table.ts";
+} from "../store/client-list.ts";
+import { readClient, type ClientRecord } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
 import { syncStatesOf } from "../store/links-table.ts";

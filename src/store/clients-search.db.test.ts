@@ -2,13 +2,8 @@ import { describe, expect, it } from "vitest";
 import { engines } from "../../test/setup/database.ts";
 import { addOfflineIntegration, createTestHub } from "../../test/setup/hub.ts";
 import type { ContactKind } from "../domain/normalize.ts";
-import {
-  countClientsByStatus,
-  insertClient,
-  listClientIds,
-  readClientPage,
-  readClients,
-} from "./clients-table.ts";
+import { countClientsByStatus, listClientIds, readClientPage } from "./client-list.ts";
+import { insertClient, readClients } from "./clients-table.ts";
 import type { Queryable } from "./database.ts";
 import { insertLink, linkToPartner, settleMerge, syncStatesOf } from "./links-table.ts";
 import { insertNote } from "./notes-table.ts";

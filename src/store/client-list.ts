@@ -1,0 +1,183 @@
+// S11: a store's customers as lists show them: filtered by sync status and text, paged, counted
+// by status. Reads only; the clients table's writes are clients-table.ts's.
+import { linkStatuses, type LinkStatus } from "../domain/link-status.ts";
+import type { ContactKind } from "../domain/normalize.ts";
+import { clientRecordOf, type ClientRecord, type ClientRow } from "./clients-table.ts";
+import type { Queryable } from "./database.ts";
+
+/** S11: a list view's filter: a sync status in one integration, and text in a name or contact. */
+export interface ClientFilter {
+  integrationId?: number | undefined;
+  status?: LinkStatus | undefined;
+  search?: string | undefined;
+  /** only clients whose link in `integrationId` has sync switched on (S1's selection) */
+  syncing?: boolean | undefined;
+}
+
+/**
+ * S11's search: the full name as the trigram index 0013_customer_search.sql holds it. It matches
+ * text exactly when the first name, the last name or both joined by a space do (the searched text
+ * is trimmed, so the space standing in for a missing name can't be part of a match).
+ */
+const searchedName = `(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, ''))`;
+
+/** The ilike pattern for text anywhere in a value, its wildcards taken literally. */
+function containsPattern(search: string): string {
+  return `%${search.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/**
+ * The where clause of a filtered list, without the search; a client with no link in the
+ * integration is 'unlinked'.
+ */
+function filterClause(storeId: number, filter: ClientFilter, params: unknown[]): string {
+  params.push(storeId);
+  const where = [`c.store_id = $${params.length}`];
+  if (filter.status !== undefined && filter.integrationId !== undefined) {
+    params.push(filter.integrationId, filter.status);
+    where.push(
+      `coalesce((select l.status from links l
+                 where l.client_id = c.id and l.integration_id = $${params.length - 1}), 'unlinked')
+         = $${params.length}`,
+    );
+  }
+  if (filter.syncing && filter.integrationId !== undefined) {
+    params.push(filter.integrationId);
+    where.push(
+      `exists (select 1 from links l where l.client_id = c.id
+                 and l.integration_id = $${params.length} and l.sync_enabled)`,
+    );
+  }
+  return where.join(" and ");
+}
+
+/** The search as one condition on `c`, for counting (a page uses the two halves, listClientIds). */
+function searchClause(search: string, params: unknown[]): string {
+  params.push(containsPattern(search));
+  const p = `$${params.length}`;
+  return `(${searchedName} ilike ${p}
+           or c.id in (select cc.client_id from client_contacts cc where cc.value ilike ${p}))`;
+}
+
+/**
+ * The query of a page of client ids in id order after `after`. With a search, the clients whose
+ * name matches and those with a matching contact are two index-friendly halves, each cut to the
+ * page before they are merged: the first `limit` ids of the union are among the first `limit` of
+ * each half. Each half's plan then fits its text: a common name walks the ids in order and stops
+ * after a page, a rare email fragment reads the few rows its trigrams find.
+ */
+function pageOfIds(
+  storeId: number,
+  options: { after?: number; limit: number; filter?: ClientFilter },
+  params: unknown[],
+): string {
+  const filter = options.filter ?? {};
+  const where = filterClause(storeId, filter, params);
+  params.push(options.after ?? 0, options.limit);
+  const after = `$${params.length - 1}`;
+  const limit = `$${params.length}`;
+  if (!filter.search)
+    return `select c.id from clients c where ${where} and c.id > ${after} order by c.id limit ${limit}`;
+  params.push(containsPattern(filter.search));
+  const p = `$${params.length}`;
+  return `select id from (
+       (select c.id from clients c
+        where ${where} and c.id > ${after} and ${searchedName} ilike ${p}
+        order by c.id limit ${limit})
+       union
+       (select distinct c.id from clients c join client_contacts cc on cc.client_id = c.id
+        where ${where} and c.id > ${after} and cc.client_id > ${after} and cc.value ilike ${p}
+        order by c.id limit ${limit})
+     ) matched order by id limit ${limit}`;
+}
+
+/** A page of client ids in id order after `after`, filtered (pageOfIds). */
+export async function listClientIds(
+  q: Queryable,
+  storeId: number,
+  options: { after?: number; limit: number; filter?: ClientFilter },
+): Promise<number[]> {
+  const params: unknown[] = [];
+  const rows = await q.query<{ id: number }>(pageOfIds(storeId, options, params), params);
+  return rows.map((r) => r.id);
+}
+
+/** S11/S12: a client's state in one integration of its store ('unlinked' without a link). */
+export interface ClientSync {
+  integrationId: number;
+  status: LinkStatus;
+  externalId: string | null;
+  externalNumber: string | null;
+  lastError: string | null;
+}
+
+/**
+ * S11: a page of clients as readClients reads them (contacts by id, preferences by name, notes by
+ * id), chosen as listClientIds chooses them, in id order, each with its state in every
+ * integration of the store (integrations by id), in one query: a list page is one round trip to
+ * the database, not one per table.
+ */
+export async function readClientPage(
+  q: Queryable,
+  storeId: number,
+  options: { after?: number; limit: number; filter?: ClientFilter },
+): Promise<Array<{ client: ClientRecord; sync: ClientSync[] }>> {
+  const params: unknown[] = [];
+  const ids = pageOfIds(storeId, options, params);
+  params.push(storeId);
+  const rows = await q.query<
+    ClientRow & {
+      contacts: Array<{ kind: ContactKind; value: string }>;
+      preferences: Record<string, string>;
+      notes: Array<{ id: number; body: string }>;
+      sync: ClientSync[];
+    }
+  >(
+    `select c.*,
+       coalesce((select json_agg(json_build_object('kind', cc.kind, 'value', cc.value) order by cc.id)
+                 from client_contacts cc where cc.client_id = c.id), '[]') as contacts,
+       coalesce((select json_object_agg(cp.name, cp.value order by cp.name)
+                 from client_preferences cp where cp.client_id = c.id), '{}') as preferences,
+       coalesce((select json_agg(json_build_object('id', n.id, 'body', n.body) order by n.id)
+                 from client_notes n where n.client_id = c.id), '[]') as notes,
+       coalesce((select json_agg(json_build_object(
+                   'integrationId', i.id, 'status', coalesce(l.status, 'unlinked'),
+                   'externalId', l.external_id, 'externalNumber', l.external_number,
+                   'lastError', l.last_error) order by i.id)
+                 from integrations i left join links l on l.integration_id = i.id and l.client_id = c.id
+                 where i.store_id = $${params.length}), '[]') as sync
+     from (${ids}) page join clients c on c.id = page.id
+     order by c.id`,
+    params,
+  );
+  return rows.map((row) => ({
+    client: clientRecordOf(row, {
+      contacts: row.contacts,
+      preferences: row.preferences,
+      notes: row.notes.map((n) => ({ id: String(n.id), body: n.body })),
+    }),
+    sync: row.sync,
+  }));
+}
+
+/** S11: how many of a store's clients (matching the search) are in each status of one integration. */
+export async function countClientsByStatus(
+  q: Queryable,
+  storeId: number,
+  integrationId: number,
+  search?: string,
+): Promise<Record<LinkStatus, number>> {
+  const params: unknown[] = [];
+  let where = filterClause(storeId, {}, params);
+  if (search) where += ` and ${searchClause(search, params)}`;
+  params.push(integrationId);
+  const rows = await q.query<{ status: LinkStatus; n: number }>(
+    `select coalesce(l.status, 'unlinked') as status, count(*)::int as n
+     from clients c left join links l on l.client_id = c.id and l.integration_id = $${params.length}
+     where ${where} group by 1`,
+    params,
+  );
+  const counts = Object.fromEntries(linkStatuses.map((s) => [s, 0])) as Record<LinkStatus, number>;
+  for (const row of rows) counts[row.status] = Number(row.n);
+  return counts;
+}
