@@ -15,13 +15,13 @@ import {
   countClientsByStatus,
   listClientIds,
   readClientPage,
+  syncStatesOf,
   type ClientFilter,
   type ClientSync,
 } from "../store/client-list.ts";
 import { readClient, type ClientRecord } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
-import { syncStatesOf } from "../store/links-table.ts";
 import { readStore } from "../store/stores-table.ts";
 import {
   customerCaps,
@@ -64,19 +64,9 @@ export function view(client: ClientRecord, sync: CustomerSync[]): CustomerView {
 }
 
 export async function syncOf(q: Queryable, client: ClientRecord): Promise<CustomerSync[]> {
-  return (await syncOfMany(q, client.storeId, [client.id])).get(client.id) ?? [];
-}
-
-/** S11/S12: per client, its status in each of the store's integrations; one query for a page. */
-async function syncOfMany(
-  q: Queryable,
-  storeId: number,
-  clientIds: readonly number[],
-): Promise<Map<number, CustomerSync[]>> {
-  const sync = new Map<number, CustomerSync[]>(clientIds.map((id) => [id, []]));
-  for (const { clientId, ...state } of await syncStatesOf(q, storeId, clientIds))
-    sync.get(clientId)?.push(state);
-  return sync;
+  return (await syncStatesOf(q, client.storeId, [client.id])).map(
+    ({ clientId: _, ...state }) => state,
+  );
 }
 
 /** Puts a hub change in the inbox, where the engine merges it like any other change. */

@@ -2,10 +2,15 @@ import { describe, expect, it } from "vitest";
 import { engines } from "../../test/setup/database.ts";
 import { addOfflineIntegration, createTestHub } from "../../test/setup/hub.ts";
 import type { ContactKind } from "../domain/normalize.ts";
-import { countClientsByStatus, listClientIds, readClientPage } from "./client-list.ts";
+import {
+  countClientsByStatus,
+  listClientIds,
+  readClientPage,
+  syncStatesOf,
+} from "./client-list.ts";
 import { insertClient, readClients } from "./clients-table.ts";
 import type { Queryable } from "./database.ts";
-import { insertLink, linkToPartner, settleMerge, syncStatesOf } from "./links-table.ts";
+import { insertLink, linkToPartner, settleMerge } from "./links-table.ts";
 import { insertNote } from "./notes-table.ts";
 
 const people: Array<[string | null, string | null, Array<[ContactKind, string]>]> = [

@@ -95,51 +95,6 @@ export async function linksOfClients(
   return rows.map(fromRow);
 }
 
-/** S11/S12: a client's state in one integration, 'unlinked' when it has no link there. */
-export interface ClientSyncState {
-  clientId: number;
-  integrationId: number;
-  status: LinkStatus;
-  externalId: string | null;
-  externalNumber: string | null;
-  lastError: string | null;
-}
-
-/**
- * S11/S12: for each client, its state in each integration of the store, integrations in id
- * order; one query for a page of clients.
- */
-export async function syncStatesOf(
-  q: Queryable,
-  storeId: number,
-  clientIds: readonly number[],
-): Promise<ClientSyncState[]> {
-  if (clientIds.length === 0) return [];
-  const rows = await q.query<{
-    client_id: number;
-    integration_id: number;
-    status: LinkStatus;
-    external_id: string | null;
-    external_number: string | null;
-    last_error: string | null;
-  }>(
-    `select c.id as client_id, i.id as integration_id, coalesce(l.status, 'unlinked') as status,
-            l.external_id, l.external_number, l.last_error
-     from unnest($2::bigint[]) as c (id) cross join integrations i
-     left join links l on l.client_id = c.id and l.integration_id = i.id
-     where i.store_id = $1 order by i.id`,
-    [storeId, clientIds],
-  );
-  return rows.map((r) => ({
-    clientId: r.client_id,
-    integrationId: r.integration_id,
-    status: r.status,
-    externalId: r.external_id,
-    externalNumber: r.external_number,
-    lastError: r.last_error,
-  }));
-}
-
 /**
  * R8.3: this module is the one writer of the links table and of item_keys (a link's item pairs):
  * a new link, then only the named transitions below, each checking that the link may make it and
