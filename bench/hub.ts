@@ -7,6 +7,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { send } from "./http.ts";
 import { cleanupOnInterrupt, startProcess, stopProcess, type BenchProcess } from "./processes.ts";
 
 export interface Hub {
@@ -54,15 +55,16 @@ export async function scratchDatabase(adminUrl: string, label: string) {
 
 function apiOf(url: string, token: string) {
   return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${url}${path}`, {
+    const response = await send(
       method,
-      headers: {
+      `${url}${path}`,
+      {
         authorization: `Bearer ${token}`,
         ...(body === undefined ? {} : { "content-type": "application/json" }),
       },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
+      body === undefined ? undefined : JSON.stringify(body),
+    );
+    const text = response.text;
     if (!response.ok)
       throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
     return (text ? JSON.parse(text) : undefined) as T;

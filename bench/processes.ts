@@ -2,7 +2,7 @@
 // from /proc, and always ended when the run ends (even on an error, a timeout or Ctrl-C).
 // BENCH_CPU_PROF=<dir>: each process writes a V8 CPU profile there when it ends (where time goes).
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 
 export interface BenchProcess {
@@ -28,6 +28,34 @@ export function vmHwmMb(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** CPU seconds (user + system) a live process has used so far (Linux), or undefined when gone. */
+export function cpuSecondsOf(pid: number): number | undefined {
+  try {
+    // the fields after the command name (which may hold spaces) start at state; utime and stime
+    // are the 12th and 13th of them
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds the PostgreSQL server's processes have used so far (all of them, on this host). */
+export function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres")
+        total += cpuSecondsOf(Number(entry)) ?? 0;
+    } catch {
+      // gone since the listing
+    }
+  }
+  return total;
 }
 
 /** Runs `node --import tsx <script> ...args` in the repository, as one process (no tsx wrapper). */
@@ -105,7 +133,7 @@ export function startProcess(
 }
 
 /** Ends one process: SIGTERM, then SIGKILL after `graceMs`. */
-export async function stopProcess(p: BenchProcess, graceMs = 5000) {
+export async function stopProcess(p: BenchProcess, graceMs = 30000) {
   try {
     process.kill(p.pid, "SIGTERM");
   } catch {

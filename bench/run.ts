@@ -9,6 +9,8 @@
 //   --store postgres|embedded|both   stores for W1 and Queue (default both)
 //   --quick              a run of about a minute (small store, short loads)
 //   --w2-customers N     customers in W2's store (default 2000)
+//   --w2-load F          W2 at F times the issue's load of 100 + 20 edits/s (default 1): a
+//                        lighter load shows each process's CPU per edit without a backlog
 //   --w4-customers N     customers in W4's hub (default --customers)
 //   --queue-jobs N       jobs per queue measurement (default 20000)
 //   --timeout S          W1 gives up after S seconds (default 3600)
@@ -37,6 +39,7 @@ const { values: flags } = parseArgs({
     store: { type: "string", default: "both" },
     quick: { type: "boolean", default: false },
     "w2-customers": { type: "string" },
+    "w2-load": { type: "string", default: "1" },
     "w4-customers": { type: "string" },
     "queue-jobs": { type: "string" },
     timeout: { type: "string", default: "3600" },
@@ -110,8 +113,8 @@ try {
         adminUrl,
         customers: options.w2Customers,
         seconds: options.seconds,
-        posRate: 100,
-        hubRate: 20,
+        posRate: 100 * Number(flags["w2-load"]),
+        hubRate: 20 * Number(flags["w2-load"]),
         log,
       }),
     );

@@ -15,7 +15,8 @@
 //   the POS whose body (outside `expect`) carries a "w2pos-" marker, plus audit entries in the hub
 //   recorded as coming from the POS that carry a "w2hub-" marker.
 import { startPos, startPostgresHub, type Hub } from "./hub.ts";
-import { stopProcess } from "./processes.ts";
+import { send } from "./http.ts";
+import { cpuSecondsOf, postgresCpuSeconds, stopProcess } from "./processes.ts";
 
 export interface W2Options {
   adminUrl: string;
@@ -112,11 +113,12 @@ export async function runW2(o: W2Options) {
       const link = posSide[n % posSide.length]!;
       const s = ++seq;
       push(toHub, link.client_id, { seq: s, sentAt: Date.now() });
-      void fetch(`${pos.url}/staff/customers/${link.external_id}`, {
-        method: "PATCH",
-        headers: posHeaders,
-        body: JSON.stringify({ set: { lastName: `w2pos-${s}` } }),
-      })
+      send(
+        "PATCH",
+        `${pos.url}/staff/customers/${link.external_id}`,
+        posHeaders,
+        JSON.stringify({ set: { lastName: `w2pos-${s}` } }),
+      )
         .then((r) =>
           r.ok ? undefined : failed(toHub, link.client_id, s, `POS edit: HTTP ${r.status}`),
         )
@@ -151,6 +153,17 @@ export async function runW2(o: W2Options) {
         if (!watching && performance.now() > drainUntil) break;
       }
     })();
+    // CPU seconds each process uses during the load: where an edit's cost goes
+    const everyone = [pos.process, ...hub.processes];
+    const cpuAt = (): Record<string, number> => {
+      const driver = process.cpuUsage();
+      return {
+        ...Object.fromEntries(everyone.map((p) => [p.label, cpuSecondsOf(p.pid) ?? 0])),
+        "bench driver": (driver.user + driver.system) / 1e6,
+        postgres: postgresCpuSeconds(),
+      };
+    };
+    const cpuBefore = cpuAt();
     const loadStart = performance.now();
     let posSent = 0;
     let hubSent = 0;
@@ -160,7 +173,15 @@ export async function runW2(o: W2Options) {
       while (hubSent < elapsed * o.hubRate) sendHubEdit(hubSent++);
       await new Promise((r) => setTimeout(r, 2));
     }
+    const cpuAfter = cpuAt();
+    const cpuMsPerEdit = Object.fromEntries(
+      Object.entries(cpuAfter).map(([k, v]) => [
+        k,
+        Math.round((10_000 * (v - cpuBefore[k]!)) / Math.max(1, posSent + hubSent)) / 10,
+      ]),
+    );
     o.log(`  sent ${posSent} POS edits and ${hubSent} hub edits; draining...`);
+    o.log(`  CPU ms per edit during the load: ${JSON.stringify(cpuMsPerEdit)}`);
     // edits still in flight this long after the load stopped are lost
     drainUntil = performance.now() + Math.min(30, Math.max(10, o.seconds)) * 1000;
     while (performance.now() < drainUntil && (toHub.size > 0 || toPos.size > 0))
@@ -199,6 +220,7 @@ export async function runW2(o: W2Options) {
       echoDetail: echoes,
       requestFailures: failures.length,
       failureReasons: countOf(failures),
+      cpuMsPerEdit,
       peakRssMb,
     };
   } finally {
@@ -234,12 +256,8 @@ function countOf(messages: string[]): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).slice(0, 10));
 }
 
-/** A failed request's reason, with the cause fetch hides behind "fetch failed". */
+/** A failed request's reason, with its cause's code when it has one. */
 function reason(e: unknown): string {
-  const cause = e instanceof Error && e.cause instanceof Error ? e.cause : undefined;
-  const code = (cause as { code?: string } | undefined)?.code;
-  return `${e instanceof Error ? e.message : String(e)}${cause ? ` (${code ?? cause.message})` : ""}`.slice(
-    0,
-    120,
-  );
+  const code = (e as { code?: string } | undefined)?.code;
+  return `${e instanceof Error ? e.message : String(e)}${code ? ` (${code})` : ""}`.slice(0, 120);
 }

@@ -1,6 +1,7 @@
 // W4 API: the customer list and search at a steady rate over a hub of N customers (`tandem serve`
 // on PostgreSQL). The hub is seeded with SQL (the onboarding is W1's business): clients with an
 // email, a phone and two preferences each, names from the POS seed's lists.
+import { send } from "./http.ts";
 import { startPostgresHub, type Hub } from "./hub.ts";
 import { percentile } from "./w2-live.ts";
 
@@ -75,10 +76,9 @@ export async function runW4(o: W4Options) {
     const alone: number[][] = [[], [], [], []];
     for (let i = 0; i < 80; i++) {
       const started = performance.now();
-      const r = await fetch(`${hub.url}/v1/customers?${queryOf(i)}`, {
-        headers: { authorization: `Bearer ${hub.token}` },
+      await send("GET", `${hub.url}/v1/customers?${queryOf(i)}`, {
+        authorization: `Bearer ${hub.token}`,
       });
-      await r.arrayBuffer();
       alone[i % 4]!.push(performance.now() - started);
     }
     const request = (i: number) => {
@@ -86,17 +86,15 @@ export async function runW4(o: W4Options) {
       const query = queryOf(i);
       const into = kind < 2 ? list : kind === 2 ? byName : byEmail;
       const started = performance.now();
-      return fetch(`${hub!.url}/v1/customers?${query}`, {
-        headers: { authorization: `Bearer ${hub!.token}` },
-        // an answer later than this is a failure, so an overloaded hub cannot hold the run
-        signal: AbortSignal.timeout(10_000),
+      // an answer later than 10 s is a failure, so an overloaded hub cannot hold the run
+      return send("GET", `${hub!.url}/v1/customers?${query}`, {
+        authorization: `Bearer ${hub!.token}`,
       })
-        .then(async (r) => {
-          await r.arrayBuffer();
+        .then((r) => {
           if (!r.ok) failed(`HTTP ${r.status}`);
           else into.push(performance.now() - started);
         })
-        .catch((e: unknown) => failed(e instanceof Error ? e.name : "error"));
+        .catch((e: unknown) => failed(e instanceof Error ? e.message : "error"));
     };
     const inFlight: Array<Promise<void>> = [];
     const loadStart = performance.now();

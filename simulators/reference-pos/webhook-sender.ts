@@ -1,4 +1,6 @@
 import { createHmac } from "node:crypto";
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { Subscription } from "./pos-state.ts";
 
 export interface WebhookSenderOptions {
@@ -17,6 +19,39 @@ export interface WebhookSenderOptions {
 export function createWebhookSender(options: WebhookSenderOptions) {
   const timers = new Set<NodeJS.Timeout>();
   let closed = false;
+  // node:http with kept-alive sockets, not fetch: at a hundred deliveries a second fetch's
+  // per-request streams and abort signals cost the POS more CPU than everything else it does
+  const agents = {
+    http: new HttpAgent({ keepAlive: true, maxSockets: 32 }),
+    https: new HttpsAgent({ keepAlive: true, maxSockets: 32 }),
+  };
+
+  /** POSTs `body` to `url`; true on a 2xx answer within 10 s. */
+  function post(url: string, headers: Record<string, string>, body: string): Promise<boolean> {
+    const target = new URL(url);
+    const secure = target.protocol === "https:";
+    return new Promise((resolve) => {
+      const req = (secure ? httpsRequest : httpRequest)(
+        target,
+        {
+          method: "POST",
+          agent: secure ? agents.https : agents.http,
+          headers: { ...headers, "content-length": Buffer.byteLength(body) },
+          timeout: 10_000,
+        },
+        (response) => {
+          response.resume();
+          response.once("end", () =>
+            resolve(response.statusCode! >= 200 && response.statusCode! < 300),
+          );
+          response.once("error", () => resolve(false));
+        },
+      );
+      req.once("timeout", () => req.destroy(new Error("webhook delivery timed out")));
+      req.once("error", () => resolve(false));
+      req.end(body);
+    });
+  }
 
   async function deliver(
     sub: Subscription,
@@ -27,24 +62,16 @@ export function createWebhookSender(options: WebhookSenderOptions) {
     if (closed || !options.isSubscribed(sub.id)) return;
     const timestamp = String(Math.floor(Date.now() / 1000));
     const signature = createHmac("sha256", sub.secret).update(`${timestamp}.${body}`).digest("hex");
-    let ok = false;
-    try {
-      const response = await fetch(sub.url, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          "x-pos-event-id": eventId,
-          "x-pos-timestamp": timestamp,
-          "x-pos-signature": `v1=${signature}`,
-        },
-        body,
-        signal: AbortSignal.timeout(10_000),
-      });
-      ok = response.ok;
-      await response.arrayBuffer().catch(() => undefined);
-    } catch {
-      ok = false;
-    }
+    const ok = await post(
+      sub.url,
+      {
+        "content-type": "application/json",
+        "x-pos-event-id": eventId,
+        "x-pos-timestamp": timestamp,
+        "x-pos-signature": `v1=${signature}`,
+      },
+      body,
+    );
     if (ok || closed) return;
     if (attempt >= options.maxAttempts) {
       options.log({ msg: "webhook given up", eventId, url: sub.url, attempts: attempt });
@@ -82,6 +109,8 @@ export function createWebhookSender(options: WebhookSenderOptions) {
       closed = true;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
+      agents.http.destroy();
+      agents.https.destroy();
     },
   };
 }

@@ -187,6 +187,23 @@ export async function wrapPglite(lite: PGlite, schema?: string): Promise<Db> {
   };
 }
 
+/**
+ * The name a statement is prepared under on each connection, so the server parses and plans it
+ * once per connection rather than on every call (R8.5: planning cost as much as running the
+ * engine's small statements). Texts beyond the first `maxNamedStatements` of this process stay
+ * unnamed, so generated SQL cannot fill the server's memory with prepared statements.
+ */
+const statementNames = new Map<string, string>();
+const maxNamedStatements = 2000;
+function statementName(sql: string): string | undefined {
+  let name = statementNames.get(sql);
+  if (name === undefined && statementNames.size < maxNamedStatements) {
+    name = `tandem_${statementNames.size + 1}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 function openPostgres(url: string, options: DatabaseOptions): Db {
   const pool = new pg.Pool({
     connectionString: url,
@@ -203,8 +220,15 @@ function openPostgres(url: string, options: DatabaseOptions): Db {
   pool.on("error", () => undefined);
   const queryable = (q: pg.Pool | pg.PoolClient): Queryable => ({
     async query<R>(sql: string, params?: readonly unknown[]) {
-      const result = await q.query(sql, params as unknown[]);
-      return result.rows as R[];
+      const name = params === undefined ? undefined : statementName(sql);
+      if (name === undefined) return (await q.query(sql, params as unknown[])).rows as R[];
+      try {
+        return (await q.query({ name, text: sql, values: params as unknown[] })).rows as R[];
+      } catch (error) {
+        // a statement prepared before a migration changed a table it reads: plan it afresh
+        if ((error as { code?: string }).code !== "0A000") throw error;
+        return (await q.query(sql, params as unknown[])).rows as R[];
+      }
     },
     async exec(sql: string) {
       // no parameters: the simple query protocol, which accepts several statements
