@@ -9,7 +9,7 @@ import { openConflictsOf } from "../store/conflicts-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { hasDeadJob } from "../queue/has-dead-job.ts";
 import { clearLinkError, findLink, markLinkError, type LinkRecord } from "../store/links-table.ts";
-import { clientLockKey, externalLockKey, lockKey } from "./lock-keys.ts";
+import { clientLockKey, externalLockKey, inSavepoint, lockKey } from "./lock-keys.ts";
 import { WaitingForCustomer } from "./process-sale.ts";
 
 /** After this many failed attempts an event is parked as failed (visible, not retried forever). */
@@ -39,16 +39,15 @@ export async function recordEventFailure(
     parkedAt: !waiting && attempts >= maxEventAttempts ? now : null,
     linkId: null,
   };
-  await tx.query("savepoint event_failure");
   try {
-    const link = waiting ? undefined : await lockedLinkOf(tx, event);
-    if (link && link.clientId !== null && link.status !== "excluded") {
-      await markLinkError(tx, link, failure.error, now);
-      await markEventFailed(tx, event.id, { ...failure, linkId: link.id });
-    } else await markEventFailed(tx, event.id, failure);
-    await tx.query("release savepoint event_failure");
+    await inSavepoint(tx, "event_failure", async () => {
+      const link = waiting ? undefined : await lockedLinkOf(tx, event);
+      if (link && link.clientId !== null && link.status !== "excluded") {
+        await markLinkError(tx, link, failure.error, now);
+        await markEventFailed(tx, event.id, { ...failure, linkId: link.id });
+      } else await markEventFailed(tx, event.id, failure);
+    });
   } catch {
-    await tx.query("rollback to savepoint event_failure");
     await markEventFailed(tx, event.id, failure);
   }
 }

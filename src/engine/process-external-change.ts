@@ -4,7 +4,8 @@ import { appendAudit } from "../store/audit-table.ts";
 import { reopenSkippedSales } from "../store/change-events-table.ts";
 import { findClientIdsByEmails, insertClient, readClient } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
-import { readIntegration, type IntegrationRecord } from "../store/integrations-table.ts";
+import type { IntegrationRecord } from "../store/integrations-table.ts";
+import { integrationOf } from "./integration-of.ts";
 import {
   dropUnlinkedRecord,
   findLink,
@@ -33,7 +34,7 @@ export async function processExternalChange(
   integrationId: number,
   external: ExternalCustomer,
 ): Promise<ExternalOutcome> {
-  const integration = await readIntegration(tx, integrationId);
+  const integration = await integrationOf(tx, integrationId);
   if (!integration) return "no-integration";
   await lockKey(tx, externalLockKey(integration.id, external.id));
   // Lock order, as everywhere: the external key, then the client, then the link row. The link is

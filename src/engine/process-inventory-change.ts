@@ -1,7 +1,7 @@
 import { flowOf } from "../domain/policy.ts";
 import { passesInventoryFilters, type InventoryRecord } from "../domain/retail-records.ts";
 import type { Queryable } from "../store/database.ts";
-import { readIntegration } from "../store/integrations-table.ts";
+import { integrationOf } from "./integration-of.ts";
 import { archiveProduct, findProduct, upsertProduct } from "../store/products-table.ts";
 
 /**
@@ -18,7 +18,7 @@ export async function processInventoryChange(
   integrationId: number,
   item: InventoryRecord,
 ): Promise<InventoryOutcome> {
-  const integration = await readIntegration(tx, integrationId);
+  const integration = await integrationOf(tx, integrationId);
   if (!integration) return "no-integration";
   if (flowOf(integration.profile, "inventory").direction !== "inbound")
     return "not imported (profile)";

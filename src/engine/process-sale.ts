@@ -2,7 +2,7 @@ import { flowOf } from "../domain/policy.ts";
 import type { SaleRecord } from "../domain/retail-records.ts";
 import { skippedNotSynced } from "../store/change-events-table.ts";
 import type { Queryable } from "../store/database.ts";
-import { readIntegration } from "../store/integrations-table.ts";
+import { integrationOf } from "./integration-of.ts";
 import { findLink } from "../store/links-table.ts";
 import { upsertProduct, type ProductUpsert } from "../store/products-table.ts";
 import { insertPurchase, type NewPurchase } from "../store/purchases-table.ts";
@@ -39,7 +39,7 @@ export async function processSale(
   integrationId: number,
   sale: SaleRecord,
 ): Promise<SaleOutcome> {
-  const integration = await readIntegration(tx, integrationId);
+  const integration = await integrationOf(tx, integrationId);
   if (!integration) return "no-integration";
   if (flowOf(integration.profile, "sale").direction !== "inbound") return "not imported (profile)";
   const link = await findLink(tx, { integrationId: integration.id, externalId: sale.customerId });

@@ -18,8 +18,15 @@ import {
   type LinkRecord,
 } from "../store/links-table.ts";
 import { createClientsInBulk } from "./create-clients-in-bulk.ts";
+import { shareIntegrations } from "./integration-of.ts";
 import { clearEventError, recordEventFailure, settleRejectedVersions } from "./event-failures.ts";
-import { clientLockKey, externalLockKey } from "./lock-keys.ts";
+import {
+  clientLockKey,
+  externalLockKey,
+  inSavepoint,
+  noteLocked,
+  trackLocks,
+} from "./lock-keys.ts";
 import { recordSalesInBulk } from "./record-sales-in-bulk.ts";
 
 export interface BatchResult {
@@ -60,6 +67,7 @@ export async function processBatch(
   options: { limit: number; skip?: readonly number[]; onClaim?: (ids: number[]) => void },
 ): Promise<BatchResult> {
   return db.transaction(async (tx) => {
+    trackLocks(tx);
     const at = now();
     const events = await claimChangeEvents(tx, options.limit, at, options.skip ?? []);
     options.onClaim?.(events.map((e) => e.id));
@@ -120,6 +128,7 @@ class Batch {
   ) {}
 
   async run() {
+    shareIntegrations(this.tx, this.integrations);
     for (const e of this.events)
       if (e.integrationId !== null && !this.integrations.has(e.integrationId))
         this.integrations.set(e.integrationId, await readIntegration(this.tx, e.integrationId));
@@ -197,6 +206,10 @@ class Batch {
       [keys],
     );
     for (const row of rows) if (!row.ok) this.blocked.add(row.key);
+    noteLocked(
+      this.tx,
+      rows.filter((row) => row.ok).map((row) => row.key),
+    );
   }
 
   /** Step 2: returns the ids of the events it handled. */
@@ -239,29 +252,28 @@ class Batch {
     }
     const created = new Set<number>();
     if (candidates.size === 0) return created;
-    await this.tx.query("savepoint engine_bulk");
     try {
-      for (const [integrationId, list] of candidates) {
-        const integration = this.integrations.get(integrationId)!;
-        // S2: a customer whose email a hub client holds is matched, not created (step 3)
-        const held = await emailsHeldInStore(
-          this.tx,
-          integration.storeId,
-          list.flatMap((c) => c.emails),
-        );
-        const fresh = list.filter((c) => c.emails.every((email) => !held.has(email)));
-        await createClientsInBulk(
-          this.tx,
-          this.now,
-          integration,
-          fresh.map((c) => c.external),
-        );
-        for (const { event } of fresh) created.add(event.id);
-      }
-      await this.tx.query("release savepoint engine_bulk");
+      await inSavepoint(this.tx, "engine_bulk", async () => {
+        for (const [integrationId, list] of candidates) {
+          const integration = this.integrations.get(integrationId)!;
+          // S2: a customer whose email a hub client holds is matched, not created (step 3)
+          const held = await emailsHeldInStore(
+            this.tx,
+            integration.storeId,
+            list.flatMap((c) => c.emails),
+          );
+          const fresh = list.filter((c) => c.emails.every((email) => !held.has(email)));
+          await createClientsInBulk(
+            this.tx,
+            this.now,
+            integration,
+            fresh.map((c) => c.external),
+          );
+          for (const { event } of fresh) created.add(event.id);
+        }
+      });
     } catch {
       // one of them is not what it seemed: every one goes its own way (step 3)
-      await this.tx.query("rollback to savepoint engine_bulk");
       return new Set();
     }
     for (const e of ready) if (created.has(e.id)) this.done(e, "created");
@@ -277,13 +289,12 @@ class Batch {
         this.deferred += 1;
         continue;
       }
-      await this.tx.query("savepoint engine_event");
       let outcome: string;
       try {
-        outcome = await this.processEvent(this.tx, this.now, event);
-        await this.tx.query("release savepoint engine_event");
+        outcome = await inSavepoint(this.tx, "engine_event", () =>
+          this.processEvent(this.tx, this.now, event),
+        );
       } catch (error) {
-        await this.tx.query("rollback to savepoint engine_event");
         if (isLockBusy(error)) {
           for (const key of keys) this.blocked.add(key);
           this.deferred += 1;
@@ -327,33 +338,32 @@ class Batch {
     }
     const recorded: Array<{ event: ChangeEventRecord; outcome: string }> = [];
     if (bulk.size > 0) {
-      await this.tx.query("savepoint engine_bulk");
       try {
-        for (const [integrationId, list] of bulk) {
-          const integration = this.integrations.get(integrationId)!;
-          const links = await findLinkStatesByExternalIds(
-            this.tx,
-            integrationId,
-            list.map((s) => s.sale.customerId),
-          );
-          // a customer that is unknown, not synced or excluded: processSale says what happens
-          const synced = list.flatMap(({ event, sale }) => {
-            const link = links.get(sale.customerId);
-            const ok =
-              link &&
-              link.status !== "excluded" &&
-              link.clientId !== null &&
-              (integration.options.syncMode === "all" || link.syncEnabled);
-            if (!ok) rest.push(event);
-            return ok ? [{ event, sale, clientId: link.clientId! }] : [];
-          });
-          const outcomes = await recordSalesInBulk(this.tx, this.now, integration, synced);
-          for (const { event, sale } of synced)
-            recorded.push({ event, outcome: outcomes.get(sale.id)! });
-        }
-        await this.tx.query("release savepoint engine_bulk");
+        await inSavepoint(this.tx, "engine_bulk", async () => {
+          for (const [integrationId, list] of bulk) {
+            const integration = this.integrations.get(integrationId)!;
+            const links = await findLinkStatesByExternalIds(
+              this.tx,
+              integrationId,
+              list.map((s) => s.sale.customerId),
+            );
+            // a customer that is unknown, not synced or excluded: processSale says what happens
+            const synced = list.flatMap(({ event, sale }) => {
+              const link = links.get(sale.customerId);
+              const ok =
+                link &&
+                link.status !== "excluded" &&
+                link.clientId !== null &&
+                (integration.options.syncMode === "all" || link.syncEnabled);
+              if (!ok) rest.push(event);
+              return ok ? [{ event, sale, clientId: link.clientId! }] : [];
+            });
+            const outcomes = await recordSalesInBulk(this.tx, this.now, integration, synced);
+            for (const { event, sale } of synced)
+              recorded.push({ event, outcome: outcomes.get(sale.id)! });
+          }
+        });
       } catch {
-        await this.tx.query("rollback to savepoint engine_bulk");
         recorded.length = 0;
         rest.push(...[...bulk.values()].flat().map((s) => s.event));
       }

@@ -18,6 +18,7 @@ import {
   hubEntryOf,
   type HubEntry,
 } from "./entries.ts";
+import { inSavepoint, trackLocks } from "./lock-keys.ts";
 import { processBatch } from "./run-batch.ts";
 
 /**
@@ -110,13 +111,11 @@ async function runClaimed(
       const event = await claim(tx, now);
       if (!event) return undefined;
       claimed = event.id;
-      await tx.query("savepoint engine_event");
+      trackLocks(tx);
       let outcome: string;
       try {
-        outcome = await processEvent(tx, now, event);
-        await tx.query("release savepoint engine_event");
+        outcome = await inSavepoint(tx, "engine_event", () => processEvent(tx, now, event));
       } catch (error) {
-        await tx.query("rollback to savepoint engine_event");
         await recordEventFailure(tx, now, event, error);
         return event.id;
       }

@@ -33,6 +33,9 @@ export function buildConnector(
  * `tuning` lets tests and operators shorten timeouts and retries; `registry` is the connector
  * kinds the hub knows (a test hub adds its own). R8.1: each integration has one rate budget in
  * this process, shared by every connector built for it, so concurrent jobs draw from one bucket.
+ * R8.5: the connector built for an integration is kept while what it was built from is the same
+ * (credentials by their tag, address, options, mapping, country): a webhook or a job does not
+ * read and decrypt the credentials again. Connectors hold no state of their own (docs/connectors.md).
  */
 export function createConnectorResolver(
   db: Queryable,
@@ -41,13 +44,27 @@ export function createConnectorResolver(
   registry: ConnectorRegistry = shippedConnectors,
 ): ConnectorResolver {
   const budgets = new Map<number, RateBudget>();
+  const built = new Map<number, { from: string; connector: Connector }>();
   return async (integration) => {
+    const from = JSON.stringify([
+      integration.kind,
+      integration.credentialsTag ?? null,
+      integration.baseUrl,
+      integration.connection,
+      integration.options.fieldMap ?? null,
+      integration.country,
+    ]);
+    const kept = built.get(integration.id);
+    if (kept && integration.credentialsTag !== undefined && kept.from === from)
+      return kept.connector;
     const credentials = await readCredentials(db, integration.id, secretKey);
     let budget = budgets.get(integration.id);
     if (!budget) {
       budget = createRateBudget(registry.definitionOf(integration.kind).manifest.rateLimit);
       budgets.set(integration.id, budget);
     }
-    return buildConnector(registry, integration, credentials, { ...tuning, budget });
+    const connector = buildConnector(registry, integration, credentials, { ...tuning, budget });
+    built.set(integration.id, { from, connector });
+    return connector;
   };
 }

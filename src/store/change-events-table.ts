@@ -1,6 +1,6 @@
 import { failingEvent, storeEvents } from "./change-event-views.ts";
 import type { Queryable } from "./database.ts";
-import { wakeChannels, wakeWorkers } from "./wake-ups.ts";
+import { wakeChannels } from "./wake-ups.ts";
 
 export interface NewChangeEvent {
   integrationId: number | null;
@@ -46,17 +46,23 @@ export async function insertChangeEvents(
   events: readonly NewChangeEvent[],
 ): Promise<number> {
   if (events.length === 0) return 0;
-  // one JSON document for all rows (R8.5): a text[] of payloads costs an escaping pass on each side
-  const rows = await q.query(
-    `insert into change_events (integration_id, source, event_key, kind, external_id, client_id, version,
-                                payload, actor, received_at)
-     select e.integration_id, e.source, e.event_key, e.kind, e.external_id, e.client_id, e.version,
-            e.payload, e.actor, e.received_at
-     from jsonb_to_recordset($1::jsonb)
-          as e(integration_id bigint, source text, event_key text, kind text, external_id text,
-               client_id bigint, version bigint, payload jsonb, actor text, received_at timestamptz)
-     on conflict (source, coalesce(integration_id, 0), event_key) do nothing
-     returning id`,
+  // one JSON document for all rows (R8.5): a text[] of payloads costs an escaping pass on each side;
+  // the wake-up for the engine (wake-ups.ts) rides in the same statement when any row is new, so
+  // a webhook's delivery is one statement and needs no transaction of its own
+  const [row] = await q.query<{ n: number }>(
+    `with inserted as (
+       insert into change_events (integration_id, source, event_key, kind, external_id, client_id,
+                                  version, payload, actor, received_at)
+       select e.integration_id, e.source, e.event_key, e.kind, e.external_id, e.client_id, e.version,
+              e.payload, e.actor, e.received_at
+       from jsonb_to_recordset($1::jsonb)
+            as e(integration_id bigint, source text, event_key text, kind text, external_id text,
+                 client_id bigint, version bigint, payload jsonb, actor text, received_at timestamptz)
+       on conflict (source, coalesce(integration_id, 0), event_key) do nothing
+       returning id)
+     select count(*)::int as n,
+            (select pg_notify($2, '') where exists (select 1 from inserted)) as woke
+     from inserted`,
     [
       JSON.stringify(
         events.map((e) => ({
@@ -72,11 +78,10 @@ export async function insertChangeEvents(
           received_at: e.receivedAt,
         })),
       ),
+      wakeChannels.inbox,
     ],
   );
-  // the engine starts on them at once (a hub change the API merges itself needs no wake-up)
-  if (rows.length > 0) await wakeWorkers(q, wakeChannels.inbox);
-  return rows.length;
+  return row!.n;
 }
 
 interface EventRow {

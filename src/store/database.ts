@@ -195,13 +195,27 @@ export async function wrapPglite(lite: PGlite, schema?: string): Promise<Db> {
  */
 const statementNames = new Map<string, string>();
 const maxNamedStatements = 2000;
+let namesGiven = 0;
 function statementName(sql: string): string | undefined {
   let name = statementNames.get(sql);
   if (name === undefined && statementNames.size < maxNamedStatements) {
-    name = `tandem_${statementNames.size + 1}`;
+    name = `tandem_${++namesGiven}`;
     statementNames.set(sql, name);
   }
   return name;
+}
+
+/**
+ * PostgreSQL refuses a prepared statement whose tables changed the shape of its rows since it
+ * was prepared ("cached plan must not change result type", 0A000): a migration ran while this
+ * process was up. The text gets a new name, so every connection prepares it afresh; outside a
+ * transaction the call is simply made again, inside one the transaction fails once and its
+ * caller's retry (the engine's, a client's) finds the new name.
+ */
+function isStalePlan(error: unknown, sql: string): boolean {
+  if ((error as { code?: string }).code !== "0A000") return false;
+  statementNames.delete(sql);
+  return true;
 }
 
 function openPostgres(url: string, options: DatabaseOptions): Db {
@@ -218,15 +232,14 @@ function openPostgres(url: string, options: DatabaseOptions): Db {
   });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
-  const queryable = (q: pg.Pool | pg.PoolClient): Queryable => ({
+  const queryable = (q: pg.Pool | pg.PoolClient, inTransaction: boolean): Queryable => ({
     async query<R>(sql: string, params?: readonly unknown[]) {
       const name = params === undefined ? undefined : statementName(sql);
       if (name === undefined) return (await q.query(sql, params as unknown[])).rows as R[];
       try {
         return (await q.query({ name, text: sql, values: params as unknown[] })).rows as R[];
       } catch (error) {
-        // a statement prepared before a migration changed a table it reads: plan it afresh
-        if ((error as { code?: string }).code !== "0A000") throw error;
+        if (!isStalePlan(error, sql) || inTransaction) throw error;
         return (await q.query(sql, params as unknown[])).rows as R[];
       }
     },
@@ -237,12 +250,12 @@ function openPostgres(url: string, options: DatabaseOptions): Db {
   });
   return {
     engine: "postgres",
-    ...queryable(pool),
+    ...queryable(pool, false),
     async transaction(fn) {
       const client = await pool.connect();
       try {
         await client.query("begin");
-        const result = await fn(queryable(client));
+        const result = await fn(queryable(client, true));
         await client.query("commit");
         return result;
       } catch (error) {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   integrationOptionsSchema,
   type IntegrationOptions,
@@ -23,6 +24,11 @@ export interface IntegrationRecord {
   enabled: boolean;
   /** the store's country (phone numbers) */
   country: string;
+  /**
+   * Changes whenever the credentials are written (a digest of their sealed form, which a fresh
+   * nonce makes new on every write), so a process may keep what it built from them (R8.5).
+   */
+  credentialsTag: string;
 }
 
 interface IntegrationRow {
@@ -52,6 +58,7 @@ const fromRow = (r: IntegrationRow): IntegrationRecord => ({
   options: integrationOptionsSchema.parse(r.options),
   enabled: r.enabled,
   country: r.country,
+  credentialsTag: createHash("sha256").update(r.credentials).digest("base64url").slice(0, 22),
 });
 
 export async function readIntegration(

@@ -187,6 +187,8 @@ export interface ResolvableIntegration {
   country: string;
   connection: unknown;
   options: { fieldMap: Record<string, string> };
+  /** changes whenever the credentials do; a resolver may keep a connector while it is the same */
+  credentialsTag?: string;
 }
 
 /** Finds the connector of an integration (credentials decrypted, settings applied); stages receive one. */
