@@ -20,7 +20,7 @@ const waiting = async (db: Db) =>
   );
 
 describe.each(engines)("the engine's batch size, on $name", (engine) => {
-  it("R8.6: after a batch of live edits the engine claims a few at a time, so every worker takes a share; new customers go in full batches again", async () => {
+  it("R8.6: after a batch of live edits the engine claims a few at a time, so every worker takes a share; new customers go in full batches again (R8.5: a step that took fewer than it could says nothing more waits)", async () => {
     const db = await engine.open();
     const hub = await createTestHub(db);
     const integrationId = await addOfflineIntegration(hub);
@@ -37,6 +37,8 @@ describe.each(engines)("the engine's batch size, on $name", (engine) => {
     await deliver(hub, integrationId, ...customers(1));
     await loop.step();
     expect(await waiting(db)).toBe(0);
+    // it took all there was (12 of 500): a worker waits for the next wake-up
+    expect(loop.mayHaveMore()).toBe(false);
     // edits of them: the batch after the first edit of each goes one at a time
     await deliver(hub, integrationId, ...customers(2));
     await loop.step();
@@ -44,6 +46,8 @@ describe.each(engines)("the engine's batch size, on $name", (engine) => {
     await deliver(hub, integrationId, ...customers(3));
     await loop.step();
     expect(await waiting(db)).toBe(12 - 5);
+    // a full (live-sized) batch: more may wait, the worker asks again at once
+    expect(loop.mayHaveMore()).toBe(true);
     while (await loop.step());
     expect(await waiting(db)).toBe(0);
     // new customers again: a live-sized batch takes the first, then full batches

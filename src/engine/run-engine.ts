@@ -133,6 +133,12 @@ async function runClaimed(
 export interface EngineLoop {
   /** handles the next due events; false when there are none */
   step(): Promise<boolean>;
+  /**
+   * Whether the last step may have left due events behind: it claimed a full batch (or went one
+   * event at a time). A step that claimed fewer took all there were, so a worker waits for the
+   * next wake-up instead of asking again at once (R8.5: an empty claim is three round trips).
+   */
+  mayHaveMore(): boolean;
   /** the events held back now, because their outcome could not be recorded */
   held(): number[];
 }
@@ -187,8 +193,10 @@ export function createEngineLoop(
   const batchSize = options.batchSize ?? 1;
   const liveBatchSize = Math.min(batchSize, options.liveBatchSize ?? 20);
   let limit = batchSize;
+  let full = true;
   return {
     async step() {
+      full = true;
       if (batchSize <= 1)
         return one(async (tx, now) => (await claimChangeEvents(tx, 1, now, heldNow()))[0]);
       let claimed: number[] = [];
@@ -198,6 +206,7 @@ export function createEngineLoop(
           skip: heldNow(),
           onClaim: (ids) => (claimed = ids),
         });
+        full = result.claimed >= limit;
         if (result.claimed > 0)
           limit = result.oneAtATime * 2 > result.claimed ? liveBatchSize : batchSize;
         for (const id of result.handled) holds.delete(id);
@@ -213,5 +222,6 @@ export function createEngineLoop(
       }
     },
     held: heldNow,
+    mayHaveMore: () => full,
   };
 }

@@ -55,6 +55,8 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   const nudged = new Set<string>();
   const sleep = (ms: number, name?: string) =>
     new Promise<void>((resolve) => {
+      // a step that ends after stop() woke the sleepers must not go to sleep itself
+      if (!running) return resolve();
       if (name !== undefined && nudged.delete(name)) return resolve();
       const wake = () => {
         clearTimeout(timer);
@@ -137,10 +139,14 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     inbox.size = await analyzeInbox(options.db);
   };
   const loops = [
-    loop("engine", () => engine.step(), idleMs),
+    // a step that took all that was due (fewer than it could) waits for the next wake-up
+    loop("engine", async () => (await engine.step()) && engine.mayHaveMore(), idleMs),
     loop(
       "apply",
-      async () => (await applyDueJobs(applyOptions, options.concurrency ?? 8)) > 0,
+      async () => {
+        const limit = options.concurrency ?? 8;
+        return (await applyDueJobs(applyOptions, limit)) >= limit;
+      },
       idleMs,
     ),
     loop(
