@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { engines } from "../../test/setup/database.ts";
 import { createTestHub } from "../../test/setup/hub.ts";
-import { applyFieldChanges, insertClient, readClients } from "./clients-table.ts";
+import { applyFieldChanges, insertClient, readClient, readClients } from "./clients-table.ts";
 import type { Db, Queryable } from "./database.ts";
 import { insertNote } from "./notes-table.ts";
 
@@ -104,5 +104,75 @@ describe.each(engines)("the clients table, on $name", (engine) => {
       notes: [],
     });
     expect(await readClients(db, [])).toEqual(new Map());
+  });
+
+  it("R8.5: applyFieldChanges writes the names and updated_at in one update, preferences and contacts in a statement per kind of change", async () => {
+    const db = await engine.open();
+    const hub = await createTestHub(db);
+    const created = hub.clock.now();
+    const id = await insertClient(db, {
+      storeId: hub.admin.storeId,
+      ...nobody,
+      customer: {
+        firstName: "Ada",
+        lastName: "Byron",
+        acquisition: "store",
+        contacts: [
+          { kind: "email", value: "ada@example.com" },
+          { kind: "phone", value: "+1 415 555 0100" },
+        ],
+        preferences: { size: "M", colour: "blue", fit: "slim" },
+      },
+      country: "US",
+      now: created,
+    });
+    hub.clock.advance(60_000);
+    const now = hub.clock.now();
+    const changes = {
+      lastName: "Lovelace",
+      acquisition: null,
+      "pref.size": "L",
+      "pref.colour": null,
+      "pref.fit": null,
+      "pref.shoe": "38",
+      "contact.email.ada@example.com": null,
+      "contact.email.ada.king@example.com": "Ada.King@example.com",
+      "contact.phone.+14155550199": "+1 415 555 0199",
+    };
+    const statements = await statementsOf(db, (q) => applyFieldChanges(q, id, changes, "US", now));
+    // preferences removed, preferences set, contacts removed, contacts added, the clients row
+    expect(statements).toHaveLength(5);
+    expect((await readClient(db, id))!).toMatchObject({
+      createdAt: created,
+      updatedAt: now,
+      customer: {
+        firstName: "Ada",
+        lastName: "Lovelace",
+        acquisition: null,
+        contacts: [
+          { kind: "phone", value: "+1 415 555 0100" },
+          { kind: "email", value: "Ada.King@example.com" },
+          { kind: "phone", value: "+1 415 555 0199" },
+        ],
+        preferences: { shoe: "38", size: "L" },
+      },
+    });
+
+    // a name alone: one statement, with updated_at; no changes at all still touch updated_at
+    hub.clock.advance(60_000);
+    expect(
+      await statementsOf(db, (q) =>
+        applyFieldChanges(q, id, { firstName: "Augusta" }, "US", hub.clock.now()),
+      ),
+    ).toHaveLength(1);
+    hub.clock.advance(60_000);
+    await applyFieldChanges(db, id, {}, "US", hub.clock.now());
+    expect(await readClient(db, id)).toMatchObject({
+      updatedAt: hub.clock.now(),
+      customer: { firstName: "Augusta", lastName: "Lovelace" },
+    });
+    await expect(applyFieldChanges(db, id, { nickname: "x" }, "US", now)).rejects.toThrow(
+      "unknown field path 'nickname'",
+    );
   });
 });

@@ -166,6 +166,12 @@ const scalarColumns: Record<string, string> = {
 /**
  * Writes field-path changes (domain/customer.ts) to a client; null removes the value. A contact
  * path carries its kind and normalised value: "contact.email.ada@example.com".
+ *
+ * R8.5: a statement per kind of change, not per path: the scalar columns and updated_at in one
+ * update, preferences removed and set in one statement each, contact methods likewise. The
+ * order between paths does not matter: each path names its own row (a preference by name, a
+ * contact by kind and normalised value, which is the path's own value normalised the same way),
+ * so no two statements touch the same row. Contacts are added in the order of `changes`.
  */
 export async function applyFieldChanges(
   q: Queryable,
@@ -174,37 +180,51 @@ export async function applyFieldChanges(
   country: string,
   now: Date,
 ): Promise<void> {
+  const scalars = new Map<string, string | null>();
+  const prefsRemoved: string[] = [];
+  const prefsSet: Array<[name: string, value: string]> = [];
+  const contactsRemoved: Array<{ kind: ContactKind; normalized: string }> = [];
+  const contactsAdded: Array<{ kind: ContactKind; value: string }> = [];
   for (const [path, value] of Object.entries(changes)) {
     const field = parseFieldPath(path);
-    const column = scalarColumns[path];
-    if (column) {
-      await q.query(`update clients set ${column} = $2 where id = $1`, [clientId, value]);
-    } else if (field.family === "preference") {
-      const name = field.name;
-      if (value === null)
-        await q.query("delete from client_preferences where client_id = $1 and name = $2", [
-          clientId,
-          name,
-        ]);
-      else
-        await q.query(
-          `insert into client_preferences (client_id, name, value) values ($1, $2, $3)
-           on conflict (client_id, name) do update set value = excluded.value`,
-          [clientId, name, value],
-        );
+    if (scalarColumns[path]) scalars.set(path, value);
+    else if (field.family === "preference") {
+      if (value === null) prefsRemoved.push(field.name);
+      else prefsSet.push([field.name, value]);
     } else if (field.family === "contact") {
       const { kind, normalized } = field;
-      if (value === null)
-        await q.query(
-          "delete from client_contacts where client_id = $1 and kind = $2 and normalized = $3",
-          [clientId, kind, normalized],
-        );
-      else await insertContacts(q, clientId, [{ kind, value }], country);
+      if (value === null) contactsRemoved.push({ kind, normalized });
+      else contactsAdded.push({ kind, value });
     } else {
       throw new Error(`unknown field path '${path}'`);
     }
   }
-  await q.query("update clients set updated_at = $2 where id = $1", [clientId, now]);
+  if (prefsRemoved.length > 0)
+    await q.query(
+      "delete from client_preferences where client_id = $1 and name = any($2::text[])",
+      [clientId, prefsRemoved],
+    );
+  if (prefsSet.length > 0)
+    await q.query(
+      `insert into client_preferences (client_id, name, value)
+       select $1, name, value from unnest($2::text[], $3::text[]) as p(name, value)
+       on conflict (client_id, name) do update set value = excluded.value`,
+      [clientId, prefsSet.map(([n]) => n), prefsSet.map(([, v]) => v)],
+    );
+  if (contactsRemoved.length > 0)
+    await q.query(
+      `delete from client_contacts cc
+       using unnest($2::text[], $3::text[]) as r(kind, normalized)
+       where cc.client_id = $1 and cc.kind = r.kind and cc.normalized = r.normalized`,
+      [clientId, contactsRemoved.map((c) => c.kind), contactsRemoved.map((c) => c.normalized)],
+    );
+  await insertContacts(q, clientId, contactsAdded, country);
+  // column names from the fixed table above, in its order (a handful of statement texts), never from input
+  const columns = Object.entries(scalarColumns).filter(([path]) => scalars.has(path));
+  await q.query(
+    `update clients set ${columns.map(([, column], i) => `${column} = $${i + 3}, `).join("")}updated_at = $2 where id = $1`,
+    [clientId, now, ...columns.map(([path]) => scalars.get(path))],
+  );
 }
 
 export async function setLifecycle(
