@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { engines } from "../../test/setup/database.ts";
-import { createTestHub } from "../../test/setup/hub.ts";
+import { addOfflineIntegration, createTestHub } from "../../test/setup/hub.ts";
 import { applyFieldChanges, insertClient, readClient, readClients } from "./clients-table.ts";
+import { addCollectionItem, wishListOf } from "./collections-table.ts";
+import { closeConflict, openConflictsOf, upsertConflicts } from "./conflicts-table.ts";
 import type { Db, Queryable } from "./database.ts";
+import { insertLink, pairLinkItem } from "./links-table.ts";
+import { readLinkViewReads } from "./link-view-reads.ts";
 import { insertNote } from "./notes-table.ts";
+import { insertHubProduct, upsertProduct } from "./products-table.ts";
 
 /** The statements a piece of work runs through `db` (R8.5 counts round trips). */
 async function statementsOf(db: Db, work: (q: Queryable) => Promise<unknown>): Promise<string[]> {
@@ -174,5 +179,111 @@ describe.each(engines)("the clients table, on $name", (engine) => {
     await expect(applyFieldChanges(db, id, { nickname: "x" }, "US", now)).rejects.toThrow(
       "unknown field path 'nickname'",
     );
+  });
+
+  it("R8.5: a link's item pairs, its client's wish list and its open conflicts are read in one statement, as the separate reads hold them", async () => {
+    const db = await engine.open();
+    const hub = await createTestHub(db);
+    const integrationId = await addOfflineIntegration(hub);
+    const now = hub.clock.now();
+    const storeId = hub.admin.storeId;
+    const customer = {
+      firstName: "Ada",
+      lastName: null,
+      acquisition: null,
+      contacts: [],
+      preferences: {},
+    };
+    const newClient = () => insertClient(db, { storeId, ...nobody, customer, country: "US", now });
+    const ada = await newClient();
+    const other = await newClient();
+    const link = await insertLink(db, {
+      integrationId,
+      clientId: ada,
+      externalId: null,
+      status: "unlinked",
+      syncEnabled: true,
+      now,
+    });
+    const otherLink = await insertLink(db, {
+      integrationId,
+      clientId: other,
+      externalId: null,
+      status: "unlinked",
+      syncEnabled: true,
+      now,
+    });
+    const scarf = await insertHubProduct(db, storeId, "Scarf", now);
+    const boots = await upsertProduct(db, {
+      storeId,
+      integrationId,
+      externalKey: "inventory:inv_7",
+      origin: "inventory",
+      sku: null,
+      name: "Boots",
+      category: null,
+      vendor: null,
+      inventoryType: null,
+      price: null,
+      archived: false,
+      externalVersion: 1,
+      now,
+    });
+    const wishScarf = await addCollectionItem(db, ada, "Wish list", scarf, now);
+    const wishBoots = await addCollectionItem(db, ada, "Wish list", boots, now);
+    await addCollectionItem(db, ada, "Gifts", boots, now);
+    await addCollectionItem(db, other, "Wish list", scarf, now);
+    await pairLinkItem(db, link, "note", 11, "n_11");
+    await pairLinkItem(db, link, "note", 12, "n_12");
+    await pairLinkItem(db, link, "wish", wishBoots, "w_1");
+    await pairLinkItem(db, otherLink, "note", 13, "n_13");
+    await upsertConflicts(
+      db,
+      link.id,
+      [
+        { path: "lastName", base: undefined, hub: "Byron", external: "Lovelace" },
+        { path: "firstName", base: "Ada", hub: "Augusta", external: undefined },
+        { path: "pref.size", base: "M", hub: "L", external: "S" },
+      ],
+      now,
+    );
+    await upsertConflicts(
+      db,
+      otherLink.id,
+      [{ path: "firstName", base: undefined, hub: "A", external: "B" }],
+      now,
+    );
+    const [resolved] = (await openConflictsOf(db, link.id)).filter((c) => c.field === "pref.size");
+    await closeConflict(db, resolved!.id, "system", { converged: "S" }, now);
+
+    expect(
+      await statementsOf(db, (q) => readLinkViewReads(q, link, ada, "Wish list")),
+    ).toHaveLength(1);
+    const reads = await readLinkViewReads(db, link, ada, "Wish list");
+    expect(reads.wishes).toEqual(await wishListOf(db, ada, "Wish list"));
+    expect(reads.wishes).toEqual([
+      { id: String(wishScarf), inventoryId: null, description: "Scarf" },
+      { id: String(wishBoots), inventoryId: "inv_7", description: "Boots" },
+    ]);
+    expect(reads.openConflicts).toEqual(await openConflictsOf(db, link.id));
+    expect(
+      reads.openConflicts.map((c) => [c.field, c.baseValue, c.hubValue, c.externalValue]),
+    ).toEqual([
+      ["firstName", "Ada", "Augusta", null],
+      ["lastName", null, "Byron", "Lovelace"],
+    ]);
+    expect(reads.openConflicts[0]!.openedAt).toEqual(now);
+    expect(reads.itemKeys).toEqual({
+      note: new Map([
+        [11, "n_11"],
+        [12, "n_12"],
+      ]),
+      wish: new Map([[wishBoots, "w_1"]]),
+    });
+    // a link with nothing of either
+    const bare = await readLinkViewReads(db, otherLink, ada, "No such list");
+    expect(bare.wishes).toEqual([]);
+    expect(bare.itemKeys).toEqual({ note: new Map([[13, "n_13"]]), wish: new Map() });
+    expect(bare.openConflicts.map((c) => c.field)).toEqual(["firstName"]);
   });
 });
