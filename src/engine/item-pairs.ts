@@ -1,5 +1,5 @@
 import type { Queryable } from "../store/database.ts";
-import { readItemKeys, type ItemKind } from "../store/item-keys-table.ts";
+import type { ItemKind } from "../store/item-keys-table.ts";
 import { pairLinkItem } from "../store/links-table.ts";
 import { parseItemRef } from "../domain/item-ref.ts";
 
@@ -14,17 +14,19 @@ export type PairOnSight = "record" | "look";
  * How a link's hub items (notes, wishes) are named in its field maps. A paired item takes the
  * external item's id; an unpaired one is "hub:<id>". An external item that carries our ref for
  * one of this client's items is paired on sight: it is that hub item, written there by Tandem,
- * even when the acknowledgement of that write has not been recorded yet.
+ * even when the acknowledgement of that write has not been recorded yet. `recorded`: the link's
+ * pairs of this kind as stored (hub item id -> external item id).
  */
 export async function itemPairs(
   tx: Queryable,
   linkId: number,
   kind: ItemKind,
+  recorded: ReadonlyMap<number, string>,
   hubItems: ReadonlyArray<{ id: string }>,
   externalItems: ReadonlyArray<{ id: string; ref?: string | null | undefined }>,
   onSight: PairOnSight = "record",
 ) {
-  const paired = await readItemKeys(tx, linkId, kind);
+  const paired = new Map(recorded);
   const hubIds = new Set(hubItems.map((i) => Number(i.id)));
   const pairedExternal = new Set(paired.values());
   for (const item of externalItems) {

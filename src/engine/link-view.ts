@@ -13,7 +13,8 @@ import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
 import type { LinkRecord } from "../store/links-table.ts";
 import { itemPairs, type PairOnSight } from "./item-pairs.ts";
-import { wishListOf } from "../store/collections-table.ts";
+import { readLinkViewReads } from "../store/link-view-reads.ts";
+import type { OpenConflict } from "../store/conflicts-table.ts";
 
 /** The fields of a customer that this integration syncs, as a field map. */
 export function fieldsFor(
@@ -43,6 +44,8 @@ export interface LinkView {
   takenBack: FieldMap;
   /** the hub id of the item paired with an external note or wish */
   hubIdOf: Record<"note" | "wish", (externalId: string) => number | undefined>;
+  /** the link's open conflicts by field, read with the rest (R8.5) */
+  openConflicts: OpenConflict[];
 }
 
 export async function linkView(
@@ -53,16 +56,26 @@ export async function linkView(
   external: CanonicalCustomer,
   onSight: PairOnSight = "record",
 ): Promise<LinkView> {
-  const wishes = await wishListOf(tx, hub.id, integration.options.wishlistCollection);
+  const reads = await readLinkViewReads(tx, link, hub.id, integration.options.wishlistCollection);
+  const { wishes, itemKeys } = reads;
   const notes = await itemPairs(
     tx,
     link.id,
     "note",
+    itemKeys.note,
     hub.customer.notes ?? [],
     external.notes ?? [],
     onSight,
   );
-  const wishPairs = await itemPairs(tx, link.id, "wish", wishes, external.wishes ?? [], onSight);
+  const wishPairs = await itemPairs(
+    tx,
+    link.id,
+    "wish",
+    itemKeys.wish,
+    wishes,
+    external.wishes ?? [],
+    onSight,
+  );
   const hubFields = fieldsFor(
     integration,
     { ...hub.customer, wishes },
@@ -76,6 +89,7 @@ export async function linkView(
     externalFields,
     takenBack,
     hubIdOf: { note: notes.hubIdOf, wish: wishPairs.hubIdOf },
+    openConflicts: reads.openConflicts,
   };
 }
 

@@ -4,7 +4,7 @@ import { decide, type MergeDecision, type MergeInput } from "../domain/merge-fie
 import { profileFor } from "../domain/policy.ts";
 import { addJob } from "../queue/add-job.ts";
 import type { ClientRecord } from "../store/clients-table.ts";
-import { closeConflict, openConflictsOf, upsertConflicts } from "../store/conflicts-table.ts";
+import { closeConflict, upsertConflicts } from "../store/conflicts-table.ts";
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
 import { unansweredWrites } from "../queue/unanswered-writes.ts";
@@ -42,8 +42,9 @@ export async function mergeLink(
   external: CanonicalCustomer,
   origin: ChangeOrigin,
 ): Promise<MergeDecision> {
+  // the open conflicts come with the view, in the same statement (R8.5)
   const view = await linkView(tx, integration, link, hub, external);
-  const open = await openConflictsOf(tx, link.id);
+  const open = view.openConflicts;
   // what both sides agree on: the recorded base, and the hub's own items it has taken back since
   const agreedBase: FieldMap = { ...link.base, ...view.takenBack };
   const input: MergeInput = {

@@ -1,7 +1,7 @@
 import type { HubChange } from "../domain/hub-change.ts";
 import { appendAudit } from "../store/audit-table.ts";
 import { readClient } from "../store/clients-table.ts";
-import { closeConflict, openConflictsOf } from "../store/conflicts-table.ts";
+import { closeConflict } from "../store/conflicts-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { readIntegration } from "../store/integrations-table.ts";
 import { agreeBase, findLink } from "../store/links-table.ts";
@@ -36,9 +36,8 @@ export async function resolveConflicts(
   const client = await readClient(tx, change.clientId);
   if (!integration || !link?.external || !client)
     throw new EngineError("not_found", "the customer has no partner in this integration");
-  const open = await openConflictsOf(tx, link.id);
   const view = await linkView(tx, integration, link, client, link.external);
-  const { hubFields, externalFields } = view;
+  const { hubFields, externalFields, openConflicts: open } = view;
 
   const hubChanges: Record<string, string | null> = {};
   const base = { ...link.base };

@@ -2,11 +2,7 @@ import { z } from "zod";
 import { sameValue } from "../domain/customer.ts";
 import { ruleFor, profileFor } from "../domain/policy.ts";
 import { linkView } from "../engine/link-view.ts";
-import {
-  openConflictsOf,
-  openConflictsOfStore,
-  type StoreConflict,
-} from "../store/conflicts-table.ts";
+import { openConflictsOfStore, type StoreConflict } from "../store/conflicts-table.ts";
 import { readClient } from "../store/clients-table.ts";
 import { readIntegration } from "../store/integrations-table.ts";
 import { findLink } from "../store/links-table.ts";
@@ -86,7 +82,7 @@ export async function compareWithPartner(
   // Both sides named as the merge names them: a paired note or wish is one path (the external
   // item's id) on both sides, the hub's wish list is the configured collection, and pairing by
   // ref happens here too, only without recording it (a read must not write the hub).
-  const { hubFields, externalFields } = await linkView(
+  const { hubFields, externalFields, openConflicts } = await linkView(
     ctx.db,
     integration,
     link,
@@ -94,7 +90,7 @@ export async function compareWithPartner(
     fresh.customer,
     "look",
   );
-  const open = new Set((await openConflictsOf(ctx.db, link.id)).map((c) => c.field));
+  const open = new Set(openConflicts.map((c) => c.field));
   const profile = profileFor(integration.profile);
   const fields = [...new Set([...Object.keys(hubFields), ...Object.keys(externalFields)])]
     .sort()

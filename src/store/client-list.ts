@@ -1,8 +1,12 @@
 // S11: a store's customers as lists show them: filtered by sync status and text, paged, counted
 // by status. Reads only; the clients table's writes are clients-table.ts's.
 import { linkStatuses, type LinkStatus } from "../domain/link-status.ts";
-import type { ContactKind } from "../domain/normalize.ts";
-import { clientRecordOf, type ClientRecord, type ClientRow } from "./clients-table.ts";
+import {
+  clientPartsColumns,
+  clientRecordWithParts,
+  type ClientRecord,
+  type ClientRowWithParts,
+} from "./clients-table.ts";
 import type { Queryable } from "./database.ts";
 
 /** S11: a list view's filter: a sync status in one integration, and text in a name or contact. */
@@ -125,21 +129,8 @@ export async function readClientPage(
   const params: unknown[] = [];
   const ids = pageOfIds(storeId, options, params);
   params.push(storeId);
-  const rows = await q.query<
-    ClientRow & {
-      contacts: Array<{ kind: ContactKind; value: string }>;
-      preferences: Record<string, string>;
-      notes: Array<{ id: number; body: string }>;
-      sync: ClientSync[];
-    }
-  >(
-    `select c.*,
-       coalesce((select json_agg(json_build_object('kind', cc.kind, 'value', cc.value) order by cc.id)
-                 from client_contacts cc where cc.client_id = c.id), '[]') as contacts,
-       coalesce((select json_object_agg(cp.name, cp.value order by cp.name)
-                 from client_preferences cp where cp.client_id = c.id), '{}') as preferences,
-       coalesce((select json_agg(json_build_object('id', n.id, 'body', n.body) order by n.id)
-                 from client_notes n where n.client_id = c.id), '[]') as notes,
+  const rows = await q.query<ClientRowWithParts & { sync: ClientSync[] }>(
+    `select c.*, ${clientPartsColumns},
        coalesce((select json_agg(json_build_object(
                    'integrationId', i.id, 'status', coalesce(l.status, 'unlinked'),
                    'externalId', l.external_id, 'externalNumber', l.external_number,
@@ -150,14 +141,7 @@ export async function readClientPage(
      order by c.id`,
     params,
   );
-  return rows.map((row) => ({
-    client: clientRecordOf(row, {
-      contacts: row.contacts,
-      preferences: row.preferences,
-      notes: row.notes.map((n) => ({ id: String(n.id), body: n.body })),
-    }),
-    sync: row.sync,
-  }));
+  return rows.map((row) => ({ client: clientRecordWithParts(row), sync: row.sync }));
 }
 
 /** S11: how many of a store's clients (matching the search) are in each status of one integration. */

@@ -9,31 +9,36 @@ export interface CollectionItem {
   inventoryId: string | null;
 }
 
+/** A collection item with its product, as `collectionItemsSql` selects it. */
+export interface CollectionItemRow {
+  id: number;
+  product_id: number;
+  name: string;
+  external_key: string | null;
+}
+
+/** The items of the collection named $2 of client $1, oldest first (shared by link-view-reads.ts). */
+export const collectionItemsSql = `select i.id, i.product_id, p.name, p.external_key from collection_items i
+     join collections c on c.id = i.collection_id join products p on p.id = i.product_id
+     where c.client_id = $1 and c.name = $2 order by i.id`;
+
+export const collectionItemOf = (r: CollectionItemRow): CollectionItem => ({
+  id: r.id,
+  productId: r.product_id,
+  productName: r.name,
+  inventoryId: r.external_key?.startsWith("inventory:")
+    ? r.external_key.slice("inventory:".length)
+    : null,
+});
+
 /** The items of one named collection of a client, oldest first. */
 export async function collectionItems(
   q: Queryable,
   clientId: number,
   name: string,
 ): Promise<CollectionItem[]> {
-  const rows = await q.query<{
-    id: number;
-    product_id: number;
-    name: string;
-    external_key: string | null;
-  }>(
-    `select i.id, i.product_id, p.name, p.external_key from collection_items i
-     join collections c on c.id = i.collection_id join products p on p.id = i.product_id
-     where c.client_id = $1 and c.name = $2 order by i.id`,
-    [clientId, name],
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    productId: r.product_id,
-    productName: r.name,
-    inventoryId: r.external_key?.startsWith("inventory:")
-      ? r.external_key.slice("inventory:".length)
-      : null,
-  }));
+  const rows = await q.query<CollectionItemRow>(collectionItemsSql, [clientId, name]);
+  return rows.map(collectionItemOf);
 }
 
 export async function addCollectionItem(
@@ -114,12 +119,15 @@ export async function wishListOf(
   clientId: number,
   collection: string,
 ): Promise<WishItem[]> {
-  return (await collectionItems(q, clientId, collection)).map((item) => ({
-    id: String(item.id),
-    inventoryId: item.inventoryId,
-    description: item.productName,
-  }));
+  return (await collectionItems(q, clientId, collection)).map(wishItemOf);
 }
+
+/** F4: a collection item as an item of the hub's wish list. */
+export const wishItemOf = (item: CollectionItem): WishItem => ({
+  id: String(item.id),
+  inventoryId: item.inventoryId,
+  description: item.productName,
+});
 
 /**
  * R8.5: addCollectionItem for many clients in two statements; ids chosen by the caller

@@ -36,7 +36,7 @@ export interface OpenConflict {
   openedAt: Date;
 }
 
-interface ConflictRow {
+export interface ConflictRow {
   id: number;
   link_id: number;
   field: string;
@@ -46,7 +46,7 @@ interface ConflictRow {
   opened_at: Date;
 }
 
-const fromRow = (r: ConflictRow): OpenConflict => ({
+export const openConflictOf = (r: ConflictRow): OpenConflict => ({
   id: r.id,
   linkId: r.link_id,
   field: r.field,
@@ -61,7 +61,7 @@ export async function openConflictsOf(q: Queryable, linkId: number): Promise<Ope
     "select * from conflicts where link_id = $1 and resolved_at is null order by field",
     [linkId],
   );
-  return rows.map(fromRow);
+  return rows.map(openConflictOf);
 }
 
 export async function closeConflict(
@@ -96,7 +96,7 @@ export async function openConflictsOfStore(
     [storeId, integrationId ?? null],
   );
   return rows.map((r) => ({
-    ...fromRow(r),
+    ...openConflictOf(r),
     clientId: r.client_id,
     integrationId: r.integration_id,
   }));
