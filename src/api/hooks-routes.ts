@@ -12,9 +12,11 @@ import { decimalInteger } from "./schemas.ts";
  * within --max-body-bytes (refused from its Content-Length, or as it streams in, before it is read
  * whole), UTF-8 JSON without null bytes or lone surrogates. Only then is the signature checked.
  */
+const integrationIdSchema = decimalInteger();
+
 export const hooksRoutes = new Hono<HubEnv>().post("/hooks/:integrationId", async (c) => {
   const raw = c.req.param("integrationId");
-  const parsed = decimalInteger().safeParse(raw);
+  const parsed = integrationIdSchema.safeParse(raw);
   // R7.16: `/hooks/1e0` is not integration 1
   if (!parsed.success)
     throw new ServiceError("invalid", `integrationId: must be a plain decimal integer, e.g. 12`);
