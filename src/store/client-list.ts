@@ -7,7 +7,7 @@ import {
   type ClientRecord,
   type ClientRowWithParts,
 } from "./clients-table.ts";
-import type { Queryable } from "./database.ts";
+import { plannedPerCall, type Queryable } from "./database.ts";
 
 /** S11: a list view's filter: a sync status in one integration, and text in a name or contact. */
 export interface ClientFilter {
@@ -54,6 +54,10 @@ function filterClause(storeId: number, filter: ClientFilter, params: unknown[]):
   }
   return where.join(" and ");
 }
+
+/** A statement with a search is planned for its pattern each time (database.ts plannedPerCall). */
+const forSearch = (search: string | undefined, sql: string) =>
+  search ? plannedPerCall + sql : sql;
 
 /** The search as one condition on `c`, for counting (a page uses the two halves, listClientIds). */
 function searchClause(search: string, params: unknown[]): string {
@@ -102,7 +106,10 @@ export async function listClientIds(
   options: { after?: number; limit: number; filter?: ClientFilter },
 ): Promise<number[]> {
   const params: unknown[] = [];
-  const rows = await q.query<{ id: number }>(pageOfIds(storeId, options, params), params);
+  const rows = await q.query<{ id: number }>(
+    forSearch(options.filter?.search, pageOfIds(storeId, options, params)),
+    params,
+  );
   return rows.map((r) => r.id);
 }
 
@@ -130,7 +137,9 @@ export async function readClientPage(
   const ids = pageOfIds(storeId, options, params);
   params.push(storeId);
   const rows = await q.query<ClientRowWithParts & { sync: ClientSync[] }>(
-    `select c.*, ${clientPartsColumns},
+    forSearch(
+      options.filter?.search,
+      `select c.*, ${clientPartsColumns},
        coalesce((select json_agg(json_build_object(
                    'integrationId', i.id, 'status', coalesce(l.status, 'unlinked'),
                    'externalId', l.external_id, 'externalNumber', l.external_number,
@@ -139,6 +148,7 @@ export async function readClientPage(
                  where i.store_id = $${params.length}), '[]') as sync
      from (${ids}) page join clients c on c.id = page.id
      order by c.id`,
+    ),
     params,
   );
   return rows.map((row) => ({ client: clientRecordWithParts(row), sync: row.sync }));
@@ -156,9 +166,12 @@ export async function countClientsByStatus(
   if (search) where += ` and ${searchClause(search, params)}`;
   params.push(integrationId);
   const rows = await q.query<{ status: LinkStatus; n: number }>(
-    `select coalesce(l.status, 'unlinked') as status, count(*)::int as n
-     from clients c left join links l on l.client_id = c.id and l.integration_id = $${params.length}
-     where ${where} group by 1`,
+    forSearch(
+      search,
+      `select coalesce(l.status, 'unlinked') as status, count(*)::int as n
+       from clients c left join links l on l.client_id = c.id and l.integration_id = $${params.length}
+       where ${where} group by 1`,
+    ),
     params,
   );
   const counts = Object.fromEntries(linkStatuses.map((s) => [s, 0])) as Record<LinkStatus, number>;

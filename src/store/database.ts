@@ -194,9 +194,18 @@ export async function wrapPglite(lite: PGlite, schema?: string): Promise<Db> {
  * unnamed, so generated SQL cannot fill the server's memory with prepared statements.
  */
 const statementNames = new Map<string, string>();
+
+/**
+ * Marks a statement whose best plan depends on its values (a search pattern a trigram index
+ * answers for a rare fragment and an id walk answers for a common one): it is never prepared
+ * under a name, so the server plans it for each call's values instead of settling on one
+ * generic plan after five calls.
+ */
+export const plannedPerCall = "/* planned per call */ ";
 const maxNamedStatements = 2000;
 let namesGiven = 0;
 function statementName(sql: string): string | undefined {
+  if (sql.startsWith(plannedPerCall)) return undefined;
   let name = statementNames.get(sql);
   if (name === undefined && statementNames.size < maxNamedStatements) {
     name = `tandem_${++namesGiven}`;
