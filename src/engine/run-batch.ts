@@ -11,14 +11,14 @@ import {
 } from "../store/change-events-table.ts";
 import { emailsHeldInStore } from "../store/clients-table.ts";
 import type { Db, Queryable } from "../store/database.ts";
-import { readIntegration, type IntegrationRecord } from "../store/integrations-table.ts";
+import type { IntegrationRecord } from "../store/integrations-table.ts";
 import {
   findLinksByExternalIds,
   findLinkStatesByExternalIds,
   type LinkRecord,
 } from "../store/links-table.ts";
 import { createClientsInBulk } from "./create-clients-in-bulk.ts";
-import { shareIntegrations } from "./integration-of.ts";
+import { integrationOf, shareIntegrations } from "./integration-of.ts";
 import { clearEventError, recordEventFailure, settleRejectedVersions } from "./event-failures.ts";
 import {
   clientLockKey,
@@ -128,10 +128,10 @@ class Batch {
   ) {}
 
   async run() {
+    // read once here and shared with the changes the batch runs (integration-of.ts)
     shareIntegrations(this.tx, this.integrations);
     for (const e of this.events)
-      if (e.integrationId !== null && !this.integrations.has(e.integrationId))
-        this.integrations.set(e.integrationId, await readIntegration(this.tx, e.integrationId));
+      if (e.integrationId !== null) await integrationOf(this.tx, e.integrationId);
     await this.lock();
     const ready = this.events.filter((e) => this.keysOf(e).every((k) => !this.blocked.has(k)));
     this.deferred += this.events.length - ready.length;

@@ -188,20 +188,20 @@ export async function wrapPglite(lite: PGlite, schema?: string): Promise<Db> {
 }
 
 /**
- * The name a statement is prepared under on each connection, so the server parses and plans it
- * once per connection rather than on every call (R8.5: planning cost as much as running the
- * engine's small statements). Texts beyond the first `maxNamedStatements` of this process stay
- * unnamed, so generated SQL cannot fill the server's memory with prepared statements.
- */
-const statementNames = new Map<string, string>();
-
-/**
  * Marks a statement whose best plan depends on its values (a search pattern a trigram index
  * answers for a rare fragment and an id walk answers for a common one): it is never prepared
  * under a name, so the server plans it for each call's values instead of settling on one
  * generic plan after five calls.
  */
 export const plannedPerCall = "/* planned per call */ ";
+
+/**
+ * The name a statement is prepared under on each connection, so the server parses and plans it
+ * once per connection rather than on every call (R8.5: planning cost as much as running the
+ * engine's small statements). Texts beyond the first `maxNamedStatements` of this process stay
+ * unnamed, so generated SQL cannot fill the server's memory with prepared statements.
+ */
+const statementNames = new Map<string, string>();
 const maxNamedStatements = 2000;
 let namesGiven = 0;
 function statementName(sql: string): string | undefined {
@@ -217,11 +217,12 @@ function statementName(sql: string): string | undefined {
 /**
  * PostgreSQL refuses a prepared statement whose tables changed the shape of its rows since it
  * was prepared ("cached plan must not change result type", 0A000): a migration ran while this
- * process was up. The text gets a new name, so every connection prepares it afresh; outside a
- * transaction the call is simply made again, inside one the transaction fails once and its
- * caller's retry (the engine's, a client's) finds the new name.
+ * process was up. Then the text's name is forgotten (true is returned), so every connection
+ * prepares it afresh under a new one; outside a transaction the call is simply made again,
+ * inside one the transaction fails once and its caller's retry (the engine's, a client's) finds
+ * the new name.
  */
-function isStalePlan(error: unknown, sql: string): boolean {
+function forgetStalePlan(error: unknown, sql: string): boolean {
   if ((error as { code?: string }).code !== "0A000") return false;
   statementNames.delete(sql);
   return true;
@@ -248,7 +249,7 @@ function openPostgres(url: string, options: DatabaseOptions): Db {
       try {
         return (await q.query({ name, text: sql, values: params as unknown[] })).rows as R[];
       } catch (error) {
-        if (!isStalePlan(error, sql) || inTransaction) throw error;
+        if (!forgetStalePlan(error, sql) || inTransaction) throw error;
         return (await q.query(sql, params as unknown[])).rows as R[];
       }
     },
