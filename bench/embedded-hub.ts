@@ -1,12 +1,13 @@
 // W1 on the embedded store: the hub as `tandem serve` runs it without --database-url (PGlite in a
-// data directory, the API and the worker in one process), plus a `PROGRESS {...}` line every
-// second once an integration exists, since no other process can open the embedded store.
+// data directory, the API and the worker in one process), plus a `PROGRESS {...}` line once an
+// integration exists, since no other process can open the embedded store: every
+// `fullEverySeconds`, and within a second of the work looking done (bench/progress.ts).
 import { parseArgs } from "node:util";
 import { openHub } from "../src/cli/open-hub.ts";
 import { serveApi } from "../src/cli/serve-api.ts";
 import { bootstrapHub } from "../src/services/users.ts";
 import { startWorker } from "../src/worker/run-worker.ts";
-import { readProgress } from "./progress.ts";
+import { fullEverySeconds, looksSettled, readProgress } from "./progress.ts";
 
 const { values } = parseArgs({
   options: { "data-dir": { type: "string" }, port: { type: "string", default: "0" } },
@@ -29,6 +30,7 @@ process.stdout.write(`Tandem API listening on ${api.url}\n`);
 process.stdout.write(`Admin API token (shown once): ${boot.token}\n`);
 
 let started: number | undefined;
+let lastFull = -Infinity;
 let reading = false;
 const timer = setInterval(() => {
   // one count at a time: over a million inbox rows a count may take longer than the interval
@@ -42,10 +44,11 @@ const timer = setInterval(() => {
       if (!row || row.n === 0) return;
       started = performance.now();
     }
-    const progress = await readProgress(
-      (sql) => ctx.db.query(sql),
-      (performance.now() - started) / 1000,
-    );
+    const t = (performance.now() - started) / 1000;
+    const query = (sql: string) => ctx.db.query<Record<string, unknown>>(sql);
+    if (t - lastFull < fullEverySeconds && !(await looksSettled(query))) return;
+    lastFull = t;
+    const progress = await readProgress(query, t);
     process.stdout.write(`PROGRESS ${JSON.stringify(progress)}\n`);
   })().finally(() => (reading = false));
 }, 1000);

@@ -42,3 +42,20 @@ export async function readProgress(query: Query, t: number): Promise<Progress> {
     jobsDone: Number(counts?.["done"] ?? 0),
   };
 }
+
+/**
+ * Whether the onboarding may be over, from two index probes: every feed has caught up and the
+ * inbox holds nothing unprocessed. The full counts above scan the inbox and the purchases (a
+ * million rows at full scale): read every second they took a tenth of the embedded hub's only
+ * thread at 40% of W1's scale, and more as the tables grew. So the watchers read them only every
+ * `fullEverySeconds` (the timeline) and when this says the work looks done (the finish line).
+ */
+export async function looksSettled(query: Query): Promise<boolean> {
+  const [row] = await query(
+    `select (select count(*)::int from poll_cursors where not caught_up) as behind,
+            exists (select 1 from change_events where processed_at is null) as pending`,
+  );
+  return Number(row?.["behind"] ?? 1) === 0 && row?.["pending"] === false;
+}
+
+export const fullEverySeconds = 10;

@@ -5,7 +5,7 @@ import { saleCount } from "../simulators/reference-pos/scale-seed.ts";
 import { copyPglite, copyPostgres } from "./copy-baseline.ts";
 import { startEmbeddedHub, startPos, startPostgresHub, type Hub } from "./hub.ts";
 import { stopProcess } from "./processes.ts";
-import { readProgress, type Progress } from "./progress.ts";
+import { fullEverySeconds, looksSettled, readProgress, type Progress } from "./progress.ts";
 
 export interface W1Options {
   store: "postgres" | "embedded";
@@ -64,15 +64,24 @@ export async function runW1(o: W1Options): Promise<W1Result> {
       apiKey: pos.apiKey,
       options: integrationOptions,
     });
-    const interval = o.customers + o.salesLines > 200_000 ? 3000 : 1000;
     let done = false;
+    let lastFull = -Infinity;
+    let lastSeen: Progress | undefined;
     while (!done) {
-      await new Promise((r) => setTimeout(r, interval));
+      await new Promise((r) => setTimeout(r, 1000));
       const t = (performance.now() - started) / 1000;
       const db = hub.db;
-      const p = db
-        ? await readProgress(async (sql) => (await db.query(sql)).rows, t)
-        : latest && { ...latest, t: Math.round(t * 10) / 10 };
+      let p: Progress | undefined;
+      if (db) {
+        const query = async (sql: string) => (await db.query(sql)).rows;
+        if (t - lastFull >= fullEverySeconds || (await looksSettled(query))) {
+          lastFull = t;
+          p = await readProgress(query, t);
+        }
+      } else if (latest !== lastSeen) {
+        // the embedded hub's own reading, timed from when it was taken
+        p = lastSeen = latest;
+      }
       if (!p) continue;
       timeline.push(p);
       o.log(
