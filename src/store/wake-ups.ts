@@ -1,5 +1,3 @@
-import type { Queryable } from "./database.ts";
-
 /**
  * What a worker listens for, to start on new work at once rather than at its next look
  * (worker/run-worker.ts): events in the inbox for the engine, jobs in the queue for apply.
@@ -8,11 +6,9 @@ export const wakeChannels = { inbox: "tandem_inbox", jobs: "tandem_jobs" } as co
 
 export type WakeChannel = (typeof wakeChannels)[keyof typeof wakeChannels];
 
-/**
- * Tells the listening workers there is new work on `channel`, when the caller's transaction
- * commits (nothing if it rolls back; several in one transaction are one). A hint only: workers
- * also look for work on their own, so a missed one only waits for that.
+/*
+ * Waking is part of the statement that adds the work (the inbox's insert in change-events-table.ts,
+ * queue/add-job.ts): pg_notify on the channel, delivered when the caller's transaction commits
+ * (nothing if it rolls back; several in one transaction are one). A hint only: workers also look
+ * for work on their own, so a missed one only waits for that.
  */
-export async function wakeWorkers(q: Queryable, channel: WakeChannel): Promise<void> {
-  await q.query("select pg_notify($1, '')", [channel]);
-}
