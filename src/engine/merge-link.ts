@@ -8,7 +8,12 @@ import { closeConflict, upsertConflicts } from "../store/conflicts-table.ts";
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
 import { unansweredWrites } from "../queue/unanswered-writes.ts";
-import { settleMerge, type LinkRecord } from "../store/links-table.ts";
+import {
+  settleMerge,
+  withSnapshot,
+  type LinkRecord,
+  type LinkSnapshot,
+} from "../store/links-table.ts";
 import { linkView } from "./link-view.ts";
 import { writeToHub, type ChangeOrigin } from "./write-to-hub.ts";
 import { connectorActor } from "../domain/actor-id.ts";
@@ -31,17 +36,20 @@ async function unansweredValues(tx: Queryable, linkId: number, now: Date) {
  * The engine's one merge: read both sides of a linked pair, let decide() (pure) settle
  * everything, then write in the caller's transaction what it says: hub rows and their audit,
  * conflicts opened and closed, the outbound job (the outbox), and the link's new base, pending
- * values and status. The caller holds the link's row lock.
+ * values and status, with `snapshot`, the partner's state this merge brings, when it brings one.
+ * The caller holds the link's row lock.
  */
 export async function mergeLink(
   tx: Queryable,
   now: Date,
   integration: IntegrationRecord,
-  link: LinkRecord,
+  stored: LinkRecord,
   hub: ClientRecord,
   external: CanonicalCustomer,
   origin: ChangeOrigin,
+  snapshot?: LinkSnapshot,
 ): Promise<MergeDecision> {
+  const link = snapshot ? withSnapshot(stored, snapshot) : stored;
   // the open conflicts come with the view, in the same statement (R8.5)
   const view = await linkView(tx, integration, link, hub, external);
   const open = view.openConflicts;
@@ -90,6 +98,6 @@ export async function mergeLink(
     await addJob(tx, { kind: job.kind, payload: job, queueKey: linkQueueKey(link.id), runAt: now });
   }
   const { base, pending, status } = decision;
-  await settleMerge(tx, link, { base, pending, status }, now);
+  await settleMerge(tx, link, { base, pending, status }, now, snapshot);
   return decision;
 }

@@ -1,8 +1,8 @@
 import { emailsOf, toFieldMap, type ExternalCustomer } from "../domain/customer.ts";
 import { normalizeEmail } from "../domain/normalize.ts";
 import { appendAudit } from "../store/audit-table.ts";
-import { reopenSkippedSales } from "../store/change-events-table.ts";
 import { findClientIdsByEmails, insertClient, readClient } from "../store/clients-table.ts";
+import type { ChangeEventRecord } from "../store/change-events-table.ts";
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
 import { integrationOf } from "./integration-of.ts";
@@ -14,6 +14,7 @@ import {
   recordLinkSnapshot,
 } from "../store/links-table.ts";
 import { clientLockKey, externalLockKey, lockKey } from "./lock-keys.ts";
+import { peekLink } from "./link-peeks.ts";
 import { fieldsFor, mergeLink } from "./merge-link.ts";
 import { linkView } from "./link-view.ts";
 import { writeToHub } from "./write-to-hub.ts";
@@ -23,6 +24,25 @@ import { parseItemRef } from "../domain/item-ref.ts";
 
 export type ExternalOutcome =
   "stale" | "recorded" | "excluded" | "created" | "merged" | "no-integration";
+
+/**
+ * F6/S1: the customer whose skipped sales are due again after this event's outcome: a customer
+ * change created or merged syncs now, so its sales skipped while it did not come in. Whoever
+ * records the outcome reopens them with it (run-batch.ts, run-engine.ts).
+ */
+export function salesToReopen(
+  event: Pick<ChangeEventRecord, "source" | "kind" | "integrationId" | "externalId">,
+  outcome: string,
+): { integrationId: number; customerId: string } | undefined {
+  const customerChange =
+    event.source === "external" &&
+    event.kind.startsWith("customer.") &&
+    !event.kind.endsWith(".rejected");
+  if (!customerChange || event.integrationId === null || event.externalId === null)
+    return undefined;
+  if (outcome !== "created" && outcome !== "merged") return undefined;
+  return { integrationId: event.integrationId, customerId: event.externalId };
+}
 
 /**
  * One change from an external system: drop it if stale (F11, S4), record it if the customer is
@@ -38,9 +58,10 @@ export async function processExternalChange(
   if (!integration) return "no-integration";
   await lockKey(tx, externalLockKey(integration.id, external.id));
   // Lock order, as everywhere: the external key, then the client, then the link row. The link is
-  // read once without a row lock to learn its client, locked after the client lock is held.
+  // read once without a row lock to learn its client (or its batch read it so: link-peeks.ts),
+  // locked after the client lock is held.
   const byExternal = { integrationId: integration.id, externalId: external.id };
-  const peek = await findLink(tx, byExternal);
+  const peek = await peekLink(tx, integration.id, external.id);
   if (peek?.clientId != null) await lockKey(tx, clientLockKey(peek.clientId));
   let link = await findLink(tx, byExternal, true);
   // A copy not newer than one already seen is an echo or a late redelivery (F11).
@@ -104,7 +125,6 @@ export async function processExternalChange(
     const match = await unlinkedClientWithSameEmail(tx, integration, emailsOf(external.customer));
     if (match === undefined) {
       await createClientFrom(tx, now, integration, external);
-      await reopenSkippedSales(tx, integration.id, external.id);
       return "created";
     }
     await lockKey(tx, clientLockKey(match));
@@ -135,19 +155,25 @@ export async function processExternalChange(
     link.clientId !== null &&
     link.status !== "excluded" &&
     (integration.options.syncMode === "all" || link.syncEnabled);
-  const current = await recordLinkSnapshot(tx, link, snapshot, now);
-  if (!synced || link.clientId === null)
+  if (!synced || link.clientId === null) {
+    await recordLinkSnapshot(tx, link, snapshot, now);
     return link.status === "excluded" ? "excluded" : "recorded";
+  }
   await lockKey(tx, clientLockKey(link.clientId));
-  // F6/S1: sales skipped while this customer did not sync come in now that it does.
-  await reopenSkippedSales(tx, integration.id, external.id);
   const hub = await readClient(tx, link.clientId);
   if (!hub)
     throw new Error(`link ${link.id} points at client ${link.clientId}, which does not exist`);
-  await mergeLink(tx, now, integration, current, hub, newest, {
-    source: integration.kind,
-    actor: connectorActor(integration.kind),
-  });
+  // the snapshot is written with what the merge settles, in one statement (R8.5)
+  await mergeLink(
+    tx,
+    now,
+    integration,
+    link,
+    hub,
+    newest,
+    { source: integration.kind, actor: connectorActor(integration.kind) },
+    snapshot,
+  );
   return "merged";
 }
 

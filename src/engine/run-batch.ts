@@ -6,7 +6,7 @@ import { flowOf } from "../domain/policy.ts";
 import type { SaleRecord } from "../domain/retail-records.ts";
 import {
   claimChangeEvents,
-  markEventsProcessed,
+  recordBatchOutcomes,
   type ChangeEventRecord,
 } from "../store/change-events-table.ts";
 import { emailsHeldInStore } from "../store/clients-table.ts";
@@ -27,6 +27,8 @@ import {
   noteLocked,
   trackLocks,
 } from "./lock-keys.ts";
+import { lendLinkPeeks } from "./link-peeks.ts";
+import { salesToReopen } from "./process-external-change.ts";
 import { recordSalesInBulk } from "./record-sales-in-bulk.ts";
 
 export interface BatchResult {
@@ -55,7 +57,8 @@ export interface BatchResult {
  *     savepoint: a failing one is rolled back alone and its failure recorded (R7.1). One that
  *     would wait on a lock held elsewhere (deadlock victim) is rolled back and left for later.
  *  4. sales of synced customers: products and purchases set-based (record-sales-in-bulk.ts).
- *  5. outcomes, one statement for all.
+ *  5. outcomes, one statement for all, with the sales of customers that now sync reopened and
+ *     the lookup of unreadable older versions to settle.
  * A set-based step that fails is rolled back to its savepoint and its events go one at a time
  * (step 3), so one bad record never blocks the batch. `onClaim` learns the claimed ids before any
  * work, so that the caller can go one at a time if the whole transaction fails.
@@ -115,6 +118,8 @@ class Batch {
   private readonly blocked = new Set<string>();
   /** external key -> the link it had when the batch took its lock */
   private readonly links = new Map<string, LinkRecord>();
+  /** customers that sync after their change: their skipped sales are due again */
+  private readonly reopenSalesOf: Array<{ integrationId: number; customerId: string }> = [];
 
   constructor(
     private readonly tx: Queryable,
@@ -140,12 +145,7 @@ class Batch {
     await this.oneByOne(ready.filter((e) => !created.has(e.id) && !isSale(e)));
     await this.recordSales(ready.filter(isSale));
 
-    await markEventsProcessed(
-      this.tx,
-      this.outcomes.map(({ event, outcome }) => ({ id: event.id, outcome })),
-      this.now,
-    );
-    await this.settle();
+    await this.finish();
   }
 
   private integrationOf(e: ChangeEventRecord) {
@@ -187,9 +187,17 @@ class Batch {
       ids.push(e.externalId!);
       byIntegration.set(e.integrationId!, ids);
     }
-    for (const [integrationId, ids] of byIntegration)
-      for (const [externalId, link] of await findLinksByExternalIds(this.tx, integrationId, ids))
-        this.links.set(externalLockKey(integrationId, externalId), link);
+    const peeks: Array<{ integrationId: number; externalId: string; link: LinkRecord | null }> = [];
+    for (const [integrationId, ids] of byIntegration) {
+      const found = await findLinksByExternalIds(this.tx, integrationId, ids);
+      for (const externalId of new Set(ids)) {
+        const link = found.get(externalId);
+        if (link) this.links.set(externalLockKey(integrationId, externalId), link);
+        peeks.push({ integrationId, externalId, link: link ?? null });
+      }
+    }
+    // read under the external keys, as processExternalChange's own first look would be
+    lendLinkPeeks(this.tx, peeks);
     for (const e of this.events) {
       const link = this.links.get(ext.get(e.id) ?? "");
       if (link?.clientId != null) this.keys.get(e.id)!.push(clientLockKey(link.clientId));
@@ -305,6 +313,8 @@ class Batch {
         continue;
       }
       this.done(event, outcome);
+      const reopen = salesToReopen(event, outcome);
+      if (reopen) this.reopenSalesOf.push(reopen);
     }
   }
 
@@ -378,24 +388,28 @@ class Batch {
   }
 
   /**
-   * Step 5's rest, as runClaimed does it for one event: a customer that had an error leaves the
-   * error section; older unreadable versions of a record that went through are settled (R7.1).
-   * Both are rare: looked up for all events in one query, written only where they apply.
+   * Step 5: the outcomes, the reopened sales and the lookup in one statement, then what is rare:
+   * a customer that had an error leaves the error section; older unreadable versions of a record
+   * that went through are settled (R7.1), as runClaimed does it for one event.
    */
-  private async settle() {
-    for (const { event } of this.outcomes)
-      if (event.linkId != null) await clearEventError(this.tx, this.now, event);
+  private async finish() {
     const external = this.outcomes
       .map(({ event }) => event)
       .filter((e) => e.source === "external" && !isRejected(e) && e.externalId !== null);
-    if (external.length === 0) return;
-    const rows = await this.tx.query<{ integration_id: number; external_id: string }>(
-      `select distinct integration_id, external_id from change_events
-       where kind like '%.rejected' and (processed_at is null or outcome = 'failed')
-         and integration_id = any($1::bigint[]) and external_id = any($2::text[])`,
-      [[...new Set(external.map((e) => e.integrationId))], external.map((e) => e.externalId)],
+    const pending = await recordBatchOutcomes(
+      this.tx,
+      this.outcomes.map(({ event, outcome }) => ({ id: event.id, outcome })),
+      this.now,
+      {
+        reopenSalesOf: this.reopenSalesOf,
+        rejectedOf: external.map((e) => ({
+          integrationId: e.integrationId!,
+          externalId: e.externalId!,
+        })),
+      },
     );
-    const pending = new Set(rows.map((r) => `${r.integration_id}:${r.external_id}`));
+    for (const { event } of this.outcomes)
+      if (event.linkId != null) await clearEventError(this.tx, this.now, event);
     for (const event of external)
       if (pending.has(`${event.integrationId}:${event.externalId}`))
         await settleRejectedVersions(this.tx, this.now, event);

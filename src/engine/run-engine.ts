@@ -3,7 +3,7 @@ import type { Logger } from "../log.ts";
 import {
   claimChangeEvent,
   claimChangeEvents,
-  markEventProcessed,
+  recordBatchOutcomes,
   type ChangeEventRecord,
 } from "../store/change-events-table.ts";
 import type { Db, Queryable } from "../store/database.ts";
@@ -19,6 +19,7 @@ import {
   type HubEntry,
 } from "./entries.ts";
 import { inSavepoint, trackLocks } from "./lock-keys.ts";
+import { salesToReopen } from "./process-external-change.ts";
 import { processBatch } from "./run-batch.ts";
 
 /**
@@ -119,7 +120,12 @@ async function runClaimed(
         await recordEventFailure(tx, now, event, error);
         return event.id;
       }
-      await markEventProcessed(tx, event.id, outcome, now);
+      // F6/S1: a customer that now syncs has its skipped sales reopened with its outcome
+      const reopen = salesToReopen(event, outcome);
+      await recordBatchOutcomes(tx, [{ id: event.id, outcome }], now, {
+        reopenSalesOf: reopen ? [reopen] : [],
+        rejectedOf: [],
+      });
       await clearEventError(tx, now, event);
       await settleRejectedVersions(tx, now, event);
       return event.id;

@@ -316,18 +316,52 @@ export async function insertHubChangeEvent(
   return row?.id;
 }
 
-/** R8.5: the outcomes of many events in one statement. */
-export async function markEventsProcessed(
+/**
+ * R8.5: a batch's outcomes in one statement, with what they start: the sales skipped while a
+ * customer did not sync are due again (`reopenSalesOf`: the customers that now sync, F6/S1), and
+ * the records of `rejectedOf` (integration, external id) that still have unreadable versions
+ * waiting are returned, as "integration:external id", for the caller to settle (R7.1). One round
+ * trip where it took three (a live edit is a batch of one).
+ */
+export async function recordBatchOutcomes(
   q: Queryable,
   outcomes: ReadonlyArray<{ id: number; outcome: string }>,
   now: Date,
-) {
-  if (outcomes.length === 0) return;
-  await q.query(
-    `update change_events e set processed_at = $3, outcome = o.outcome
-     from unnest($1::bigint[], $2::text[]) as o(id, outcome) where e.id = o.id`,
-    [outcomes.map((o) => o.id), outcomes.map((o) => o.outcome), now],
+  also: {
+    reopenSalesOf: ReadonlyArray<{ integrationId: number; customerId: string }>;
+    rejectedOf: ReadonlyArray<{ integrationId: number; externalId: string }>;
+  },
+): Promise<Set<string>> {
+  const { reopenSalesOf: reopen, rejectedOf: rejected } = also;
+  if (outcomes.length === 0 && reopen.length === 0 && rejected.length === 0) return new Set();
+  // The sub-statements touch different events (claimed ones; processed skipped sales), and the
+  // lookup reads rejected records neither of them changes.
+  const rows = await q.query<{ integration_id: number; external_id: string }>(
+    `with marked as (
+       update change_events e set processed_at = $3, outcome = o.outcome
+       from unnest($1::bigint[], $2::text[]) as o(id, outcome) where e.id = o.id
+       returning e.id
+     ), reopened as (
+       update change_events e set processed_at = null, outcome = null, retry_at = null
+       from unnest($4::bigint[], $5::text[]) as r(integration_id, customer_id)
+       where e.integration_id = r.integration_id and (e.payload ->> 'customerId') = r.customer_id
+         and e.outcome = '${skippedNotSynced}'
+       returning e.id
+     )
+     select distinct integration_id, external_id from change_events
+     where kind like '%.rejected' and (processed_at is null or outcome = 'failed')
+       and integration_id = any($6::bigint[]) and external_id = any($7::text[])`,
+    [
+      outcomes.map((o) => o.id),
+      outcomes.map((o) => o.outcome),
+      now,
+      reopen.map((r) => r.integrationId),
+      reopen.map((r) => r.customerId),
+      [...new Set(rejected.map((r) => r.integrationId))],
+      rejected.map((r) => r.externalId),
+    ],
   );
+  return new Set(rows.map((r) => `${r.integration_id}:${r.external_id}`));
 }
 
 /** reopenSkippedSales for many customers of one integration at once. */

@@ -267,6 +267,16 @@ export async function recordLinkSnapshot(
   snapshot: LinkSnapshot,
   now: Date,
 ): Promise<LinkRecord> {
+  const updated = withSnapshot(link, snapshot);
+  await writeLink(q, link, "recordSnapshot", { ...snapshot }, now);
+  return updated;
+}
+
+/**
+ * The link as recordLinkSnapshot would leave it, checked the same way, not written: a merge that
+ * follows writes the snapshot with its settlement (settleMerge), in one statement (R8.5).
+ */
+export function withSnapshot(link: LinkRecord, snapshot: LinkSnapshot): LinkRecord {
   if (link.externalId === null) refuse("recordSnapshot", link, "has no partner");
   if (snapshot.externalVersion !== undefined && snapshot.externalVersion < link.externalVersion)
     refuse(
@@ -274,21 +284,24 @@ export async function recordLinkSnapshot(
       link,
       `holds version ${link.externalVersion}, newer than ${snapshot.externalVersion}`,
     );
-  await writeLink(q, link, "recordSnapshot", { ...snapshot }, now);
   return withChanges(link, snapshot);
 }
 
-/** What a merge settled for a link: the agreed base, the values on their way out, its status. */
+/**
+ * What a merge settled for a link: the agreed base, the values on their way out, its status; and
+ * the partner's state the merge compared against when it is new (`snapshot`, from withSnapshot).
+ */
 export async function settleMerge(
   q: Queryable,
   link: LinkRecord,
   settled: { base: FieldMap; pending: Record<string, string | null>; status: LinkStatus },
   now: Date,
+  snapshot?: LinkSnapshot,
 ) {
   if (link.status === "excluded") refuse("settleMerge", link, "is excluded");
   if (link.externalId === null && settled.status !== link.status)
     refuse("settleMerge", link, "has no partner");
-  await writeLink(q, link, "settleMerge", settled, now);
+  await writeLink(q, link, "settleMerge", { ...snapshot, ...settled }, now);
 }
 
 /** F12: the base a user's resolution agrees with the partner on (the merge that follows sends it). */
