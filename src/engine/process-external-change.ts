@@ -14,7 +14,7 @@ import {
   recordLinkSnapshot,
 } from "../store/links-table.ts";
 import { clientLockKey, externalLockKey, lockKey } from "./lock-keys.ts";
-import { peekLink } from "./link-peeks.ts";
+import { peekLinkedClient } from "./link-peeks.ts";
 import { fieldsFor, mergeLink } from "./merge-link.ts";
 import { linkView } from "./link-view.ts";
 import { writeToHub } from "./write-to-hub.ts";
@@ -61,8 +61,8 @@ export async function processExternalChange(
   // read once without a row lock to learn its client (or its batch read it so: link-peeks.ts),
   // locked after the client lock is held.
   const byExternal = { integrationId: integration.id, externalId: external.id };
-  const peek = await peekLink(tx, integration.id, external.id);
-  if (peek?.clientId != null) await lockKey(tx, clientLockKey(peek.clientId));
+  const peeked = await peekLinkedClient(tx, integration.id, external.id);
+  if (peeked !== null) await lockKey(tx, clientLockKey(peeked));
   let link = await findLink(tx, byExternal, true);
   // A copy not newer than one already seen is an echo or a late redelivery (F11).
   if (link && external.version <= link.externalVersion) return "stale";

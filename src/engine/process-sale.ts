@@ -30,7 +30,7 @@ const jobNames = { repair: "Repair", custom: "Custom", appraisal: "Appraisal" } 
  *
  * Whose sales come in (S1, S9): a synced customer's. A sale of a customer who does not sync (not
  * selected in `selected` mode) is skipped with that outcome, not an error, and taken up again if
- * the customer starts to sync (see reopenSkippedSales); an excluded customer's sale is skipped for
+ * the customer starts to sync (see salesToReopen); an excluded customer's sale is skipped for
  * good. A sale of a customer the hub has not seen at all waits for the customer.
  */
 export async function processSale(

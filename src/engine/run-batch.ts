@@ -187,15 +187,12 @@ class Batch {
       ids.push(e.externalId!);
       byIntegration.set(e.integrationId!, ids);
     }
-    const peeks: Array<{ integrationId: number; externalId: string; link: LinkRecord | null }> = [];
-    for (const [integrationId, ids] of byIntegration) {
-      const found = await findLinksByExternalIds(this.tx, integrationId, ids);
-      for (const externalId of new Set(ids)) {
-        const link = found.get(externalId);
-        if (link) this.links.set(externalLockKey(integrationId, externalId), link);
-        peeks.push({ integrationId, externalId, link: link ?? null });
+    const peeks: Array<{ integrationId: number; externalId: string; link: LinkRecord }> = [];
+    for (const [integrationId, ids] of byIntegration)
+      for (const [externalId, link] of await findLinksByExternalIds(this.tx, integrationId, ids)) {
+        this.links.set(externalLockKey(integrationId, externalId), link);
+        peeks.push({ integrationId, externalId, link });
       }
-    }
     // read under the external keys, as processExternalChange's own first look would be
     lendLinkPeeks(this.tx, peeks);
     for (const e of this.events) {

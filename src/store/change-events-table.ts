@@ -259,24 +259,6 @@ export async function supersedeRejectedEvents(
 }
 
 /**
- * F6/S1: a customer now syncs; its sales skipped while it did not are taken up again (the engine
- * claims them next, in their order). Returns how many.
- */
-export async function reopenSkippedSales(
-  q: Queryable,
-  integrationId: number,
-  customerExternalId: string,
-): Promise<number> {
-  const rows = await q.query(
-    `update change_events set processed_at = null, outcome = null, retry_at = null
-     where integration_id = $1 and (payload ->> 'customerId') = $2 and outcome = '${skippedNotSynced}'
-     returning id`,
-    [integrationId, customerExternalId],
-  );
-  return rows.length;
-}
-
-/**
  * A user retries a failing event: it gets a fresh set of attempts and is due at once. Only a
  * failing event of the store is reopened; returns false otherwise.
  */
@@ -364,7 +346,10 @@ export async function recordBatchOutcomes(
   return new Set(rows.map((r) => `${r.integration_id}:${r.external_id}`));
 }
 
-/** reopenSkippedSales for many customers of one integration at once. */
+/**
+ * F6/S1: customers of one integration now sync; their sales skipped while they did not are taken
+ * up again (the engine claims them next, in their order). Returns how many.
+ */
 export async function reopenSkippedSalesOf(
   q: Queryable,
   integrationId: number,
