@@ -13,9 +13,19 @@ import {
   setUserAssociate,
   updateIntegrationSettings,
 } from "../services/integrations.ts";
+import { countExternalCustomers, listExternalCustomers } from "../services/external-customers.ts";
+import { externalOnlyStatuses } from "../store/links-table.ts";
 import type { HubEnv } from "./hub-env.ts";
 import { adminRole, anyRole, hubRoute, managerRoles } from "./role-route.ts";
-import { customerFilterQuery, errorResponses, idParam, json, jsonBody, pathId } from "./schemas.ts";
+import {
+  customerFilterQuery,
+  errorResponses,
+  idParam,
+  json,
+  jsonBody,
+  pageQuery,
+  pathId,
+} from "./schemas.ts";
 
 const integrationSchema = z
   .object({
@@ -34,6 +44,20 @@ const integrationSchema = z
     webhookUrl: z.string(),
   })
   .openapi("Integration");
+
+const externalCustomerSchema = z
+  .object({
+    externalId: z.string().openapi({ description: "the customer's id in the other system" }),
+    customerNumber: z
+      .string()
+      .nullable()
+      .openapi({ description: "the customer's number in the other system" }),
+    status: z.enum(externalOnlyStatuses),
+    firstName: z.string().nullable(),
+    lastName: z.string().nullable(),
+    contacts: z.array(z.object({ kind: z.enum(["email", "phone", "address"]), value: z.string() })),
+  })
+  .openapi("ExternalCustomer");
 
 const associateSchema = z
   .object({ userId: z.number(), associateNumber: z.string() })
@@ -219,16 +243,74 @@ export const integrationsRoutes = new OpenAPIHono<HubEnv>()
       request: { params: idParam, query: z.object({ q: customerFilterQuery.shape.q }) },
       responses: {
         200: json(
-          z.object({ counts: z.record(z.enum(linkStatuses), z.number()) }),
-          "a count per status (unlinked includes customers without a link)",
+          z.object({
+            counts: z.record(z.enum(linkStatuses), z.number()).openapi({
+              description: "hub customers per status (unlinked includes those without a link)",
+            }),
+            external: z.record(z.enum(externalOnlyStatuses), z.number()).openapi({
+              description:
+                "the other system's customers without a hub customer, per status (GET /v1/integrations/{id}/external-customers lists them)",
+            }),
+          }),
+          "the counts of both sides",
         ),
         ...errorResponses,
       },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      const counts = await countCustomers(c.var.ctx, c.var.actor, id, c.req.valid("query").q);
-      return c.json({ counts }, 200);
+      const { q } = c.req.valid("query");
+      const counts = await countCustomers(c.var.ctx, c.var.actor, id, q);
+      const external = await countExternalCustomers(c.var.ctx, c.var.actor, id, q);
+      return c.json({ counts, external }, 200);
+    },
+  )
+  .openapi(
+    hubRoute({
+      method: "get",
+      path: "/v1/integrations/{id}/external-customers",
+      operationId: "listExternalCustomers",
+      summary:
+        "S1, S11: the other system's customers that have no hub customer (unlinked or excluded), as last seen",
+      roles: anyRole,
+      tags: ["integrations"],
+      request: {
+        params: idParam,
+        query: z.object({
+          status: z.enum(externalOnlyStatuses).optional().openapi({
+            description: "only unlinked ones, or only excluded ones (default both)",
+          }),
+          q: z.string().max(200).optional().openapi({
+            description:
+              "text found in the first or last name or any contact method (any case), or the exact customer number",
+          }),
+          ...pageQuery,
+        }),
+      },
+      responses: {
+        200: json(
+          z.object({
+            customers: z.array(externalCustomerSchema),
+            next: z
+              .number()
+              .nullable()
+              .openapi({ description: "`after` for the next page; null on the last" }),
+          }),
+          "a page of them, in the order the hub recorded them",
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const { status, q, after, limit } = c.req.valid("query");
+      const page = await listExternalCustomers(c.var.ctx, c.var.actor, id, {
+        status,
+        search: q,
+        after,
+        limit,
+      });
+      return c.json(page, 200);
     },
   )
   .openapi(

@@ -1,5 +1,6 @@
 // S11: a store's customers as lists show them: filtered by sync status and text, paged, counted
 // by status. Reads only; the clients table's writes are clients-table.ts's.
+import { containsPattern } from "./search-pattern.ts";
 import { linkStatuses, type LinkStatus } from "../domain/link-status.ts";
 import {
   clientPartsColumns,
@@ -24,11 +25,6 @@ export interface ClientFilter {
  * is trimmed, so the space standing in for a missing name can't be part of a match).
  */
 const searchedName = `(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, ''))`;
-
-/** The ilike pattern for text anywhere in a value, its wildcards taken literally. */
-function containsPattern(search: string): string {
-  return `%${search.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
 
 /**
  * The where clause of a filtered list, without the search; a client with no link in the
