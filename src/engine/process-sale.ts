@@ -2,6 +2,7 @@ import { flowOf } from "../domain/policy.ts";
 import type { SaleRecord } from "../domain/retail-records.ts";
 import { skippedNotSynced } from "../store/change-events-table.ts";
 import type { Queryable } from "../store/database.ts";
+import { activateOnFirstPurchase } from "./first-purchase.ts";
 import { integrationOf } from "./integration-of.ts";
 import { findLink } from "../store/links-table.ts";
 import { upsertProduct, type ProductUpsert } from "../store/products-table.ts";
@@ -68,7 +69,9 @@ export async function processSale(
     tx,
     purchaseOf(sale, clientId, integration.id, lines, now),
   );
-  return purchaseId === undefined ? "duplicate" : `purchase:${purchaseId}`;
+  if (purchaseId === undefined) return "duplicate";
+  await activateOnFirstPurchase(tx, now, integration, clientId);
+  return `purchase:${purchaseId}`;
 }
 
 type SaleProduct = Omit<

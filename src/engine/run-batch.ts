@@ -354,13 +354,15 @@ class Batch {
               integrationId,
               list.map((s) => s.sale.customerId),
             );
-            // a customer that is unknown, not synced or excluded: processSale says what happens
+            // a customer that is unknown, not synced or excluded: processSale says what happens;
+            // so it does for a prospect, which its first purchase makes active (S3, rare)
             const synced = list.flatMap(({ event, sale }) => {
               const link = links.get(sale.customerId);
               const ok =
                 link &&
                 link.status !== "excluded" &&
                 link.clientId !== null &&
+                !link.prospect &&
                 (integration.options.syncMode === "all" || link.syncEnabled);
               if (!ok) rest.push(event);
               return ok ? [{ event, sale, clientId: link.clientId! }] : [];

@@ -235,6 +235,28 @@ export async function setLifecycle(
   await q.query("update clients set lifecycle = $2 where id = $1", [clientId, lifecycle]);
 }
 
+/**
+ * S3: a prospect becomes an active customer (its first purchase); false when it is not a
+ * prospect (already active, or gone). The caller holds the client's key.
+ */
+export async function activateProspect(q: Queryable, clientId: number, now: Date) {
+  const rows = await q.query(
+    `update clients set lifecycle = 'active', updated_at = $2
+     where id = $1 and lifecycle = 'prospect' returning id`,
+    [clientId, now],
+  );
+  return rows.length > 0;
+}
+
+/** Whether the client is a prospect, read without a lock (a first look before taking its key). */
+export async function isProspect(q: Queryable, clientId: number): Promise<boolean> {
+  const rows = await q.query<{ prospect: boolean }>(
+    "select lifecycle = 'prospect' as prospect from clients where id = $1",
+    [clientId],
+  );
+  return rows[0]?.prospect === true;
+}
+
 /** Clients of a store holding any of these normalised emails (S2's duplicate check). */
 export async function findClientIdsByEmails(
   q: Queryable,

@@ -488,8 +488,13 @@ export async function findLinksByExternalIds(
   return new Map(rows.map((r) => [r.external_id!, fromRow(r)]));
 }
 
-/** Whether a link syncs and with which client: what a sale needs of its customer's link. */
-export type LinkState = Pick<LinkRecord, "id" | "clientId" | "status" | "syncEnabled">;
+/**
+ * Whether a link syncs and with which client: what a sale needs of its customer's link; and
+ * whether that client is still a prospect (S3: its first purchase makes it active).
+ */
+export type LinkState = Pick<LinkRecord, "id" | "clientId" | "status" | "syncEnabled"> & {
+  prospect: boolean;
+};
 
 /** findLinksByExternalIds without the stored values: one query, few columns (R8.5, sales). */
 export async function findLinkStatesByExternalIds(
@@ -499,16 +504,27 @@ export async function findLinkStatesByExternalIds(
 ): Promise<Map<string, LinkState>> {
   if (externalIds.length === 0) return new Map();
   const rows = await q.query<
-    Pick<LinkRow, "id" | "client_id" | "status" | "sync_enabled"> & { external_id: string }
+    Pick<LinkRow, "id" | "client_id" | "status" | "sync_enabled"> & {
+      external_id: string;
+      prospect: boolean;
+    }
   >(
-    `select id, client_id, status, sync_enabled, external_id from links
-     where integration_id = $1 and external_id = any($2::text[])`,
+    `select l.id, l.client_id, l.status, l.sync_enabled, l.external_id,
+            coalesce(c.lifecycle = 'prospect', false) as prospect
+     from links l left join clients c on c.id = l.client_id
+     where l.integration_id = $1 and l.external_id = any($2::text[])`,
     [integrationId, [...new Set(externalIds)]],
   );
   return new Map(
     rows.map((r) => [
       r.external_id,
-      { id: r.id, clientId: r.client_id, status: r.status, syncEnabled: r.sync_enabled },
+      {
+        id: r.id,
+        clientId: r.client_id,
+        status: r.status,
+        syncEnabled: r.sync_enabled,
+        prospect: r.prospect,
+      },
     ]),
   );
 }

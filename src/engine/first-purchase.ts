@@ -1,0 +1,39 @@
+import { connectorActor } from "../domain/actor-id.ts";
+import { appendAudit } from "../store/audit-table.ts";
+import { activateProspect, isProspect } from "../store/clients-table.ts";
+import type { Queryable } from "../store/database.ts";
+import type { IntegrationRecord } from "../store/integrations-table.ts";
+import { clientLockKey, lockKey } from "./lock-keys.ts";
+import { syncClientOut } from "./sync-out.ts";
+
+/**
+ * S3: a prospect's first purchase makes it an active customer, as a user marking it active would:
+ * the change is audited as the selling system's (field `lifecycle`), and the client is sent on to
+ * every integration, so one whose `transferWhen` is `active` creates its partner now. A client
+ * already active is left as it is (one read, no lock).
+ */
+export async function activateOnFirstPurchase(
+  tx: Queryable,
+  now: Date,
+  integration: IntegrationRecord,
+  clientId: number,
+): Promise<void> {
+  if (!(await isProspect(tx, clientId))) return;
+  // the client's key before its row, as every writer of a client takes them
+  await lockKey(tx, clientLockKey(clientId));
+  if (!(await activateProspect(tx, clientId, now))) return;
+  const actor = connectorActor(integration.kind);
+  await appendAudit(tx, [
+    {
+      clientId,
+      integrationId: integration.id,
+      field: "lifecycle",
+      oldValue: "prospect",
+      newValue: "active",
+      source: integration.kind,
+      actor,
+      at: now,
+    },
+  ]);
+  await syncClientOut(tx, now, clientId, {}, actor);
+}
