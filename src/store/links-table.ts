@@ -510,8 +510,9 @@ export async function findLinkStatesByExternalIds(
     }
   >(
     `select l.id, l.client_id, l.status, l.sync_enabled, l.external_id,
-            coalesce(c.lifecycle = 'prospect', false) as prospect
-     from links l left join clients c on c.id = l.client_id
+            exists (select 1 from clients c
+                    where c.id = l.client_id and c.lifecycle = 'prospect') as prospect
+     from links l
      where l.integration_id = $1 and l.external_id = any($2::text[])`,
     [integrationId, [...new Set(externalIds)]],
   );
