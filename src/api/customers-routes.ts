@@ -6,6 +6,7 @@ import {
   customerHistory,
   getCustomer,
   listCustomers,
+  selectPartner,
   updateCustomer,
 } from "../services/customers.ts";
 import type { HubEnv } from "./hub-env.ts";
@@ -139,6 +140,39 @@ export const customersRoutes = new OpenAPIHono<HubEnv>()
     async (c) =>
       c.json(
         await updateCustomer(c.var.ctx, c.var.actor, c.req.valid("param").id, c.req.valid("json")),
+        200,
+      ),
+  )
+  .openapi(
+    hubRoute({
+      method: "post",
+      path: "/v1/customers/{id}/partner",
+      operationId: "selectPartner",
+      summary: "S7: pair the customer with a customer of the other system, by hand",
+      description:
+        "The other system's customer is one the hub recorded without a hub customer (`GET /v1/integrations/{id}/external-customers`). Values only one side holds are filled in on the other, values both hold alike are agreed, and values that differ start as conflicts (F12) instead of one side overwriting the other. Refused (409) when either already has a partner or is excluded (S9). A7: an associate pairs their own and unassigned customers.",
+      roles: anyRole,
+      tags: ["customers"],
+      request: {
+        params: idParam,
+        ...jsonBody(
+          z
+            .object({
+              integrationId: z.number().int().positive(),
+              externalId: z
+                .string()
+                .min(1)
+                .max(200)
+                .openapi({ description: "the customer's id in the other system" }),
+            })
+            .strict(),
+        ),
+      },
+      responses: { 200: json(customerSchema, "the customer, paired"), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await selectPartner(c.var.ctx, c.var.actor, c.req.valid("param").id, c.req.valid("json")),
         200,
       ),
   )

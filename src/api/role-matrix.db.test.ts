@@ -38,6 +38,7 @@ const policy: Record<string, Role[]> = {
   removeCollectionItem: any,
   countSyncSections: any,
   listExternalCustomers: any,
+  selectPartner: any,
   enableCustomerSync: any,
   getMe: any,
   listJobs: managers,
@@ -105,6 +106,11 @@ function samples(f: RoleFixture): Record<string, Sample> {
     removeCollectionItem: { params: { ...customer, name: "Holiday ideas", itemId: f.itemId } },
     countSyncSections: { params: integration },
     listExternalCustomers: { params: integration },
+    // no such record: an allowed role gets past the role check to a 404
+    selectPartner: {
+      params: customer,
+      body: { integrationId: f.pair.integrationId, externalId: "nobody" },
+    },
     enableCustomerSync: { params: integration, body: { customerIds: [f.customerId] } },
     getMe: {},
     listJobs: { query: "state=dead" },

@@ -23,6 +23,11 @@ export type HubChange =
       lifecycle?: "prospect" | "active" | undefined;
     }
   | { kind: "client.sync"; clientId: number; integrationId: number; number?: string | undefined }
+  /**
+   * S7: a user pairs the customer with a customer of the other system the hub recorded without a
+   * hub customer (by its id there)
+   */
+  | { kind: "client.pair"; clientId: number; integrationId: number; externalId: string }
   /** R7.4: merge the customer with one integration again, as if just edited (catch-up) */
   | { kind: "client.resync"; clientId: number; integrationId: number }
   | {

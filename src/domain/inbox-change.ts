@@ -136,6 +136,12 @@ export const hubChangeSchema = z.discriminatedUnion("kind", [
     integrationId: id,
     number: z.string().optional(),
   }),
+  z.looseObject({
+    kind: z.literal("client.pair"),
+    clientId: id,
+    integrationId: id,
+    externalId: z.string().min(1),
+  }),
   z.looseObject({ kind: z.literal("client.resync"), clientId: id, integrationId: id }),
   z.looseObject({
     kind: z.literal("conflict.resolve"),

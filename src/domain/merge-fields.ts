@@ -61,6 +61,11 @@ export interface MergeInput {
   openConflicts?: readonly string[];
   /** the link's status before the merge */
   status?: LinkStatus;
+  /**
+   * S7: the pair was made by hand just now, with no agreed base: where both sides hold different
+   * values the path is a conflict whatever the profile's winner, so neither side is overwritten
+   */
+  pairedByHand?: boolean;
 }
 
 /**
@@ -83,6 +88,7 @@ function decideFields({
   pending,
   unanswered = {},
   profile,
+  pairedByHand = false,
 }: MergeInput): FieldDecision {
   const decision: FieldDecision = { toHub: {}, toExternal: {}, agreed: {}, conflicts: [] };
   const paths = new Set([...Object.keys(base), ...Object.keys(hub), ...Object.keys(external)]);
@@ -98,6 +104,8 @@ function decideFields({
     if (hubChanged && externalChanged) {
       if (sameValue(path, h, e)) {
         decision.agreed[path] = h ?? null;
+      } else if (pairedByHand) {
+        decision.conflicts.push({ path, base: b, hub: h, external: e });
       } else if (rule.onBothChanged === "externalWins") {
         decision.toHub[path] = e ?? null;
         decision.agreed[path] = e ?? null;

@@ -2,6 +2,7 @@ import type { HubChange } from "../domain/hub-change.ts";
 import { markEventProcessed } from "../store/change-events-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { createClient } from "./create-client.ts";
+import { pairClient } from "./pair-client.ts";
 import { addToCollection, removeFromCollection } from "./edit-collection.ts";
 import { recordMessage } from "./record-message.ts";
 import { resolveConflicts } from "./resolve-conflicts.ts";
@@ -31,6 +32,7 @@ export { processSale as applySale, type SaleOutcome } from "./process-sale.ts";
 export {
   addToCollection,
   createClient,
+  pairClient,
   recordMessage,
   removeFromCollection,
   resolveConflicts,
@@ -56,6 +58,7 @@ const hubEntries: { [K in HubChange["kind"]]: HubEntry<K> } = {
   "client.created": createClient,
   "client.updated": updateClient,
   "client.sync": syncClient,
+  "client.pair": pairClient,
   "client.resync": resyncClient,
   "conflict.resolve": resolveConflicts,
   "message.sent": recordMessage,

@@ -36,7 +36,8 @@ async function unansweredValues(tx: Queryable, linkId: number, now: Date) {
  * The engine's one merge: read both sides of a linked pair, let decide() (pure) settle
  * everything, then write in the caller's transaction what it says: hub rows and their audit,
  * conflicts opened and closed, the outbound job (the outbox), and the link's new base, pending
- * values and status, with `snapshot`, the partner's state this merge brings, when it brings one.
+ * values and status, with `snapshot`, the partner's state this merge brings, when it brings one;
+ * `pairedByHand` for the first merge of a pair a user made (S7).
  * The caller holds the link's row lock.
  */
 export async function mergeLink(
@@ -47,8 +48,9 @@ export async function mergeLink(
   hub: ClientRecord,
   external: CanonicalCustomer,
   origin: ChangeOrigin,
-  snapshot?: LinkSnapshot,
+  options: { snapshot?: LinkSnapshot; pairedByHand?: boolean } = {},
 ): Promise<MergeDecision> {
+  const { snapshot, pairedByHand } = options;
   const link = snapshot ? withSnapshot(stored, snapshot) : stored;
   // the open conflicts come with the view, in the same statement (R8.5)
   const view = await linkView(tx, integration, link, hub, external);
@@ -63,6 +65,7 @@ export async function mergeLink(
     profile: profileFor(integration.profile),
     openConflicts: open.map((c) => c.field),
     status: link.status,
+    ...(pairedByHand ? { pairedByHand } : {}),
   };
   let decision = decide(input);
   // Before a conflict is opened: is the external value one the hub itself sent, whose answer was

@@ -172,7 +172,7 @@ export async function processExternalChange(
     hub,
     newest,
     { source: integration.kind, actor: connectorActor(integration.kind) },
-    snapshot,
+    { snapshot },
   );
   return "merged";
 }

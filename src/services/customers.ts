@@ -4,6 +4,7 @@ import type { LinkStatus } from "../domain/link-status.ts";
 import type { HubChange } from "../domain/hub-change.ts";
 import {
   createClient,
+  pairClient,
   runRecordedHubChange,
   syncClient,
   updateClient,
@@ -171,6 +172,23 @@ export async function updateCustomer(
     { kind: "client.updated", clientId: id, edit, lifecycle },
     updateClient,
   );
+}
+
+/**
+ * S7: pair a hub customer with a customer of the other system that the hub recorded without one
+ * (GET /v1/integrations/{id}/external-customers lists them). Where their data differ the link
+ * starts in conflict; nothing is overwritten. A7: an associate pairs their own and unassigned
+ * customers.
+ */
+export async function selectPartner(
+  ctx: ServiceContext,
+  actor: Actor,
+  clientId: number,
+  partner: { integrationId: number; externalId: string },
+): Promise<CustomerView> {
+  await changeableClient(ctx.db, actor, clientId);
+  await getIntegration(ctx, actor, partner.integrationId);
+  return applyHubChange(ctx, actor, { kind: "client.pair", clientId, ...partner }, pairClient);
 }
 
 /**
