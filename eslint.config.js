@@ -62,6 +62,23 @@ export default tseslint.config(
     },
   },
   {
+    // A folder inside domain/ (domain/matching/) may use the rest of domain/, still nothing outside
+    files: ["src/domain/*/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["../../*"],
+              message: "domain/ is pure: it imports nothing of ours outside domain/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // R7.12: every hub route declares its roles; hubRoute (src/api/role-route.ts) is the one way
     // to make a route, so a bare createRoute cannot slip in without them.
     files: ["src/api/**/*.ts"],

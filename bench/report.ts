@@ -54,6 +54,16 @@ const shown: Record<string, string[]> = {
     "echoes",
     "requestFailures",
   ],
+  W3: [
+    "records",
+    "pairsTrue",
+    "suggested",
+    "precision",
+    "recall",
+    "recallCeiling",
+    "seconds",
+    "peakRssMb",
+  ],
   W4: [
     "customers",
     "requestsPerSecond",

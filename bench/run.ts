@@ -5,12 +5,13 @@
 //   --customers N        POS customers for W1 and the POS workload (default 100000)
 //   --sales-lines M      POS sales lines for W1 and the POS workload (default 1000000)
 //   --seconds S          W2 and W4 load duration (default 60)
-//   --only W1,W2,W4,Queue,POS   which workloads (default all)
+//   --only W1,W2,W3,W4,Queue,POS   which workloads (default all)
 //   --store postgres|embedded|both   stores for W1 and Queue (default both)
 //   --quick              a run of about a minute (small store, short loads)
 //   --w2-customers N     customers in W2's store (default 2000)
 //   --w2-load F          W2 at F times the issue's load of 100 + 20 edits/s (default 1): a
 //                        lighter load shows each process's CPU per edit without a backlog
+//   --w3-records N       W3: N hub x N external customers to match (default 100000, quick 2000)
 //   --w4-customers N     customers in W4's hub (default --customers)
 //   --queue-jobs N       jobs per queue measurement (default 20000)
 //   --timeout S          W1 gives up after S seconds (default 3600)
@@ -28,6 +29,7 @@ import { killAll } from "./processes.ts";
 import { runQueue } from "./queue-throughput.ts";
 import { runW1 } from "./w1-onboarding.ts";
 import { runW2 } from "./w2-live.ts";
+import { runW3 } from "./w3-matching.ts";
 import { runW4 } from "./w4-api.ts";
 
 const { values: flags } = parseArgs({
@@ -40,6 +42,7 @@ const { values: flags } = parseArgs({
     quick: { type: "boolean", default: false },
     "w2-customers": { type: "string" },
     "w2-load": { type: "string", default: "1" },
+    "w3-records": { type: "string" },
     "w4-customers": { type: "string" },
     "queue-jobs": { type: "string" },
     timeout: { type: "string", default: "3600" },
@@ -57,10 +60,11 @@ const options = {
   salesLines: num(flags["sales-lines"], 1_000_000, 600),
   seconds: num(flags.seconds, 60, 5),
   w2Customers: num(flags["w2-customers"], 2000, 200),
+  w3Records: num(flags["w3-records"], 100_000, 2000),
   w4Customers: num(flags["w4-customers"], customers, 5000),
   queueJobs: num(flags["queue-jobs"], 20_000, 500),
   timeoutSeconds: Number(flags.timeout),
-  only: (flags.only ?? "W1,W2,W4,Queue,POS").split(",").map((s) => s.trim()),
+  only: (flags.only ?? "W1,W2,W3,W4,Queue,POS").split(",").map((s) => s.trim()),
   stores: (flags.store === "both" ? ["postgres", "embedded"] : [flags.store]) as Array<
     "postgres" | "embedded"
   >,
@@ -103,6 +107,8 @@ try {
       await attempt("Queue", store, () =>
         runQueue({ store, adminUrl, jobs: options.queueJobs, batch: 100, log }),
       );
+  if (wants("W3"))
+    await attempt("W3", "-", () => runW3({ records: options.w3Records, threshold: 0.9, log }));
   if (wants("W4"))
     await attempt("W4", "postgres", () =>
       runW4({ adminUrl, customers: options.w4Customers, seconds: options.seconds, rate: 200, log }),
@@ -201,6 +207,14 @@ function checksOf(results: Workload[]): Check[] {
       for (const k of ["lost", "duplicated", "echoes"])
         add(w, k, w[k] as number, "= 0", w[k] === 0);
     }
+    if (w.id === "W3") {
+      const precision = w["precision"] as number;
+      const recall = w["recall"] as number;
+      const seconds = w["seconds"] as number;
+      add(w, "precision", precision, ">= 0.99", precision >= 0.99);
+      add(w, "recall", recall, ">= 0.95", recall >= 0.95);
+      add(w, "seconds", seconds, "<= 10", seconds <= 10);
+    }
     if (w.id === "W4") {
       const p99 = w["p99Ms"] as number | null;
       add(w, "p99Ms", p99, "<= 25", p99 !== null && p99 <= 25);
@@ -217,7 +231,7 @@ function printTable(results: Workload[], checks: Check[]) {
   });
   for (const w of results) {
     const shown = Object.entries(w)
-      .filter(([k]) => !["id", "store", "timeline", "integrationOptions"].includes(k))
+      .filter(([k]) => !["id", "store", "timeline", "integrationOptions", "faults"].includes(k))
       .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
       .join("; ");
     figures.push([w.id, w.store, shown]);

@@ -1,0 +1,76 @@
+import { normalizeEmail, normalizePhone } from "../normalize.ts";
+import { addressParts, type AddressParts } from "./address-parts.ts";
+import { nameParts, type NameParts } from "./name-parts.ts";
+
+/**
+ * One customer as the matcher sees it, from either side. Example:
+ * `{ id: "c_12", customerNumber: "10012", firstName: "Bob", lastName: "Smith",
+ *    emails: ["bob@example.com"], phones: ["(212) 555-0101"],
+ *    addresses: ["12 Main St, Springfield, IL 62704"], birthDate: "1980-04-01" }`
+ */
+export interface MatchRecord {
+  id: string;
+  customerNumber: string | null;
+  firstName: string;
+  lastName: string;
+  emails: string[];
+  phones: string[];
+  /** free text, one line per address */
+  addresses: string[];
+  /** YYYY-MM-DD */
+  birthDate: string | null;
+}
+
+/** A proposed partner: the hub customer, the external one, how sure (0..1) and why, in words. */
+export interface Suggestion {
+  hubId: string;
+  externalId: string;
+  score: number;
+  reasons: string[];
+}
+
+/** A record normalised once, so a pair is compared without parsing anything again. */
+export interface PreparedRecord {
+  id: string;
+  name: NameParts;
+  emails: string[];
+  phones: string[];
+  addresses: AddressParts[];
+  postcodes: string[];
+  birthDate: string | null;
+}
+
+/**
+ * The email as a mailbox: trimmed, lower case, and without a "+tag" (bob+shop@x.com reaches
+ * bob@x.com at every large provider). Dots in Gmail local parts are kept: other providers treat
+ * them as different mailboxes.
+ */
+export function mailbox(email: string): string {
+  const e = normalizeEmail(email);
+  const at = e.lastIndexOf("@");
+  if (at <= 0) return e;
+  const plus = e.indexOf("+");
+  return plus > 0 && plus < at ? e.slice(0, plus) + e.slice(at) : e;
+}
+
+const unique = (values: string[]) => [...new Set(values.filter((v) => v !== ""))];
+
+export function prepareRecord(record: MatchRecord, country: string): PreparedRecord {
+  const addresses = record.addresses
+    .map(addressParts)
+    .filter((a) => a.number !== "" || a.postcode !== "");
+  // a phone of fewer than 7 digits is an extension or a placeholder, not a way to tell people apart
+  const phones = record.phones
+    .map((p) => normalizePhone(p, country))
+    .filter((p) => p.replace(/\D/g, "").length >= 7);
+  const birth = record.birthDate?.trim() ?? "";
+  return {
+    id: record.id,
+    name: nameParts(record.firstName, record.lastName),
+    emails: unique(record.emails.map(mailbox).filter((e) => e.includes("@"))),
+    phones: unique(phones),
+    addresses,
+    postcodes: unique(addresses.map((a) => a.postcode)),
+    birthDate: /^\d{4}-\d{2}-\d{2}$/.test(birth) ? birth : null,
+  };
+}

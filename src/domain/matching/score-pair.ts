@@ -1,0 +1,265 @@
+import type { PreparedRecord } from "./match-record.ts";
+import type { AddressParts } from "./address-parts.ts";
+import { formalNames } from "./nicknames.ts";
+import { jaroWinkler, oneKeyingErrorApart } from "./string-similarity.ts";
+
+/**
+ * What a pair's evidence is worth depends on the whole population: "Smith" in a postcode says
+ * less than "Okonkwo", an email three customers share says less than one that is a person's own.
+ */
+export interface ScoringContext {
+  givenCount: Map<string, number>;
+  surnameCount: Map<string, number>;
+  /** how many records of one side hold a mailbox or phone (the larger of the two sides) */
+  sharedCount: Map<string, number>;
+  /** hub and external records together */
+  population: number;
+  /** log2 odds that two records picked at random are one person, before any evidence */
+  prior: number;
+}
+
+/**
+ * Evidence weights in bits (log2 of how much likelier the evidence is for one person than for
+ * two), in the spirit of Fellegi-Sunter record linkage. The contact weights are set by hand, from
+ * how rarely two different customers share each value; the name weights come from the data.
+ */
+const bits = {
+  ownEmail: 14,
+  sharedEmail: 8,
+  ownPhone: 12,
+  sharedPhone: 7,
+  address: 11,
+  postcode: 3,
+  birthDate: 11,
+  birthDateSwapped: 2,
+  birthDateOneDigit: -5,
+  birthDateDiffers: -15,
+  suffixDiffers: -15,
+  initial: 1.5,
+  lastNameDiffers: -4,
+  otherEmails: -1,
+  otherPhones: -1,
+};
+
+const freqBits = (count: number | undefined, population: number, lo: number, hi: number) =>
+  Math.min(hi, Math.max(lo, Math.log2(population / Math.max(1, count ?? 1))));
+
+interface Part {
+  bits: number;
+  reason: string;
+  /** a full first name that agrees (not an initial, not missing) */
+  fullGiven?: true;
+  /** a value a household shares: an email, a phone, an address */
+  household?: true;
+}
+
+const display = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
+/** First names, or null when they are different names (a household, not one person). */
+function compareGiven(x: string, y: string, ctx: ScoringContext): Part | null {
+  if (x === "" || y === "") return { bits: 0, reason: "" };
+  if (x === y)
+    return x.length === 1
+      ? { bits: bits.initial, reason: "same initial" }
+      : {
+          bits: freqBits(ctx.givenCount.get(x), ctx.population, 2, 12),
+          reason: "same first name",
+          fullGiven: true,
+        };
+  if (x.length === 1 || y.length === 1) {
+    if (x[0] !== y[0]) return null;
+    const full = x.length === 1 ? y : x;
+    return { bits: bits.initial, reason: `initial ${full[0]!.toUpperCase()}. = ${display(full)}` };
+  }
+  const xs = formalNames(x);
+  const shared = formalNames(y).find((n) => xs.includes(n));
+  if (shared !== undefined)
+    return {
+      bits: freqBits(ctx.givenCount.get(shared), ctx.population, 2, 12) - 1,
+      reason: `${display(x)} = ${display(y)}`,
+      fullGiven: true,
+    };
+  // a typo, not another name: one slip of the finger, or long names that differ in one letter
+  const similarity = jaroWinkler(x, y);
+  const typo =
+    oneKeyingErrorApart(x, y) ||
+    (Math.min(x.length, y.length) >= 6 && Math.abs(x.length - y.length) <= 1 && similarity >= 0.95);
+  if (!typo) return null;
+  const longer = x.length >= y.length ? x : y;
+  return {
+    bits: Math.max(1, freqBits(ctx.givenCount.get(longer), ctx.population, 2, 12) - 3),
+    reason: `first name ${similarity.toFixed(2)} similar`,
+    fullGiven: true,
+  };
+}
+
+function compareSurname(
+  x: string,
+  xTokens: string[],
+  y: string,
+  yTokens: string[],
+  ctx: ScoringContext,
+): Part {
+  if (x === "" || y === "") return { bits: 0, reason: "" };
+  const exact = freqBits(ctx.surnameCount.get(x), ctx.population, 2, 14);
+  if (x === y) return { bits: exact, reason: "same last name" };
+  // a double-barrelled name against one of its halves ("Smith-Jones", "Smith")
+  if (xTokens.length !== yTokens.length && xTokens.some((t) => t.length > 2 && yTokens.includes(t)))
+    return { bits: Math.max(1, exact - 3), reason: "last names share a part" };
+  const similarity = jaroWinkler(x, y);
+  if (similarity >= 0.9 || oneKeyingErrorApart(x, y))
+    return { bits: Math.max(1, exact - 3), reason: `last name ${similarity.toFixed(2)} similar` };
+  return { bits: bits.lastNameDiffers, reason: "different last names" };
+}
+
+function compareNames(a: PreparedRecord, b: PreparedRecord, ctx: ScoringContext): Part[] | null {
+  const direct = compareGiven(a.name.given, b.name.given, ctx);
+  const swappedGiven =
+    a.name.given !== b.name.given && a.name.surname !== b.name.surname
+      ? compareGiven(a.name.given, b.name.surnameAsGiven, ctx)
+      : null;
+  const options: Part[][] = [];
+  if (direct !== null)
+    options.push([
+      direct,
+      compareSurname(
+        a.name.surname,
+        a.name.surnameTokens,
+        b.name.surname,
+        b.name.surnameTokens,
+        ctx,
+      ),
+    ]);
+  if (swappedGiven !== null) {
+    const swappedSurname = compareSurname(
+      a.name.surname,
+      a.name.surnameTokens,
+      b.name.givenAsSurname,
+      [b.name.givenAsSurname],
+      ctx,
+    );
+    // a swap explains the pair only when both names line up crosswise
+    if (swappedSurname.bits > 0)
+      options.push([
+        swappedGiven,
+        swappedSurname,
+        { bits: 0, reason: "first and last name swapped" },
+      ]);
+  }
+  let best: Part[] | null = null;
+  let bestBits = -Infinity;
+  for (const option of options) {
+    const sum = option.reduce((s, p) => s + p.bits, 0);
+    if (sum > bestBits) {
+      best = option;
+      bestBits = sum;
+    }
+  }
+  return best;
+}
+
+function sameAddress(x: AddressParts, y: AddressParts): boolean {
+  if (x.number === "" || x.number !== y.number) return false;
+  if (x.postcode !== "" && y.postcode !== "" && x.postcode !== y.postcode) return false;
+  if (x.unit !== "" && y.unit !== "" && x.unit !== y.unit) return false;
+  if (x.street === "" || y.street === "") return x.postcode !== "" && x.postcode === y.postcode;
+  return x.street === y.street || jaroWinkler(x.street, y.street) >= 0.85;
+}
+
+function contactParts(a: PreparedRecord, b: PreparedRecord, ctx: ScoringContext): Part[] {
+  const parts: Part[] = [];
+  const sharedValue = (xs: string[], ys: string[]) => xs.find((x) => ys.includes(x));
+  const email = sharedValue(a.emails, b.emails);
+  if (email !== undefined) {
+    const holders = ctx.sharedCount.get(email) ?? 1;
+    parts.push(
+      holders > 1
+        ? {
+            bits: bits.sharedEmail,
+            reason: `same email (shared by ${holders} customers)`,
+            household: true,
+          }
+        : { bits: bits.ownEmail, reason: "same email", household: true },
+    );
+  } else if (a.emails.length > 0 && b.emails.length > 0)
+    parts.push({ bits: bits.otherEmails, reason: "different emails" });
+  const phone = sharedValue(a.phones, b.phones);
+  if (phone !== undefined) {
+    const holders = ctx.sharedCount.get(phone) ?? 1;
+    parts.push(
+      holders > 1
+        ? {
+            bits: bits.sharedPhone,
+            reason: `same phone (shared by ${holders} customers)`,
+            household: true,
+          }
+        : { bits: bits.ownPhone, reason: "same phone", household: true },
+    );
+  } else if (a.phones.length > 0 && b.phones.length > 0)
+    parts.push({ bits: bits.otherPhones, reason: "different phones" });
+  if (a.addresses.some((x) => b.addresses.some((y) => sameAddress(x, y))))
+    parts.push({ bits: bits.address, reason: "same address", household: true });
+  else if (sharedValue(a.postcodes, b.postcodes) !== undefined)
+    parts.push({ bits: bits.postcode, reason: "same postcode" });
+  if (a.birthDate !== null && b.birthDate !== null) {
+    if (a.birthDate === b.birthDate)
+      parts.push({ bits: bits.birthDate, reason: "same birth date" });
+    else if (
+      a.birthDate.slice(0, 4) === b.birthDate.slice(0, 4) &&
+      a.birthDate.slice(5, 7) === b.birthDate.slice(8, 10) &&
+      a.birthDate.slice(8, 10) === b.birthDate.slice(5, 7)
+    )
+      parts.push({ bits: bits.birthDateSwapped, reason: "birth date with day and month swapped" });
+    else if (digitsApart(a.birthDate, b.birthDate) === 1)
+      parts.push({ bits: bits.birthDateOneDigit, reason: "birth dates one digit apart" });
+    else parts.push({ bits: bits.birthDateDiffers, reason: "different birth dates" });
+  }
+  if (a.name.suffix !== "" && b.name.suffix !== "" && a.name.suffix !== b.name.suffix)
+    parts.push({ bits: bits.suffixDiffers, reason: `${a.name.suffix} and ${b.name.suffix}` });
+  return parts;
+}
+
+const digitsApart = (x: string, y: string) => {
+  let n = 0;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) n++;
+  return n;
+};
+
+/** A pair's evidence in bits and words, or null when the first names say they are two people. */
+export interface PairScore {
+  logOdds: number;
+  parts: Part[];
+  /**
+   * the same full name and a contact a household shares: two such candidates of one record are a
+   * father and son (Jr. often left out) or a duplicate, and neither is suggested
+   */
+  householdNamesake: boolean;
+}
+
+export function scorePair(
+  a: PreparedRecord,
+  b: PreparedRecord,
+  ctx: ScoringContext,
+): PairScore | null {
+  const names = compareNames(a, b, ctx);
+  if (names === null) return null;
+  const parts = [...names, ...contactParts(a, b, ctx)];
+  let logOdds = ctx.prior;
+  for (const p of parts) logOdds += p.bits;
+  const householdNamesake =
+    names.some((p) => p.fullGiven === true) &&
+    (names[1]?.bits ?? 0) > 0 &&
+    parts.some((p) => p.household === true);
+  return { logOdds, parts, householdNamesake };
+}
+
+/** log2 odds -> probability */
+export const probability = (logOdds: number) => 1 / (1 + Math.pow(2, -logOdds));
+
+/** The reasons in words, strongest first: "same phone", "Bob = Robert", "same postcode". */
+export function reasonsOf(score: PairScore): string[] {
+  return score.parts
+    .filter((p) => p.reason !== "")
+    .sort((x, y) => y.bits - x.bits)
+    .map((p) => p.reason);
+}

@@ -1,0 +1,157 @@
+import { blockingKeys } from "./blocking-keys.ts";
+import {
+  prepareRecord,
+  type MatchRecord,
+  type PreparedRecord,
+  type Suggestion,
+} from "./match-record.ts";
+import { probability, reasonsOf, scorePair, type ScoringContext } from "./score-pair.ts";
+
+export interface SuggestOptions {
+  /** the lowest score (0..1) suggested; nothing below it is ever proposed */
+  threshold: number;
+  /** the store's country, for phones written without +prefix ("US") */
+  country: string;
+  /**
+   * how much likelier (in bits, log2) the best partner must be than the runner-up on either side;
+   * default 4 (16 times likelier). Closer than that, the pair is ambiguous and not suggested.
+   */
+  margin?: number;
+}
+
+/**
+ * A key held by more external records than this tells nothing apart (a shop's own phone typed
+ * into every record, a placeholder email): its records are not compared through it.
+ */
+const largestBlock = 50;
+
+/**
+ * Calibrate as if the store had at least this many customers, so a small import is not suggested
+ * partners on evidence that would be thin in a real store.
+ */
+const smallestPopulation = 10_000;
+
+/**
+ * S8: likely partners for unlinked customers. Each suggestion pairs one hub customer with one
+ * external customer, at most once on either side, with a score and the reasons in words; sorted
+ * by score (highest first). Example:
+ * `suggestPartners(hub, pos, { threshold: 0.9, country: "US" })` ->
+ * `[{ hubId: "c_1", externalId: "p_9", score: 0.999, reasons: ["same phone", "Bob = Robert", ...] }]`
+ *
+ * Precision comes first (a wrong link merges two people's data): a pair is suggested only when
+ * each is the other's best candidate, the score reaches the threshold, and no other candidate of
+ * either comes within `margin`. Different first names never make a candidate, so a family that
+ * shares an email, phone or address is never suggested as one person.
+ */
+export function suggestPartners(
+  hub: MatchRecord[],
+  external: MatchRecord[],
+  options: SuggestOptions,
+): Suggestion[] {
+  const margin = options.margin ?? 4;
+  const h = hub.map((r) => prepareRecord(r, options.country));
+  const e = external.map((r) => prepareRecord(r, options.country));
+  const ctx = scoringContext(h, e);
+
+  const index = new Map<string, number[]>();
+  e.forEach((record, i) => {
+    for (const key of blockingKeys(record)) {
+      const list = index.get(key);
+      if (list === undefined) index.set(key, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  });
+
+  const hubBest = new Int32Array(h.length).fill(-1);
+  const hubBestBits = new Float64Array(h.length).fill(-Infinity);
+  const hubSecondBits = new Float64Array(h.length).fill(-Infinity);
+  const extBest = new Int32Array(e.length).fill(-1);
+  const extBestBits = new Float64Array(e.length).fill(-Infinity);
+  const extSecondBits = new Float64Array(e.length).fill(-Infinity);
+  // how many candidates of a record carry its full name and share a household's contact with it
+  const hubNamesakes = new Uint8Array(h.length);
+  const extNamesakes = new Uint8Array(e.length);
+  // the hub record that last compared each external record: every pair is scored once, however
+  // many keys it shares
+  const seenBy = new Int32Array(e.length).fill(-1);
+
+  for (let i = 0; i < h.length; i++) {
+    const a = h[i]!;
+    for (const key of blockingKeys(a)) {
+      const block = index.get(key);
+      if (block === undefined || block.length > largestBlock) continue;
+      for (const j of block) {
+        if (seenBy[j] === i) continue;
+        seenBy[j] = i;
+        const score = scorePair(a, e[j]!, ctx);
+        if (score === null) continue;
+        if (score.householdNamesake) {
+          hubNamesakes[i] = Math.min(255, hubNamesakes[i]! + 1);
+          extNamesakes[j] = Math.min(255, extNamesakes[j]! + 1);
+        }
+        const bits = score.logOdds;
+        if (bits > hubBestBits[i]!) {
+          hubSecondBits[i] = hubBestBits[i]!;
+          hubBestBits[i] = bits;
+          hubBest[i] = j;
+        } else if (bits > hubSecondBits[i]!) hubSecondBits[i] = bits;
+        if (bits > extBestBits[j]!) {
+          extSecondBits[j] = extBestBits[j]!;
+          extBestBits[j] = bits;
+          extBest[j] = i;
+        } else if (bits > extSecondBits[j]!) extSecondBits[j] = bits;
+      }
+    }
+  }
+
+  const suggestions: Suggestion[] = [];
+  for (let i = 0; i < h.length; i++) {
+    const j = hubBest[i]!;
+    if (j < 0 || extBest[j] !== i) continue;
+    const bits = hubBestBits[i]!;
+    const score = probability(bits);
+    if (score < options.threshold) continue;
+    if (bits - Math.max(hubSecondBits[i]!, extSecondBits[j]!) < margin) continue;
+    if (hubNamesakes[i]! > 1 || extNamesakes[j]! > 1) continue;
+    const pair = scorePair(h[i]!, e[j]!, ctx)!;
+    suggestions.push({
+      hubId: h[i]!.id,
+      externalId: e[j]!.id,
+      score: Math.round(score * 10_000) / 10_000,
+      reasons: reasonsOf(pair),
+    });
+  }
+  return suggestions.sort(
+    (x, y) =>
+      y.score - x.score ||
+      (x.hubId < y.hubId ? -1 : x.hubId > y.hubId ? 1 : 0) ||
+      (x.externalId < y.externalId ? -1 : 1),
+  );
+}
+
+function scoringContext(h: PreparedRecord[], e: PreparedRecord[]): ScoringContext {
+  const givenCount = new Map<string, number>();
+  const surnameCount = new Map<string, number>();
+  const count = (map: Map<string, number>, key: string) => {
+    if (key !== "") map.set(key, (map.get(key) ?? 0) + 1);
+  };
+  for (const r of [...h, ...e]) {
+    count(givenCount, r.name.given);
+    count(surnameCount, r.name.surname);
+  }
+  // a mailbox or phone held by several records of one side belongs to a household or a shop
+  const sharedCount = new Map<string, number>();
+  for (const side of [h, e]) {
+    const here = new Map<string, number>();
+    for (const r of side) for (const v of [...r.emails, ...r.phones]) count(here, v);
+    for (const [v, n] of here) if (n > (sharedCount.get(v) ?? 0)) sharedCount.set(v, n);
+  }
+  return {
+    givenCount,
+    surnameCount,
+    sharedCount,
+    // a name seen once in a tiny import is not known to be rare: count as in a store-sized one
+    population: Math.max(h.length + e.length, 2 * smallestPopulation),
+    prior: -Math.log2(Math.max(h.length, e.length, smallestPopulation)),
+  };
+}
