@@ -7,10 +7,11 @@ import {
   getCustomer,
   listCustomers,
   selectPartner,
+  setCustomerExclusion,
   updateCustomer,
 } from "../services/customers.ts";
 import type { HubEnv } from "./hub-env.ts";
-import { anyRole, hubRoute } from "./role-route.ts";
+import { anyRole, hubRoute, managerRoles } from "./role-route.ts";
 import {
   customerFilterQuery,
   errorResponses,
@@ -173,6 +174,35 @@ export const customersRoutes = new OpenAPIHono<HubEnv>()
     async (c) =>
       c.json(
         await selectPartner(c.var.ctx, c.var.actor, c.req.valid("param").id, c.req.valid("json")),
+        200,
+      ),
+  )
+  .openapi(
+    hubRoute({
+      method: "put",
+      path: "/v1/customers/{id}/exclusion",
+      operationId: "setCustomerExclusion",
+      summary: "S9: exclude the customer from an integration, or lift the exclusion",
+      description:
+        "Excluded (`excluded: true`), the customer is never created, matched or updated in that integration's system, and its changes there are recorded but not merged. Lifted (`false`), it syncs again as the integration's options say: with a partner it is merged at once; without one it goes out as a new customer would. Setting what already is changes nothing. Managers and admins only.",
+      roles: managerRoles,
+      tags: ["customers"],
+      request: {
+        params: idParam,
+        ...jsonBody(
+          z.object({ integrationId: z.number().int().positive(), excluded: z.boolean() }).strict(),
+        ),
+      },
+      responses: { 200: json(customerSchema, "the customer"), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await setCustomerExclusion(
+          c.var.ctx,
+          c.var.actor,
+          c.req.valid("param").id,
+          c.req.valid("json"),
+        ),
         200,
       ),
   )

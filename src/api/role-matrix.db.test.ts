@@ -39,6 +39,7 @@ const policy: Record<string, Role[]> = {
   countSyncSections: any,
   listExternalCustomers: any,
   selectPartner: any,
+  setCustomerExclusion: managers,
   enableCustomerSync: any,
   getMe: any,
   listJobs: managers,
@@ -107,6 +108,10 @@ function samples(f: RoleFixture): Record<string, Sample> {
     countSyncSections: { params: integration },
     listExternalCustomers: { params: integration },
     // no such record: an allowed role gets past the role check to a 404
+    setCustomerExclusion: {
+      params: customer,
+      body: { integrationId: f.pair.integrationId, excluded: false },
+    },
     selectPartner: {
       params: customer,
       body: { integrationId: f.pair.integrationId, externalId: "nobody" },

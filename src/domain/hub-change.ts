@@ -28,6 +28,8 @@ export type HubChange =
    * hub customer (by its id there)
    */
   | { kind: "client.pair"; clientId: number; integrationId: number; externalId: string }
+  /** S9: a user excludes the customer from one integration (`excluded`), or lifts that again */
+  | { kind: "client.exclude"; clientId: number; integrationId: number; excluded: boolean }
   /** R7.4: merge the customer with one integration again, as if just edited (catch-up) */
   | { kind: "client.resync"; clientId: number; integrationId: number }
   | {

@@ -142,6 +142,12 @@ export const hubChangeSchema = z.discriminatedUnion("kind", [
     integrationId: id,
     externalId: z.string().min(1),
   }),
+  z.looseObject({
+    kind: z.literal("client.exclude"),
+    clientId: id,
+    integrationId: id,
+    excluded: z.boolean(),
+  }),
   z.looseObject({ kind: z.literal("client.resync"), clientId: id, integrationId: id }),
   z.looseObject({
     kind: z.literal("conflict.resolve"),

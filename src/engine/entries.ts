@@ -2,6 +2,7 @@ import type { HubChange } from "../domain/hub-change.ts";
 import { markEventProcessed } from "../store/change-events-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { createClient } from "./create-client.ts";
+import { excludeClient } from "./exclude-client.ts";
 import { pairClient } from "./pair-client.ts";
 import { addToCollection, removeFromCollection } from "./edit-collection.ts";
 import { recordMessage } from "./record-message.ts";
@@ -32,6 +33,7 @@ export { processSale as applySale, type SaleOutcome } from "./process-sale.ts";
 export {
   addToCollection,
   createClient,
+  excludeClient,
   pairClient,
   recordMessage,
   removeFromCollection,
@@ -59,6 +61,7 @@ const hubEntries: { [K in HubChange["kind"]]: HubEntry<K> } = {
   "client.updated": updateClient,
   "client.sync": syncClient,
   "client.pair": pairClient,
+  "client.exclude": excludeClient,
   "client.resync": resyncClient,
   "conflict.resolve": resolveConflicts,
   "message.sent": recordMessage,

@@ -4,6 +4,7 @@ import type { LinkStatus } from "../domain/link-status.ts";
 import type { HubChange } from "../domain/hub-change.ts";
 import {
   createClient,
+  excludeClient,
   pairClient,
   runRecordedHubChange,
   syncClient,
@@ -189,6 +190,28 @@ export async function selectPartner(
   await changeableClient(ctx.db, actor, clientId);
   await getIntegration(ctx, actor, partner.integrationId);
   return applyHubChange(ctx, actor, { kind: "client.pair", clientId, ...partner }, pairClient);
+}
+
+/**
+ * S9: exclude a customer from one integration (never created, matched or updated there), or lift
+ * the exclusion (it then syncs as the integration's options say). Which customers sync with which
+ * system is the store's decision: managers and admins only.
+ */
+export async function setCustomerExclusion(
+  ctx: ServiceContext,
+  actor: Actor,
+  clientId: number,
+  exclusion: { integrationId: number; excluded: boolean },
+): Promise<CustomerView> {
+  requireRole(actor, ["admin", "manager"], "excluding a customer from an integration");
+  await storeClient(ctx.db, actor, clientId);
+  await getIntegration(ctx, actor, exclusion.integrationId);
+  return applyHubChange(
+    ctx,
+    actor,
+    { kind: "client.exclude", clientId, ...exclusion },
+    excludeClient,
+  );
 }
 
 /**

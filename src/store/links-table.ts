@@ -371,6 +371,15 @@ export async function excludeLink(q: Queryable, link: LinkRecord, now: Date) {
   await writeLink(q, link, "exclude", { status: "excluded", syncEnabled: false }, now);
 }
 
+/**
+ * S9: an exclusion lifted: the link is unlinked again and syncs as its integration's mode says
+ * (the merge that follows links it again when it has its partner).
+ */
+export async function releaseLink(q: Queryable, link: LinkRecord, now: Date) {
+  if (link.status !== "excluded") refuse("release", link, "is not excluded");
+  await writeLink(q, link, "release", { status: "unlinked" }, now);
+}
+
 /** F4, F5: a hub item and the partner's item are one (see engine/item-pairs.ts). */
 export async function pairLinkItem(
   q: Queryable,

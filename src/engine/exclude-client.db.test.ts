@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { engines } from "../../test/setup/database.ts";
+import {
+  addOfflineIntegration,
+  createTestHub,
+  deliver,
+  posCustomer,
+} from "../../test/setup/hub.ts";
+import {
+  createCustomer,
+  getCustomer,
+  setCustomerExclusion,
+  updateCustomer,
+} from "../services/customers.ts";
+import { ServiceError } from "../services/service-error.ts";
+import type { Db } from "../store/database.ts";
+import { processNextEvent } from "./run-engine.ts";
+
+const drain = async (db: Db, hub: Awaited<ReturnType<typeof createTestHub>>) => {
+  while (await processNextEvent(db, hub.clock)) {
+    // until nothing is due
+  }
+};
+const jobsOf = async (db: Db) =>
+  (await db.query<{ kind: string }>("select kind from jobs order by id")).map((j) => j.kind);
+
+describe.each(engines)("excluding a customer from an integration, on $name", (engine) => {
+  it("S9: an excluded hub customer is never created, matched or updated in the other system; its partner's changes wait; lifting merges both ways", async () => {
+    const db = await engine.open();
+    const hub = await createTestHub(db);
+    const integration = await addOfflineIntegration(hub, { pushNewCustomers: false });
+    const exclude = (clientId: number, excluded: boolean) =>
+      setCustomerExclusion(hub.ctx, hub.admin, clientId, { integrationId: integration, excluded });
+
+    // a hub customer without a partner, excluded: no partner is made for it, and a POS customer
+    // with its email is not matched to it (a new hub customer is made instead)
+    const ada = await createCustomer(hub.ctx, hub.admin, {
+      firstName: "Ada",
+      contacts: [{ kind: "email", value: "ada@example.com" }],
+    });
+    expect((await exclude(ada.id, true)).sync[0]).toMatchObject({ status: "excluded" });
+    await updateCustomer(hub.ctx, hub.admin, ada.id, { lastName: "Lovelace" });
+    await deliver(
+      hub,
+      integration,
+      posCustomer("c_ada", 1, {
+        firstName: "Ada",
+        contacts: [{ kind: "email", value: "ADA@example.com" }],
+      }),
+    );
+    await drain(db, hub);
+    expect(await jobsOf(db)).toEqual([]);
+    expect((await getCustomer(hub.ctx, hub.admin, ada.id)).sync[0]).toMatchObject({
+      status: "excluded",
+      externalId: null,
+    });
+    const [{ n: clients } = { n: 0 }] = await db.query<{ n: number }>(
+      "select count(*)::int as n from clients",
+    );
+    expect(clients).toBe(2);
+    // lifted: with pushNewCustomers off it is an unlinked customer again, nothing goes out
+    expect((await exclude(ada.id, false)).sync[0]).toMatchObject({ status: "unlinked" });
+    expect(await jobsOf(db)).toEqual([]);
+
+    // a synced pair, excluded: neither side's changes cross while it is
+    await deliver(
+      hub,
+      integration,
+      posCustomer("c_bea", 1, { firstName: "Bea", lastName: "Holm" }),
+    );
+    await drain(db, hub);
+    const [bea] = (await db.query<{ client_id: number }>(
+      "select client_id from links where external_id = 'c_bea'",
+    ))!;
+    const beaId = bea!.client_id;
+    await exclude(beaId, true);
+    await updateCustomer(hub.ctx, hub.admin, beaId, { firstName: "Beatrice" });
+    await deliver(
+      hub,
+      integration,
+      posCustomer("c_bea", 2, { firstName: "Bea", lastName: "Lund" }),
+    );
+    await drain(db, hub);
+    expect(await jobsOf(db)).toEqual([]);
+    expect(await getCustomer(hub.ctx, hub.admin, beaId)).toMatchObject({
+      firstName: "Beatrice",
+      lastName: "Holm",
+    });
+    // setting what already is changes nothing
+    await exclude(beaId, true);
+    expect(await jobsOf(db)).toEqual([]);
+
+    // lifted: the POS's change comes in and the hub's goes out, at once
+    const lifted = await exclude(beaId, false);
+    expect(lifted).toMatchObject({ firstName: "Beatrice", lastName: "Lund" });
+    expect(lifted.sync[0]).toMatchObject({ status: "synced", externalId: "c_bea" });
+    const jobs = await db.query<{ kind: string; payload: { set: Record<string, unknown> } }>(
+      "select kind, payload from jobs",
+    );
+    expect(jobs.map((j) => [j.kind, Object.keys(j.payload.set)])).toEqual([
+      ["external.update", ["firstName"]],
+    ]);
+
+    // a store's exclusions are the managers' and admins' to set
+    const associate = { ...hub.admin, role: "associate" as const };
+    await expect(
+      setCustomerExclusion(hub.ctx, associate, beaId, {
+        integrationId: integration,
+        excluded: true,
+      }),
+    ).rejects.toBeInstanceOf(ServiceError);
+    expect((await getCustomer(hub.ctx, hub.admin, beaId)).sync[0]).toMatchObject({
+      status: "synced",
+    });
+  });
+});

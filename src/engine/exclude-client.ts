@@ -1,0 +1,51 @@
+import type { HubChange } from "../domain/hub-change.ts";
+import { readClient } from "../store/clients-table.ts";
+import type { Queryable } from "../store/database.ts";
+import { excludeLink, findLink, insertLink, releaseLink } from "../store/links-table.ts";
+import { EngineError } from "./engine-error.ts";
+import { integrationOf } from "./integration-of.ts";
+import { clientLockKey, lockKey } from "./lock-keys.ts";
+import { syncClientOut } from "./sync-out.ts";
+
+/**
+ * S9: a user excludes a hub customer from one integration, or lifts the exclusion. Excluded, the
+ * customer is never created, matched or updated in the other system (every path checks the link's
+ * status: sync-out, apply's jobs, the engine's merges and email matches); a customer without a
+ * link there gets one, excluded, so that no later push creates its partner. Lifted, the link is
+ * unlinked again and the customer is sent on as if just edited: with a partner it merges (and
+ * syncs, or opens conflicts); without one it goes out as the integration's options say (S1-S3).
+ * Either is a no-op when the customer already is so.
+ */
+export async function excludeClient(
+  tx: Queryable,
+  now: Date,
+  change: Extract<HubChange, { kind: "client.exclude" }>,
+  actor: string,
+): Promise<{ clientId: number }> {
+  const { clientId, integrationId, excluded } = change;
+  if (!(await integrationOf(tx, integrationId)))
+    throw new EngineError("not_found", `integration ${integrationId} does not exist`);
+  await lockKey(tx, clientLockKey(clientId));
+  if (!(await readClient(tx, clientId)))
+    throw new EngineError("not_found", `customer ${clientId} does not exist`);
+  const link = await findLink(tx, { integrationId, clientId }, true);
+  if (excluded) {
+    if (link?.status === "excluded") return { clientId };
+    const own =
+      link ??
+      (await insertLink(tx, {
+        integrationId,
+        clientId,
+        externalId: null,
+        status: "unlinked",
+        syncEnabled: false,
+        now,
+      }));
+    await excludeLink(tx, own, now);
+    return { clientId };
+  }
+  if (link?.status !== "excluded") return { clientId };
+  await releaseLink(tx, link, now);
+  await syncClientOut(tx, now, clientId, { integrationId }, actor);
+  return { clientId };
+}
