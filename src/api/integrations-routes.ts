@@ -13,7 +13,11 @@ import {
   setUserAssociate,
   updateIntegrationSettings,
 } from "../services/integrations.ts";
-import { countExternalCustomers, listExternalCustomers } from "../services/external-customers.ts";
+import {
+  countExternalCustomers,
+  listExternalCustomers,
+  setExternalExclusion,
+} from "../services/external-customers.ts";
 import { externalOnlyStatuses } from "../store/links-table.ts";
 import type { HubEnv } from "./hub-env.ts";
 import { adminRole, anyRole, hubRoute, managerRoles } from "./role-route.ts";
@@ -311,6 +315,51 @@ export const integrationsRoutes = new OpenAPIHono<HubEnv>()
         limit,
       });
       return c.json(page, 200);
+    },
+  )
+  .openapi(
+    hubRoute({
+      method: "put",
+      path: "/v1/integrations/{id}/external-customers/{externalId}/exclusion",
+      operationId: "setExternalCustomerExclusion",
+      summary: "S9: exclude a customer of the other system from syncing, or lift the exclusion",
+      description:
+        "The customer is one the hub recorded (see `GET /v1/integrations/{id}/external-customers`). One paired with a hub customer is excluded or lifted as that customer is (`PUT /v1/customers/{id}/exclusion`). One without: excluded, it is never matched, created in the hub or paired; lifted, the hub takes its last copy as new (matched by email or created when the integration syncs all customers). Managers and admins only.",
+      roles: managerRoles,
+      tags: ["integrations"],
+      request: {
+        params: z.object({
+          id: pathId("id"),
+          externalId: z
+            .string()
+            .min(1)
+            .max(200)
+            .openapi({ description: "the customer's id in the other system" }),
+        }),
+        ...jsonBody(z.object({ excluded: z.boolean() }).strict()),
+      },
+      responses: {
+        200: json(
+          z.object({
+            externalId: z.string(),
+            clientId: z
+              .number()
+              .nullable()
+              .openapi({ description: "the hub customer it is paired with, if any" }),
+            status: z.enum(linkStatuses),
+          }),
+          "where the customer stands now",
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { id, externalId } = c.req.valid("param");
+      const { excluded } = c.req.valid("json");
+      return c.json(
+        await setExternalExclusion(c.var.ctx, c.var.actor, id, externalId, excluded),
+        200,
+      );
     },
   )
   .openapi(

@@ -40,6 +40,7 @@ const policy: Record<string, Role[]> = {
   listExternalCustomers: any,
   selectPartner: any,
   setCustomerExclusion: managers,
+  setExternalCustomerExclusion: managers,
   enableCustomerSync: any,
   getMe: any,
   listJobs: managers,
@@ -108,6 +109,11 @@ function samples(f: RoleFixture): Record<string, Sample> {
     countSyncSections: { params: integration },
     listExternalCustomers: { params: integration },
     // no such record: an allowed role gets past the role check to a 404
+    // no such record: an allowed role gets past the role check to a 404
+    setExternalCustomerExclusion: {
+      params: { ...integration, externalId: "nobody" },
+      body: { excluded: true },
+    },
     setCustomerExclusion: {
       params: customer,
       body: { integrationId: f.pair.integrationId, excluded: false },

@@ -30,6 +30,11 @@ export type HubChange =
   | { kind: "client.pair"; clientId: number; integrationId: number; externalId: string }
   /** S9: a user excludes the customer from one integration (`excluded`), or lifts that again */
   | { kind: "client.exclude"; clientId: number; integrationId: number; excluded: boolean }
+  /**
+   * S9: a user excludes a customer of the other system from syncing, or lifts that again (by its
+   * id there; one the hub recorded)
+   */
+  | { kind: "record.exclude"; integrationId: number; externalId: string; excluded: boolean }
   /** R7.4: merge the customer with one integration again, as if just edited (catch-up) */
   | { kind: "client.resync"; clientId: number; integrationId: number }
   | {

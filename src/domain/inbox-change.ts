@@ -148,6 +148,12 @@ export const hubChangeSchema = z.discriminatedUnion("kind", [
     integrationId: id,
     excluded: z.boolean(),
   }),
+  z.looseObject({
+    kind: z.literal("record.exclude"),
+    integrationId: id,
+    externalId: z.string().min(1),
+    excluded: z.boolean(),
+  }),
   z.looseObject({ kind: z.literal("client.resync"), clientId: id, integrationId: id }),
   z.looseObject({
     kind: z.literal("conflict.resolve"),

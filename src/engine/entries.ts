@@ -2,7 +2,7 @@ import type { HubChange } from "../domain/hub-change.ts";
 import { markEventProcessed } from "../store/change-events-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { createClient } from "./create-client.ts";
-import { excludeClient } from "./exclude-client.ts";
+import { excludeClient, excludeRecord } from "./exclude-client.ts";
 import { pairClient } from "./pair-client.ts";
 import { addToCollection, removeFromCollection } from "./edit-collection.ts";
 import { recordMessage } from "./record-message.ts";
@@ -34,6 +34,7 @@ export {
   addToCollection,
   createClient,
   excludeClient,
+  excludeRecord,
   pairClient,
   recordMessage,
   removeFromCollection,
@@ -43,9 +44,12 @@ export {
   updateClient,
 };
 
-/** What a hub change did: the customer it concerns (the API answers with its view). */
+/**
+ * What a hub change did: the customer it concerns (the API answers with its view); null for a
+ * change of a record of the other system that has no hub customer (S9).
+ */
 export interface HubChangeResult {
-  clientId: number;
+  clientId: number | null;
 }
 
 /** A typed entry for one kind of hub change. */
@@ -62,6 +66,7 @@ const hubEntries: { [K in HubChange["kind"]]: HubEntry<K> } = {
   "client.sync": syncClient,
   "client.pair": pairClient,
   "client.exclude": excludeClient,
+  "record.exclude": excludeRecord,
   "client.resync": resyncClient,
   "conflict.resolve": resolveConflicts,
   "message.sent": recordMessage,
@@ -70,7 +75,8 @@ const hubEntries: { [K in HubChange["kind"]]: HubEntry<K> } = {
 };
 
 /** The outcome recorded on a processed hub change: the customer it concerns. */
-export const hubChangeOutcome = (result: HubChangeResult) => `client:${result.clientId}`;
+export const hubChangeOutcome = (result: HubChangeResult) =>
+  result.clientId === null ? "record" : `client:${result.clientId}`;
 
 /**
  * R8.4: a hub change the services recorded in the inbox, run by its entry in the same transaction

@@ -12,8 +12,12 @@ import {
   setCustomerExclusion,
   updateCustomer,
 } from "../services/customers.ts";
+import { integrationOptionsSchema } from "../domain/integration-options.ts";
+import { setExternalExclusion } from "../services/external-customers.ts";
+import { selectPartner } from "../services/customers.ts";
 import { ServiceError } from "../services/service-error.ts";
 import type { Db } from "../store/database.ts";
+import { updateIntegration } from "../store/integrations-table.ts";
 import { processNextEvent } from "./run-engine.ts";
 
 const drain = async (db: Db, hub: Awaited<ReturnType<typeof createTestHub>>) => {
@@ -112,5 +116,61 @@ describe.each(engines)("excluding a customer from an integration, on $name", (en
     expect((await getCustomer(hub.ctx, hub.admin, beaId)).sync[0]).toMatchObject({
       status: "synced",
     });
+  });
+
+  it("S9: a customer of the other system excluded is never matched, created in the hub or paired, even once the integration syncs all; lifted, its last copy is taken as new", async () => {
+    const db = await engine.open();
+    const hub = await createTestHub(db);
+    const options = integrationOptionsSchema.parse({
+      webhooks: false,
+      syncMode: "selected",
+      pushNewCustomers: false,
+    });
+    const integration = await addOfflineIntegration(hub, options);
+    const exclude = (externalId: string, excluded: boolean) =>
+      setExternalExclusion(hub.ctx, hub.admin, integration, externalId, excluded);
+    const clients = async () =>
+      (await db.query<{ n: number }>("select count(*)::int as n from clients"))[0]!.n;
+
+    await deliver(hub, integration, posCustomer("c_cy", 1, { firstName: "Cy" }));
+    await drain(db, hub);
+    expect(await exclude("c_cy", true)).toEqual({
+      externalId: "c_cy",
+      clientId: null,
+      status: "excluded",
+    });
+    await updateIntegration(
+      db,
+      hub.ctx.secretKey,
+      integration,
+      { options: { ...options, syncMode: "all" } },
+      hub.clock.now(),
+    );
+    await deliver(hub, integration, posCustomer("c_cy", 2, { firstName: "Cyril" }));
+    await drain(db, hub);
+    expect(await clients()).toBe(0);
+    const hubCy = await createCustomer(hub.ctx, hub.admin, { firstName: "Cyril" });
+    await expect(
+      selectPartner(hub.ctx, hub.admin, hubCy.id, {
+        integrationId: integration,
+        externalId: "c_cy",
+      }),
+    ).rejects.toMatchObject({ code: "conflict" });
+
+    // lifted: taken as new, as if it had just arrived (all mode: a hub customer from its last copy)
+    const lifted = await exclude("c_cy", false);
+    expect(lifted).toMatchObject({ externalId: "c_cy", status: "synced" });
+    expect(lifted.clientId).not.toBeNull();
+    expect(await getCustomer(hub.ctx, hub.admin, lifted.clientId!)).toMatchObject({
+      firstName: "Cyril",
+    });
+
+    // a record paired with a hub customer is excluded as that customer is
+    expect(await exclude("c_cy", true)).toEqual({
+      externalId: "c_cy",
+      clientId: lifted.clientId,
+      status: "excluded",
+    });
+    await expect(exclude("c_nobody", true)).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -1,10 +1,17 @@
 import type { HubChange } from "../domain/hub-change.ts";
 import { readClient } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
-import { excludeLink, findLink, insertLink, releaseLink } from "../store/links-table.ts";
+import {
+  dropUnlinkedRecord,
+  excludeLink,
+  findLink,
+  insertLink,
+  releaseLink,
+} from "../store/links-table.ts";
 import { EngineError } from "./engine-error.ts";
 import { integrationOf } from "./integration-of.ts";
-import { clientLockKey, lockKey } from "./lock-keys.ts";
+import { clientLockKey, externalLockKey, lockKey } from "./lock-keys.ts";
+import { processExternalChange } from "./process-external-change.ts";
 import { syncClientOut } from "./sync-out.ts";
 
 /**
@@ -48,4 +55,53 @@ export async function excludeClient(
   await releaseLink(tx, link, now);
   await syncClientOut(tx, now, clientId, { integrationId }, actor);
   return { clientId };
+}
+
+/**
+ * S9 on the other side: a user excludes a customer of the other system, one the hub recorded, or
+ * lifts that. A record paired with a hub customer is excluded (or lifted) as that customer is
+ * (excludeClient). A record without one is marked excluded: never matched, created in the hub or
+ * paired (its later changes are recorded, not merged). Lifted, the hub forgets the record and
+ * takes its last copy as new, as if it had just arrived: matched by email or created in the hub
+ * when the integration syncs all customers, recorded unlinked again when it syncs selected ones.
+ */
+export async function excludeRecord(
+  tx: Queryable,
+  now: Date,
+  change: Extract<HubChange, { kind: "record.exclude" }>,
+  actor: string,
+): Promise<{ clientId: number | null }> {
+  const { integrationId, externalId, excluded } = change;
+  if (!(await integrationOf(tx, integrationId)))
+    throw new EngineError("not_found", `integration ${integrationId} does not exist`);
+  await lockKey(tx, externalLockKey(integrationId, externalId));
+  const record = await findLink(tx, { integrationId, externalId });
+  if (!record)
+    throw new EngineError(
+      "not_found",
+      `the hub has no record of customer ${externalId} of integration ${integrationId}`,
+    );
+  if (record.clientId !== null)
+    return excludeClient(
+      tx,
+      now,
+      { kind: "client.exclude", clientId: record.clientId, integrationId, excluded },
+      actor,
+    );
+  const locked = (await findLink(tx, { id: record.id }, true))!;
+  if (excluded) {
+    if (locked.status !== "excluded") await excludeLink(tx, locked, now);
+    return { clientId: null };
+  }
+  if (locked.status !== "excluded") return { clientId: null };
+  await dropUnlinkedRecord(tx, locked);
+  if (locked.external)
+    await processExternalChange(tx, now, integrationId, {
+      id: externalId,
+      number: locked.externalNumber,
+      version: locked.externalVersion,
+      customer: locked.external,
+    });
+  const after = await findLink(tx, { integrationId, externalId });
+  return { clientId: after?.clientId ?? null };
 }

@@ -106,14 +106,25 @@ export async function applyHubChangeIn<K extends HubChange["kind"]>(
   change: Extract<HubChange, { kind: K }>,
   entry: HubEntry<K>,
 ): Promise<CustomerView> {
-  const now = ctx.clock.now();
-  const id = await recordChange(tx, actor, change, now);
-  const { clientId } = await asServiceError(() =>
-    runRecordedHubChange(tx, now, { id, change, actor: actorLabel(actor) }, entry),
-  );
-  const client = await readClient(tx, clientId);
+  const { clientId } = await runHubChangeIn(ctx, tx, actor, change, entry);
+  const client = clientId === null ? undefined : await readClient(tx, clientId);
   if (!client) throw new ServiceError("not_found", "customer vanished while being saved");
   return view(client, await syncOf(tx, client));
+}
+
+/** A hub change recorded in the inbox and run by its entry, in the caller's transaction. */
+export async function runHubChangeIn<K extends HubChange["kind"]>(
+  ctx: ServiceContext,
+  tx: Queryable,
+  actor: Actor,
+  change: Extract<HubChange, { kind: K }>,
+  entry: HubEntry<K>,
+): Promise<{ clientId: number | null }> {
+  const now = ctx.clock.now();
+  const id = await recordChange(tx, actor, change, now);
+  return asServiceError(() =>
+    runRecordedHubChange(tx, now, { id, change, actor: actorLabel(actor) }, entry),
+  );
 }
 
 /** A2: a customer created in the hub is assigned to the user who created it. */

@@ -1,10 +1,16 @@
+import type { LinkStatus } from "../domain/link-status.ts";
+import { excludeRecord } from "../engine/entries.ts";
 import {
   countExternalOnly,
+  findLink,
   listExternalOnly,
   type ExternalOnlyRecord,
 } from "../store/links-table.ts";
+import { runHubChangeIn } from "./customers.ts";
 import { getIntegration } from "./integrations.ts";
 import type { Actor, ServiceContext } from "./service-context.ts";
+import { ServiceError } from "./service-error.ts";
+import { requireRole } from "./users.ts";
 
 /** S1, S11: an external customer the hub holds no customer for, as the API shows it. */
 export interface ExternalCustomerView {
@@ -59,4 +65,33 @@ export async function countExternalCustomers(
 ): Promise<Record<"unlinked" | "excluded", number>> {
   await getIntegration(ctx, actor, integrationId);
   return countExternalOnly(ctx.db, integrationId, search?.trim() || undefined);
+}
+
+/**
+ * S9: exclude a customer of the other system (one the hub recorded) from syncing, or lift that.
+ * One paired with a hub customer is excluded as that customer is; lifted, one without a hub
+ * customer is taken as new (matched or created in `all` mode). Managers and admins only, as for
+ * a hub customer. Answers where the customer stands now.
+ */
+export async function setExternalExclusion(
+  ctx: ServiceContext,
+  actor: Actor,
+  integrationId: number,
+  externalId: string,
+  excluded: boolean,
+): Promise<{ externalId: string; clientId: number | null; status: LinkStatus }> {
+  requireRole(actor, ["admin", "manager"], "excluding a customer from an integration");
+  await getIntegration(ctx, actor, integrationId);
+  return ctx.db.transaction(async (tx) => {
+    await runHubChangeIn(
+      ctx,
+      tx,
+      actor,
+      { kind: "record.exclude", integrationId, externalId, excluded },
+      excludeRecord,
+    );
+    const link = await findLink(tx, { integrationId, externalId });
+    if (!link) throw new ServiceError("not_found", `customer ${externalId} vanished while saved`);
+    return { externalId, clientId: link.clientId, status: link.status };
+  });
 }
