@@ -1,4 +1,5 @@
-import { normalizeEmail, normalizePhone } from "../normalize.ts";
+import { normalizeEmail } from "../normalize.ts";
+import { phoneKey } from "./phone-key.ts";
 import { addressParts, type AddressParts } from "./address-parts.ts";
 import { nameParts, type NameParts } from "./name-parts.ts";
 
@@ -61,7 +62,7 @@ export function prepareRecord(record: MatchRecord, country: string): PreparedRec
     .filter((a) => a.number !== "" || a.postcode !== "");
   // a phone of fewer than 7 digits is an extension or a placeholder, not a way to tell people apart
   const phones = record.phones
-    .map((p) => normalizePhone(p, country))
+    .map((p) => phoneKey(p, country))
     .filter((p) => p.replace(/\D/g, "").length >= 7);
   const birth = record.birthDate?.trim() ?? "";
   return {
