@@ -38,6 +38,15 @@ export interface PreparedRecord {
   phones: string[];
   addresses: AddressParts[];
   postcodes: string[];
+  /** towns of the addresses ("springfield|il"), for a pair that shares no street address */
+  towns: string[];
+  /** area codes of NANP phones ("212"): where a customer lived when the number was given */
+  areaCodes: string[];
+  /**
+   * towns the phones point to: an area code whose records, in this import, mostly name one town
+   * (filled by suggestPartners, which sees the whole import)
+   */
+  phoneTowns: string[];
   birthDate: string | null;
 }
 
@@ -72,6 +81,11 @@ export function prepareRecord(record: MatchRecord, country: string): PreparedRec
     phones: unique(phones),
     addresses,
     postcodes: unique(addresses.map((a) => a.postcode)),
+    towns: unique(addresses.map((a) => a.town)),
+    areaCodes: unique(
+      phones.map((p) => (p.startsWith("+1") && p.length === 12 ? p.slice(2, 5) : "")),
+    ),
+    phoneTowns: [],
     birthDate: /^\d{4}-\d{2}-\d{2}$/.test(birth) ? birth : null,
   };
 }
