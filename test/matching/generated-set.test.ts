@@ -11,9 +11,9 @@ describe("partner suggestions on W3's generated set, small (S8)", () => {
     expect(right / suggestions.length).toBeGreaterThanOrEqual(0.99);
     expect(new Set(suggestions.map((s) => s.hubId)).size).toBe(suggestions.length);
     expect(new Set(suggestions.map((s) => s.externalId)).size).toBe(suggestions.length);
-    // The issue's must is recall >= 0.95; this set's true pairs that share anything but a name
-    // (an email, phone, address or birth date) are about 93.5% of them, so the matcher reaches
-    // about 0.92. The bar below is what it reaches, to catch a regression, not the must.
-    expect(right / set.truth.size).toBeGreaterThanOrEqual(0.91);
+    // The issue's must is recall >= 0.95 (at 100,000 x 100,000). About 6.5% of this set's true
+    // pairs share no email, phone, address or birth date: the matcher reaches them only through a
+    // name with the same town or area code. It reaches about 0.958 here; the bar is the must.
+    expect(right / set.truth.size).toBeGreaterThanOrEqual(0.95);
   });
 });

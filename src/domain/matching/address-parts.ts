@@ -8,6 +8,25 @@ export interface AddressParts {
   unit: string;
   /** a US ZIP code (five digits after the house number), "" when none */
   postcode: string;
+  /** the town and state ("springfield|il") when written as "..., Springfield, IL", "" when not */
+  town: string;
+}
+
+/**
+ * "12 Main St, Apt 4, Clear Falls, IL 62704" -> "clearfalls|il": the comma-separated part before
+ * the state (and ZIP). Two towns of one name in different states stay apart.
+ */
+function townOf(value: string): string {
+  const parts = value
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .split(",")
+    .map((p) => p.trim());
+  if (parts.length < 3) return "";
+  const state = /^([a-z]{2})(?:\s+\d{5}(?:-\d{4})?)?$/.exec(parts[parts.length - 1]!);
+  const town = parts[parts.length - 2]!.replace(/[^a-z]/g, "");
+  return state === null || town === "" ? "" : `${town}|${state[1]}`;
 }
 
 // USPS standard suffix and unit abbreviations (Publication 28, appendix C), the common ones: both
@@ -117,5 +136,5 @@ export function addressParts(value: string): AddressParts {
   }
   const u = tokens.findIndex((t) => unitWords.has(t));
   if (u >= 0 && u + 1 < tokens.length && tokens[u + 1] !== postcode) unit = tokens[u + 1]!;
-  return { number, street, unit, postcode };
+  return { number, street, unit, postcode, town: townOf(value) };
 }

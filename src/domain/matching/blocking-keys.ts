@@ -23,5 +23,12 @@ export function blockingKeys(r: PreparedRecord): string[] {
   if (r.name.surname !== "") sounds.add(soundex(r.name.surname));
   if (r.name.givenAsSurname !== "") sounds.add(soundex(r.name.givenAsSurname));
   for (const z of r.postcodes) for (const s of sounds) keys.push(`z:${z}|${s}`);
+  // a town or an area code with the whole name: a customer who moved within the town, or whose
+  // record holds a phone on one side and nothing else in common on the other
+  if (r.name.given !== "" && r.name.surname !== "") {
+    const name = `${r.name.given[0]}|${soundex(r.name.surname)}`;
+    for (const t of new Set([...r.towns, ...r.phoneTowns])) keys.push(`t:${t}|${name}`);
+    for (const c of r.areaCodes) keys.push(`c:${c}|${name}`);
+  }
   return keys;
 }

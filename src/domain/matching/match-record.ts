@@ -1,4 +1,5 @@
-import { normalizeEmail, normalizePhone } from "../normalize.ts";
+import { normalizeEmail } from "../normalize.ts";
+import { phoneKey } from "./phone-key.ts";
 import { addressParts, type AddressParts } from "./address-parts.ts";
 import { nameParts, type NameParts } from "./name-parts.ts";
 
@@ -37,6 +38,15 @@ export interface PreparedRecord {
   phones: string[];
   addresses: AddressParts[];
   postcodes: string[];
+  /** towns of the addresses ("springfield|il"), for a pair that shares no street address */
+  towns: string[];
+  /** area codes of NANP phones ("212"): where a customer lived when the number was given */
+  areaCodes: string[];
+  /**
+   * towns the phones point to: an area code whose records, in this import, mostly name one town
+   * (filled by suggestPartners, which sees the whole import)
+   */
+  phoneTowns: string[];
   birthDate: string | null;
 }
 
@@ -61,7 +71,7 @@ export function prepareRecord(record: MatchRecord, country: string): PreparedRec
     .filter((a) => a.number !== "" || a.postcode !== "");
   // a phone of fewer than 7 digits is an extension or a placeholder, not a way to tell people apart
   const phones = record.phones
-    .map((p) => normalizePhone(p, country))
+    .map((p) => phoneKey(p, country))
     .filter((p) => p.replace(/\D/g, "").length >= 7);
   const birth = record.birthDate?.trim() ?? "";
   return {
@@ -71,6 +81,11 @@ export function prepareRecord(record: MatchRecord, country: string): PreparedRec
     phones: unique(phones),
     addresses,
     postcodes: unique(addresses.map((a) => a.postcode)),
+    towns: unique(addresses.map((a) => a.town)),
+    areaCodes: unique(
+      phones.map((p) => (p.startsWith("+1") && p.length === 12 ? p.slice(2, 5) : "")),
+    ),
+    phoneTowns: [],
     birthDate: /^\d{4}-\d{2}-\d{2}$/.test(birth) ? birth : null,
   };
 }

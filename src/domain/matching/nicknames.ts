@@ -93,6 +93,14 @@ const table: Record<string, string[]> = {
   ronnie: ["ronald"],
   sally: ["sarah"],
   trish: ["patricia"],
+  chaz: ["charles"],
+  kit: ["christopher", "katherine"],
+  hal: ["henry", "harold"],
+  tori: ["victoria"],
+  becca: ["rebecca"],
+  tina: ["christina"],
+  gabe: ["gabriel"],
+  bert: ["albert", "robert"],
 };
 
 /** The formal names a given name may stand for, itself included: `formalNames("bob")` is ["bob", "robert"]. */

@@ -12,6 +12,9 @@ export interface ScoringContext {
   surnameCount: Map<string, number>;
   /** how many records of one side hold a mailbox or phone (the larger of the two sides) */
   sharedCount: Map<string, number>;
+  /** how many records (both sides) name each town, and hold each area code */
+  townCount: Map<string, number>;
+  areaCodeCount: Map<string, number>;
   /** hub and external records together */
   population: number;
   /** log2 odds that two records picked at random are one person, before any evidence */
@@ -83,7 +86,10 @@ function compareGiven(x: string, y: string, ctx: ScoringContext): Part | null {
   const similarity = jaroWinkler(x, y);
   const typo =
     oneKeyingErrorApart(x, y) ||
-    (Math.min(x.length, y.length) >= 6 && Math.abs(x.length - y.length) <= 1 && similarity >= 0.95);
+    (Math.min(x.length, y.length) >= 6 &&
+      Math.abs(x.length - y.length) <= 1 &&
+      similarity >= 0.95) ||
+    droppedLetterOfRareSpelling(x, y, ctx);
   if (!typo) return null;
   const longer = x.length >= y.length ? x : y;
   return {
@@ -91,6 +97,20 @@ function compareGiven(x: string, y: string, ctx: ScoringContext): Part | null {
     reason: `first name ${similarity.toFixed(2)} similar`,
     fullGiven: true,
   };
+}
+
+/**
+ * "Jhn" for "John", "Aina" for "Abina": a letter left out, when the shorter spelling is rare beside
+ * the longer one (a slip, not a name of its own). Two names that are both common, "Carl" and
+ * "Carol", "Jon" and "John", stay two people: households hold such pairs.
+ */
+function droppedLetterOfRareSpelling(x: string, y: string, ctx: ScoringContext): boolean {
+  const [long, short] = x.length > y.length ? [x, y] : [y, x];
+  if (long.length !== short.length + 1 || short.length < 3) return false;
+  let i = 0;
+  while (i < short.length && long[i] === short[i]) i++;
+  if (long.slice(i + 1) !== short.slice(i)) return false;
+  return (ctx.givenCount.get(short) ?? 0) * 16 <= (ctx.givenCount.get(long) ?? 0);
 }
 
 function compareSurname(
@@ -201,6 +221,27 @@ function contactParts(a: PreparedRecord, b: PreparedRecord, ctx: ScoringContext)
     parts.push({ bits: bits.address, reason: "same address", household: true });
   else if (sharedValue(a.postcodes, b.postcodes) !== undefined)
     parts.push({ bits: bits.postcode, reason: "same postcode" });
+  else {
+    // a small town says more than a city; an area code covers a region, so it counts less
+    const town = sharedValue(a.towns, b.towns);
+    const area = phone === undefined ? sharedValue(a.areaCodes, b.areaCodes) : undefined;
+    const phoneTown = sharedValue(a.towns, b.phoneTowns) ?? sharedValue(a.phoneTowns, b.towns);
+    if (town !== undefined)
+      parts.push({
+        bits: freqBits(ctx.townCount.get(town), ctx.population, 1, 6) - 1,
+        reason: "same town",
+      });
+    else if (phoneTown !== undefined)
+      parts.push({
+        bits: freqBits(ctx.townCount.get(phoneTown), ctx.population, 1, 5) - 2,
+        reason: "phone's area code in the town",
+      });
+    else if (area !== undefined)
+      parts.push({
+        bits: freqBits(ctx.areaCodeCount.get(area), ctx.population, 1, 5) - 1,
+        reason: "same area code",
+      });
+  }
   if (a.birthDate !== null && b.birthDate !== null) {
     if (a.birthDate === b.birthDate)
       parts.push({ bits: bits.birthDate, reason: "same birth date" });
@@ -246,10 +287,13 @@ export function scorePair(
   const parts = [...names, ...contactParts(a, b, ctx)];
   let logOdds = ctx.prior;
   for (const p of parts) logOdds += p.bits;
+  // a namesake whose birth date or suffix differs is known to be someone else: it leaves the record
+  // its true partner instead of making it ambiguous
   const householdNamesake =
     names.some((p) => p.fullGiven === true) &&
     (names[1]?.bits ?? 0) > 0 &&
-    parts.some((p) => p.household === true);
+    parts.some((p) => p.household === true) &&
+    !parts.some((p) => p.bits === bits.birthDateDiffers || p.bits === bits.suffixDiffers);
   return { logOdds, parts, householdNamesake };
 }
 

@@ -117,4 +117,73 @@ describe("partner suggestions (S8)", () => {
     const s = suggestPartners([best, weaker], [pos], options);
     expect(s.map((x) => [x.hubId, x.externalId])).toEqual([["h1", "x3"]]);
   });
+  // the plausible bugs: a town that never becomes a blocking key (the pair is never compared), or
+  // towns compared without their state (Springfield, IL is not Springfield, MO)
+  it("S8: a rare full name in the same town, with nothing else in common, is suggested; in a namesake town of another state it is not", () => {
+    const hub = record({
+      id: "h1",
+      firstName: "Ottoline",
+      lastName: "Quarrington",
+      addresses: ["12 Main St, Springfield, IL 62704"],
+    });
+    const moved = record({
+      id: "x1",
+      firstName: "Ottoline",
+      lastName: "Quarrington",
+      addresses: ["88 Pine Avenue, Apt 3, Springfield, IL 62711"],
+    });
+    const [s, ...rest] = suggestPartners([hub], [moved], options);
+    expect(rest).toEqual([]);
+    expect(s).toMatchObject({ hubId: "h1", externalId: "x1" });
+    expect(s!.reasons).toContain("same town");
+    const elsewhere = record({
+      id: "x2",
+      firstName: "Ottoline",
+      lastName: "Quarrington",
+      addresses: ["88 Pine Avenue, Apt 3, Springfield, MO 65801"],
+    });
+    expect(suggestPartners([hub], [elsewhere], options)).toEqual([]);
+  });
+
+  // the plausible bug: any one-letter difference taken for a typo, so "Carl" and "Carol" of one
+  // household become one person
+  it("S8: a first name with a letter left out matches when that spelling is rare, not when it is a common name", () => {
+    const johns = Array.from({ length: 40 }, (_, k) =>
+      record({ firstName: "John", lastName: `Other${k}`, emails: [`john${k}@example.com`] }),
+    );
+    const hub = record({
+      id: "h1",
+      firstName: "John",
+      lastName: "Quarrington",
+      emails: ["jq@example.com"],
+    });
+    const slip = record({
+      id: "x1",
+      firstName: "Jhn",
+      lastName: "Quarrington",
+      emails: ["jq@example.com"],
+    });
+    expect(suggestPartners([hub, ...johns], [slip], options)).toMatchObject([
+      { hubId: "h1", externalId: "x1" },
+    ]);
+    const carls = Array.from({ length: 40 }, (_, k) =>
+      record({ firstName: "Carl", lastName: `Other${k}`, emails: [`carl${k}@example.com`] }),
+    );
+    const carol = record({
+      id: "h2",
+      firstName: "Carol",
+      lastName: "Quarrington",
+      emails: ["q@example.com"],
+    });
+    const carl = record({
+      id: "x2",
+      firstName: "Carl",
+      lastName: "Quarrington",
+      emails: ["q@example.com"],
+    });
+    const carols = Array.from({ length: 40 }, (_, k) =>
+      record({ firstName: "Carol", lastName: `Other${k}`, emails: [`carol${k}@example.com`] }),
+    );
+    expect(suggestPartners([carol, ...carols], [carl, ...carls], options)).toEqual([]);
+  });
 });

@@ -25,6 +25,9 @@ export interface SuggestOptions {
  */
 const largestBlock = 50;
 
+/** how much likelier (bits) the best must be when a household namesake is among the candidates */
+const namesakeMargin = 10;
+
 /**
  * Calibrate as if the store had at least this many customers, so a small import is not suggested
  * partners on evidence that would be thin in a real store.
@@ -49,8 +52,8 @@ export function suggestPartners(
   options: SuggestOptions,
 ): Suggestion[] {
   const margin = options.margin ?? 4;
-  const h = hub.map((r) => prepareRecord(r, options.country));
-  const e = external.map((r) => prepareRecord(r, options.country));
+  const h = withPhoneTowns(hub.map((r) => prepareRecord(r, options.country)));
+  const e = withPhoneTowns(external.map((r) => prepareRecord(r, options.country)));
   const ctx = scoringContext(h, e);
 
   const index = new Map<string, number[]>();
@@ -112,7 +115,13 @@ export function suggestPartners(
     const score = probability(bits);
     if (score < options.threshold) continue;
     if (bits - Math.max(hubSecondBits[i]!, extSecondBits[j]!) < margin) continue;
-    if (hubNamesakes[i]! > 1 || extNamesakes[j]! > 1) continue;
+    // two namesakes in one household (a father and a son whose Jr. was left out) are told apart only
+    // when one is far likelier than the other
+    if (
+      (hubNamesakes[i]! > 1 || extNamesakes[j]! > 1) &&
+      bits - Math.max(hubSecondBits[i]!, extSecondBits[j]!) < namesakeMargin
+    )
+      continue;
     const pair = scorePair(h[i]!, e[j]!, ctx)!;
     suggestions.push({
       hubId: h[i]!.id,
@@ -129,15 +138,52 @@ export function suggestPartners(
   );
 }
 
+/** how many records of an area code with a town the town needs, and what share of them */
+const phoneTownRecords = 5;
+const phoneTownShare = 0.6;
+
+/**
+ * Area codes that, in this side's records, mostly go with one town: a record with that phone and
+ * no address is placed in the town. Learned from the import, not from a table, so a region whose
+ * area code spans many towns places no one.
+ */
+function withPhoneTowns(records: PreparedRecord[]): PreparedRecord[] {
+  const byArea = new Map<string, Map<string, number>>();
+  const withTown = new Map<string, number>();
+  for (const r of records) {
+    if (r.towns.length !== 1) continue;
+    for (const c of r.areaCodes) {
+      const towns = byArea.get(c) ?? new Map<string, number>();
+      towns.set(r.towns[0]!, (towns.get(r.towns[0]!) ?? 0) + 1);
+      byArea.set(c, towns);
+      withTown.set(c, (withTown.get(c) ?? 0) + 1);
+    }
+  }
+  const townOf = new Map<string, string>();
+  for (const [c, towns] of byArea) {
+    const n = withTown.get(c)!;
+    for (const [t, k] of towns)
+      if (n >= phoneTownRecords && k >= phoneTownShare * n) townOf.set(c, t);
+  }
+  return records.map((r) => {
+    const phoneTowns = r.areaCodes.flatMap((c) => townOf.get(c) ?? []);
+    return phoneTowns.length === 0 ? r : { ...r, phoneTowns };
+  });
+}
+
 function scoringContext(h: PreparedRecord[], e: PreparedRecord[]): ScoringContext {
   const givenCount = new Map<string, number>();
   const surnameCount = new Map<string, number>();
   const count = (map: Map<string, number>, key: string) => {
     if (key !== "") map.set(key, (map.get(key) ?? 0) + 1);
   };
+  const townCount = new Map<string, number>();
+  const areaCodeCount = new Map<string, number>();
   for (const r of [...h, ...e]) {
     count(givenCount, r.name.given);
     count(surnameCount, r.name.surname);
+    for (const t of r.towns) count(townCount, t);
+    for (const c of r.areaCodes) count(areaCodeCount, c);
   }
   // a mailbox or phone held by several records of one side belongs to a household or a shop
   const sharedCount = new Map<string, number>();
@@ -150,6 +196,8 @@ function scoringContext(h: PreparedRecord[], e: PreparedRecord[]): ScoringContex
     givenCount,
     surnameCount,
     sharedCount,
+    townCount,
+    areaCodeCount,
     // a name seen once in a tiny import is not known to be rare: count as in a store-sized one
     population: Math.max(h.length + e.length, 2 * smallestPopulation),
     prior: -Math.log2(Math.max(h.length, e.length, smallestPopulation)),
