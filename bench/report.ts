@@ -60,7 +60,7 @@ const shown: Record<string, string[]> = {
     "suggested",
     "precision",
     "recall",
-    "recallCeiling",
+    "sharingContact",
     "seconds",
     "peakRssMb",
   ],

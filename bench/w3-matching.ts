@@ -36,8 +36,11 @@ export async function runW3(o: W3Options) {
     wrong: suggestions.length - right,
     precision: round(suggestions.length === 0 ? 0 : right / suggestions.length),
     recall: round(right / pairsTrue),
-    /** true pairs that share an email, phone, address or birth date: the rest share only a name */
-    recallCeiling: round(identifiable / pairsTrue),
+    /**
+     * the share of true pairs with an email, phone, address or birth date in common: the rest
+     * share at most a name, a town or an area code (the matcher finds some of those too)
+     */
+    sharingContact: round(identifiable / pairsTrue),
     seconds: Math.round(seconds * 100) / 100,
     /** the whole bench process, generation included */
     peakRssMb: { bench: Math.round(process.resourceUsage().maxRSS / 1024) },
