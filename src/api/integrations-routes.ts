@@ -19,10 +19,12 @@ import {
   setExternalExclusion,
 } from "../services/external-customers.ts";
 import { externalOnlyStatuses } from "../store/links-table.ts";
+import { confirmPartners, suggestPartnersFor } from "../services/partner-suggestions.ts";
 import type { HubEnv } from "./hub-env.ts";
 import { adminRole, anyRole, hubRoute, managerRoles } from "./role-route.ts";
 import {
   customerFilterQuery,
+  decimalInteger,
   errorResponses,
   idParam,
   json,
@@ -360,6 +362,112 @@ export const integrationsRoutes = new OpenAPIHono<HubEnv>()
         await setExternalExclusion(c.var.ctx, c.var.actor, id, externalId, excluded),
         200,
       );
+    },
+  )
+  .openapi(
+    hubRoute({
+      method: "get",
+      path: "/v1/integrations/{id}/partner-suggestions",
+      operationId: "suggestPartners",
+      summary: "S8: likely partners for customers without one, with a score and the reasons",
+      description:
+        "Between the store's customers that have no partner in this integration and the other system's customers the hub recorded without one (neither excluded), at or above the integration's `matchThreshold`, best first. Nothing is linked: confirm pairs with `POST /v1/integrations/{id}/partners`.",
+      roles: anyRole,
+      tags: ["integrations"],
+      request: {
+        params: idParam,
+        query: z.object({
+          limit: decimalInteger(1)
+            .pipe(z.number().max(1000))
+            .default(100)
+            .openapi({ type: "integer", description: "1 to 1000, default 100" }),
+        }),
+      },
+      responses: {
+        200: json(
+          z.object({
+            suggestions: z.array(
+              z
+                .object({
+                  clientId: z.number(),
+                  externalId: z.string(),
+                  externalNumber: z.string().nullable(),
+                  score: z.number().openapi({ description: "0 to 1" }),
+                  reasons: z.array(z.string()).openapi({ example: ["same phone", "same town"] }),
+                })
+                .openapi("PartnerSuggestion"),
+            ),
+          }),
+          "the suggestions, best first",
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const suggestions = await suggestPartnersFor(
+        c.var.ctx,
+        c.var.actor,
+        id,
+        c.req.valid("query").limit,
+      );
+      return c.json({ suggestions }, 200);
+    },
+  )
+  .openapi(
+    hubRoute({
+      method: "post",
+      path: "/v1/integrations/{id}/partners",
+      operationId: "confirmPartners",
+      summary: "S8, S7: pair customers with the other system's, one or many at once",
+      description:
+        "Each pair is made as `POST /v1/customers/{id}/partner` makes one (where the two differ it starts in conflict). A pair that cannot be made (paired meanwhile, excluded, another associate's customer) is answered with its reason; the others go through.",
+      roles: anyRole,
+      tags: ["integrations"],
+      request: {
+        params: idParam,
+        ...jsonBody(
+          z
+            .object({
+              pairs: z
+                .array(
+                  z
+                    .object({
+                      clientId: z.number().int().positive(),
+                      externalId: z.string().min(1).max(200),
+                    })
+                    .strict(),
+                )
+                .min(1)
+                .max(1000),
+            })
+            .strict(),
+        ),
+      },
+      responses: {
+        200: json(
+          z.object({
+            results: z.array(
+              z.object({
+                clientId: z.number(),
+                externalId: z.string(),
+                status: z
+                  .enum(linkStatuses)
+                  .nullable()
+                  .openapi({ description: "the pair's status; null when it was not made" }),
+                error: z.object({ code: z.string(), message: z.string() }).nullable(),
+              }),
+            ),
+          }),
+          "per pair, made or why not",
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const results = await confirmPartners(c.var.ctx, c.var.actor, id, c.req.valid("json").pairs);
+      return c.json({ results }, 200);
     },
   )
   .openapi(

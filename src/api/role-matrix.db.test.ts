@@ -40,6 +40,8 @@ const policy: Record<string, Role[]> = {
   listExternalCustomers: any,
   selectPartner: any,
   setCustomerExclusion: managers,
+  suggestPartners: any,
+  confirmPartners: any,
   setExternalCustomerExclusion: managers,
   enableCustomerSync: any,
   getMe: any,
@@ -113,6 +115,11 @@ function samples(f: RoleFixture): Record<string, Sample> {
     setExternalCustomerExclusion: {
       params: { ...integration, externalId: "nobody" },
       body: { excluded: true },
+    },
+    suggestPartners: { params: integration },
+    confirmPartners: {
+      params: integration,
+      body: { pairs: [{ clientId: f.customerId, externalId: "nobody" }] },
     },
     setCustomerExclusion: {
       params: customer,

@@ -40,6 +40,11 @@ export const integrationOptionsSchema = z.strictObject({
       excludeTypes: filterList.default([]),
     })
     .default({ excludeCategories: [], excludeVendors: [], excludeTypes: [] }),
+  /**
+   * S8: the lowest score (0..1) a partner suggestion needs to be offered; nothing below it is
+   * proposed, and nothing is linked without a user's confirmation
+   */
+  matchThreshold: z.number().min(0.5).max(1).default(0.9),
   /** F9: POS associate number used when the hub user has none */
   defaultAssociateNumber: z.string().min(1).max(40).optional(),
 });

@@ -212,3 +212,41 @@ export async function syncStatesOf(
     lastError: r.last_error,
   }));
 }
+
+/**
+ * S8: a store's customers that have no partner in one integration and are not excluded from it,
+ * with their contact methods: what partner suggestions are made for. One query.
+ */
+export async function clientsWithoutPartner(
+  q: Queryable,
+  storeId: number,
+  integrationId: number,
+): Promise<
+  Array<{
+    id: number;
+    firstName: string | null;
+    lastName: string | null;
+    contacts: Array<{ kind: "email" | "phone" | "address"; value: string }>;
+  }>
+> {
+  const rows = await q.query<{
+    id: number;
+    first_name: string | null;
+    last_name: string | null;
+    contacts: Array<{ kind: "email" | "phone" | "address"; value: string }>;
+  }>(
+    `select c.id, c.first_name, c.last_name,
+            coalesce((select json_agg(json_build_object('kind', cc.kind, 'value', cc.value) order by cc.id)
+                      from client_contacts cc where cc.client_id = c.id), '[]') as contacts
+     from clients c left join links l on l.client_id = c.id and l.integration_id = $2
+     where c.store_id = $1 and (l.id is null or (l.external_id is null and l.status <> 'excluded'))
+     order by c.id`,
+    [storeId, integrationId],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    firstName: r.first_name,
+    lastName: r.last_name,
+    contacts: r.contacts,
+  }));
+}

@@ -80,6 +80,7 @@ function optionValues(): { first: IntegrationOptions; second: IntegrationOptions
         excludeVendors: [`Vendor ${u()}`],
         excludeTypes: ["memo"],
       },
+      matchThreshold: 0.75,
       defaultAssociateNumber: `A${u()}`,
     },
     second: {
@@ -95,6 +96,7 @@ function optionValues(): { first: IntegrationOptions; second: IntegrationOptions
         excludeVendors: [`Vendor ${u()}`],
         excludeTypes: ["consignment", `type_${u()}`],
       },
+      matchThreshold: 0.8 + Math.floor(Math.random() * 100) / 1000,
       defaultAssociateNumber: `B${u()}`,
     },
   };

@@ -1,0 +1,128 @@
+import type { LinkStatus } from "../domain/link-status.ts";
+import type { MatchRecord } from "../domain/matching/match-record.ts";
+import { suggestPartners } from "../domain/matching/suggest-partners.ts";
+import { clientsWithoutPartner } from "../store/client-list.ts";
+import { readIntegration } from "../store/integrations-table.ts";
+import { listExternalOnly } from "../store/links-table.ts";
+import { selectPartner } from "./customers.ts";
+import { getIntegration } from "./integrations.ts";
+import type { Actor, ServiceContext } from "./service-context.ts";
+import { ServiceError } from "./service-error.ts";
+
+/** S8: a proposed pair, as the API shows it. */
+export interface PartnerSuggestion {
+  clientId: number;
+  externalId: string;
+  externalNumber: string | null;
+  /** 0..1 */
+  score: number;
+  /** why, in words: "same phone", "name 0.93 similar", "same postcode" */
+  reasons: string[];
+}
+
+type Contacts = Array<{ kind: "email" | "phone" | "address"; value: string }>;
+const valuesOf = (contacts: Contacts, kind: Contacts[number]["kind"]) =>
+  contacts.filter((c) => c.kind === kind).map((c) => c.value);
+
+/**
+ * S8: likely partners between the store's customers that have none in this integration (not
+ * excluded) and the other system's customers the hub recorded without one (unlinked, not
+ * excluded, S9), at or above the integration's `matchThreshold`, best first. Nothing is linked:
+ * a user confirms (confirmPartners). The whole of both sides is read and matched each time.
+ */
+export async function suggestPartnersFor(
+  ctx: ServiceContext,
+  actor: Actor,
+  integrationId: number,
+  limit: number,
+): Promise<PartnerSuggestion[]> {
+  await getIntegration(ctx, actor, integrationId);
+  const integration = (await readIntegration(ctx.db, integrationId))!;
+  const hub: MatchRecord[] = (
+    await clientsWithoutPartner(ctx.db, actor.storeId, integrationId)
+  ).map((c) => ({
+    id: String(c.id),
+    customerNumber: null,
+    firstName: c.firstName ?? "",
+    lastName: c.lastName ?? "",
+    emails: valuesOf(c.contacts, "email"),
+    phones: valuesOf(c.contacts, "phone"),
+    addresses: valuesOf(c.contacts, "address"),
+    birthDate: null,
+  }));
+  const numbers = new Map<string, string | null>();
+  const external: MatchRecord[] = [];
+  for (let after = 0; ;) {
+    const page = await listExternalOnly(ctx.db, integrationId, {
+      status: "unlinked",
+      after,
+      limit: 5000,
+    });
+    for (const r of page) {
+      numbers.set(r.externalId, r.externalNumber);
+      const contacts = r.customer?.contacts ?? [];
+      external.push({
+        id: r.externalId,
+        customerNumber: r.externalNumber,
+        firstName: r.customer?.firstName ?? "",
+        lastName: r.customer?.lastName ?? "",
+        emails: valuesOf(contacts, "email"),
+        phones: valuesOf(contacts, "phone"),
+        addresses: valuesOf(contacts, "address"),
+        birthDate: null,
+      });
+    }
+    if (page.length < 5000) break;
+    after = page.at(-1)!.linkId;
+  }
+  const suggestions = suggestPartners(hub, external, {
+    threshold: integration.options.matchThreshold,
+    country: integration.country,
+  });
+  return suggestions.slice(0, limit).map((s) => ({
+    clientId: Number(s.hubId),
+    externalId: s.externalId,
+    externalNumber: numbers.get(s.externalId) ?? null,
+    score: s.score,
+    reasons: s.reasons,
+  }));
+}
+
+/**
+ * S8, S7: a user confirms suggested pairs, one or many at once: each is paired as by hand
+ * (selectPartner: its own transaction, A7, starts in conflict where the two differ), so one that
+ * can no longer be made (paired meanwhile, excluded, another associate's customer) is reported
+ * with its reason and the others go through.
+ */
+export async function confirmPartners(
+  ctx: ServiceContext,
+  actor: Actor,
+  integrationId: number,
+  pairs: ReadonlyArray<{ clientId: number; externalId: string }>,
+): Promise<
+  Array<{
+    clientId: number;
+    externalId: string;
+    status: LinkStatus | null;
+    error: { code: string; message: string } | null;
+  }>
+> {
+  await getIntegration(ctx, actor, integrationId);
+  const results = [];
+  for (const { clientId, externalId } of pairs) {
+    try {
+      const view = await selectPartner(ctx, actor, clientId, { integrationId, externalId });
+      const sync = view.sync.find((s) => s.integrationId === integrationId);
+      results.push({ clientId, externalId, status: sync?.status ?? null, error: null });
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      results.push({
+        clientId,
+        externalId,
+        status: null,
+        error: { code: error.code, message: error.message },
+      });
+    }
+  }
+  return results;
+}

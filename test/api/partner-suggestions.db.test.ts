@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/api/app.ts";
+import { integrationOptionsSchema } from "../../src/domain/integration-options.ts";
+import { processNextEvent } from "../../src/engine/run-engine.ts";
+import { createCustomer } from "../../src/services/customers.ts";
+import { setExternalExclusion } from "../../src/services/external-customers.ts";
+import { engines } from "../setup/database.ts";
+import {
+  addOfflineIntegration,
+  createTestHub,
+  deliver,
+  posCustomer,
+  type TestHub,
+} from "../setup/hub.ts";
+
+function hubApi(hub: TestHub) {
+  const app = createApp(hub.ctx);
+  return async <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => {
+    const response = await app.request(path, {
+      method,
+      headers: { "content-type": "application/json", authorization: `Bearer ${hub.token}` },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  };
+}
+
+interface Suggestions {
+  suggestions: Array<{ clientId: number; externalId: string; score: number; reasons: string[] }>;
+}
+
+describe.each(engines)("partner suggestions, on $name", (engine) => {
+  it("S8: customers without a partner on both sides are suggested with a score and reasons; excluded ones never; a user confirms many at once, each pair or its reason", async () => {
+    const hub = await createTestHub(await engine.open());
+    const integration = await addOfflineIntegration(
+      hub,
+      integrationOptionsSchema.parse({
+        webhooks: false,
+        syncMode: "selected",
+        pushNewCustomers: false,
+      }),
+    );
+    const phone = (value: string) => ({ kind: "phone" as const, value });
+    const email = (value: string) => ({ kind: "email" as const, value });
+    const address = (value: string) => ({ kind: "address" as const, value });
+    const robert = await createCustomer(hub.ctx, hub.admin, {
+      firstName: "Robert",
+      lastName: "Smith",
+      contacts: [phone("(212) 555-0101"), address("12 Main Street, Springfield, IL 62704")],
+    });
+    const karen = await createCustomer(hub.ctx, hub.admin, {
+      firstName: "Karen",
+      lastName: "Olsen",
+      contacts: [email("karen.olsen@example.com"), phone("(312) 555-0199")],
+    });
+    await deliver(
+      hub,
+      integration,
+      posCustomer("c_bob", 1, {
+        firstName: "Bob",
+        lastName: "Smith",
+        contacts: [phone("212.555.0101"), address("12 Main St, Springfield IL 62704")],
+      }),
+      posCustomer("c_karen", 1, {
+        firstName: "Karen",
+        lastName: "Olsen",
+        contacts: [email("Karen.Olsen@example.com"), phone("312-555-0199")],
+      }),
+      posCustomer("c_maria", 1, { firstName: "Maria", lastName: "Gomez" }),
+    );
+    while (await processNextEvent(hub.ctx.db, hub.clock)) {
+      // recorded, none linked (selected mode)
+    }
+    const api = hubApi(hub);
+    const base = `/v1/integrations/${integration}`;
+
+    const first = await api<Suggestions>("GET", `${base}/partner-suggestions`);
+    expect(first.status).toBe(200);
+    const pairs = first.body.suggestions.map((s) => [s.clientId, s.externalId]);
+    expect(pairs.sort()).toEqual(
+      [
+        [karen.id, "c_karen"],
+        [robert.id, "c_bob"],
+      ].sort(),
+    );
+    const bob = first.body.suggestions.find((s) => s.externalId === "c_bob")!;
+    expect(bob.score).toBeGreaterThanOrEqual(0.9);
+    expect(bob.reasons).toContain("same phone");
+
+    // an excluded record is never suggested (S9)
+    await setExternalExclusion(hub.ctx, hub.admin, integration, "c_karen", true);
+    const second = await api<Suggestions>("GET", `${base}/partner-suggestions`);
+    expect(second.body.suggestions.map((s) => s.externalId)).toEqual(["c_bob"]);
+
+    // confirmed at once: the one that can be made is, the other says why not
+    const confirmed = await api<{
+      results: Array<{ status: string | null; error: { code: string } | null }>;
+    }>("POST", `${base}/partners`, {
+      pairs: [
+        { clientId: robert.id, externalId: "c_bob" },
+        { clientId: karen.id, externalId: "c_karen" },
+      ],
+    });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.results.map((r) => r.error?.code ?? r.status)).toEqual([
+      "conflict",
+      "conflict",
+    ]);
+    const [made, refused] = confirmed.body.results;
+    expect(made!.error).toBeNull();
+    expect(refused!.status).toBeNull();
+    expect((await api<Suggestions>("GET", `${base}/partner-suggestions`)).body.suggestions).toEqual(
+      [],
+    );
+    const bad = await api("POST", `${base}/partners`, { pairs: [] });
+    expect(bad.status).toBe(400);
+  });
+});
