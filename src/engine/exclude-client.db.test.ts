@@ -105,6 +105,29 @@ describe.each(engines)("excluding a customer from an integration, on $name", (en
       ["external.update", ["firstName"]],
     ]);
 
+    // a hub value on its way out when the customer is excluded is not taken for sent: lifted, it
+    // goes out again
+    await updateCustomer(hub.ctx, hub.admin, beaId, { lastName: "Berg" });
+    const pendingOf = async () =>
+      (
+        await db.query<{ pending: Record<string, unknown> }>(
+          "select pending from links where external_id = 'c_bea'",
+        )
+      )[0]!.pending;
+    // on their way out: the first name (since the lift above) and the last name (just now);
+    // their jobs are dropped unanswered, as apply drops an excluded link's jobs
+    expect(Object.keys(await pendingOf()).sort()).toEqual(["firstName", "lastName"]);
+    await db.query("delete from jobs");
+    await exclude(beaId, true);
+    expect(await pendingOf()).toEqual({});
+    await exclude(beaId, false);
+    const resent = await db.query<{ payload: { set: Record<string, unknown> } }>(
+      "select payload from jobs",
+    );
+    expect(resent.map((j) => Object.keys(j.payload.set).sort())).toEqual([
+      ["firstName", "lastName"],
+    ]);
+
     // a store's exclusions are the managers' and admins' to set
     const associate = { ...hub.admin, role: "associate" as const };
     await expect(

@@ -1,5 +1,6 @@
 import type { HubChange } from "../domain/hub-change.ts";
 import { readClient } from "../store/clients-table.ts";
+import { reopenSkippedSalesOf } from "../store/change-events-table.ts";
 import type { Queryable } from "../store/database.ts";
 import {
   dropUnlinkedRecord,
@@ -79,7 +80,7 @@ export async function excludeRecord(
   if (!record)
     throw new EngineError(
       "not_found",
-      `the hub has no record of customer ${externalId} of integration ${integrationId}`,
+      `externalId: the hub has no record of customer ${externalId} of integration ${integrationId}`,
     );
   if (record.clientId !== null)
     return excludeClient(
@@ -88,20 +89,29 @@ export async function excludeRecord(
       { kind: "client.exclude", clientId: record.clientId, integrationId, excluded },
       actor,
     );
-  const locked = (await findLink(tx, { id: record.id }, true))!;
+  const locked = await findLink(tx, { id: record.id }, true);
+  if (!locked || locked.clientId !== null)
+    throw new EngineError(
+      "conflict",
+      `externalId: customer ${externalId} was paired or changed meanwhile; try again`,
+    );
   if (excluded) {
     if (locked.status !== "excluded") await excludeLink(tx, locked, now);
     return { clientId: null };
   }
   if (locked.status !== "excluded") return { clientId: null };
   await dropUnlinkedRecord(tx, locked);
-  if (locked.external)
-    await processExternalChange(tx, now, integrationId, {
+  if (locked.external) {
+    const outcome = await processExternalChange(tx, now, integrationId, {
       id: externalId,
       number: locked.externalNumber,
       version: locked.externalVersion,
       customer: locked.external,
     });
+    // F6/S1: as after any change that makes a customer sync
+    if (outcome === "created" || outcome === "merged")
+      await reopenSkippedSalesOf(tx, integrationId, [externalId]);
+  }
   const after = await findLink(tx, { integrationId, externalId });
   return { clientId: after?.clientId ?? null };
 }

@@ -3,7 +3,7 @@ import { appendAudit } from "../store/audit-table.ts";
 import { activateProspect, isProspect } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
-import { clientLockKey, lockKey } from "./lock-keys.ts";
+import { clientLockKey, KeyBusy, tryLockKey } from "./lock-keys.ts";
 import { syncClientOut } from "./sync-out.ts";
 
 /**
@@ -19,8 +19,11 @@ export async function activateOnFirstPurchase(
   clientId: number,
 ): Promise<void> {
   if (!(await isProspect(tx, clientId))) return;
-  // the client's key before its row, as every writer of a client takes them
-  await lockKey(tx, clientLockKey(clientId));
+  // The client's key before its row, as every writer of a client takes them; but not waited for:
+  // the sale's products and purchase are locked already (out of the engine's order), so a batch
+  // leaves the sale for later (KeyBusy) rather than wait in a possible circle.
+  const key = clientLockKey(clientId);
+  if (!(await tryLockKey(tx, key))) throw new KeyBusy(key);
   if (!(await activateProspect(tx, clientId, now))) return;
   const actor = connectorActor(integration.kind);
   await appendAudit(tx, [

@@ -32,6 +32,33 @@ export async function lockKey(tx: Queryable, key: string): Promise<void> {
 }
 
 /**
+ * lockKey without waiting: false when another transaction holds the key. For a key taken after
+ * other rows are locked (out of the engine's order), where waiting could close a circle.
+ */
+export async function tryLockKey(tx: Queryable, key: string): Promise<boolean> {
+  const set = held.get(tx);
+  if (set?.has(key)) return true;
+  const [row] = await tx.query<{ ok: boolean }>(
+    "select pg_try_advisory_xact_lock(hashtextextended($1, 0)) as ok",
+    [key],
+  );
+  if (row?.ok) set?.add(key);
+  return row?.ok === true;
+}
+
+/**
+ * A change that needs a key another transaction holds, where it may not wait for it: the engine
+ * leaves it for a later batch, as PostgreSQL's "lock not available" (55P03).
+ */
+export class KeyBusy extends Error {
+  readonly code = "55P03";
+  constructor(key: string) {
+    super(`${key} is held by another transaction; the change waits for a later batch`);
+    this.name = "KeyBusy";
+  }
+}
+
+/**
  * Runs `fn` in a savepoint: released when it succeeds; rolled back when it throws (and the keys
  * taken inside, which PostgreSQL lets go with it, are forgotten), and the error rethrown.
  */

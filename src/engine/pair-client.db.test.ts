@@ -6,7 +6,13 @@ import {
   deliver,
   posCustomer,
 } from "../../test/setup/hub.ts";
-import { createCustomer, getCustomer, selectPartner } from "../services/customers.ts";
+import {
+  createCustomer,
+  getCustomer,
+  selectPartner,
+  setCustomerExclusion,
+} from "../services/customers.ts";
+import { deliverSales, saleRecord } from "../../test/setup/sales.ts";
 import { ServiceError } from "../services/service-error.ts";
 import type { Db } from "../store/database.ts";
 import { processNextEvent } from "./run-engine.ts";
@@ -51,6 +57,8 @@ describe.each(engines)("selecting a partner by hand, on $name", (engine) => {
       }),
       number: "10042",
     });
+    // F6/S1: its sale is skipped while it has no hub customer
+    await deliverSales(hub, integration, saleRecord("s_ada", 1, "c_ada", 250));
     await drain(db, hub);
 
     const paired = await selectPartner(hub.ctx, hub.admin, ada.id, {
@@ -84,6 +92,26 @@ describe.each(engines)("selecting a partner by hand, on $name", (engine) => {
     );
     expect(jobs.map((j) => j.kind)).toEqual(["external.update"]);
     expect(Object.keys(jobs[0]!.payload.add)).toEqual(["contact.phone.+12125550101"]);
+
+    // the skipped sale comes in now that the customer has its partner
+    await drain(db, hub);
+    const purchases = await db.query<{ external_id: string }>(
+      "select external_id from purchases where client_id = $1",
+      [ada.id],
+    );
+    expect(purchases).toEqual([{ external_id: "s_ada" }]);
+
+    // S9 in selected mode: excluded and lifted, the pair syncs again (its conflicts still open)
+    const managerView = await setCustomerExclusion(hub.ctx, hub.admin, ada.id, {
+      integrationId: integration,
+      excluded: true,
+    });
+    expect(managerView.sync[0]).toMatchObject({ status: "excluded" });
+    const lifted = await setCustomerExclusion(hub.ctx, hub.admin, ada.id, {
+      integrationId: integration,
+      excluded: false,
+    });
+    expect(lifted.sync[0]).toMatchObject({ status: "conflict", externalId: "c_ada" });
 
     // a pair is made once: both now have a partner
     const again = await refusal(

@@ -1,4 +1,5 @@
 import type { HubChange } from "../domain/hub-change.ts";
+import { reopenSkippedSalesOf } from "../store/change-events-table.ts";
 import { readClient } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
 import {
@@ -98,5 +99,7 @@ export async function pairClient(
     { source: "hub", actor },
     { snapshot, pairedByHand: true },
   );
+  // F6/S1: the sales skipped while the record had no hub customer come in now that it has one
+  await reopenSkippedSalesOf(tx, integrationId, [externalId]);
   return { clientId };
 }

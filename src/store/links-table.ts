@@ -368,16 +368,20 @@ export async function clearLinkError(
 
 /** S9: a customer a user keeps out of this integration; nothing syncs until it is released. */
 export async function excludeLink(q: Queryable, link: LinkRecord, now: Date) {
-  await writeLink(q, link, "exclude", { status: "excluded", syncEnabled: false }, now);
+  // values on their way out are dropped with their jobs (apply answers "excluded"): kept as
+  // pending, the merge after a lift would take them for sent and never send them
+  await writeLink(q, link, "exclude", { status: "excluded", syncEnabled: false, pending: {} }, now);
 }
 
 /**
- * S9: an exclusion lifted: the link is unlinked again and syncs as its integration's mode says
- * (the merge that follows links it again when it has its partner).
+ * S9: an exclusion lifted: the link is unlinked again (the merge that follows links it again when
+ * it has its partner). A pair syncs again, as every pair does (linkToPartner); a link without a
+ * partner syncs as its integration's mode says.
  */
 export async function releaseLink(q: Queryable, link: LinkRecord, now: Date) {
   if (link.status !== "excluded") refuse("release", link, "is not excluded");
-  await writeLink(q, link, "release", { status: "unlinked" }, now);
+  const syncEnabled = link.externalId !== null ? true : undefined;
+  await writeLink(q, link, "release", { status: "unlinked", syncEnabled }, now);
 }
 
 /** F4, F5: a hub item and the partner's item are one (see engine/item-pairs.ts). */
