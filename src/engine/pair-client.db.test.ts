@@ -8,6 +8,7 @@ import {
 } from "../../test/setup/hub.ts";
 import {
   createCustomer,
+  enableSync,
   getCustomer,
   selectPartner,
   setCustomerExclusion,
@@ -130,6 +131,19 @@ describe.each(engines)("selecting a partner by hand, on $name", (engine) => {
       }),
     );
     expect(unknown.code).toBe("not_found");
+
+    // a customer whose partner is being created is not paired by hand too (two partners)
+    await deliver(hub, integration, posCustomer("c_bea", 1, { firstName: "Bea" }));
+    await drain(db, hub);
+    await enableSync(hub.ctx, hub.admin, integration, [other.id]);
+    const creating = await refusal(
+      selectPartner(hub.ctx, hub.admin, other.id, {
+        integrationId: integration,
+        externalId: "c_bea",
+      }),
+    );
+    expect(creating.code).toBe("conflict");
+    expect(creating.message).toMatch(/being created/);
     expect((await getCustomer(hub.ctx, hub.admin, other.id)).sync[0]).toMatchObject({
       status: "unlinked",
       externalId: null,

@@ -1,4 +1,6 @@
 import type { HubChange } from "../domain/hub-change.ts";
+import { linkQueueKey } from "../domain/job-payloads.ts";
+import { hasPendingJob } from "../queue/has-pending-job.ts";
 import { reopenSkippedSalesOf } from "../store/change-events-table.ts";
 import { readClient } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
@@ -58,6 +60,12 @@ export async function pairClient(
     throw new EngineError(
       "conflict",
       `customer ${clientId} already has a partner in integration ${integrationId} (${own.externalId})`,
+    );
+  // a partner being created for it (a queued or running partner.create) would be a second one
+  if (own && (await hasPendingJob(tx, linkQueueKey(own.id), "partner.create")))
+    throw new EngineError(
+      "conflict",
+      `customer ${clientId}'s partner in integration ${integrationId} is being created; pair it once that is done, or resolve the two then`,
     );
   if (own?.status === "excluded")
     throw new EngineError(
