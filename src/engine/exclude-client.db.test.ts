@@ -3,6 +3,7 @@ import { engines } from "../../test/setup/database.ts";
 import {
   addOfflineIntegration,
   createTestHub,
+  drainInbox,
   deliver,
   posCustomer,
 } from "../../test/setup/hub.ts";
@@ -18,13 +19,7 @@ import { selectPartner } from "../services/customers.ts";
 import { ServiceError } from "../services/service-error.ts";
 import type { Db } from "../store/database.ts";
 import { updateIntegration } from "../store/integrations-table.ts";
-import { processNextEvent } from "./run-engine.ts";
 
-const drain = async (db: Db, hub: Awaited<ReturnType<typeof createTestHub>>) => {
-  while (await processNextEvent(db, hub.clock)) {
-    // until nothing is due
-  }
-};
 const jobsOf = async (db: Db) =>
   (await db.query<{ kind: string }>("select kind from jobs order by id")).map((j) => j.kind);
 
@@ -52,7 +47,7 @@ describe.each(engines)("excluding a customer from an integration, on $name", (en
         contacts: [{ kind: "email", value: "ADA@example.com" }],
       }),
     );
-    await drain(db, hub);
+    await drainInbox(hub);
     expect(await jobsOf(db)).toEqual([]);
     expect((await getCustomer(hub.ctx, hub.admin, ada.id)).sync[0]).toMatchObject({
       status: "excluded",
@@ -72,7 +67,7 @@ describe.each(engines)("excluding a customer from an integration, on $name", (en
       integration,
       posCustomer("c_bea", 1, { firstName: "Bea", lastName: "Holm" }),
     );
-    await drain(db, hub);
+    await drainInbox(hub);
     const [bea] = (await db.query<{ client_id: number }>(
       "select client_id from links where external_id = 'c_bea'",
     ))!;
@@ -84,7 +79,7 @@ describe.each(engines)("excluding a customer from an integration, on $name", (en
       integration,
       posCustomer("c_bea", 2, { firstName: "Bea", lastName: "Lund" }),
     );
-    await drain(db, hub);
+    await drainInbox(hub);
     expect(await jobsOf(db)).toEqual([]);
     expect(await getCustomer(hub.ctx, hub.admin, beaId)).toMatchObject({
       firstName: "Beatrice",
@@ -156,7 +151,7 @@ describe.each(engines)("excluding a customer from an integration, on $name", (en
       (await db.query<{ n: number }>("select count(*)::int as n from clients"))[0]!.n;
 
     await deliver(hub, integration, posCustomer("c_cy", 1, { firstName: "Cy" }));
-    await drain(db, hub);
+    await drainInbox(hub);
     expect(await exclude("c_cy", true)).toEqual({
       externalId: "c_cy",
       clientId: null,
@@ -170,7 +165,7 @@ describe.each(engines)("excluding a customer from an integration, on $name", (en
       hub.clock.now(),
     );
     await deliver(hub, integration, posCustomer("c_cy", 2, { firstName: "Cyril" }));
-    await drain(db, hub);
+    await drainInbox(hub);
     expect(await clients()).toBe(0);
     const hubCy = await createCustomer(hub.ctx, hub.admin, { firstName: "Cyril" });
     await expect(

@@ -3,19 +3,13 @@ import { engines } from "../../test/setup/database.ts";
 import {
   addOfflineIntegration,
   createTestHub,
+  drainInbox,
   deliver,
   posCustomer,
 } from "../../test/setup/hub.ts";
 import { deliverSales, saleRecord } from "../../test/setup/sales.ts";
 import { updateCustomer } from "../services/customers.ts";
 import type { Db } from "../store/database.ts";
-import { processNextEvent } from "./run-engine.ts";
-
-const drain = async (db: Db, hub: Awaited<ReturnType<typeof createTestHub>>) => {
-  while (await processNextEvent(db, hub.clock)) {
-    // until nothing is due
-  }
-};
 
 const createJobs = async (db: Db, integrationId: number) =>
   db.query<{ n: number }>(
@@ -32,14 +26,14 @@ describe.each(engines)("a prospect's first purchase, on $name", (engine) => {
     const books = await addOfflineIntegration(hub, { transferWhen: "active" });
     // a POS customer the store keeps as a prospect in the hub
     await deliver(hub, pos, posCustomer("c_ada", 1, { firstName: "Ada" }));
-    await drain(db, hub);
+    await drainInbox(hub);
     const [{ id: ada } = { id: 0 }] = await db.query<{ id: number }>("select id from clients");
     await updateCustomer(hub.ctx, hub.admin, ada, { lifecycle: "prospect" });
-    await drain(db, hub);
+    await drainInbox(hub);
     expect((await createJobs(db, books))[0]!.n).toBe(0);
 
     await deliverSales(hub, pos, saleRecord("s_1", 1, "c_ada", 80));
-    await drain(db, hub);
+    await drainInbox(hub);
     const [client] = await db.query<{ lifecycle: string }>(
       "select lifecycle from clients where id = $1",
       [ada],
@@ -54,7 +48,7 @@ describe.each(engines)("a prospect's first purchase, on $name", (engine) => {
 
     // a second purchase changes nothing more
     await deliverSales(hub, pos, saleRecord("s_2", 1, "c_ada", 40));
-    await drain(db, hub);
+    await drainInbox(hub);
     expect((await createJobs(db, books))[0]!.n).toBe(1);
     const purchases = await db.query<{ n: number }>(
       "select count(*)::int as n from purchases where client_id = $1",

@@ -3,6 +3,7 @@ import { engines } from "../../test/setup/database.ts";
 import {
   addOfflineIntegration,
   createTestHub,
+  drainInbox,
   deliver,
   posCustomer,
 } from "../../test/setup/hub.ts";
@@ -15,14 +16,6 @@ import {
 } from "../services/customers.ts";
 import { deliverSales, saleRecord } from "../../test/setup/sales.ts";
 import { ServiceError } from "../services/service-error.ts";
-import type { Db } from "../store/database.ts";
-import { processNextEvent } from "./run-engine.ts";
-
-const drain = async (db: Db, hub: Awaited<ReturnType<typeof createTestHub>>) => {
-  while (await processNextEvent(db, hub.clock)) {
-    // until nothing is due
-  }
-};
 
 const refusal = async (p: Promise<unknown>) => {
   try {
@@ -60,7 +53,7 @@ describe.each(engines)("selecting a partner by hand, on $name", (engine) => {
     });
     // F6/S1: its sale is skipped while it has no hub customer
     await deliverSales(hub, integration, saleRecord("s_ada", 1, "c_ada", 250));
-    await drain(db, hub);
+    await drainInbox(hub);
 
     const paired = await selectPartner(hub.ctx, hub.admin, ada.id, {
       integrationId: integration,
@@ -95,7 +88,7 @@ describe.each(engines)("selecting a partner by hand, on $name", (engine) => {
     expect(Object.keys(jobs[0]!.payload.add)).toEqual(["contact.phone.+12125550101"]);
 
     // the skipped sale comes in now that the customer has its partner
-    await drain(db, hub);
+    await drainInbox(hub);
     const purchases = await db.query<{ external_id: string }>(
       "select external_id from purchases where client_id = $1",
       [ada.id],
@@ -134,7 +127,7 @@ describe.each(engines)("selecting a partner by hand, on $name", (engine) => {
 
     // a customer whose partner is being created is not paired by hand too (two partners)
     await deliver(hub, integration, posCustomer("c_bea", 1, { firstName: "Bea" }));
-    await drain(db, hub);
+    await drainInbox(hub);
     await enableSync(hub.ctx, hub.admin, integration, [other.id]);
     const creating = await refusal(
       selectPartner(hub.ctx, hub.admin, other.id, {

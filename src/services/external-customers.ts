@@ -2,10 +2,10 @@ import type { LinkStatus } from "../domain/link-status.ts";
 import { excludeRecord } from "../engine/entries.ts";
 import {
   countExternalOnly,
-  findLink,
   listExternalOnly,
   type ExternalOnlyRecord,
-} from "../store/links-table.ts";
+} from "../store/external-records.ts";
+import { findLink } from "../store/links-table.ts";
 import { runHubChangeIn } from "./customers.ts";
 import { getIntegration } from "./integrations.ts";
 import type { Actor, ServiceContext } from "./service-context.ts";

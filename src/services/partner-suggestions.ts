@@ -3,7 +3,7 @@ import type { MatchRecord } from "../domain/matching/match-record.ts";
 import { suggestPartners } from "../domain/matching/suggest-partners.ts";
 import { clientsWithoutPartner } from "../store/client-list.ts";
 import { readIntegration } from "../store/integrations-table.ts";
-import { listExternalOnly } from "../store/links-table.ts";
+import { listExternalOnly } from "../store/external-records.ts";
 import { selectPartner } from "./customers.ts";
 import { getIntegration } from "./integrations.ts";
 import type { Actor, ServiceContext } from "./service-context.ts";

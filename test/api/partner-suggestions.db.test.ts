@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/api/app.ts";
 import { integrationOptionsSchema } from "../../src/domain/integration-options.ts";
-import { processNextEvent } from "../../src/engine/run-engine.ts";
 import { createCustomer } from "../../src/services/customers.ts";
 import { setExternalExclusion } from "../../src/services/external-customers.ts";
 import { engines } from "../setup/database.ts";
 import {
   addOfflineIntegration,
   createTestHub,
+  drainInbox,
   deliver,
   posCustomer,
   type TestHub,
@@ -68,9 +68,7 @@ describe.each(engines)("partner suggestions, on $name", (engine) => {
       }),
       posCustomer("c_maria", 1, { firstName: "Maria", lastName: "Gomez" }),
     );
-    while (await processNextEvent(hub.ctx.db, hub.clock)) {
-      // recorded, none linked (selected mode)
-    }
+    await drainInbox(hub);
     const api = hubApi(hub);
     const base = `/v1/integrations/${integration}`;
 

@@ -14,6 +14,7 @@ import type { Db } from "../../src/store/database.ts";
 import { insertIntegration } from "../../src/store/integrations-table.ts";
 import { insertChangeEvents } from "../../src/store/change-events-table.ts";
 import { externalEventKey } from "../../src/domain/customer.ts";
+import { processNextEvent } from "../../src/engine/run-engine.ts";
 
 /** A clock tests move by hand. */
 export function manualClock(
@@ -120,4 +121,11 @@ export function posCustomer(
       ...fields,
     },
   };
+}
+
+/** Runs the engine until nothing in the inbox is due (one event per transaction, as a worker's batch of one). */
+export async function drainInbox(hub: TestHub): Promise<void> {
+  while (await processNextEvent(hub.ctx.db, hub.clock)) {
+    // until nothing is due
+  }
 }
