@@ -27,8 +27,8 @@ export async function runW4(o: W4Options) {
     const seedStart = performance.now();
     const { rows } = await db.query<{ id: number }>("select id from stores order by id limit 1");
     await db.query(
-      `insert into clients (store_id, first_name, last_name, acquisition, created_at, updated_at)
-       select $1, (array['Olivia','Liam','Emma','Noah','Ava','Elijah','Sophia','James','Mia'])[1 + g % 9],
+      `insert into clients (store_id, customer_number, first_name, last_name, acquisition, created_at, updated_at)
+       select $1, 'W' || g, (array['Olivia','Liam','Emma','Noah','Ava','Elijah','Sophia','James','Mia'])[1 + g % 9],
               (array['${lastNames.join("','")}'])[1 + (g * 7 / 9) % 8], 'Walk-in', now(), now()
        from generate_series(0, $2 - 1) g`,
       [rows[0]!.id, o.customers],

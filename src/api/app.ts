@@ -14,6 +14,7 @@ import type { HubEnv } from "./hub-env.ts";
 import { errorResponse } from "./http-errors.ts";
 import { integrationsRoutes } from "./integrations-routes.ts";
 import { jobsRoutes } from "./jobs-routes.ts";
+import { partnerRunsRoutes } from "./partner-runs-routes.ts";
 import { partnersRoutes } from "./partners-routes.ts";
 import { requestChecks } from "./request-checks.ts";
 import { checkEveryRouteHasRoles } from "./role-route.ts";
@@ -75,6 +76,7 @@ export function createApp(ctx: ServiceContext, limits: ApiLimits = defaultApiLim
   app.route("/", eventsRoutes);
   app.route("/", integrationsRoutes);
   app.route("/", partnersRoutes);
+  app.route("/", partnerRunsRoutes);
   app.route("/", usersRoutes);
   app.route("/", hooksRoutes);
   checkEveryRouteHasRoles(app);

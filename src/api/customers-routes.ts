@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { linkStatuses } from "../domain/link-status.ts";
 import { customerCreateSchema, customerEditSchema } from "../services/customer-schemas.ts";
+import { createPartnerThere } from "../services/create-partners.ts";
 import {
   createCustomer,
   customerHistory,
@@ -14,6 +15,7 @@ import type { HubEnv } from "./hub-env.ts";
 import { anyRole, hubRoute, managerRoles } from "./role-route.ts";
 import {
   customerFilterQuery,
+  numberChoiceFields,
   errorResponses,
   idParam,
   json,
@@ -25,6 +27,9 @@ const contact = z.object({ kind: z.enum(["email", "phone", "address"]), value: z
 export const customerSchema = z
   .object({
     id: z.number(),
+    customerNumber: z.string().openapi({
+      description: "the number the store uses on receipts and invoices, unique in the store",
+    }),
     firstName: z.string().nullable(),
     lastName: z.string().nullable(),
     acquisition: z.string().nullable(),
@@ -176,6 +181,46 @@ export const customersRoutes = new OpenAPIHono<HubEnv>()
         await selectPartner(c.var.ctx, c.var.actor, c.req.valid("param").id, c.req.valid("json")),
         200,
       ),
+  )
+  .openapi(
+    hubRoute({
+      method: "post",
+      path: "/v1/customers/{id}/partner-creation",
+      operationId: "createPartnerThere",
+      summary: "S5: have the customer's partner created in an integration's system",
+      description:
+        "The number the partner gets: the customer's own (`keep`, the default), the system's next free one (`next`), or the one typed (`typed`, with `number`). A number the hub knows in that system is refused (409), as is a customer that has a partner there, one being created, one excluded (S9), and a prospect where the integration sends prospects at their first purchase (S3). The customer is set to sync and the create is queued (S2: an existing customer there with the same email becomes the partner instead); its sync status shows when it is done. A7: an associate does this for their own and unassigned customers.",
+      roles: anyRole,
+      tags: ["customers"],
+      request: {
+        params: idParam,
+        ...jsonBody(
+          z
+            .object({
+              integrationId: z.number().int().positive(),
+              ...numberChoiceFields,
+            })
+            .strict(),
+        ),
+      },
+      responses: {
+        202: json(customerSchema, "the customer, its partner's create queued"),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { integrationId, ...choice } = c.req.valid("json");
+      return c.json(
+        await createPartnerThere(
+          c.var.ctx,
+          c.var.actor,
+          c.req.valid("param").id,
+          integrationId,
+          choice,
+        ),
+        202,
+      );
+    },
   )
   .openapi(
     hubRoute({

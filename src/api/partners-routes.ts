@@ -1,8 +1,10 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { linkStatuses } from "../domain/link-status.ts";
 import { listExternalCustomers, setExternalExclusion } from "../services/external-customers.ts";
+import { createPartnerHere } from "../services/create-partners.ts";
 import { confirmPartners, suggestPartnersFor } from "../services/partner-suggestions.ts";
 import { externalOnlyStatuses } from "../store/external-records.ts";
+import { customerSchema } from "./customers-routes.ts";
 import type { HubEnv } from "./hub-env.ts";
 import { anyRole, hubRoute, managerRoles } from "./role-route.ts";
 import {
@@ -11,6 +13,7 @@ import {
   idParam,
   json,
   jsonBody,
+  numberChoiceFields,
   pageQuery,
   pathId,
 } from "./schemas.ts";
@@ -31,6 +34,15 @@ const externalCustomerSchema = z
     contacts: z.array(z.object({ kind: z.enum(["email", "phone", "address"]), value: z.string() })),
   })
   .openapi("ExternalCustomer");
+
+const externalParams = z.object({
+  id: pathId("id"),
+  externalId: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ description: "the customer's id in the other system" }),
+});
 
 export const partnersRoutes = new OpenAPIHono<HubEnv>()
   .openapi(
@@ -92,14 +104,7 @@ export const partnersRoutes = new OpenAPIHono<HubEnv>()
       roles: managerRoles,
       tags: ["integrations"],
       request: {
-        params: z.object({
-          id: pathId("id"),
-          externalId: z
-            .string()
-            .min(1)
-            .max(200)
-            .openapi({ description: "the customer's id in the other system" }),
-        }),
+        params: externalParams,
         ...jsonBody(z.object({ excluded: z.boolean() }).strict()),
       },
       responses: {
@@ -123,6 +128,33 @@ export const partnersRoutes = new OpenAPIHono<HubEnv>()
       return c.json(
         await setExternalExclusion(c.var.ctx, c.var.actor, id, externalId, excluded),
         200,
+      );
+    },
+  )
+  .openapi(
+    hubRoute({
+      method: "post",
+      path: "/v1/integrations/{id}/external-customers/{externalId}/partner-creation",
+      operationId: "createPartnerHere",
+      summary: "S5: make a hub customer of a customer of the other system",
+      description:
+        "The customer is one the hub recorded without a hub customer. Its number in the hub: its number there (`keep`, the default; the next free one when it has none), the hub's next free number (`next`), or the one typed (`typed`, with `number`); a number a hub customer has is refused (409). A hub customer with the same email and no partner there becomes its partner instead (no duplicate, S2), as a pair made by hand (S7). Refused when it has a hub customer or is excluded (S9).",
+      roles: anyRole,
+      tags: ["integrations"],
+      request: {
+        params: externalParams,
+        ...jsonBody(z.object(numberChoiceFields).strict()),
+      },
+      responses: {
+        201: json(customerSchema, "the hub customer, synced with it"),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { id, externalId } = c.req.valid("param");
+      return c.json(
+        await createPartnerHere(c.var.ctx, c.var.actor, id, externalId, c.req.valid("json")),
+        201,
       );
     },
   )
@@ -152,6 +184,7 @@ export const partnersRoutes = new OpenAPIHono<HubEnv>()
               z
                 .object({
                   clientId: z.number(),
+                  clientNumber: z.string().openapi({ description: "the hub customer's number" }),
                   externalId: z.string(),
                   externalNumber: z.string().nullable(),
                   score: z.number().openapi({ description: "0 to 1" }),

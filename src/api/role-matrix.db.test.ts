@@ -43,6 +43,12 @@ const policy: Record<string, Role[]> = {
   suggestPartners: any,
   confirmPartners: any,
   setExternalCustomerExclusion: managers,
+  createPartnerThere: any,
+  createPartnerHere: any,
+  startPartnerRun: managers,
+  listPartnerRuns: any,
+  getPartnerRun: any,
+  planPartners: any,
   enableCustomerSync: any,
   getMe: any,
   listJobs: managers,
@@ -111,7 +117,6 @@ function samples(f: RoleFixture): Record<string, Sample> {
     countSyncSections: { params: integration },
     listExternalCustomers: { params: integration },
     // no such record: an allowed role gets past the role check to a 404
-    // no such record: an allowed role gets past the role check to a 404
     setExternalCustomerExclusion: {
       params: { ...integration, externalId: "nobody" },
       body: { excluded: true },
@@ -130,6 +135,17 @@ function samples(f: RoleFixture): Record<string, Sample> {
       body: { integrationId: f.pair.integrationId, externalId: "nobody" },
     },
     enableCustomerSync: { params: integration, body: { customerIds: [f.customerId] } },
+    createPartnerThere: {
+      params: customer,
+      body: { integrationId: f.pair.integrationId, numberChoice: "next" },
+    },
+    // no such record: an allowed role gets past the role check to a 404
+    createPartnerHere: { params: { ...integration, externalId: "nobody" }, body: {} },
+    startPartnerRun: { params: integration, body: { side: "external" } },
+    listPartnerRuns: {},
+    // no such run: an allowed role gets 404, a forbidden one must get 403
+    getPartnerRun: { params: { id: 999_999 } },
+    planPartners: { params: integration },
     getMe: {},
     listJobs: { query: "state=dead" },
     retryJob: { params: { id: f.deadJobId } },

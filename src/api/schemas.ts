@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { linkStatuses } from "../domain/link-status.ts";
+import { numberChoices } from "../domain/hub-change.ts";
 
 export const errorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string() }) })
@@ -133,4 +134,15 @@ export const pageQuery = {
     .pipe(z.number().max(500))
     .default(100)
     .openapi({ type: "integer", description: "1 to 500, default 100" }),
+};
+
+/** S5: the number a created partner gets (services/create-partners.ts checks the pair). */
+export const numberChoiceFields = {
+  numberChoice: z.enum(numberChoices).optional().openapi({
+    description:
+      "keep: the customer's number on its side (the default); next: the next free number of the side it is created on; typed: `number`",
+  }),
+  number: z.string().min(1).max(32).optional().openapi({
+    description: "the number typed, with numberChoice 'typed'; refused (409) when in use",
+  }),
 };

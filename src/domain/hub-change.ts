@@ -5,11 +5,17 @@ import type { CustomerEdit } from "./customer-patch.ts";
 export type ConflictChoice =
   { take: "hub" } | { take: "external" } | { take: "value"; value: string | null };
 
+/** S5: which number a created partner gets. */
+export type NumberChoice = "keep" | "next" | "typed";
+export const numberChoices = ["keep", "next", "typed"] as const satisfies readonly NumberChoice[];
+
 /** The payloads of hub change events (services write them, the engine applies them). */
 export type HubChange =
   | {
       kind: "client.created";
       storeId: number;
+      /** a number the user typed (refused when in use); absent: the store's next free number */
+      customerNumber?: string | undefined;
       customer: CanonicalCustomer;
       lifecycle: "prospect" | "active";
       createdBy: number | null;
@@ -35,6 +41,29 @@ export type HubChange =
    * id there; one the hub recorded)
    */
   | { kind: "record.exclude"; integrationId: number; externalId: string; excluded: boolean }
+  /**
+   * S5/S6: a user has the customer's partner created in the other system, with the customer's
+   * own number (keep), the system's next free one (next), or the number typed (typed: `number`)
+   */
+  | {
+      kind: "client.partnerCreate";
+      clientId: number;
+      integrationId: number;
+      numberChoice: NumberChoice;
+      number?: string | undefined;
+    }
+  /**
+   * S5/S6/S10: a user makes a hub customer of a customer of the other system the hub recorded
+   * without one, with its number there (keep), the store's next free number (next), or the number
+   * typed (typed: `number`); one with the same email in the hub becomes its partner instead (S2)
+   */
+  | {
+      kind: "record.partnerCreate";
+      integrationId: number;
+      externalId: string;
+      numberChoice: NumberChoice;
+      number?: string | undefined;
+    }
   /** R7.4: merge the customer with one integration again, as if just edited (catch-up) */
   | { kind: "client.resync"; clientId: number; integrationId: number }
   | {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { InvalidPayloadError, parsePayload } from "./payload-check.ts";
 import type { CanonicalCustomer, ExternalCustomer } from "./customer.ts";
 import type { CustomerEdit } from "./customer-patch.ts";
-import type { HubChange } from "./hub-change.ts";
+import { numberChoices, type HubChange } from "./hub-change.ts";
 import type { InventoryRecord, SaleRecord } from "./retail-records.ts";
 
 /**
@@ -118,6 +118,7 @@ export const hubChangeSchema = z.discriminatedUnion("kind", [
   z.looseObject({
     kind: z.literal("client.created"),
     storeId: id,
+    customerNumber: z.string().optional(),
     customer: canonicalCustomerSchema,
     lifecycle,
     createdBy: id.nullable(),
@@ -153,6 +154,20 @@ export const hubChangeSchema = z.discriminatedUnion("kind", [
     integrationId: id,
     externalId: z.string().min(1),
     excluded: z.boolean(),
+  }),
+  z.looseObject({
+    kind: z.literal("client.partnerCreate"),
+    clientId: id,
+    integrationId: id,
+    numberChoice: z.enum(numberChoices),
+    number: z.string().optional(),
+  }),
+  z.looseObject({
+    kind: z.literal("record.partnerCreate"),
+    integrationId: id,
+    externalId: z.string().min(1),
+    numberChoice: z.enum(numberChoices),
+    number: z.string().optional(),
   }),
   z.looseObject({ kind: z.literal("client.resync"), clientId: id, integrationId: id }),
   z.looseObject({

@@ -4,6 +4,7 @@ import type { HubChange } from "../domain/hub-change.ts";
 import { insertClient } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { auditHubChange } from "./hub-audit.ts";
+import { refuseNumberInUse } from "./number-in-use.ts";
 import { clientLockKey, lockKey } from "./lock-keys.ts";
 import { syncClientOut } from "./sync-out.ts";
 
@@ -14,6 +15,8 @@ export async function createClient(
   change: Extract<HubChange, { kind: "client.created" }>,
   actor: string,
 ): Promise<{ clientId: number }> {
+  if (change.customerNumber !== undefined)
+    await refuseNumberInUse(tx, change.storeId, change.customerNumber);
   const clientId = await insertClient(tx, { ...change, now });
   await lockKey(tx, clientLockKey(clientId));
   const fields = diffFields({}, toFieldMap(change.customer, change.country));

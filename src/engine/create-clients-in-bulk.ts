@@ -36,6 +36,7 @@ export async function createClientsInBulk(
     customers.map((external, i) => ({
       id: clientIds[i]!,
       storeId: integration.storeId,
+      customerNumber: external.number,
       customer: external.customer,
       createdBy: null,
       assignedUserId: null,

@@ -1,11 +1,13 @@
 import type { HubChange } from "../domain/hub-change.ts";
 import { markEventProcessed } from "../store/change-events-table.ts";
 import type { Queryable } from "../store/database.ts";
+import { adoptRecord } from "./adopt-record.ts";
 import { createClient } from "./create-client.ts";
 import { excludeClient, excludeRecord } from "./exclude-client.ts";
 import { pairClient } from "./pair-client.ts";
 import { addToCollection, removeFromCollection } from "./edit-collection.ts";
 import { recordMessage } from "./record-message.ts";
+import { requestPartner } from "./request-partner.ts";
 import { resolveConflicts } from "./resolve-conflicts.ts";
 import { resyncClient, syncClient } from "./sync-client.ts";
 import { updateClient } from "./update-client.ts";
@@ -32,12 +34,14 @@ export {
 export { processSale as applySale, type SaleOutcome } from "./process-sale.ts";
 export {
   addToCollection,
+  adoptRecord,
   createClient,
   excludeClient,
   excludeRecord,
   pairClient,
   recordMessage,
   removeFromCollection,
+  requestPartner,
   resolveConflicts,
   resyncClient,
   syncClient,
@@ -67,12 +71,17 @@ const hubEntries: { [K in HubChange["kind"]]: HubEntry<K> } = {
   "client.pair": pairClient,
   "client.exclude": excludeClient,
   "record.exclude": excludeRecord,
+  "client.partnerCreate": requestPartner,
+  "record.partnerCreate": adoptRecord,
   "client.resync": resyncClient,
   "conflict.resolve": resolveConflicts,
   "message.sent": recordMessage,
   "collection.add": addToCollection,
   "collection.remove": removeFromCollection,
 };
+
+/** The outcome of a queued hub change the engine refused, with the refusal's reason. */
+export const refusedOutcome = (reason: string) => `refused: ${reason}`;
 
 /** The outcome recorded on a processed hub change: the customer it concerns. */
 export const hubChangeOutcome = (result: HubChangeResult) =>

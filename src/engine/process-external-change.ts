@@ -178,7 +178,7 @@ export async function processExternalChange(
 }
 
 /** S2: a hub client with the same normalised email and no partner in this integration yet (not excluded, S9). */
-async function unlinkedClientWithSameEmail(
+export async function unlinkedClientWithSameEmail(
   tx: Queryable,
   integration: IntegrationRecord,
   emails: string[],
@@ -195,14 +195,21 @@ async function unlinkedClientWithSameEmail(
   return undefined;
 }
 
-async function createClientFrom(
+/**
+ * A new hub client from an external customer, linked and synced. Its number is `customerNumber`
+ * where given, else the system's number where the store has no customer with it yet, else the
+ * store's next free number.
+ */
+export async function createClientFrom(
   tx: Queryable,
   now: Date,
   integration: IntegrationRecord,
   external: ExternalCustomer,
-) {
+  customerNumber?: string | null,
+): Promise<number> {
   const clientId = await insertClient(tx, {
     storeId: integration.storeId,
+    customerNumber: customerNumber === undefined ? external.number : customerNumber,
     customer: external.customer,
     createdBy: null,
     assignedUserId: null,
@@ -238,7 +245,7 @@ async function createClientFrom(
     now,
   });
   // Notes and wish-list items live in tables of their own: written (and paired) through the link's view.
-  if (!external.customer.notes?.length && !external.customer.wishes?.length) return;
+  if (!external.customer.notes?.length && !external.customer.wishes?.length) return clientId;
   const client = await readClient(tx, clientId);
   const view = await linkView(tx, integration, link, client!, external.customer);
   const items = Object.entries(view.externalFields).filter(([path]) => {
@@ -254,4 +261,5 @@ async function createClientFrom(
     origin,
     now,
   );
+  return clientId;
 }

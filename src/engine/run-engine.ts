@@ -14,7 +14,9 @@ import {
   applyCustomerChange,
   applyInventoryChange,
   applySale,
+  EngineError,
   hubChangeOutcome,
+  refusedOutcome,
   hubEntryOf,
   type HubEntry,
 } from "./entries.ts";
@@ -36,7 +38,17 @@ export async function processEvent(
   if (change.type === "hub") {
     // the entry of the change's own kind (TypeScript cannot pair the two by itself)
     const entry = hubEntryOf(change.change.kind) as HubEntry<HubChange["kind"]>;
-    return hubChangeOutcome(await entry(tx, now, change.change, event.actor));
+    try {
+      return hubChangeOutcome(
+        await inSavepoint(tx, "hub_change", () => entry(tx, now, change.change, event.actor)),
+      );
+    } catch (error) {
+      // S6: a queued change the engine refuses (a bulk run's customer paired meanwhile, a number
+      // in use) is a decision, not a fault: a retry cannot change it, so it is done, with the
+      // reason as its outcome, and what it wrote is undone
+      if (error instanceof EngineError) return refusedOutcome(error.message);
+      throw error;
+    }
   }
   // R7.1: a record its connector could not read fails with the connector's reason (see capture)
   if (change.type === "rejected") throw new Error(change.record.reason);

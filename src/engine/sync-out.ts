@@ -14,7 +14,7 @@ export interface SyncTrigger {
   requested?: boolean;
   /** S3: the client was just created in the hub */
   created?: boolean;
-  /** the customer number a user chose for the partner to be created */
+  /** S5: the customer number a user chose for the partner to be created */
   number?: string | undefined;
   /** only this integration (a sync request, a catch-up) */
   integrationId?: number;

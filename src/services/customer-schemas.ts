@@ -56,7 +56,21 @@ const atMost =
 const contacts = z.array(contactSchema).max(customerCaps.contacts);
 const noteBody = z.string().trim().min(1).max(customerCaps.noteLength);
 
+/**
+ * A customer number as the store writes it: 1 to 32 characters, no spaces at either end and no
+ * control characters (it goes on receipts, invoices and into files).
+ */
+export const customerNumberSchema = z
+  .string()
+  .min(1)
+  .max(32)
+  .regex(/^[^\s\p{Cc}](?:[^\p{Cc}]*[^\s\p{Cc}])?$/u, {
+    message: "a customer number has no control characters and no spaces at either end",
+  });
+
 export const customerCreateSchema = z.strictObject({
+  /** absent: the store's next free number; a number in use is refused (409) */
+  customerNumber: customerNumberSchema.optional(),
   firstName: name.optional(),
   lastName: name.optional(),
   acquisition: name.optional(),

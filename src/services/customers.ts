@@ -45,6 +45,7 @@ export type CustomerSync = ClientSync;
 
 export interface CustomerView extends CanonicalCustomer {
   id: number;
+  customerNumber: string;
   lifecycle: "prospect" | "active";
   assignedUserId: number | null;
   createdAt: string;
@@ -56,6 +57,7 @@ export interface CustomerView extends CanonicalCustomer {
 export function view(client: ClientRecord, sync: CustomerSync[]): CustomerView {
   return {
     id: client.id,
+    customerNumber: client.customerNumber,
     ...client.customer,
     lifecycle: client.lifecycle,
     assignedUserId: client.assignedUserId,
@@ -147,6 +149,7 @@ export async function createCustomer(
     {
       kind: "client.created",
       storeId: actor.storeId,
+      ...(data.customerNumber !== undefined ? { customerNumber: data.customerNumber } : {}),
       customer: {
         firstName: data.firstName ?? null,
         lastName: data.lastName ?? null,

@@ -12,6 +12,8 @@ import { ServiceError } from "./service-error.ts";
 /** S8: a proposed pair, as the API shows it. */
 export interface PartnerSuggestion {
   clientId: number;
+  /** the hub customer's number */
+  clientNumber: string;
   externalId: string;
   externalNumber: string | null;
   /** 0..1 */
@@ -38,11 +40,11 @@ export async function suggestPartnersFor(
 ): Promise<PartnerSuggestion[]> {
   await getIntegration(ctx, actor, integrationId);
   const integration = (await readIntegration(ctx.db, integrationId))!;
-  const hub: MatchRecord[] = (
-    await clientsWithoutPartner(ctx.db, actor.storeId, integrationId)
-  ).map((c) => ({
+  const hubCustomers = await clientsWithoutPartner(ctx.db, actor.storeId, integrationId);
+  const clientNumbers = new Map(hubCustomers.map((c) => [String(c.id), c.customerNumber]));
+  const hub: MatchRecord[] = hubCustomers.map((c) => ({
     id: String(c.id),
-    customerNumber: null,
+    customerNumber: c.customerNumber,
     firstName: c.firstName ?? "",
     lastName: c.lastName ?? "",
     emails: valuesOf(c.contacts, "email"),
@@ -81,6 +83,7 @@ export async function suggestPartnersFor(
   });
   return suggestions.slice(0, limit).map((s) => ({
     clientId: Number(s.hubId),
+    clientNumber: clientNumbers.get(s.hubId)!,
     externalId: s.externalId,
     externalNumber: numbers.get(s.externalId) ?? null,
     score: s.score,

@@ -14,6 +14,8 @@ export interface NewChangeEvent {
   payload: unknown;
   actor: string;
   receivedAt: Date;
+  /** S6: the bulk run (partner_runs) the change is part of */
+  runId?: number | null;
 }
 
 export interface ChangeEventRecord {
@@ -52,12 +54,13 @@ export async function insertChangeEvents(
   const [row] = await q.query<{ n: number }>(
     `with inserted as (
        insert into change_events (integration_id, source, event_key, kind, external_id, client_id,
-                                  version, payload, actor, received_at)
+                                  version, payload, actor, received_at, run_id)
        select e.integration_id, e.source, e.event_key, e.kind, e.external_id, e.client_id, e.version,
-              e.payload, e.actor, e.received_at
+              e.payload, e.actor, e.received_at, e.run_id
        from jsonb_to_recordset($1::jsonb)
             as e(integration_id bigint, source text, event_key text, kind text, external_id text,
-                 client_id bigint, version bigint, payload jsonb, actor text, received_at timestamptz)
+                 client_id bigint, version bigint, payload jsonb, actor text, received_at timestamptz,
+                 run_id bigint)
        on conflict (source, coalesce(integration_id, 0), event_key) do nothing
        returning id)
      select count(*)::int as n,
@@ -76,6 +79,7 @@ export async function insertChangeEvents(
           payload: e.payload,
           actor: e.actor,
           received_at: e.receivedAt,
+          run_id: e.runId ?? null,
         })),
       ),
       wakeChannels.inbox,

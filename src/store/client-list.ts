@@ -10,7 +10,10 @@ import {
 } from "./clients-table.ts";
 import { plannedPerCall, type Queryable } from "./database.ts";
 
-/** S11: a list view's filter: a sync status in one integration, and text in a name or contact. */
+/**
+ * S11: a list view's filter: a sync status in one integration, and text in a name or contact, or
+ * a customer number (exactly).
+ */
 export interface ClientFilter {
   integrationId?: number | undefined;
   status?: LinkStatus | undefined;
@@ -57,9 +60,10 @@ const forSearch = (search: string | undefined, sql: string) =>
 
 /** The search as one condition on `c`, for counting (a page uses the two halves, listClientIds). */
 function searchClause(search: string, params: unknown[]): string {
-  params.push(containsPattern(search));
-  const p = `$${params.length}`;
+  params.push(containsPattern(search), search.trim());
+  const p = `$${params.length - 1}`;
   return `(${searchedName} ilike ${p}
+           or c.customer_number = $${params.length}
            or c.id in (select cc.client_id from client_contacts cc where cc.value ilike ${p}))`;
 }
 
@@ -82,8 +86,9 @@ function pageOfIds(
   const limit = `$${params.length}`;
   if (!filter.search)
     return `select c.id from clients c where ${where} and c.id > ${after} order by c.id limit ${limit}`;
-  params.push(containsPattern(filter.search));
-  const p = `$${params.length}`;
+  params.push(containsPattern(filter.search), filter.search.trim());
+  const p = `$${params.length - 1}`;
+  const number = `$${params.length}`;
   return `select id from (
        (select c.id from clients c
         where ${where} and c.id > ${after} and ${searchedName} ilike ${p}
@@ -92,6 +97,9 @@ function pageOfIds(
        (select distinct c.id from clients c join client_contacts cc on cc.client_id = c.id
         where ${where} and c.id > ${after} and cc.client_id > ${after} and cc.value ilike ${p}
         order by c.id limit ${limit})
+       union
+       (select c.id from clients c
+        where ${where} and c.id > ${after} and c.customer_number = ${number})
      ) matched order by id limit ${limit}`;
 }
 
@@ -224,6 +232,8 @@ export async function clientsWithoutPartner(
 ): Promise<
   Array<{
     id: number;
+    customerNumber: string;
+    lifecycle: "prospect" | "active";
     firstName: string | null;
     lastName: string | null;
     contacts: Array<{ kind: "email" | "phone" | "address"; value: string }>;
@@ -231,11 +241,13 @@ export async function clientsWithoutPartner(
 > {
   const rows = await q.query<{
     id: number;
+    customer_number: string;
+    lifecycle: "prospect" | "active";
     first_name: string | null;
     last_name: string | null;
     contacts: Array<{ kind: "email" | "phone" | "address"; value: string }>;
   }>(
-    `select c.id, c.first_name, c.last_name,
+    `select c.id, c.customer_number, c.lifecycle, c.first_name, c.last_name,
             coalesce((select json_agg(json_build_object('kind', cc.kind, 'value', cc.value) order by cc.id)
                       from client_contacts cc where cc.client_id = c.id), '[]') as contacts
      from clients c left join links l on l.client_id = c.id and l.integration_id = $2
@@ -245,6 +257,8 @@ export async function clientsWithoutPartner(
   );
   return rows.map((r) => ({
     id: Number(r.id),
+    customerNumber: r.customer_number,
+    lifecycle: r.lifecycle,
     firstName: r.first_name,
     lastName: r.last_name,
     contacts: r.contacts,

@@ -1,11 +1,14 @@
 import type { CanonicalCustomer } from "../domain/customer.ts";
 import { parseFieldPath } from "../domain/field-path.ts";
 import { normalizeContact, type ContactKind } from "../domain/normalize.ts";
+import { assignNumbers } from "./customer-numbers.ts";
 import type { Queryable } from "./database.ts";
 
 export interface ClientRecord {
   id: number;
   storeId: number;
+  /** the number the store uses on receipts and invoices, unique in the store (customer-numbers.ts) */
+  customerNumber: string;
   lifecycle: "prospect" | "active";
   assignedUserId: number | null;
   createdBy: number | null;
@@ -17,6 +20,7 @@ export interface ClientRecord {
 export interface ClientRow {
   id: number;
   store_id: number;
+  customer_number: string;
   first_name: string | null;
   last_name: string | null;
   acquisition: string | null;
@@ -35,6 +39,7 @@ export function clientRecordOf(
   return {
     id: row.id,
     storeId: row.store_id,
+    customerNumber: row.customer_number,
     lifecycle: row.lifecycle,
     assignedUserId: row.assigned_user_id,
     createdBy: row.created_by,
@@ -100,6 +105,11 @@ export async function readClient(q: Queryable, id: number): Promise<ClientRecord
 
 export interface NewClient {
   storeId: number;
+  /**
+   * the number to keep where it is free (an external customer's, a file's); otherwise, and when
+   * absent, the store's next free number (customer-numbers.ts)
+   */
+  customerNumber?: string | null | undefined;
   customer: CanonicalCustomer;
   createdBy: number | null;
   assignedUserId: number | null;
@@ -109,10 +119,11 @@ export interface NewClient {
 }
 
 export async function insertClient(q: Queryable, client: NewClient): Promise<number> {
+  const [number] = await assignNumbers(q, client.storeId, [client.customerNumber]);
   const [row] = await q.query<{ id: number }>(
     `insert into clients (store_id, first_name, last_name, acquisition, lifecycle, assigned_user_id,
-                          created_by, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $8) returning id`,
+                          created_by, created_at, updated_at, customer_number)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9) returning id`,
     [
       client.storeId,
       client.customer.firstName,
@@ -122,6 +133,7 @@ export async function insertClient(q: Queryable, client: NewClient): Promise<num
       client.assignedUserId,
       client.createdBy,
       client.now,
+      number,
     ],
   );
   const id = row!.id;
@@ -298,19 +310,32 @@ export async function insertClientsWithIds(
   clients: ReadonlyArray<NewClient & { id: number }>,
 ): Promise<void> {
   if (clients.length === 0) return;
+  const numbers = new Map<number, string>();
+  for (const storeId of new Set(clients.map((c) => c.storeId))) {
+    const ofStore = clients.filter((c) => c.storeId === storeId);
+    const assigned = await assignNumbers(
+      q,
+      storeId,
+      ofStore.map((c) => c.customerNumber),
+    );
+    ofStore.forEach((c, i) => numbers.set(c.id, assigned[i]!));
+  }
   await q.query(
     `insert into clients (id, store_id, first_name, last_name, acquisition, lifecycle, assigned_user_id,
-                          created_by, created_at, updated_at)
+                          created_by, created_at, updated_at, customer_number)
      overriding system value
-     select id, store_id, first_name, last_name, acquisition, lifecycle, assigned_user_id, created_by, at, at
+     select id, store_id, first_name, last_name, acquisition, lifecycle, assigned_user_id, created_by, at, at,
+            customer_number
      from jsonb_to_recordset($1::jsonb)
           as c(id bigint, store_id bigint, first_name text, last_name text, acquisition text,
-               lifecycle text, assigned_user_id bigint, created_by bigint, at timestamptz)
+               lifecycle text, assigned_user_id bigint, created_by bigint, at timestamptz,
+               customer_number text)
      order by id`,
     [
       JSON.stringify(
         clients.map((c) => ({
           id: c.id,
+          customer_number: numbers.get(c.id),
           store_id: c.storeId,
           first_name: c.customer.firstName,
           last_name: c.customer.lastName,

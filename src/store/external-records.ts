@@ -87,3 +87,42 @@ function externalSearchClause(search: string, params: unknown[]): string {
            or exists (select 1 from jsonb_array_elements(coalesce(external -> 'contacts', '[]'))
                       as c where c ->> 'value' ilike ${p}))`;
 }
+
+/**
+ * S5: the external customer of an integration that the hub knows by `number` (linked or not), as
+ * its external id; undefined when the hub knows none.
+ */
+export async function externalIdWithNumber(
+  q: Queryable,
+  integrationId: number,
+  number: string,
+): Promise<string | undefined> {
+  const [row] = await q.query<{ external_id: string }>(
+    `select external_id from links
+     where integration_id = $1 and external_number = $2 and external_id is not null limit 1`,
+    [integrationId, number],
+  );
+  return row?.external_id;
+}
+
+/**
+ * S5: the next free number of an integration whose numbers the hub chooses: one past the highest
+ * number made of digits that the hub knows there.
+ */
+export async function nextExternalNumber(q: Queryable, integrationId: number): Promise<string> {
+  const [row] = await q.query<{ n: string }>(
+    `select (coalesce(max(external_number::bigint), 0) + 1)::text as n from links
+     where integration_id = $1 and external_number ~ '^[0-9]{1,15}$'`,
+    [integrationId],
+  );
+  return row!.n;
+}
+
+/** S5: every number the hub knows in an integration (a plan checks kept numbers against them). */
+export async function externalNumbersOf(q: Queryable, integrationId: number): Promise<Set<string>> {
+  const rows = await q.query<{ external_number: string }>(
+    "select external_number from links where integration_id = $1 and external_number is not null",
+    [integrationId],
+  );
+  return new Set(rows.map((r) => r.external_number));
+}

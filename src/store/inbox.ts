@@ -111,6 +111,33 @@ export function recordRejectedRecords(
 }
 
 /**
+ * S6: the changes of a bulk run, recorded for the engine's workers in one statement; each under
+ * its own key (`${run}:${n}`), so recording a run's page twice records it once.
+ */
+export async function recordRunChanges(
+  q: Queryable,
+  runId: number,
+  changes: ReadonlyArray<{ key: string; change: HubChange }>,
+  actor: string,
+  now: Date,
+): Promise<number> {
+  return insertChangeEvents(
+    q,
+    changes.map(({ key, change }) => ({
+      integrationId: null,
+      source: "hub" as const,
+      eventKey: `run:${runId}:${key}`,
+      kind: change.kind,
+      clientId: "clientId" in change ? change.clientId : null,
+      payload: change,
+      actor,
+      receivedAt: now,
+      runId,
+    })),
+  );
+}
+
+/**
  * A change made in the hub, under `eventKey` (its identity: a random key for a user's change, a
  * derived one for the system's, so that recording it twice records it once). Returns the event's
  * id, or undefined when that key is already in the inbox.
