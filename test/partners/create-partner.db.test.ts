@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+import { createCustomer } from "../../src/services/customers.ts";
+import { engines } from "../setup/database.ts";
+import { hubApi } from "../setup/hub-api.ts";
+import { posCustomers } from "../setup/pos-helpers.ts";
+import { startSyncedPair, type SyncedPair } from "../setup/synced-pair.ts";
+
+interface Customer {
+  id: number;
+  customerNumber: string;
+  firstName: string | null;
+  lastName: string | null;
+  sync: Array<{ integrationId: number; status: string; externalId: string | null }>;
+}
+type ApiError = { error: { code: string; message: string } };
+
+/** A POS customer made by store staff; the hub records it without a hub customer (selected mode). */
+async function atPos(pair: SyncedPair, body: Record<string, unknown>) {
+  const made = await pair.posCall<{ id: string; number: string }>("POST", "/staff/customers", body);
+  expect(made.status).toBe(201);
+  return made.body;
+}
+
+const selected = { syncMode: "selected" as const, pushNewCustomers: false };
+
+describe.each(engines)("create partner, one customer (S5), on $name", (engine) => {
+  it("S5: a customer of the other system becomes a hub customer with its number (keep), the next free number (next) or a typed one; a number in use is refused and nothing changes", async () => {
+    const pair = await startSyncedPair(await engine.open(), selected);
+    const api = hubApi(pair);
+    const base = `/v1/integrations/${pair.integrationId}/external-customers`;
+    const kept = await atPos(pair, { firstName: "Kept", lastName: "Number" });
+    const typed = await atPos(pair, { firstName: "Typed", lastName: "Number" });
+    const next = await atPos(pair, { firstName: "Next", lastName: "Number" });
+    const clash = await atPos(pair, { firstName: "Clash", lastName: "Number" });
+    await pair.settle();
+
+    const one = await api<Customer>("POST", `${base}/${kept.id}/partner-creation`, {});
+    expect(one.status).toBe(201);
+    expect(one.body).toMatchObject({ firstName: "Kept", customerNumber: kept.number });
+    expect(one.body.sync[0]).toMatchObject({ status: "synced", externalId: kept.id });
+
+    const two = await api<Customer>("POST", `${base}/${next.id}/partner-creation`, {
+      numberChoice: "next",
+    });
+    expect(two.status).toBe(201);
+    // the hub's next free number: one past the highest it has given (the kept one)
+    expect(two.body.customerNumber).toBe(String(Number(kept.number) + 1));
+    expect(two.body.customerNumber).not.toBe(next.number);
+
+    const three = await api<Customer>("POST", `${base}/${typed.id}/partner-creation`, {
+      numberChoice: "typed",
+      number: "VIP-1",
+    });
+    expect(three.body.customerNumber).toBe("VIP-1");
+
+    const clients = async () =>
+      (await pair.ctx.db.query<{ n: number }>("select count(*)::int as n from clients"))[0]!.n;
+    const before = await clients();
+    const inUse = await api<ApiError>("POST", `${base}/${clash.id}/partner-creation`, {
+      numberChoice: "typed",
+      number: "VIP-1",
+    });
+    expect(inUse.status).toBe(409);
+    expect(inUse.body.error.message).toMatch(/VIP-1 is in use by customer/);
+    const noNumber = await api<ApiError>("POST", `${base}/${clash.id}/partner-creation`, {
+      numberChoice: "typed",
+    });
+    expect(noNumber.status).toBe(400);
+    expect(noNumber.body.error.message).toMatch(/number/);
+    const twice = await api<ApiError>("POST", `${base}/${kept.id}/partner-creation`, {});
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.message).toMatch(/already has a hub customer/);
+    const unknown = await api<ApiError>("POST", `${base}/nobody/partner-creation`, {});
+    expect(unknown.status).toBe(404);
+    const stray = await api<ApiError>("POST", `${base}/${clash.id}/partner-creation`, {
+      numberChoice: "keep",
+      sneaky: true,
+    });
+    expect(stray.status).toBe(400);
+    expect(await clients()).toBe(before);
+
+    // S9: an excluded record is never made a hub customer
+    await api("PUT", `${base}/${clash.id}/exclusion`, { excluded: true });
+    const excluded = await api<ApiError>("POST", `${base}/${clash.id}/partner-creation`, {});
+    expect(excluded.status).toBe(409);
+    expect(excluded.body.error.message).toMatch(/excluded/);
+    expect(await clients()).toBe(before);
+
+    // the hub customers made stay in step with their partners afterwards
+    await pair.posCall("PATCH", `/staff/customers/${kept.id}`, { set: { lastName: "Changed" } });
+    await pair.settle();
+    const now = await api<Customer>("GET", `/v1/customers/${one.body.id}`);
+    expect(now.body.lastName).toBe("Changed");
+  });
+
+  it("S5, S2: a customer of the other system with the email of a hub customer without a partner is paired with it, not duplicated; differing values start in conflict", async () => {
+    const pair = await startSyncedPair(await engine.open(), selected);
+    const api = hubApi(pair);
+    const hub = await createCustomer(pair.ctx, pair.admin, {
+      firstName: "Ines",
+      lastName: "Lund",
+      contacts: [{ kind: "email", value: "ines@lund.example" }],
+    });
+    const pos = await atPos(pair, {
+      firstName: "Inés",
+      lastName: "Lund",
+      contacts: [{ type: "email", value: "INES@lund.example" }],
+    });
+    await pair.settle();
+    const made = await api<Customer>(
+      "POST",
+      `/v1/integrations/${pair.integrationId}/external-customers/${pos.id}/partner-creation`,
+      {},
+    );
+    expect(made.status).toBe(201);
+    expect(made.body.id).toBe(hub.id);
+    expect(made.body.customerNumber).toBe(hub.customerNumber);
+    expect(made.body.sync[0]).toMatchObject({ status: "conflict", externalId: pos.id });
+    const count = await pair.ctx.db.query<{ n: number }>("select count(*)::int as n from clients");
+    expect(count[0]!.n).toBe(1);
+  });
+
+  it("S5: a hub customer's partner is created in the POS with the hub's number (keep), the POS's next one (next) or a typed one; a number the hub knows there is refused", async () => {
+    const pair = await startSyncedPair(await engine.open(), selected);
+    const api = hubApi(pair);
+    const make = (firstName: string) =>
+      createCustomer(pair.ctx, pair.admin, { firstName, lifecycle: "active" });
+    const keep = await make("Keep");
+    const next = await make("Next");
+    const typed = await make("Typed");
+    const clash = await make("Clash");
+    const existing = await atPos(pair, { firstName: "Already", lastName: "There" });
+    await pair.settle();
+
+    const create = (id: number, body: Record<string, unknown>) =>
+      api<Customer | ApiError>("POST", `/v1/customers/${id}/partner-creation`, {
+        integrationId: pair.integrationId,
+        ...body,
+      });
+    expect((await create(keep.id, {})).status).toBe(202);
+    expect((await create(next.id, { numberChoice: "next" })).status).toBe(202);
+    expect((await create(typed.id, { numberChoice: "typed", number: "H-42" })).status).toBe(202);
+    const inUse = await create(clash.id, { numberChoice: "typed", number: existing.number });
+    expect(inUse.status).toBe(409);
+    expect((inUse.body as ApiError).error.message).toMatch(
+      new RegExp(`number: ${existing.number} is in use in integration`),
+    );
+    const queued = await create(keep.id, {});
+    expect(queued.status).toBe(409);
+    expect((queued.body as ApiError).error.message).toMatch(/being created already/);
+    await pair.settle();
+
+    const byName = Object.fromEntries((await posCustomers(pair)).map((c) => [c.firstName, c]));
+    const numberOf = (name: string) => (byName[name] as unknown as { number: string }).number;
+    expect(numberOf("Keep")).toBe(keep.customerNumber);
+    expect(numberOf("Typed")).toBe("H-42");
+    expect(Number(numberOf("Next"))).toBeGreaterThan(Number(existing.number));
+    expect(byName["Clash"]).toBeUndefined();
+    const linked = await api<Customer>("GET", `/v1/customers/${keep.id}`);
+    expect(linked.body.sync[0]!.status).toBe("synced");
+    const again = await create(keep.id, {});
+    expect(again.status).toBe(409);
+    expect((again.body as ApiError).error.message).toMatch(/already has a partner/);
+  });
+});
