@@ -180,6 +180,65 @@ describe.skipIf(!testDatabaseUrl)("workers sharing one PostgreSQL", () => {
     await c.close();
   });
 
+  it("S6: a worker killed with SIGKILL in the middle of a partner run: every POS customer becomes a hub customer exactly once, with its number, and the run finishes", async () => {
+    const customers = 2000;
+    const c = await startCluster(customers);
+    const first = c.worker("recorder");
+    expect(
+      (await c.connect({ webhooks: false, pollIntervalSeconds: 1, syncMode: "selected" })).status,
+    ).toBe(201);
+    await eventually(
+      async () =>
+        (await one(c.db, "select count(*) from links where client_id is null")) === customers
+          ? true
+          : undefined,
+      60_000,
+      "every POS customer recorded without a hub customer",
+    );
+    const run = await c.hubApi<{ id: number; total: number }>(
+      "POST",
+      "/v1/integrations/1/partner-runs",
+      { side: "external" },
+    );
+    expect(run.status).toBe(202);
+    expect(run.body.total).toBe(customers);
+    await eventually(
+      async () => ((await one(c.db, "select count(*) from clients")) >= 200 ? true : undefined),
+      60_000,
+      "run under way",
+    );
+    // the only worker dies mid-run
+    await first.stop("SIGKILL");
+    expect(await one(c.db, "select count(*) from clients")).toBeLessThan(customers);
+    c.worker("restarted");
+    const progress = async () =>
+      (
+        await c.hubApi<{ finished: boolean; progress: { done: number; failed: number } }>(
+          "GET",
+          `/v1/partner-runs/${run.body.id}`,
+        )
+      ).body;
+    await eventually(
+      async () => ((await progress()).finished ? true : undefined),
+      120_000,
+      "the run finished",
+    );
+    expect((await progress()).progress).toMatchObject({ done: customers, failed: 0 });
+    expect(await one(c.db, "select count(*) from clients")).toBe(customers);
+    expect(
+      await one(c.db, "select count(distinct external_id) from links where client_id is not null"),
+    ).toBe(customers);
+    // kept numbers: each hub customer has its POS customer's number
+    expect(
+      await one(
+        c.db,
+        `select count(*) from links l join clients c on c.id = l.client_id
+         where l.external_number = c.customer_number`,
+      ),
+    ).toBe(customers);
+    await c.close();
+  });
+
   it("R8.5: a worker killed with SIGKILL in the middle of a batch while onboarding customers and their sales: every customer and every sale arrives exactly once", async () => {
     const customers = 4000;
     const c = await startCluster(customers);
