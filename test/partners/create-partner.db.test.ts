@@ -162,4 +162,27 @@ describe.each(engines)("create partner, one customer (S5), on $name", (engine) =
     expect(again.status).toBe(409);
     expect((again.body as ApiError).error.message).toMatch(/already has a partner/);
   });
+
+  it("S5, S3: with transferWhen 'active' a prospect's partner is not created (refused with the reason); an active customer's is", async () => {
+    const pair = await startSyncedPair(await engine.open(), {
+      ...selected,
+      transferWhen: "active",
+    });
+    const api = hubApi(pair);
+    const prospect = await createCustomer(pair.ctx, pair.admin, { firstName: "Prospect" });
+    const active = await createCustomer(pair.ctx, pair.admin, {
+      firstName: "Active",
+      lifecycle: "active",
+    });
+    const create = (id: number) =>
+      api<ApiError>("POST", `/v1/customers/${id}/partner-creation`, {
+        integrationId: pair.integrationId,
+      });
+    const refused = await create(prospect.id);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/is a prospect.*transferWhen: active/);
+    expect((await create(active.id)).status).toBe(202);
+    await pair.settle();
+    expect((await posCustomers(pair)).map((c) => c.firstName)).toEqual(["Active"]);
+  });
 });
