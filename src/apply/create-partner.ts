@@ -5,13 +5,7 @@ import type { Connector } from "../connectors/kit/connector.ts";
 import { readClient } from "../store/clients-table.ts";
 import { wishListOf } from "../store/collections-table.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
-import {
-  dropUnlinkedRecord,
-  findLink,
-  linkToPartner,
-  pairLinkItem,
-  type LinkRecord,
-} from "../store/links-table.ts";
+import { dropUnlinkedRecord, findLink, linkToPartner, pairLinkItem } from "../store/links-table.ts";
 import { associateFor } from "./attribute-change.ts";
 import type { JobContext, JobOutcome } from "./job-outcome.ts";
 import { recordExternalCustomers } from "../store/inbox.ts";
@@ -53,7 +47,7 @@ export async function createPartner(
         externalId: earlier.id,
       });
       if (taken?.clientId == null && taken?.status !== "excluded")
-        return matched(ctx, integration, link.id, earlier, taken, "by its number and ref");
+        return matched(ctx, integration, link.id, earlier, "by its number and ref");
     }
   }
   // S2: an external customer with the same normalised email becomes the partner (no duplicate),
@@ -66,7 +60,7 @@ export async function createPartner(
         externalId: candidate.id,
       });
       if (taken?.clientId != null || taken?.status === "excluded") continue;
-      return matched(ctx, integration, link.id, candidate, taken, "by email");
+      return matched(ctx, integration, link.id, candidate, "by email");
     }
   }
 
@@ -127,7 +121,6 @@ function matched(
   integration: IntegrationRecord,
   linkId: number,
   candidate: ExternalCustomer,
-  taken: LinkRecord | undefined,
   how: string,
 ): JobOutcome {
   return {
@@ -135,8 +128,20 @@ function matched(
     record: async (tx) => {
       const current = await findLink(tx, { id: linkId }, true);
       if (!current || current.externalId) return;
-      // An unlinked record of this external customer (selected mode) gives way to the pair.
-      if (taken) await dropUnlinkedRecord(tx, taken);
+      // An unlinked record of this external customer (selected mode) gives way to the pair. It
+      // was read before the lookup's answer: read again under its lock, so that one paired by hand
+      // or excluded meanwhile (S7, S9) is never taken; the job then tries again, and its next
+      // lookup passes it by.
+      const record = await findLink(
+        tx,
+        { integrationId: integration.id, externalId: candidate.id },
+        true,
+      );
+      if (record && (record.clientId !== null || record.status === "excluded"))
+        throw new Error(
+          `customer ${candidate.id} of the other system was paired or excluded while its match was made; trying again`,
+        );
+      if (record) await dropUnlinkedRecord(tx, record);
       const linked = {
         externalId: candidate.id,
         externalNumber: candidate.number,

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { createPartner } from "../../src/apply/create-partner.ts";
+import type { CreatePartnerJob } from "../../src/domain/job-payloads.ts";
 import { createCustomer } from "../../src/services/customers.ts";
+import { readIntegration } from "../../src/store/integrations-table.ts";
 import { engines } from "../setup/database.ts";
 import { hubApi } from "../setup/hub-api.ts";
 import { posCustomers } from "../setup/pos-helpers.ts";
@@ -184,5 +187,61 @@ describe.each(engines)("create partner, one customer (S5), on $name", (engine) =
     expect((await create(active.id)).status).toBe(202);
     await pair.settle();
     expect((await posCustomers(pair)).map((c) => c.firstName)).toEqual(["Active"]);
+  });
+
+  it("S9, S2: a customer of the other system excluded between a partner's create finding it by email and recording the pair is not paired; the job fails to try again", async () => {
+    const pair = await startSyncedPair(await engine.open(), selected);
+    const api = hubApi(pair);
+    const record = await atPos(pair, {
+      firstName: "Excluded",
+      lastName: "Meanwhile",
+      contacts: [{ type: "email", value: "meanwhile@example.com" }],
+    });
+    await pair.settle();
+    const hub = await createCustomer(pair.ctx, pair.admin, {
+      firstName: "Excluded",
+      lastName: "Meanwhile",
+      lifecycle: "active",
+      contacts: [{ kind: "email", value: "meanwhile@example.com" }],
+    });
+    await api("POST", `/v1/customers/${hub.id}/partner-creation`, {
+      integrationId: pair.integrationId,
+    });
+    const [job] = await pair.ctx.db.query<{ payload: CreatePartnerJob }>(
+      "select payload from jobs where kind = 'partner.create'",
+    );
+    const integration = (await readIntegration(pair.ctx.db, pair.integrationId))!;
+    const connector = await pair.ctx.resolveConnector(integration);
+    // the apply stage's two steps, with a manager's exclusion in between
+    const found = await createPartner(
+      { db: pair.ctx.db, now: () => pair.clock.now(), idempotencyKey: "race-1" },
+      job!.payload,
+      integration,
+      connector,
+    );
+    expect(found.outcome).toBe(`matched ${record.id} by email`);
+    const excluded = await api(
+      "PUT",
+      `/v1/integrations/${pair.integrationId}/external-customers/${record.id}/exclusion`,
+      { excluded: true },
+    );
+    expect(excluded.status).toBe(200);
+    await expect(pair.ctx.db.transaction((tx) => found.record!(tx))).rejects.toThrow(
+      /paired or excluded while its match was made/,
+    );
+    const [row] = await pair.ctx.db.query<{ client_id: number | null; status: string }>(
+      "select client_id, status from links where external_id = $1",
+      [record.id],
+    );
+    expect(row).toEqual({ client_id: null, status: "excluded" });
+    // its next try passes the excluded record by and makes a new partner
+    await pair.settle();
+    const [own] = await pair.ctx.db.query<{ external_id: string; status: string }>(
+      "select external_id, status from links where client_id = $1",
+      [hub.id],
+    );
+    expect(own!.external_id).not.toBe(record.id);
+    expect(own!.status).toBe("synced");
+    expect(await posCustomers(pair)).toHaveLength(2);
   });
 });
