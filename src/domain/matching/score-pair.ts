@@ -1,6 +1,6 @@
 import type { PreparedRecord } from "./match-record.ts";
 import type { AddressParts } from "./address-parts.ts";
-import { formalNames } from "./nicknames.ts";
+import { formalNames, isKnownName, nameVariants } from "./nicknames.ts";
 import { jaroWinkler, oneKeyingErrorApart } from "./string-similarity.ts";
 
 /**
@@ -40,6 +40,7 @@ const bits = {
   suffixDiffers: -15,
   initial: 1.5,
   lastNameDiffers: -4,
+  marriedName: -1,
   otherEmails: -1,
   otherPhones: -1,
 };
@@ -54,6 +55,10 @@ interface Part {
   fullGiven?: true;
   /** a value a household shares: an email, a phone, an address */
   household?: true;
+  /** a value one person holds: their own email or phone, their address, their birth date */
+  personal?: true;
+  /** the last names are different names, not spellings of one */
+  otherLastName?: true;
 }
 
 const display = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
@@ -89,7 +94,9 @@ function compareGiven(x: string, y: string, ctx: ScoringContext): Part | null {
     (Math.min(x.length, y.length) >= 6 &&
       Math.abs(x.length - y.length) <= 1 &&
       similarity >= 0.95) ||
-    droppedLetterOfRareSpelling(x, y, ctx);
+    droppedLetterOfRareSpelling(x, y, ctx) ||
+    slipOfVariant(x, y, ctx) ||
+    slipOfVariant(y, x, ctx);
   if (!typo) return null;
   const longer = x.length >= y.length ? x : y;
   return {
@@ -106,11 +113,33 @@ function compareGiven(x: string, y: string, ctx: ScoringContext): Part | null {
  */
 function droppedLetterOfRareSpelling(x: string, y: string, ctx: ScoringContext): boolean {
   const [long, short] = x.length > y.length ? [x, y] : [y, x];
+  if (!oneLetterDropped(long, short)) return false;
+  return (ctx.givenCount.get(short) ?? 0) * 16 <= (ctx.givenCount.get(long) ?? 0);
+}
+
+function oneLetterDropped(long: string, short: string): boolean {
   if (long.length !== short.length + 1 || short.length < 3) return false;
   let i = 0;
   while (i < short.length && long[i] === short[i]) i++;
-  if (long.slice(i + 1) !== short.slice(i)) return false;
-  return (ctx.givenCount.get(short) ?? 0) * 16 <= (ctx.givenCount.get(long) ?? 0);
+  return long.slice(i + 1) === short.slice(i);
+}
+
+/**
+ * "Josph" against "Joey", "Bbob" against "Robert": a slip of the finger in another spelling of
+ * the same person's name (a nickname on one side, a mistyped formal name on the other). Only when
+ * the slipped spelling is no name the nickname table knows and is rare beside the one it slipped
+ * from, so "Tim" is never taken for a slip of "Tom" (Thomas).
+ */
+function slipOfVariant(slip: string, name: string, ctx: ScoringContext): boolean {
+  if (isKnownName(slip)) return false;
+  const slipCount = ctx.givenCount.get(slip) ?? 0;
+  for (const variant of nameVariants(name)) {
+    if (variant === name || variant === slip) continue;
+    if (slipCount * 16 > (ctx.givenCount.get(variant) ?? 0) + (ctx.givenCount.get(name) ?? 0))
+      continue;
+    if (oneKeyingErrorApart(slip, variant) || oneLetterDropped(variant, slip)) return true;
+  }
+  return false;
 }
 
 function compareSurname(
@@ -129,7 +158,7 @@ function compareSurname(
   const similarity = jaroWinkler(x, y);
   if (similarity >= 0.9 || oneKeyingErrorApart(x, y))
     return { bits: Math.max(1, exact - 3), reason: `last name ${similarity.toFixed(2)} similar` };
-  return { bits: bits.lastNameDiffers, reason: "different last names" };
+  return { bits: bits.lastNameDiffers, reason: "different last names", otherLastName: true };
 }
 
 function compareNames(a: PreparedRecord, b: PreparedRecord, ctx: ScoringContext): Part[] | null {
@@ -199,7 +228,7 @@ function contactParts(a: PreparedRecord, b: PreparedRecord, ctx: ScoringContext)
             reason: `same email (shared by ${holders} customers)`,
             household: true,
           }
-        : { bits: bits.ownEmail, reason: "same email", household: true },
+        : { bits: bits.ownEmail, reason: "same email", household: true, personal: true },
     );
   } else if (a.emails.length > 0 && b.emails.length > 0)
     parts.push({ bits: bits.otherEmails, reason: "different emails" });
@@ -213,12 +242,12 @@ function contactParts(a: PreparedRecord, b: PreparedRecord, ctx: ScoringContext)
             reason: `same phone (shared by ${holders} customers)`,
             household: true,
           }
-        : { bits: bits.ownPhone, reason: "same phone", household: true },
+        : { bits: bits.ownPhone, reason: "same phone", household: true, personal: true },
     );
   } else if (a.phones.length > 0 && b.phones.length > 0)
     parts.push({ bits: bits.otherPhones, reason: "different phones" });
   if (a.addresses.some((x) => b.addresses.some((y) => sameAddress(x, y))))
-    parts.push({ bits: bits.address, reason: "same address", household: true });
+    parts.push({ bits: bits.address, reason: "same address", household: true, personal: true });
   else if (sharedValue(a.postcodes, b.postcodes) !== undefined)
     parts.push({ bits: bits.postcode, reason: "same postcode" });
   else {
@@ -244,7 +273,7 @@ function contactParts(a: PreparedRecord, b: PreparedRecord, ctx: ScoringContext)
   }
   if (a.birthDate !== null && b.birthDate !== null) {
     if (a.birthDate === b.birthDate)
-      parts.push({ bits: bits.birthDate, reason: "same birth date" });
+      parts.push({ bits: bits.birthDate, reason: "same birth date", personal: true });
     else if (
       a.birthDate.slice(0, 4) === b.birthDate.slice(0, 4) &&
       a.birthDate.slice(5, 7) === b.birthDate.slice(8, 10) &&
@@ -284,7 +313,17 @@ export function scorePair(
 ): PairScore | null {
   const names = compareNames(a, b, ctx);
   if (names === null) return null;
-  const parts = [...names, ...contactParts(a, b, ctx)];
+  const contacts = contactParts(a, b, ctx);
+  // a first name with someone's own phone, mailbox, home or birth date, under another last name:
+  // a married name far more often than two people (a household's members have different first
+  // names), so the other last name counts less
+  const married =
+    names[0]?.fullGiven === true &&
+    names[1]?.otherLastName === true &&
+    contacts.some((p) => p.personal === true);
+  if (married)
+    names[1] = { bits: bits.marriedName, reason: "different last names (a married name?)" };
+  const parts = [...names, ...contacts];
   let logOdds = ctx.prior;
   for (const p of parts) logOdds += p.bits;
   // a namesake whose birth date or suffix differs is known to be someone else: it leaves the record
