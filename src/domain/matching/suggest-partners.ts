@@ -201,5 +201,10 @@ function scoringContext(h: PreparedRecord[], e: PreparedRecord[]): ScoringContex
     // a name seen once in a tiny import is not known to be rare: count as in a store-sized one
     population: Math.max(h.length + e.length, 2 * smallestPopulation),
     prior: -Math.log2(Math.max(h.length, e.length, smallestPopulation)),
+    givenSeen: new Map(),
+    surnameSeen: new Map(),
+    townParts: new Map(),
+    phoneTownParts: new Map(),
+    areaParts: new Map(),
   };
 }
