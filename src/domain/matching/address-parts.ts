@@ -1,3 +1,5 @@
+import { withoutDiacritics } from "./plain-letters.ts";
+
 /** A free-text street address taken apart: "12 N. Main Street, Apt 4, Springfield, IL 62704" */
 export interface AddressParts {
   /** the house number ("12"), "" when none */
@@ -17,9 +19,7 @@ export interface AddressParts {
  * the state (and ZIP). Two towns of one name in different states stay apart.
  */
 function townOf(value: string): string {
-  const parts = value
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
+  const parts = withoutDiacritics(value)
     .toLowerCase()
     .split(",")
     .map((p) => p.trim());
@@ -100,9 +100,7 @@ const ordinals: Record<string, string> = {
 };
 
 export function addressParts(value: string): AddressParts {
-  const tokens = value
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
+  const tokens = withoutDiacritics(value)
     .toLowerCase()
     .replace(/#/g, " apt ")
     .replace(/[^a-z0-9]+/g, " ")

@@ -63,7 +63,12 @@ export function mailbox(email: string): string {
   return plus > 0 && plus < at ? e.slice(0, plus) + e.slice(at) : e;
 }
 
-const unique = (values: string[]) => [...new Set(values.filter((v) => v !== ""))];
+/** the values without blanks and repeats; most records hold one value or none, kept as they are */
+function unique(values: string[]): string[] {
+  if (values.length === 0) return values;
+  if (values.length === 1) return values[0] === "" ? [] : values;
+  return [...new Set(values.filter((v) => v !== ""))];
+}
 
 export function prepareRecord(record: MatchRecord, country: string): PreparedRecord {
   const addresses = record.addresses

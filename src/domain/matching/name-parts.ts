@@ -1,4 +1,5 @@
 import { formalNames } from "./nicknames.ts";
+import { withoutDiacritics } from "./plain-letters.ts";
 
 /** A person's name as the matcher compares it: lower case a-z, no diacritics, no punctuation. */
 export interface NameParts {
@@ -19,9 +20,7 @@ export interface NameParts {
 
 /** "Zoë  O'Brien-Núñez" -> ["zoe", "obrien", "nunez"]: diacritics and case gone, apostrophes joined */
 export function nameTokens(value: string): string[] {
-  const plain = value
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
+  const plain = withoutDiacritics(value)
     .toLowerCase()
     .replace(/['\u2019]/g, "")
     .replace(/[^a-z]+/g, " ")

@@ -109,6 +109,28 @@ export function formalNames(first: string): string[] {
   return formal === undefined ? [first] : [first, ...formal];
 }
 
+const variantsByFormal = new Map<string, string[]>();
+for (const [nick, names] of Object.entries(table))
+  for (const name of names)
+    variantsByFormal.set(name, [...(variantsByFormal.get(name) ?? []), nick]);
+
+/**
+ * Every spelling the table holds for the person a given name may be: its formal names and their
+ * nicknames, itself included. `nameVariants("bob")` is ["bob", "robert", "bobby", "rob", "bert", ...].
+ */
+export function nameVariants(first: string): string[] {
+  const out = new Set<string>();
+  for (const formal of formalNames(first)) {
+    out.add(formal);
+    for (const nick of variantsByFormal.get(formal) ?? []) out.add(nick);
+  }
+  return [...out];
+}
+
+/** Whether a given name is in the table, as a nickname or as a formal name. */
+export const isKnownName = (first: string) =>
+  table[first] !== undefined || variantsByFormal.has(first);
+
 /** The nickname table as pairs, for the benchmark's generator (nickname, formal name). */
 export const nicknamePairs: ReadonlyArray<readonly [string, string]> = Object.entries(
   table,

@@ -1,6 +1,6 @@
 import type { PreparedRecord } from "./match-record.ts";
 import type { AddressParts } from "./address-parts.ts";
-import { formalNames } from "./nicknames.ts";
+import { formalNames, isKnownName, nameVariants } from "./nicknames.ts";
 import { jaroWinkler, oneKeyingErrorApart } from "./string-similarity.ts";
 
 /**
@@ -19,6 +19,23 @@ export interface ScoringContext {
   population: number;
   /** log2 odds that two records picked at random are one person, before any evidence */
   prior: number;
+  /**
+   * name comparisons already made (first x -> first y -> result): an import holds a few thousand
+   * first names and hundreds of thousands of pairs, so each pair of names is compared once
+   */
+  givenSeen: Map<string, Map<string, Part | null>>;
+  surnameSeen: Map<string, Map<string, Part>>;
+  /** each town's, phone town's and area code's part, made once */
+  townParts: Map<string, Part>;
+  phoneTownParts: Map<string, Part>;
+  areaParts: Map<string, Part>;
+}
+
+/** The row of a two-level cache for one key, made when first asked for. */
+function rowOf<T>(cache: Map<string, Map<string, T>>, x: string): Map<string, T> {
+  let row = cache.get(x);
+  if (row === undefined) cache.set(x, (row = new Map()));
+  return row;
 }
 
 /**
@@ -40,6 +57,7 @@ const bits = {
   suffixDiffers: -15,
   initial: 1.5,
   lastNameDiffers: -4,
+  marriedName: -1,
   otherEmails: -1,
   otherPhones: -1,
 };
@@ -47,19 +65,30 @@ const bits = {
 const freqBits = (count: number | undefined, population: number, lo: number, hi: number) =>
   Math.min(hi, Math.max(lo, Math.log2(population / Math.max(1, count ?? 1))));
 
-interface Part {
+export interface Part {
   bits: number;
   reason: string;
   /** a full first name that agrees (not an initial, not missing) */
   fullGiven?: true;
   /** a value a household shares: an email, a phone, an address */
   household?: true;
+  /** a value one person holds: their own email or phone, their address, their birth date */
+  personal?: true;
+  /** the last names are different names, not spellings of one */
+  otherLastName?: true;
 }
 
 const display = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
 /** First names, or null when they are different names (a household, not one person). */
 function compareGiven(x: string, y: string, ctx: ScoringContext): Part | null {
+  const row = rowOf(ctx.givenSeen, x);
+  let part = row.get(y);
+  if (part === undefined) row.set(y, (part = compareGivenOnce(x, y, ctx)));
+  return part;
+}
+
+function compareGivenOnce(x: string, y: string, ctx: ScoringContext): Part | null {
   if (x === "" || y === "") return { bits: 0, reason: "" };
   if (x === y)
     return x.length === 1
@@ -89,7 +118,9 @@ function compareGiven(x: string, y: string, ctx: ScoringContext): Part | null {
     (Math.min(x.length, y.length) >= 6 &&
       Math.abs(x.length - y.length) <= 1 &&
       similarity >= 0.95) ||
-    droppedLetterOfRareSpelling(x, y, ctx);
+    droppedLetterOfRareSpelling(x, y, ctx) ||
+    slipOfVariant(x, y, ctx) ||
+    slipOfVariant(y, x, ctx);
   if (!typo) return null;
   const longer = x.length >= y.length ? x : y;
   return {
@@ -106,14 +137,52 @@ function compareGiven(x: string, y: string, ctx: ScoringContext): Part | null {
  */
 function droppedLetterOfRareSpelling(x: string, y: string, ctx: ScoringContext): boolean {
   const [long, short] = x.length > y.length ? [x, y] : [y, x];
-  if (long.length !== short.length + 1 || short.length < 3) return false;
-  let i = 0;
-  while (i < short.length && long[i] === short[i]) i++;
-  if (long.slice(i + 1) !== short.slice(i)) return false;
+  if (!oneLetterDropped(long, short)) return false;
   return (ctx.givenCount.get(short) ?? 0) * 16 <= (ctx.givenCount.get(long) ?? 0);
 }
 
+function oneLetterDropped(long: string, short: string): boolean {
+  if (long.length !== short.length + 1 || short.length < 3) return false;
+  let i = 0;
+  while (i < short.length && long[i] === short[i]) i++;
+  return long.slice(i + 1) === short.slice(i);
+}
+
+/**
+ * "Josph" against "Joey", "Bbob" against "Robert": a slip of the finger in another spelling of
+ * the same person's name (a nickname on one side, a mistyped formal name on the other). Only when
+ * the slipped spelling is no name the nickname table knows and is rare beside the one it slipped
+ * from, so "Tim" is never taken for a slip of "Tom" (Thomas).
+ */
+function slipOfVariant(slip: string, name: string, ctx: ScoringContext): boolean {
+  if (isKnownName(slip)) return false;
+  const slipCount = ctx.givenCount.get(slip) ?? 0;
+  for (const variant of nameVariants(name)) {
+    if (variant === name || variant === slip) continue;
+    if (slipCount * 16 > (ctx.givenCount.get(variant) ?? 0) + (ctx.givenCount.get(name) ?? 0))
+      continue;
+    if (oneKeyingErrorApart(slip, variant) || oneLetterDropped(variant, slip)) return true;
+  }
+  return false;
+}
+
 function compareSurname(
+  x: string,
+  xTokens: string[],
+  y: string,
+  yTokens: string[],
+  ctx: ScoringContext,
+): Part {
+  // a name of several parts compares by its parts: only one-part names are remembered by spelling
+  if (xTokens.length !== 1 || yTokens.length !== 1)
+    return compareSurnameOnce(x, xTokens, y, yTokens, ctx);
+  const row = rowOf(ctx.surnameSeen, x);
+  let part = row.get(y);
+  if (part === undefined) row.set(y, (part = compareSurnameOnce(x, xTokens, y, yTokens, ctx)));
+  return part;
+}
+
+function compareSurnameOnce(
   x: string,
   xTokens: string[],
   y: string,
@@ -129,53 +198,49 @@ function compareSurname(
   const similarity = jaroWinkler(x, y);
   if (similarity >= 0.9 || oneKeyingErrorApart(x, y))
     return { bits: Math.max(1, exact - 3), reason: `last name ${similarity.toFixed(2)} similar` };
-  return { bits: bits.lastNameDiffers, reason: "different last names" };
+  return { bits: bits.lastNameDiffers, reason: "different last names", otherLastName: true };
 }
 
+const marriedName: Part = {
+  bits: bits.marriedName,
+  reason: "different last names (a married name?)",
+};
+
+const swapped: Part = { bits: 0, reason: "first and last name swapped" };
+
+/** The names' parts (first name, last name, and a swap when that explains them), or null. */
 function compareNames(a: PreparedRecord, b: PreparedRecord, ctx: ScoringContext): Part[] | null {
   const direct = compareGiven(a.name.given, b.name.given, ctx);
-  const swappedGiven =
-    a.name.given !== b.name.given && a.name.surname !== b.name.surname
-      ? compareGiven(a.name.given, b.name.surnameAsGiven, ctx)
-      : null;
-  const options: Part[][] = [];
-  if (direct !== null)
-    options.push([
-      direct,
-      compareSurname(
+  const directSurname =
+    direct === null
+      ? null
+      : compareSurname(
+          a.name.surname,
+          a.name.surnameTokens,
+          b.name.surname,
+          b.name.surnameTokens,
+          ctx,
+        );
+  if (a.name.given !== b.name.given && a.name.surname !== b.name.surname) {
+    const swappedGiven = compareGiven(a.name.given, b.name.surnameAsGiven, ctx);
+    if (swappedGiven !== null) {
+      const swappedSurname = compareSurname(
         a.name.surname,
         a.name.surnameTokens,
-        b.name.surname,
-        b.name.surnameTokens,
+        b.name.givenAsSurname,
+        [b.name.givenAsSurname],
         ctx,
-      ),
-    ]);
-  if (swappedGiven !== null) {
-    const swappedSurname = compareSurname(
-      a.name.surname,
-      a.name.surnameTokens,
-      b.name.givenAsSurname,
-      [b.name.givenAsSurname],
-      ctx,
-    );
-    // a swap explains the pair only when both names line up crosswise
-    if (swappedSurname.bits > 0)
-      options.push([
-        swappedGiven,
-        swappedSurname,
-        { bits: 0, reason: "first and last name swapped" },
-      ]);
-  }
-  let best: Part[] | null = null;
-  let bestBits = -Infinity;
-  for (const option of options) {
-    const sum = option.reduce((s, p) => s + p.bits, 0);
-    if (sum > bestBits) {
-      best = option;
-      bestBits = sum;
+      );
+      // a swap explains the pair only when both names line up crosswise, and better than as written
+      if (
+        swappedSurname.bits > 0 &&
+        (direct === null ||
+          swappedGiven.bits + swappedSurname.bits > direct.bits + directSurname!.bits)
+      )
+        return [swappedGiven, swappedSurname, swapped];
     }
   }
-  return best;
+  return direct === null ? null : [direct, directSurname!];
 }
 
 function sameAddress(x: AddressParts, y: AddressParts): boolean {
@@ -186,9 +251,72 @@ function sameAddress(x: AddressParts, y: AddressParts): boolean {
   return x.street === y.street || jaroWinkler(x.street, y.street) >= 0.85;
 }
 
-function contactParts(a: PreparedRecord, b: PreparedRecord, ctx: ScoringContext): Part[] {
-  const parts: Part[] = [];
-  const sharedValue = (xs: string[], ys: string[]) => xs.find((x) => ys.includes(x));
+// the parts every pair may share, made once
+const ownEmail: Part = {
+  bits: bits.ownEmail,
+  reason: "same email",
+  household: true,
+  personal: true,
+};
+const otherEmails: Part = { bits: bits.otherEmails, reason: "different emails" };
+const ownPhone: Part = {
+  bits: bits.ownPhone,
+  reason: "same phone",
+  household: true,
+  personal: true,
+};
+const otherPhones: Part = { bits: bits.otherPhones, reason: "different phones" };
+const address: Part = {
+  bits: bits.address,
+  reason: "same address",
+  household: true,
+  personal: true,
+};
+const postcode: Part = { bits: bits.postcode, reason: "same postcode" };
+const birthDate: Part = { bits: bits.birthDate, reason: "same birth date", personal: true };
+const birthDateSwapped: Part = {
+  bits: bits.birthDateSwapped,
+  reason: "birth date with day and month swapped",
+};
+const birthDateOneDigit: Part = {
+  bits: bits.birthDateOneDigit,
+  reason: "birth dates one digit apart",
+};
+const birthDateDiffers: Part = { bits: bits.birthDateDiffers, reason: "different birth dates" };
+
+function sharedValue(xs: string[], ys: string[]): string | undefined {
+  for (const x of xs) for (const y of ys) if (x === y) return x;
+  return undefined;
+}
+
+function sharedAddress(xs: AddressParts[], ys: AddressParts[]): boolean {
+  for (const x of xs) for (const y of ys) if (sameAddress(x, y)) return true;
+  return false;
+}
+
+/** A place's part, made once per place: a small town says more than a city. */
+function placePart(
+  cache: Map<string, Part>,
+  place: string,
+  count: number | undefined,
+  ctx: ScoringContext,
+  highest: number,
+  less: number,
+  reason: string,
+): Part {
+  let part = cache.get(place);
+  if (part === undefined)
+    cache.set(place, (part = { bits: freqBits(count, ctx.population, 1, highest) - less, reason }));
+  return part;
+}
+
+/** The contact evidence of a pair, added to `parts`. */
+function contactParts(
+  a: PreparedRecord,
+  b: PreparedRecord,
+  ctx: ScoringContext,
+  parts: Part[],
+): void {
   const email = sharedValue(a.emails, b.emails);
   if (email !== undefined) {
     const holders = ctx.sharedCount.get(email) ?? 1;
@@ -199,10 +327,9 @@ function contactParts(a: PreparedRecord, b: PreparedRecord, ctx: ScoringContext)
             reason: `same email (shared by ${holders} customers)`,
             household: true,
           }
-        : { bits: bits.ownEmail, reason: "same email", household: true },
+        : ownEmail,
     );
-  } else if (a.emails.length > 0 && b.emails.length > 0)
-    parts.push({ bits: bits.otherEmails, reason: "different emails" });
+  } else if (a.emails.length > 0 && b.emails.length > 0) parts.push(otherEmails);
   const phone = sharedValue(a.phones, b.phones);
   if (phone !== undefined) {
     const holders = ctx.sharedCount.get(phone) ?? 1;
@@ -213,51 +340,48 @@ function contactParts(a: PreparedRecord, b: PreparedRecord, ctx: ScoringContext)
             reason: `same phone (shared by ${holders} customers)`,
             household: true,
           }
-        : { bits: bits.ownPhone, reason: "same phone", household: true },
+        : ownPhone,
     );
-  } else if (a.phones.length > 0 && b.phones.length > 0)
-    parts.push({ bits: bits.otherPhones, reason: "different phones" });
-  if (a.addresses.some((x) => b.addresses.some((y) => sameAddress(x, y))))
-    parts.push({ bits: bits.address, reason: "same address", household: true });
-  else if (sharedValue(a.postcodes, b.postcodes) !== undefined)
-    parts.push({ bits: bits.postcode, reason: "same postcode" });
+  } else if (a.phones.length > 0 && b.phones.length > 0) parts.push(otherPhones);
+  if (sharedAddress(a.addresses, b.addresses)) parts.push(address);
+  else if (sharedValue(a.postcodes, b.postcodes) !== undefined) parts.push(postcode);
   else {
-    // a small town says more than a city; an area code covers a region, so it counts less
+    // an area code covers a region, so it counts less than a town
     const town = sharedValue(a.towns, b.towns);
-    const area = phone === undefined ? sharedValue(a.areaCodes, b.areaCodes) : undefined;
     const phoneTown = sharedValue(a.towns, b.phoneTowns) ?? sharedValue(a.phoneTowns, b.towns);
+    const area = phone === undefined ? sharedValue(a.areaCodes, b.areaCodes) : undefined;
     if (town !== undefined)
-      parts.push({
-        bits: freqBits(ctx.townCount.get(town), ctx.population, 1, 6) - 1,
-        reason: "same town",
-      });
+      parts.push(placePart(ctx.townParts, town, ctx.townCount.get(town), ctx, 6, 1, "same town"));
     else if (phoneTown !== undefined)
-      parts.push({
-        bits: freqBits(ctx.townCount.get(phoneTown), ctx.population, 1, 5) - 2,
-        reason: "phone's area code in the town",
-      });
+      parts.push(
+        placePart(
+          ctx.phoneTownParts,
+          phoneTown,
+          ctx.townCount.get(phoneTown),
+          ctx,
+          5,
+          2,
+          "phone's area code in the town",
+        ),
+      );
     else if (area !== undefined)
-      parts.push({
-        bits: freqBits(ctx.areaCodeCount.get(area), ctx.population, 1, 5) - 1,
-        reason: "same area code",
-      });
+      parts.push(
+        placePart(ctx.areaParts, area, ctx.areaCodeCount.get(area), ctx, 5, 1, "same area code"),
+      );
   }
   if (a.birthDate !== null && b.birthDate !== null) {
-    if (a.birthDate === b.birthDate)
-      parts.push({ bits: bits.birthDate, reason: "same birth date" });
+    if (a.birthDate === b.birthDate) parts.push(birthDate);
     else if (
       a.birthDate.slice(0, 4) === b.birthDate.slice(0, 4) &&
       a.birthDate.slice(5, 7) === b.birthDate.slice(8, 10) &&
       a.birthDate.slice(8, 10) === b.birthDate.slice(5, 7)
     )
-      parts.push({ bits: bits.birthDateSwapped, reason: "birth date with day and month swapped" });
-    else if (digitsApart(a.birthDate, b.birthDate) === 1)
-      parts.push({ bits: bits.birthDateOneDigit, reason: "birth dates one digit apart" });
-    else parts.push({ bits: bits.birthDateDiffers, reason: "different birth dates" });
+      parts.push(birthDateSwapped);
+    else if (digitsApart(a.birthDate, b.birthDate) === 1) parts.push(birthDateOneDigit);
+    else parts.push(birthDateDiffers);
   }
   if (a.name.suffix !== "" && b.name.suffix !== "" && a.name.suffix !== b.name.suffix)
     parts.push({ bits: bits.suffixDiffers, reason: `${a.name.suffix} and ${b.name.suffix}` });
-  return parts;
 }
 
 const digitsApart = (x: string, y: string) => {
@@ -284,16 +408,32 @@ export function scorePair(
 ): PairScore | null {
   const names = compareNames(a, b, ctx);
   if (names === null) return null;
-  const parts = [...names, ...contactParts(a, b, ctx)];
+  const parts = names;
+  const nameCount = parts.length;
+  contactParts(a, b, ctx, parts);
   let logOdds = ctx.prior;
-  for (const p of parts) logOdds += p.bits;
+  let personal = false;
+  let household = false;
+  let knownOther = false;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k]!;
+    logOdds += p.bits;
+    if (k < nameCount) continue;
+    if (p.personal === true) personal = true;
+    if (p.household === true) household = true;
+    if (p === birthDateDiffers || p.bits === bits.suffixDiffers) knownOther = true;
+  }
+  // a first name with someone's own phone, mailbox, home or birth date, under another last name:
+  // a married name far more often than two people (a household's members have different first
+  // names), so the other last name counts less
+  if (personal && parts[0]!.fullGiven === true && parts[1]!.otherLastName === true) {
+    logOdds += bits.marriedName - parts[1]!.bits;
+    parts[1] = marriedName;
+  }
   // a namesake whose birth date or suffix differs is known to be someone else: it leaves the record
   // its true partner instead of making it ambiguous
   const householdNamesake =
-    names.some((p) => p.fullGiven === true) &&
-    (names[1]?.bits ?? 0) > 0 &&
-    parts.some((p) => p.household === true) &&
-    !parts.some((p) => p.bits === bits.birthDateDiffers || p.bits === bits.suffixDiffers);
+    parts[0]!.fullGiven === true && parts[1]!.bits > 0 && household && !knownOther;
   return { logOdds, parts, householdNamesake };
 }
 

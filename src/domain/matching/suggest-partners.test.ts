@@ -186,4 +186,95 @@ describe("partner suggestions (S8)", () => {
     );
     expect(suggestPartners([carol, ...carols], [carl, ...carls], options)).toEqual([]);
   });
+
+  // the plausible bugs: a slip checked only against the name as written (a nickname on one side and
+  // a mistyped formal name on the other never meet), or any known name taken for a slip, so
+  // Thomas and Tim of one household become one person
+  it("S8: a slip in another spelling of the name (Josph for Joey, Bbob for Robert) matches; Tim is not a slip of Tom, nor a common spelling a slip", () => {
+    const pair = (id: string, hubFirst: string, posFirst: string) => [
+      record({
+        id: `h${id}`,
+        firstName: hubFirst,
+        lastName: "Quarrington",
+        emails: [`q${id}@example.com`],
+        phones: [`21755501${id}`],
+      }),
+      record({
+        id: `x${id}`,
+        firstName: posFirst,
+        lastName: "Quarrington",
+        emails: [`q${id}@example.com`],
+        phones: [`21755501${id}`],
+      }),
+    ];
+    // a slip is told from a name by how rare it is beside the name it slipped from
+    const common = (...firsts: string[]) =>
+      firsts.flatMap((first) =>
+        Array.from({ length: 20 }, (_, k) =>
+          record({ firstName: first, lastName: `Other${k}`, emails: [`${first}${k}@example.com`] }),
+        ),
+      );
+    const [joey, josph] = pair("10", "Joey", "Josph");
+    const [bbob, robert] = pair("11", "Bbob", "Robert");
+    const found = suggestPartners(
+      [joey!, bbob!, ...common("Joseph", "Robert", "James")],
+      [josph!, robert!],
+      options,
+    );
+    expect(found.map((s) => [s.hubId, s.externalId]).sort()).toEqual([
+      ["h10", "x10"],
+      ["h11", "x11"],
+    ]);
+    expect(found[0]!.reasons.some((r) => r.startsWith("first name "))).toBe(true);
+    // enough Thomases and Toms that "tim" would be a rare slip of "tom", if it were no name
+    const [thomas, tim] = pair("12", "Thomas", "Tim");
+    expect(suggestPartners([thomas!, ...common("Thomas", "Tom")], [tim!], options)).toEqual([]);
+    // "Jimm" written by 20 customers is a spelling of its own, not a slip of Jim (James)
+    const [james, jimm] = pair("13", "James", "Jimm");
+    const jimms = Array.from({ length: 20 }, (_, k) =>
+      record({ firstName: "Jimm", lastName: `Other${k}`, emails: [`jimm${k}@example.com`] }),
+    );
+    const jameses = common("James");
+    expect(suggestPartners([james!, ...jameses], [jimm!], options)).toMatchObject([
+      { hubId: "h13" },
+    ]);
+    expect(suggestPartners([james!, ...jameses], [jimm!, ...jimms], options)).toEqual([]);
+  });
+
+  // the plausible bugs: a married name scored as two people (never suggested), or any shared
+  // household contact taken for the person's own, so two women of one first name who share a
+  // family phone become one
+  it("S8: the same first name with someone's own phone under another last name is suggested as a married name; with a family phone it is not", () => {
+    // a common first name: the name and the phone alone would not outweigh another last name
+    const marias = Array.from({ length: 150 }, (_, k) =>
+      record({ firstName: "Maria", lastName: `Other${k}`, emails: [`maria${k}@example.com`] }),
+    );
+    const hub = record({
+      id: "h1",
+      firstName: "Maria",
+      lastName: "Grimarini",
+      emails: ["thornara.g@example.com"],
+      phones: ["215-669-6599"],
+    });
+    const married = record({
+      id: "x1",
+      firstName: "Maria",
+      lastName: "Harby",
+      phones: ["(215) 669-6599"],
+    });
+    const [s] = suggestPartners([hub, ...marias], [married], options);
+    expect(s).toMatchObject({ hubId: "h1", externalId: "x1" });
+    expect(s!.reasons).toContain("different last names (a married name?)");
+    // a phone three customers of the hub share is a household's, not hers
+    const family = ["Ann", "Bea"].map((first) =>
+      record({ firstName: first, lastName: "Grimarini", phones: ["215-669-6599"] }),
+    );
+    const household = suggestPartners([hub, ...marias, ...family], [married], {
+      ...options,
+      threshold: 0.01,
+    });
+    expect(household).toMatchObject([{ hubId: "h1", externalId: "x1" }]);
+    expect(household[0]!.score).toBeLessThan(0.9);
+    expect(household[0]!.reasons).toContain("different last names");
+  });
 });

@@ -56,15 +56,7 @@ export function suggestPartners(
   const e = withPhoneTowns(external.map((r) => prepareRecord(r, options.country)));
   const ctx = scoringContext(h, e);
 
-  const index = new Map<string, number[]>();
-  e.forEach((record, i) => {
-    for (const key of blockingKeys(record)) {
-      const list = index.get(key);
-      if (list === undefined) index.set(key, [i]);
-      else if (list[list.length - 1] !== i) list.push(i);
-    }
-  });
-
+  const index = blockIndex(e);
   const hubBest = new Int32Array(h.length).fill(-1);
   const hubBestBits = new Float64Array(h.length).fill(-Infinity);
   const hubSecondBits = new Float64Array(h.length).fill(-Infinity);
@@ -81,9 +73,10 @@ export function suggestPartners(
   for (let i = 0; i < h.length; i++) {
     const a = h[i]!;
     for (const key of blockingKeys(a)) {
-      const block = index.get(key);
-      if (block === undefined || block.length > largestBlock) continue;
-      for (const j of block) {
+      const block = index.blocks.get(key);
+      if (block === undefined || index.size[block]! > largestBlock) continue;
+      for (let entry = index.first[block]!; entry >= 0; entry = index.next[entry]!) {
+        const j = index.record[entry]!;
         if (seenBy[j] === i) continue;
         seenBy[j] = i;
         const score = scorePair(a, e[j]!, ctx);
@@ -136,6 +129,45 @@ export function suggestPartners(
       (x.hubId < y.hubId ? -1 : x.hubId > y.hubId ? 1 : 0) ||
       (x.externalId < y.externalId ? -1 : 1),
   );
+}
+
+/**
+ * The external records under each blocking key, as linked lists in flat arrays: a store's import
+ * makes about a million keys, and a small array for each would cost more than the matching.
+ */
+interface BlockIndex {
+  /** key -> block number */
+  blocks: Map<string, number>;
+  /** per block: how many records, and its first entry */
+  size: Int32Array;
+  first: Int32Array;
+  /** per entry: its record and the block's next entry (-1 at the end) */
+  record: Int32Array;
+  next: Int32Array;
+}
+
+function blockIndex(records: PreparedRecord[]): BlockIndex {
+  const keysOf = records.map(blockingKeys);
+  const entries = keysOf.reduce((n, keys) => n + keys.length, 0);
+  const blocks = new Map<string, number>();
+  const size = new Int32Array(entries);
+  const first = new Int32Array(entries).fill(-1);
+  const record = new Int32Array(entries);
+  const next = new Int32Array(entries);
+  let used = 0;
+  keysOf.forEach((keys, j) => {
+    for (const key of keys) {
+      let block = blocks.get(key);
+      if (block === undefined) blocks.set(key, (block = blocks.size));
+      // a record holding one key twice (two phones in one area code) is listed once
+      else if (record[first[block]!] === j) continue;
+      record[used] = j;
+      next[used] = first[block]!;
+      first[block] = used++;
+      size[block]!++;
+    }
+  });
+  return { blocks, size, first, record, next };
 }
 
 /** how many records of an area code with a town the town needs, and what share of them */
@@ -201,5 +233,10 @@ function scoringContext(h: PreparedRecord[], e: PreparedRecord[]): ScoringContex
     // a name seen once in a tiny import is not known to be rare: count as in a store-sized one
     population: Math.max(h.length + e.length, 2 * smallestPopulation),
     prior: -Math.log2(Math.max(h.length, e.length, smallestPopulation)),
+    givenSeen: new Map(),
+    surnameSeen: new Map(),
+    townParts: new Map(),
+    phoneTownParts: new Map(),
+    areaParts: new Map(),
   };
 }
