@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { helpText, readOptions, UsageError, type OptionName } from "../config.ts";
+import { helpText, readOptions, UsageError, type OptionName, type Options } from "../config.ts";
 import { CliError } from "./cli-error.ts";
 import type { Command } from "./command.ts";
 import { hubClient } from "./hub-client.ts";
@@ -76,10 +76,7 @@ async function run(argv: string[]): Promise<void> {
 function parseRequest(
   action: string,
   args: string[],
-  o: { format?: "table" | "json" | "csv" | undefined; json: boolean } & {
-    fromFile?: string | undefined;
-    allAbove?: number | undefined;
-  },
+  o: Options<"format" | "json" | "fromFile" | "allAbove">,
 ): Request {
   switch (action) {
     case "suggest":
