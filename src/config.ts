@@ -2,9 +2,10 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 
 /**
- * The one option table. Each option has a flag, an environment variable, a default and a line of
- * help; every command picks the options it uses, and `--help` is printed from here. Values are
- * validated once, at start, with a message that names the flag and the variable.
+ * The one option table. Each option has a flag, an environment variable (unless a run must choose
+ * it each time), a default and a line of help; every command picks the options it uses, and
+ * `--help` is printed from here. Values are validated once, at start, with a message that names
+ * the flag and the variable.
  */
 export const optionTable = {
   databaseUrl: {
@@ -141,6 +142,44 @@ export const optionTable = {
       .transform((v) => v === true || v === "true" || v === "1"),
     help: "print JSON for programs instead of tables for people",
   },
+  integration: {
+    flag: "integration",
+    env: "TANDEM_INTEGRATION",
+    type: z
+      .string()
+      .regex(/^[1-9][0-9]{0,15}$/, "must be an integration id, a plain decimal integer like 1")
+      .transform(Number)
+      .optional(),
+    help: "the integration (its id; GET /v1/integrations lists them)",
+  },
+  format: {
+    flag: "format",
+    env: "TANDEM_FORMAT",
+    type: z.enum(["table", "json", "csv"]).optional(),
+    help: "print a table for people, or json or csv for programs (default: table)",
+  },
+  // The options below have no environment variable on purpose: each run chooses them, and one
+  // left in a shell's environment must not turn the next command into a bulk link or a lift.
+  fromFile: {
+    flag: "from-file",
+    type: z.string().min(1).optional(),
+    help: "a CSV file of pairs, as `partners suggest --format csv` writes it",
+  },
+  allAbove: {
+    flag: "all-above",
+    type: z
+      .string()
+      .regex(/^(0(\.[0-9]+)?|1(\.0+)?|\.[0-9]+)$/, "must be a score from 0 to 1, like 0.95")
+      .transform(Number)
+      .optional(),
+    help: "every suggestion scoring at least this (0 to 1)",
+  },
+  lift: {
+    flag: "lift",
+    boolean: true,
+    type: z.boolean().default(false),
+    help: "lift the exclusion instead of setting it",
+  },
 } as const;
 
 export type OptionName = keyof typeof optionTable;
@@ -171,13 +210,14 @@ export function readOptions<K extends OptionName>(
   const values: Record<string, unknown> = {};
   for (const name of names) {
     const option = optionTable[name];
+    const variable = "env" in option ? option.env : undefined;
     const raw =
       (parsed.values as Record<string, string | boolean | undefined>)[option.flag] ??
-      env[option.env];
+      (variable === undefined ? undefined : env[variable]);
     const result = (option.type as z.ZodType).safeParse(raw === "" ? undefined : raw);
     if (!result.success)
       throw new UsageError(
-        `--${option.flag} (or ${option.env}): ${result.error.issues[0]?.message ?? "invalid"} (got '${raw}')`,
+        `--${option.flag}${variable === undefined ? "" : ` (or ${variable})`}: ${result.error.issues[0]?.message ?? "invalid"} (got '${raw}')`,
       );
     values[name] = result.data;
   }
@@ -193,7 +233,8 @@ export function helpText(command: string, summary: string, names: readonly Optio
     const o = optionTable[n];
     const def = (o.type as z.ZodType).safeParse(undefined);
     const shown = def.success && def.data !== undefined ? ` (default: ${String(def.data)})` : "";
-    return `  --${o.flag.padEnd(16)} ${o.env.padEnd(22)} ${o.help}${shown}`;
+    const variable = "env" in o ? o.env : "";
+    return `  --${o.flag.padEnd(16)} ${variable.padEnd(22)} ${o.help}${shown}`;
   });
   return [
     `Usage: tandem ${command} [options]`,

@@ -2,7 +2,11 @@ import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { linkStatuses } from "../domain/link-status.ts";
 import { listExternalCustomers, setExternalExclusion } from "../services/external-customers.ts";
 import { createPartnerHere } from "../services/create-partners.ts";
-import { confirmPartners, suggestPartnersFor } from "../services/partner-suggestions.ts";
+import {
+  confirmPartners,
+  decodeSuggestionCursor,
+  suggestPartnersFor,
+} from "../services/partner-suggestions.ts";
 import { externalOnlyStatuses } from "../store/external-records.ts";
 import { customerSchema } from "./customers-routes.ts";
 import type { HubEnv } from "./hub-env.ts";
@@ -171,10 +175,30 @@ export const partnersRoutes = new OpenAPIHono<HubEnv>()
       request: {
         params: idParam,
         query: z.object({
-          limit: decimalInteger(1)
-            .pipe(z.number().max(1000))
-            .default(100)
-            .openapi({ type: "integer", description: "1 to 1000, default 100" }),
+          limit: decimalInteger(1).pipe(z.number().max(10_000)).default(100).openapi({
+            type: "integer",
+            description:
+              "1 to 10,000, default 100. Each page matches both sides whole, so to read them all take large pages",
+          }),
+          after: z
+            .string()
+            .max(1000)
+            .optional()
+            .transform((text, ctx) => {
+              if (text === undefined) return undefined;
+              const cursor = decodeSuggestionCursor(text);
+              if (cursor === null)
+                ctx.addIssue({
+                  code: "custom",
+                  message: "not a `next` this route gave: pass the previous page's `next` as is",
+                });
+              return cursor ?? undefined;
+            })
+            .openapi({
+              type: "string",
+              description:
+                "the previous page's `next`: the suggestions after the last one it showed",
+            }),
         }),
       },
       responses: {
@@ -192,6 +216,10 @@ export const partnersRoutes = new OpenAPIHono<HubEnv>()
                 })
                 .openapi("PartnerSuggestion"),
             ),
+            next: z
+              .string()
+              .nullable()
+              .openapi({ description: "`after` for the next page; null on the last" }),
           }),
           "the suggestions, best first",
         ),
@@ -200,13 +228,8 @@ export const partnersRoutes = new OpenAPIHono<HubEnv>()
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      const suggestions = await suggestPartnersFor(
-        c.var.ctx,
-        c.var.actor,
-        id,
-        c.req.valid("query").limit,
-      );
-      return c.json({ suggestions }, 200);
+      const { limit, after } = c.req.valid("query");
+      return c.json(await suggestPartnersFor(c.var.ctx, c.var.actor, id, { limit, after }), 200);
     },
   )
   .openapi(

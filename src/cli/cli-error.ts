@@ -4,8 +4,9 @@
  * - hub_unreachable: no hub answers at --api-url
  * - hub_refused: the hub answered with an error (its message is passed on)
  * - cannot_listen: the port to listen on is taken or not allowed, or the host is not ours
+ * - partly_done: a run over many items finished, and some failed (each printed with its reason)
  */
-export type CliErrorCode = "hub_unreachable" | "hub_refused" | "cannot_listen";
+export type CliErrorCode = "hub_unreachable" | "hub_refused" | "cannot_listen" | "partly_done";
 
 export class CliError extends Error {
   constructor(

@@ -2,8 +2,10 @@
 import type { Command } from "./command.ts";
 import { customersCommand } from "./customers.ts";
 import { demoCommand } from "./demo.ts";
+import { excludeCommand } from "./exclude.ts";
 import { explainFailure } from "./explain-failure.ts";
 import { migrateCommand } from "./migrate.ts";
+import { partnersCommand } from "./partners.ts";
 import { posSimCommand } from "./pos-sim.ts";
 import { serveCommand } from "./serve.ts";
 import { usersCommand } from "./users.ts";
@@ -17,6 +19,8 @@ const commands: Command[] = [
   posSimCommand,
   demoCommand,
   customersCommand,
+  partnersCommand,
+  excludeCommand,
   usersCommand,
 ];
 

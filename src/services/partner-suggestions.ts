@@ -1,6 +1,6 @@
 import type { LinkStatus } from "../domain/link-status.ts";
 import type { MatchRecord } from "../domain/matching/match-record.ts";
-import { suggestPartners } from "../domain/matching/suggest-partners.ts";
+import { compareSuggestions, suggestPartners } from "../domain/matching/suggest-partners.ts";
 import { clientsWithoutPartner } from "../store/client-list.ts";
 import { readIntegration } from "../store/integrations-table.ts";
 import { listExternalOnly } from "../store/external-records.ts";
@@ -22,6 +22,40 @@ export interface PartnerSuggestion {
   reasons: string[];
 }
 
+/**
+ * Where a page of suggestions ends: the last suggestion shown. The next page holds those that
+ * come after it in the suggestions' order (compareSuggestions), so a pair linked meanwhile does
+ * not shift the pages (an offset would skip one).
+ */
+export interface SuggestionCursor {
+  score: number;
+  clientId: number;
+  externalId: string;
+}
+
+/** The cursor as the API hands it out (`next`) and takes it back (`after`): opaque text. */
+export function encodeSuggestionCursor(c: SuggestionCursor): string {
+  return Buffer.from(JSON.stringify([c.score, c.clientId, c.externalId])).toString("base64url");
+}
+
+/** The cursor from `after`, or null when the text is not one that encodeSuggestionCursor made. */
+export function decodeSuggestionCursor(text: string): SuggestionCursor | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+    if (
+      Array.isArray(value) &&
+      value.length === 3 &&
+      typeof value[0] === "number" &&
+      Number.isSafeInteger(value[1]) &&
+      typeof value[2] === "string"
+    )
+      return { score: value[0], clientId: value[1] as number, externalId: value[2] };
+  } catch {
+    // not base64url JSON: not ours
+  }
+  return null;
+}
+
 type Contacts = Array<{ kind: "email" | "phone" | "address"; value: string }>;
 const valuesOf = (contacts: Contacts, kind: Contacts[number]["kind"]) =>
   contacts.filter((c) => c.kind === kind).map((c) => c.value);
@@ -29,15 +63,16 @@ const valuesOf = (contacts: Contacts, kind: Contacts[number]["kind"]) =>
 /**
  * S8: likely partners between the store's customers that have none in this integration (not
  * excluded) and the other system's customers the hub recorded without one (unlinked, not
- * excluded, S9), at or above the integration's `matchThreshold`, best first. Nothing is linked:
- * a user confirms (confirmPartners). The whole of both sides is read and matched each time.
+ * excluded, S9), at or above the integration's `matchThreshold`, best first, a page at a time
+ * (`after`: the page before's `next`). Nothing is linked: a user confirms (confirmPartners).
+ * The whole of both sides is read and matched for each page, so fewer, larger pages cost less.
  */
 export async function suggestPartnersFor(
   ctx: ServiceContext,
   actor: Actor,
   integrationId: number,
-  limit: number,
-): Promise<PartnerSuggestion[]> {
+  page: { limit: number; after?: SuggestionCursor | undefined },
+): Promise<{ suggestions: PartnerSuggestion[]; next: string | null }> {
   await getIntegration(ctx, actor, integrationId);
   const integration = (await readIntegration(ctx.db, integrationId))!;
   const hubCustomers = await clientsWithoutPartner(ctx.db, actor.storeId, integrationId);
@@ -81,7 +116,14 @@ export async function suggestPartnersFor(
     threshold: integration.options.matchThreshold,
     country: integration.country,
   });
-  return suggestions.slice(0, limit).map((s) => ({
+  const { after, limit } = page;
+  const rest =
+    after === undefined
+      ? suggestions
+      : suggestions.filter(
+          (s) => compareSuggestions(s, { ...after, hubId: String(after.clientId) }) > 0,
+        );
+  const shown = rest.slice(0, limit).map((s) => ({
     clientId: Number(s.hubId),
     clientNumber: clientNumbers.get(s.hubId)!,
     externalId: s.externalId,
@@ -89,6 +131,11 @@ export async function suggestPartnersFor(
     score: s.score,
     reasons: s.reasons,
   }));
+  const last = shown.at(-1);
+  return {
+    suggestions: shown,
+    next: rest.length > limit && last ? encodeSuggestionCursor(last) : null,
+  };
 }
 
 /**

@@ -27,6 +27,7 @@ function hubApi(hub: TestHub) {
 
 interface Suggestions {
   suggestions: Array<{ clientId: number; externalId: string; score: number; reasons: string[] }>;
+  next: string | null;
 }
 
 describe.each(engines)("partner suggestions, on $name", (engine) => {
@@ -112,5 +113,56 @@ describe.each(engines)("partner suggestions, on $name", (engine) => {
     );
     const bad = await api("POST", `${base}/partners`, { pairs: [] });
     expect(bad.status).toBe(400);
+  });
+
+  it("S8: suggestions come a page at a time, each page resuming after the last one shown, so a pair linked between pages shifts nothing; a made-up `after` is refused", async () => {
+    const hub = await createTestHub(await engine.open());
+    const integration = await addOfflineIntegration(
+      hub,
+      integrationOptionsSchema.parse({
+        webhooks: false,
+        syncMode: "selected",
+        pushNewCustomers: false,
+      }),
+    );
+    const people = [
+      ["Ada", "Lovelace"],
+      ["Grace", "Hopper"],
+      ["Karen", "Olsen"],
+      ["Alan", "Turing"],
+    ] as const;
+    for (const [i, [firstName, lastName]] of people.entries()) {
+      const email = { kind: "email" as const, value: `${firstName}.${lastName}@example.com` };
+      const phone = { kind: "phone" as const, value: `(212) 555-01${10 + i}` };
+      await createCustomer(hub.ctx, hub.admin, { firstName, lastName, contacts: [email, phone] });
+      await deliver(
+        hub,
+        integration,
+        posCustomer(`c_${i}`, 1, { firstName, lastName, contacts: [email, phone] }),
+      );
+    }
+    await drainInbox(hub);
+    const api = hubApi(hub);
+    const url = `/v1/integrations/${integration}/partner-suggestions`;
+    const whole = (await api<Suggestions>("GET", url)).body;
+    expect(whole.suggestions).toHaveLength(4);
+    expect(whole.next).toBeNull();
+
+    const first = (await api<Suggestions>("GET", `${url}?limit=2`)).body;
+    expect(first.suggestions).toEqual(whole.suggestions.slice(0, 2));
+    expect(first.next).toEqual(expect.any(String));
+    // the first page's first pair is linked before the second page is read: it still starts
+    // with the third (an offset of 2 would skip it)
+    const [made] = whole.suggestions;
+    await api("POST", `/v1/integrations/${integration}/partners`, {
+      pairs: [{ clientId: made!.clientId, externalId: made!.externalId }],
+    });
+    const second = (await api<Suggestions>("GET", `${url}?limit=2&after=${first.next}`)).body;
+    expect(second.suggestions).toEqual(whole.suggestions.slice(2, 4));
+    expect(second.next).toBeNull();
+
+    const forged = await api<{ error: { message: string } }>("GET", `${url}?after=12`);
+    expect(forged.status).toBe(400);
+    expect(forged.body.error.message).toMatch(/after.*not a `next` this route gave/);
   });
 });

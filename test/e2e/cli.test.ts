@@ -65,7 +65,16 @@ async function busyPort(): Promise<number> {
 
 describe("the tandem command", () => {
   it("every command explains itself with --help, options from the one option table", async () => {
-    for (const command of ["serve", "worker", "migrate", "pos-sim", "demo", "customers"]) {
+    for (const command of [
+      "serve",
+      "worker",
+      "migrate",
+      "pos-sim",
+      "demo",
+      "customers",
+      "partners",
+      "exclude",
+    ]) {
       const { code, stdout } = await tandem([command, "--help"]);
       expect(code, command).toBe(0);
       expect(stdout).toContain(`Usage: tandem ${command}`);

@@ -123,11 +123,21 @@ export function suggestPartners(
       reasons: reasonsOf(pair),
     });
   }
-  return suggestions.sort(
-    (x, y) =>
-      y.score - x.score ||
-      (x.hubId < y.hubId ? -1 : x.hubId > y.hubId ? 1 : 0) ||
-      (x.externalId < y.externalId ? -1 : 1),
+  return suggestions.sort(compareSuggestions);
+}
+
+/**
+ * The order suggestions come in: highest score first, then by hub id and external id (as text),
+ * so that every pair has one place and a page of them can resume after the last one shown.
+ */
+export function compareSuggestions(
+  x: Pick<Suggestion, "score" | "hubId" | "externalId">,
+  y: Pick<Suggestion, "score" | "hubId" | "externalId">,
+): number {
+  return (
+    y.score - x.score ||
+    (x.hubId < y.hubId ? -1 : x.hubId > y.hubId ? 1 : 0) ||
+    (x.externalId < y.externalId ? -1 : x.externalId > y.externalId ? 1 : 0)
   );
 }
 
