@@ -137,7 +137,7 @@ describe("tandem partners and tandem exclude, against a running hub", () => {
     for (const [i, hubId] of hubIds.entries())
       expect(lines).toContainEqual(
         expect.stringMatching(
-          new RegExp(`^${hubId} +- +${externalIds[i]} +\\S+ +(0|1)\\.\\d{4} +.*same phone`),
+          new RegExp(`^${hubId} +\\d+ +${externalIds[i]} +\\S+ +(0|1)\\.\\d{4} +.*same phone`),
         ),
       );
     expect(lines.at(-1)).toBe("3 suggestions; link them with tandem partners link");
