@@ -180,6 +180,32 @@ export const optionTable = {
     type: z.boolean().default(false),
     help: "lift the exclusion instead of setting it",
   },
+  all: {
+    flag: "all",
+    boolean: true,
+    type: z.boolean().default(false),
+    help: "every customer of the side that has no partner (a run, S6)",
+  },
+  side: {
+    flag: "side",
+    type: z.enum(["hub", "external"]).optional(),
+    help: "hub: the hub's customers get partners there; external: the other system's become hub customers",
+  },
+  number: {
+    flag: "number",
+    type: z
+      .string()
+      .min(1)
+      .max(32)
+      .regex(/^[^\s\p{Cc}](?:[^\p{Cc}]*[^\s\p{Cc}])?$/u, "must be keep, next or a customer number")
+      .optional(),
+    help: "keep (the customer's own number, the default), next (the next free one), or a number",
+  },
+  list: {
+    flag: "list",
+    type: z.enum(["created", "linked", "conflicts", "refused", "excluded"]).optional(),
+    help: "print the customers behind one of the plan's numbers",
+  },
 } as const;
 
 export type OptionName = keyof typeof optionTable;

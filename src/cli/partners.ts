@@ -4,6 +4,13 @@ import { CliError } from "./cli-error.ts";
 import type { Command } from "./command.ts";
 import { hubClient } from "./hub-client.ts";
 import {
+  createAll,
+  createOne,
+  numberOption,
+  showPlan,
+  type NumberOption,
+} from "./partner-creation.ts";
+import {
   allSuggestions,
   linkPairs,
   type ApiSuggestion,
@@ -21,10 +28,14 @@ const names = [
   "json",
   "fromFile",
   "allAbove",
+  "all",
+  "side",
+  "number",
+  "list",
 ] as const satisfies readonly OptionName[];
 
 const help = helpText(
-  "partners <suggest|link> --integration <id> [args]",
+  "partners <suggest|link|create|plan> --integration <id> [args]",
   [
     "Pairs the hub's customers with the other system's, through a running hub's API.",
     "S8: likely partners (same phone, similar name, same address, ...), with a score and the reasons;",
@@ -36,12 +47,28 @@ const help = helpText(
     "  tandem partners link --integration 1 12 c_000345             S7: pair hub customer 12 with c_000345",
     "Each pair is answered with its status (synced, or conflict) or why it was not linked; the",
     "command exits 1 when any was not. Many pairs show a progress bar (plain lines in a log).",
+    "S5, S6, S10: create the missing partner, with the customer's number (keep), the next free one",
+    "(next) or one you type; a number in use is refused. A hub customer with the same email is",
+    "linked instead of duplicated. See first what a run would do: partners plan (writes nothing).",
+    "  tandem partners plan --integration 1                         counts for both sides",
+    "  tandem partners plan --integration 1 --list conflicts        who starts in conflict",
+    "  tandem partners create --integration 1 hub 12                hub customer 12's partner there",
+    "  tandem partners create --integration 1 external c_000345 --number next",
+    "  tandem partners create --integration 1 --all --side external every POS customer into the hub",
+    "  tandem partners create --integration 1 --all --side hub --number next",
   ].join("\n"),
   names,
 );
 
 type Request =
   | { action: "suggest"; format: "table" | "json" | "csv" }
+  | {
+      action: "create";
+      target: { side: "hub"; clientId: number } | { side: "external"; externalId: string };
+      number: NumberOption;
+    }
+  | { action: "createAll"; side: "hub" | "external"; numberChoice: "keep" | "next" }
+  | { action: "plan"; numberChoice: "keep" | "next"; list: Options<"list">["list"] }
   | { action: "link"; pairs: Array<{ clientId: number; externalId: string }> }
   | { action: "link"; minScore: number };
 
@@ -60,6 +87,19 @@ async function run(argv: string[]): Promise<void> {
       "--token (or TANDEM_TOKEN) is required: the API token `tandem serve` printed",
     );
   const call = hubClient(o.apiUrl, o.token);
+  if (request.action === "create")
+    return createOne(call, o.integration, request.target, request.number, o.json);
+  if (request.action === "createAll")
+    return createAll(
+      call,
+      o.integration,
+      request.side,
+      request.numberChoice,
+      progressReporter(),
+      o.json,
+    );
+  if (request.action === "plan")
+    return showPlan(call, o.integration, request.numberChoice, request.list, o.json);
   if (request.action === "suggest") {
     const suggestions = await allSuggestions(call, o.integration);
     return printSuggestions(suggestions, request.format);
@@ -76,9 +116,33 @@ async function run(argv: string[]): Promise<void> {
 function parseRequest(
   action: string,
   args: string[],
-  o: Options<"format" | "json" | "fromFile" | "allAbove">,
+  o: Options<"format" | "json" | "fromFile" | "allAbove" | "all" | "side" | "number" | "list">,
 ): Request {
+  const misplaced = (
+    [
+      ["--all", o.all && action !== "create"],
+      ["--side", o.side !== undefined && action !== "create"],
+      ["--number", o.number !== undefined && action !== "create" && action !== "plan"],
+      ["--list", o.list !== undefined && action !== "plan"],
+    ] as const
+  ).find(([, wrong]) => wrong);
+  if (misplaced)
+    throw new UsageError(
+      `partners ${action}: ${misplaced[0]} is for ${misplaced[0] === "--list" ? "partners plan" : misplaced[0] === "--number" ? "partners create and plan" : "partners create"}`,
+    );
   switch (action) {
+    case "create":
+      return parseCreate(args, o);
+    case "plan": {
+      if (args.length > 0)
+        throw new UsageError(`partners plan takes no arguments, got '${args[0]}'`);
+      const number = numberOption(o.number);
+      if (number.numberChoice === "typed")
+        throw new UsageError(
+          "partners plan: --number is keep or next for a plan (one number cannot go to many)",
+        );
+      return { action: "plan", numberChoice: number.numberChoice, list: o.list };
+    }
     case "suggest":
       if (args.length > 0)
         throw new UsageError(
@@ -104,8 +168,54 @@ function parseRequest(
       return { action, pairs: [parsePair(args)] };
     }
     default:
-      throw new UsageError(`partners: unknown action '${action}': use suggest or link`);
+      throw new UsageError(
+        `partners: unknown action '${action}': use suggest, link, create or plan`,
+      );
   }
+}
+
+function parseCreate(args: string[], o: Options<"all" | "side" | "number" | "format">): Request {
+  if (o.format !== undefined)
+    throw new UsageError("partners create: --format is for partners suggest; use --json here");
+  const number = numberOption(o.number);
+  if (o.all) {
+    if (args.length > 0)
+      throw new UsageError(
+        `partners create --all takes no customer, got '${args[0]}'; one customer: tandem partners create --integration 1 hub 12`,
+      );
+    if (o.side === undefined)
+      throw new UsageError(
+        "partners create --all: --side hub (the hub's customers get partners there) or --side external (the other system's become hub customers) is required",
+      );
+    if (number.numberChoice === "typed")
+      throw new UsageError(
+        `partners create --all: --number is keep or next for many customers (one number cannot go to many), got '${o.number}'`,
+      );
+    return { action: "createAll", side: o.side, numberChoice: number.numberChoice };
+  }
+  if (o.side !== undefined)
+    throw new UsageError(
+      "partners create: --side goes with --all; one customer: hub <id> or external <id>",
+    );
+  const [side, id, extra] = args;
+  if (side !== "hub" && side !== "external")
+    throw new UsageError(
+      `partners create: argument 1 is hub or external (whose customer it is), got '${side ?? ""}'; e.g. tandem partners create --integration 1 hub 12, or --all --side hub`,
+    );
+  if (!id)
+    throw new UsageError(`partners create: argument 2 (the ${side} customer's id) is missing`);
+  if (extra !== undefined)
+    throw new UsageError(
+      `partners create: one customer at a time, got '${extra}' too; many: --all`,
+    );
+  if (side === "hub") {
+    if (!/^[1-9][0-9]{0,15}$/.test(id))
+      throw new UsageError(
+        `partners create: argument 2 (the hub customer id) must be a plain decimal integer like 12, got '${id}'`,
+      );
+    return { action: "create", target: { side, clientId: Number(id) }, number };
+  }
+  return { action: "create", target: { side, externalId: id }, number };
 }
 
 function parsePair(args: string[]): { clientId: number; externalId: string } {
@@ -202,7 +312,8 @@ function printLinked(results: LinkResult[], json: boolean) {
 
 export const partnersCommand: Command = {
   name: "partners",
-  summary: "S8, S7: suggest partners and link them, through a running hub's API",
+  summary:
+    "S5-S8, S10: suggest, link and create partners, and plan a run, through a running hub's API",
   help,
   run,
 };

@@ -121,6 +121,7 @@ async function hubWithPartnersToFind() {
     integration,
     hubIds,
     externalIds,
+    posApi,
     env: { TANDEM_API_URL: hubUrl, TANDEM_TOKEN: token },
   };
 }
@@ -292,6 +293,76 @@ describe("tandem partners and tandem exclude, against a running hub", () => {
     );
   });
 
+  it("S5, S6, S10: partners plan shows what a run would do without writing; partners create makes one customer's partner and --all a whole side's, with progress; one already paired says why and exits 1", async () => {
+    const { hubApi, posApi, integration, hubIds, externalIds, env } = await hubWithPartnersToFind();
+    const flags = ["--integration", String(integration)];
+    const fresh: Array<{ id: string; number: string }> = [];
+    for (const name of ["Grace", "Linus"])
+      fresh.push(
+        (
+          await posApi<{ id: string; number: string }>("POST", "/staff/customers", {
+            firstName: name,
+            lastName: "Newcomer",
+            contacts: [{ type: "email", value: `${name.toLowerCase()}@newcomer.example` }],
+          })
+        ).body,
+      );
+    const recorded = async () =>
+      (
+        await hubApi<{ customers: unknown[] }>(
+          "GET",
+          `/v1/integrations/${integration}/external-customers?status=unlinked`,
+        )
+      ).body.customers.length;
+    await eventually(
+      async () => ((await recorded()) === 5 ? true : undefined),
+      60_000,
+      "the newcomers recorded",
+    );
+    const clients = async () =>
+      (await hubApi<{ customers: unknown[] }>("GET", "/v1/customers?limit=100")).body.customers
+        .length;
+
+    const plan = await tandem(["partners", "plan", ...flags], env);
+    expect(plan.code, plan.stderr).toBe(0);
+    // the three people share their emails across the sides; Bob/Robert differ in first name
+    expect(plan.stdout).toContain(
+      "2 customers will be created here, 0 there, 3 linked, 1 start in conflict, 0 excluded.\nNothing was written.",
+    );
+    const conflicts = await tandem(["partners", "plan", ...flags, "--list", "conflicts"], env);
+    expect(conflicts.stdout).toMatch(
+      new RegExp(`^hub customer +${hubIds[0]} .*${externalIds[0]}`, "m"),
+    );
+    expect(await clients()).toBe(3);
+
+    const one = await tandem(
+      ["partners", "create", ...flags, "external", fresh[0]!.id, "--number", "next"],
+      env,
+    );
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stdout).toMatch(/^hub customer: +\d+ \(number \d+\)$/m);
+    expect(one.stdout).toMatch(new RegExp(`^partner: +${fresh[0]!.id} \\(synced\\)$`, "m"));
+    expect(await clients()).toBe(4);
+
+    const all = await tandem(["partners", "create", ...flags, "--all", "--side", "external"], env);
+    expect(all.code, all.stderr).toBe(0);
+    // 4 left: Linus made a hub customer (keeping his POS number), the three paired by email
+    expect(all.stdout).toMatch(/^run \d+: 4 of 4 done, 0 not$/m);
+    expect(all.stderr).toMatch(/hub customers made 4\/4, 0 failed\n$/);
+    expect(await clients()).toBe(5);
+    const linus = await hubApi<{ customers: Array<{ customerNumber: string }> }>(
+      "GET",
+      `/v1/customers?q=${fresh[1]!.number}`,
+    );
+    expect(linus.body.customers).toHaveLength(1);
+
+    const twice = await tandem(["partners", "create", ...flags, "hub", String(hubIds[1])], env);
+    expectOneLine(twice, 1, /already has a partner in integration/);
+    const none = await tandem(["partners", "create", ...flags, "--all", "--side", "hub"], env);
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.stdout).toMatch(/^run \d+: 0 of 0 done, 0 not/m);
+  });
+
   it("S8: bad input is told before any hub is asked, naming what and where, with exit code 2", async () => {
     // no hub listens here: each of these must fail on its arguments first
     const env = { TANDEM_API_URL: "http://127.0.0.1:9", TANDEM_TOKEN: "tdm_x" };
@@ -335,7 +406,40 @@ describe("tandem partners and tandem exclude, against a running hub", () => {
         ["partners", "link", "--integration", "1", "x12", "c_1"],
         /argument 1 \(the hub customer id\) must be a plain decimal integer like 12, got 'x12'/,
       ],
-      [["partners", "merge"], /partners: unknown action 'merge': use suggest or link$/],
+      [
+        ["partners", "merge"],
+        /partners: unknown action 'merge': use suggest, link, create or plan$/,
+      ],
+      [
+        ["partners", "create", "--integration", "1", "--all"],
+        /partners create --all: --side hub .* or --side external .* is required$/,
+      ],
+      [
+        ["partners", "create", "--integration", "1", "--all", "--side", "hub", "--number", "77"],
+        /--number is keep or next for many customers .*got '77'/,
+      ],
+      [
+        ["partners", "create", "--integration", "1", "customer", "12"],
+        /argument 1 is hub or external .*got 'customer'/,
+      ],
+      [
+        ["partners", "create", "--integration", "1", "hub", "twelve"],
+        /argument 2 \(the hub customer id\) must be a plain decimal integer like 12, got 'twelve'/,
+      ],
+      [["partners", "create", "--integration", "1", "hub"], /argument 2 .* is missing$/],
+      [
+        ["partners", "create", "--integration", "1", "--side", "hub", "hub", "12"],
+        /--side goes with --all/,
+      ],
+      [["partners", "plan", "--integration", "1", "--list", "all"], /--list: .*got 'all'/],
+      [
+        ["partners", "plan", "--integration", "1", "--number", "12"],
+        /--number is keep or next for a plan/,
+      ],
+      [
+        ["partners", "suggest", "--integration", "1", "--all"],
+        /partners suggest: --all is for partners create/,
+      ],
       [["exclude", "client", "12"], /exclude: unknown kind 'client': use customer/],
       [
         ["exclude", "customer", "12"],
