@@ -3,6 +3,8 @@ import type { Command } from "./command.ts";
 import { customersCommand } from "./customers.ts";
 import { demoCommand } from "./demo.ts";
 import { explainFailure } from "./explain-failure.ts";
+import { exportCommand } from "./export.ts";
+import { importCommand } from "./import.ts";
 import { migrateCommand } from "./migrate.ts";
 import { posSimCommand } from "./pos-sim.ts";
 import { serveCommand } from "./serve.ts";
@@ -17,6 +19,8 @@ const commands: Command[] = [
   posSimCommand,
   demoCommand,
   customersCommand,
+  importCommand,
+  exportCommand,
   usersCommand,
 ];
 

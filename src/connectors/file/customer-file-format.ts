@@ -150,7 +150,7 @@ const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
  * as a formula (write-customer-file.ts), so an export imports unchanged.
  */
 export const unneutralise = (value: string) =>
-  /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+  /^'[=+\-@\t\r\n]/.test(value) ? value.slice(1) : value;
 
 /**
  * I3: checks one row and makes it a customer, or returns every problem of the row. `cells` are the
@@ -179,7 +179,7 @@ export function readRow(
     return true;
   };
   columns.forEach((column, i) => {
-    const value = unneutralise((cells[i] ?? "").trim());
+    const value = unneutralise((cells[i] ?? "").trim()).trim();
     if (value === "") return;
     const bad = badText(value);
     if (bad) return void problem(column, bad);
