@@ -15,7 +15,9 @@ import { RequestError } from "./http-errors.ts";
  * 4. a body is UTF-8, is JSON, and has no text PostgreSQL cannot store (a null byte) or that is
  *    not text at all (a lone UTF-16 surrogate), in any value or field name, else 400 naming where.
  *
- * The routes' validators then parse the same bytes again (Hono caches them).
+ * The routes' validators then parse the same bytes again (Hono caches them). A customer file's
+ * upload (I3, `isFileUpload`) is not JSON: it skips 2-4 and its route checks its content type
+ * and its own cap (--max-file-bytes) while the body streams.
  */
 export function requestChecks(options: { maxBodyBytes: number }): MiddlewareHandler[] {
   const limit = bodyLimit({

@@ -66,6 +66,10 @@ async function run(argv: string[]): Promise<void> {
   if (extra.length > 0) throw new UsageError(`import: unexpected '${extra.join(" ")}'`);
   if ((o.integration === undefined) === (o.importTo === undefined))
     throw new UsageError("import: give either --integration <id> or --to hub");
+  if (o.importTo === "hub")
+    throw new UsageError(
+      "import --to hub is not built yet (issue 9): import into a file integration with --integration <id>",
+    );
   const kind = fileKindOf(file);
   if (!kind) throw new UsageError(`import: ${file}: name a .csv or an .xlsx file`);
   const size = (await stat(file)).size;
