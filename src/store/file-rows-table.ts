@@ -2,7 +2,7 @@ import type { CanonicalCustomer } from "../domain/customer.ts";
 import type { Queryable } from "./database.ts";
 
 /**
- * I3: the one writer of `file_rows` (migration 0015): the customer file a file integration last
+ * I3: the one writer of `file_rows` (migration 0016): the customer file a file integration last
  * imported, and the staging table an import fills before anything of it is kept. An import
  * (services/file-imports.ts) runs all of it in one transaction: stage every row, then merge.
  */
