@@ -126,6 +126,40 @@ export const optionTable = {
     type: z.coerce.number().int().min(1024).max(1_073_741_824).default(1_048_576),
     help: "largest request body the API and the webhooks read, in bytes (larger: 413)",
   },
+  maxFileBytes: {
+    flag: "max-file-bytes",
+    env: "TANDEM_MAX_FILE_BYTES",
+    type: z.coerce.number().int().min(1024).max(17_179_869_184).default(536_870_912),
+    help: "I3: largest customer file imported, in bytes (larger: refused, never read whole)",
+  },
+  fileFormat: {
+    flag: "format",
+    env: "TANDEM_FILE_FORMAT",
+    type: z.enum(["csv", "xlsx"]).default("csv"),
+    help: "I4: the format of an exported customer file (csv or xlsx)",
+  },
+  out: {
+    flag: "out",
+    env: "TANDEM_OUT",
+    type: z.string().optional(),
+    help: "file to write (export: default stdout; --template: a folder, default the current one)",
+  },
+  importTo: {
+    flag: "to",
+    env: "TANDEM_IMPORT_TO",
+    type: z.enum(["hub"]).optional(),
+    help: "I3: 'hub' imports the file's rows as new hub customers",
+  },
+  template: {
+    flag: "template",
+    env: "TANDEM_TEMPLATE",
+    boolean: true,
+    type: z
+      .union([z.boolean(), z.enum(["true", "false", "1", "0"])])
+      .default(false)
+      .transform((v) => v === true || v === "true" || v === "1"),
+    help: "I3: write the customer file templates (CSV and XLSX) instead of importing",
+  },
   logLevel: {
     flag: "log-level",
     env: "TANDEM_LOG_LEVEL",
@@ -196,7 +230,7 @@ export const optionTable = {
     type: z
       .string()
       .min(1)
-      .max(32)
+      .max(40)
       .regex(/^[^\s\p{Cc}](?:[^\p{Cc}]*[^\s\p{Cc}])?$/u, "must be keep, next or a customer number")
       .optional(),
     help: "keep (the customer's own number, the default), next (the next free one), or a number",

@@ -7,6 +7,7 @@ import { activityRoutes } from "./activity-routes.ts";
 import { collectionsRoutes } from "./collections-routes.ts";
 import { conflictsRoutes } from "./conflicts-routes.ts";
 import { contactsRoutes } from "./contacts-routes.ts";
+import { customerFilesRoutes } from "./customer-files-routes.ts";
 import { customersRoutes } from "./customers-routes.ts";
 import { eventsRoutes } from "./events-routes.ts";
 import { hooksRoutes } from "./hooks-routes.ts";
@@ -23,9 +24,14 @@ import { usersRoutes } from "./users-routes.ts";
 export interface ApiLimits {
   /** R7.11: the largest request body read, in bytes (config: --max-body-bytes) */
   maxBodyBytes: number;
+  /** I3: the largest customer file an upload may carry, in bytes (config: --max-file-bytes) */
+  maxFileBytes?: number;
 }
 
 export const defaultApiLimits: ApiLimits = { maxBodyBytes: 1_048_576 };
+
+/** I3: the default of --max-file-bytes (docs/file-format.md, "Size"). */
+export const defaultMaxFileBytes = 536_870_912;
 
 /**
  * The hub's HTTP API. Every /v1 route needs a bearer token and declares the roles that may call it
@@ -53,6 +59,7 @@ export function createApp(ctx: ServiceContext, limits: ApiLimits = defaultApiLim
   );
   app.use("*", async (c, next) => {
     c.set("ctx", ctx);
+    c.set("maxFileBytes", limits.maxFileBytes ?? defaultMaxFileBytes);
     await next();
   });
   app.use("/v1/*", async (c, next) => {
@@ -67,6 +74,7 @@ export function createApp(ctx: ServiceContext, limits: ApiLimits = defaultApiLim
   app.use("/v1/*", ...checks);
   app.use("/hooks/*", ...checks);
   app.get("/health", (c) => c.json({ ok: true }));
+  app.route("/", customerFilesRoutes);
   app.route("/", customersRoutes);
   app.route("/", contactsRoutes);
   app.route("/", conflictsRoutes);

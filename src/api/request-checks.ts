@@ -15,7 +15,9 @@ import { RequestError } from "./http-errors.ts";
  * 4. a body is UTF-8, is JSON, and has no text PostgreSQL cannot store (a null byte) or that is
  *    not text at all (a lone UTF-16 surrogate), in any value or field name, else 400 naming where.
  *
- * The routes' validators then parse the same bytes again (Hono caches them).
+ * The routes' validators then parse the same bytes again (Hono caches them). A customer file's
+ * upload (I3, `isFileUpload`) is not JSON: it skips 2-4 and its route checks its content type
+ * and its own cap (--max-file-bytes) while the body streams.
  */
 export function requestChecks(options: { maxBodyBytes: number }): MiddlewareHandler[] {
   const limit = bodyLimit({
@@ -27,17 +29,24 @@ export function requestChecks(options: { maxBodyBytes: number }): MiddlewareHand
       );
     },
   });
+  // I3: a customer file's upload is not JSON and has its own cap; its route checks both
+  // (customer-files-routes.ts), streaming the body, never reading it whole
+  const sizeLimit: MiddlewareHandler = async (c, next) => {
+    if (isFileUpload(c.req.method, c.req.path)) return next();
+    return limit(c, next);
+  };
   const pathAndQuery: MiddlewareHandler = async (c, next) => {
     checkUrlText(c.req.url);
     await next();
   };
   // A declared body is refused for its type before a byte of it is read.
   const contentType: MiddlewareHandler = async (c, next) => {
+    if (isFileUpload(c.req.method, c.req.path)) return next();
     if (declaresBody(c.req.raw)) checkContentType(c.req.header("content-type"));
     await next();
   };
   const json: MiddlewareHandler = async (c, next) => {
-    if (c.req.raw.body) {
+    if (c.req.raw.body && !isFileUpload(c.req.method, c.req.path)) {
       const bytes = await c.req.arrayBuffer();
       // an undeclared body (no Content-Length, not chunked) is only known once read
       if (bytes.byteLength > 0) {
@@ -47,8 +56,13 @@ export function requestChecks(options: { maxBodyBytes: number }): MiddlewareHand
     }
     await next();
   };
-  return [pathAndQuery, contentType, limit, json];
+  return [pathAndQuery, contentType, sizeLimit, json];
 }
+
+/** I3: the routes that take a customer file (CSV or XLSX) as their body. */
+const fileUploadPath = /^\/v1\/(customers\/import|integrations\/[^/]+\/import)$/;
+export const isFileUpload = (method: string, path: string) =>
+  method === "POST" && fileUploadPath.test(path);
 
 /** A request announces a body: a Content-Length above 0, or a chunked transfer. */
 function declaresBody(request: Request): boolean {

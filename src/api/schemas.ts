@@ -142,7 +142,7 @@ export const numberChoiceFields = {
     description:
       "keep: the customer's number on its side (the default); next: the next free number of the side it is created on; typed: `number`",
   }),
-  number: z.string().min(1).max(32).optional().openapi({
+  number: z.string().min(1).max(40).optional().openapi({
     description: "the number typed, with numberChoice 'typed'; refused (409) when in use",
   }),
 };

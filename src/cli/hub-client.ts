@@ -61,3 +61,37 @@ function refused(apiUrl: string, method: string, path: string, status: number, t
     `the hub refused ${method} ${path.split("?")[0]}: ${status} ${message}${hint}`,
   );
 }
+
+/**
+ * I3, I4: a file to or from a running hub (an upload's body or a download's bytes), streamed.
+ * No overall timeout: a million-row file takes minutes; a hub that cannot be reached still fails
+ * at once.
+ */
+export async function hubFileCall(
+  apiUrl: string,
+  token: string,
+  method: "GET" | "POST",
+  path: string,
+  upload?: { body: ReadableStream<Uint8Array>; contentType: string; length: number },
+): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(new URL(path, apiUrl), {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(upload
+          ? { "content-type": upload.contentType, "content-length": String(upload.length) }
+          : {}),
+      },
+      ...(upload ? { body: upload.body, duplex: "half" } : {}),
+    } as RequestInit);
+  } catch (error) {
+    throw new CliError(
+      "hub_unreachable",
+      `cannot reach the hub at ${apiUrl} (${networkReason(error)}): start it with \`tandem serve\`, or point --api-url (TANDEM_API_URL) at it`,
+    );
+  }
+  if (!response.ok) throw refused(apiUrl, method, path, response.status, await response.text());
+  return response;
+}

@@ -4,6 +4,8 @@ import { customersCommand } from "./customers.ts";
 import { demoCommand } from "./demo.ts";
 import { excludeCommand } from "./exclude.ts";
 import { explainFailure } from "./explain-failure.ts";
+import { exportCommand } from "./export.ts";
+import { importCommand } from "./import.ts";
 import { migrateCommand } from "./migrate.ts";
 import { partnersCommand } from "./partners.ts";
 import { posSimCommand } from "./pos-sim.ts";
@@ -21,6 +23,8 @@ const commands: Command[] = [
   customersCommand,
   partnersCommand,
   excludeCommand,
+  importCommand,
+  exportCommand,
   usersCommand,
 ];
 

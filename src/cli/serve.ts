@@ -19,6 +19,7 @@ const names = [
   "adminEmail",
   "storeName",
   "maxBodyBytes",
+  "maxFileBytes",
   "logLevel",
 ] as const satisfies readonly OptionName[];
 
@@ -42,7 +43,10 @@ async function run(argv: string[]): Promise<void> {
   try {
     // Listen before the first start creates the admin: its token is shown only once, so a busy
     // port must not swallow it.
-    const api = await serveApi(ctx, o.host, o.port, { maxBodyBytes: o.maxBodyBytes });
+    const api = await serveApi(ctx, o.host, o.port, {
+      maxBodyBytes: o.maxBodyBytes,
+      maxFileBytes: o.maxFileBytes,
+    });
     cleanups.push(() => api.close());
     const boot = await bootstrapHub(ctx, { storeName: o.storeName, adminEmail: o.adminEmail });
     if (!o.publicUrl) ctx.publicUrl = api.url;

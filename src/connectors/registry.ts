@@ -1,4 +1,5 @@
 import type { ConnectorDefinition } from "./kit/manifest.ts";
+import { fileConnector } from "./file/manifest.ts";
 import { posConnector } from "./pos/manifest.ts";
 
 /**
@@ -27,4 +28,4 @@ export function connectorRegistry(...definitions: ConnectorDefinition[]): Connec
 }
 
 /** Every connector Tandem ships. */
-export const shippedConnectors = connectorRegistry(posConnector);
+export const shippedConnectors = connectorRegistry(posConnector, fileConnector);

@@ -1,8 +1,11 @@
+import type { ExternalCustomer } from "../domain/customer.ts";
+import { readFileRow, readFileRowsPage, type FileRow } from "../store/file-rows-table.ts";
 import type {
   Connector,
   ConnectorResolver,
   ConnectorSettings,
   ResolvableIntegration,
+  StoredRows,
 } from "../connectors/kit/connector.ts";
 import { createRateBudget, type RateBudget } from "../connectors/kit/rate-budget.ts";
 import { shippedConnectors, type ConnectorRegistry } from "../connectors/registry.ts";
@@ -11,12 +14,30 @@ import { readCredentials, type Credentials } from "../store/integrations-table.t
 
 export type ConnectorTuning = Pick<ConnectorSettings, "timeoutMs" | "maxAttempts">;
 
+/** I3: a file integration's rows as its connector reads them (store/file-rows-table.ts). */
+export function storedRowsOf(db: Queryable, integrationId: number): StoredRows {
+  const external = (row: FileRow): ExternalCustomer => ({
+    id: row.externalId,
+    number: row.externalId,
+    version: row.version,
+    customer: row.customer,
+  });
+  return {
+    page: async (after, limit) =>
+      (await readFileRowsPage(db, integrationId, after, limit)).map(external),
+    get: async (id) => {
+      const row = await readFileRow(db, integrationId, id);
+      return row && external(row);
+    },
+  };
+}
+
 /** Builds the connector of an integration with the given credentials (checked by its manifest). */
 export function buildConnector(
   registry: ConnectorRegistry,
   integration: ResolvableIntegration,
   credentials: Credentials,
-  tuning: ConnectorTuning & { budget?: RateBudget } = {},
+  tuning: ConnectorTuning & { budget?: RateBudget; storedRows?: StoredRows } = {},
 ): Connector {
   return registry.definitionOf(integration.kind).build({
     baseUrl: integration.baseUrl,
@@ -63,7 +84,11 @@ export function createConnectorResolver(
       budget = createRateBudget(registry.definitionOf(integration.kind).manifest.rateLimit);
       budgets.set(integration.id, budget);
     }
-    const connector = buildConnector(registry, integration, credentials, { ...tuning, budget });
+    const connector = buildConnector(registry, integration, credentials, {
+      ...tuning,
+      budget,
+      storedRows: storedRowsOf(db, integration.id),
+    });
     built.set(integration.id, { from, connector });
     return connector;
   };

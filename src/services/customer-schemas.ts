@@ -57,13 +57,13 @@ const contacts = z.array(contactSchema).max(customerCaps.contacts);
 const noteBody = z.string().trim().min(1).max(customerCaps.noteLength);
 
 /**
- * A customer number as the store writes it: 1 to 32 characters, no spaces at either end and no
+ * A customer number as the store writes it: 1 to 40 characters (as customer files take them), no spaces at either end and no
  * control characters (it goes on receipts, invoices and into files).
  */
 export const customerNumberSchema = z
   .string()
   .min(1)
-  .max(32)
+  .max(40)
   .regex(/^[^\s\p{Cc}](?:[^\p{Cc}]*[^\s\p{Cc}])?$/u, {
     message: "a customer number has no control characters and no spaces at either end",
   });

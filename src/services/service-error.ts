@@ -1,6 +1,12 @@
 /** The closed set of failures a use case reports; api/http-errors.ts maps each to one HTTP status. */
 export type ServiceErrorCode =
-  "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "unavailable";
+  | "invalid"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "too_large"
+  | "unavailable";
 
 export class ServiceError extends Error {
   constructor(

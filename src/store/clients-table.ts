@@ -410,3 +410,19 @@ export async function emailsHeldInStore(
   );
   return new Set(rows.map((r) => r.normalized));
 }
+
+/** I3: which of these normalised contacts of one kind a client of the store holds. */
+export async function contactsHeldInStore(
+  q: Queryable,
+  storeId: number,
+  kind: ContactKind,
+  normalizedValues: readonly string[],
+): Promise<Set<string>> {
+  if (normalizedValues.length === 0) return new Set();
+  const rows = await q.query<{ normalized: string }>(
+    `select distinct cc.normalized from client_contacts cc join clients c on c.id = cc.client_id
+     where c.store_id = $1 and cc.kind = $2 and cc.normalized = any($3::text[])`,
+    [storeId, kind, normalizedValues],
+  );
+  return new Set(rows.map((r) => r.normalized));
+}

@@ -1,3 +1,4 @@
+import { isFileUpload } from "../../src/api/request-checks.ts";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/api/app.ts";
 import { engines } from "../setup/database.ts";
@@ -47,6 +48,8 @@ describe.each(engines)("request bodies on $name", (engine) => {
       for (const [method, operation] of Object.entries(operations)) {
         const content = operation.requestBody?.content;
         if (!content) continue;
+        // I3: a customer file's upload is a file, checked row by row (docs/file-format.md)
+        if (isFileUpload(method.toUpperCase(), path.replaceAll(/{\w+}/g, "1"))) continue;
         expect(Object.keys(content), `${method} ${path}`).toEqual(["application/json"]);
         bodies++;
         for (const where of looseObjects(content["application/json"]!["schema"], components, ""))

@@ -96,7 +96,10 @@ export async function startRoleFixture(db: Db): Promise<RoleFixture> {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : {}) as ApiAnswer["body"] };
+    // a file (I4's export) is not JSON: its text stands for it
+    const json = (response.headers.get("content-type") ?? "").startsWith("application/json");
+    const parsed = !text ? {} : json ? JSON.parse(text) : { file: text };
+    return { status: response.status, body: parsed as ApiAnswer["body"] };
   };
   const dump = async () => {
     const tables = await db.query<{ table_name: string }>(

@@ -159,6 +159,16 @@ export interface Connector {
   webhook?: Webhook | undefined;
 }
 
+/**
+ * I3: the rows of a system the hub keeps itself (a customer file: the file last imported), handed
+ * to its connector by the hub, since connectors never touch the store. Ordered by id.
+ */
+export interface StoredRows {
+  /** the rows after `after` (by id), at most `limit` */
+  page(after: string | null, limit: number): Promise<ExternalCustomer[]>;
+  get(id: string): Promise<ExternalCustomer | null>;
+}
+
 /** What every connector is built with, beside its own credentials and options. */
 export interface ConnectorSettings<Credentials = unknown, Options = unknown> {
   /** the system's address, for kinds that have one (manifest `baseUrl`) */
@@ -177,6 +187,8 @@ export interface ConnectorSettings<Credentials = unknown, Options = unknown> {
   budget?: RateBudget | undefined;
   /** set by the kit from the manifest: a write is sent again only where idempotency keys make it safe */
   retryWrites?: boolean | undefined;
+  /** I3: for a system the hub keeps itself (files), its rows; absent while an integration is created */
+  storedRows?: StoredRows | undefined;
 }
 
 /** The part of an integration a connector is built from. */

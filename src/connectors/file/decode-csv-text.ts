@@ -1,0 +1,121 @@
+import iconv from "iconv-lite";
+import { CustomerFileError } from "./customer-file-error.ts";
+
+/**
+ * I3: a CSV file's bytes as text. The encoding is told from the first 64 KB (docs/file-format.md):
+ * a UTF-8 byte order mark or valid UTF-8 is UTF-8, anything else Windows-1252 (what Excel on
+ * Windows saves as "CSV"). A file that is binary, a ZIP (an XLSX named .csv) or UTF-16 is refused
+ * before a row is read.
+ */
+export const sniffBytes = 65_536;
+
+export type TextEncodingName = "utf-8" | "windows-1252";
+
+export interface DecodedText {
+  encoding: TextEncodingName;
+  /** the text in chunks; throws a CustomerFileError when UTF-8 turns out not to be further on */
+  chunks: AsyncGenerator<string>;
+  /** the start of the text (at least the header line when the file has one) */
+  head: string;
+}
+
+const refuse = (message: string) =>
+  new CustomerFileError("invalid_file", [{ row: null, column: null, message }]);
+
+/** The first bytes of a file, and the rest of it still to come. */
+async function splitHead(
+  bytes: AsyncIterable<Uint8Array>,
+): Promise<{ head: Buffer; rest: AsyncIterator<Uint8Array> }> {
+  const iterator = bytes[Symbol.asyncIterator]();
+  const parts: Buffer[] = [];
+  let length = 0;
+  while (length < sniffBytes) {
+    const next = await iterator.next();
+    if (next.done) break;
+    parts.push(Buffer.from(next.value));
+    length += next.value.length;
+  }
+  return { head: Buffer.concat(parts), rest: iterator };
+}
+
+export async function decodeCsvText(
+  bytes: AsyncIterable<Uint8Array>,
+  rowsRead: () => number,
+): Promise<DecodedText> {
+  const { head, rest } = await splitHead(bytes);
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])))
+    throw refuse("not a CSV text file: this is an XLSX (or other ZIP) file; name it .xlsx");
+  if (
+    head.subarray(0, 2).equals(Buffer.from([0xff, 0xfe])) ||
+    head.subarray(0, 2).equals(Buffer.from([0xfe, 0xff]))
+  )
+    throw refuse("encoded as UTF-16 (Excel's 'Unicode text'): save it as 'CSV UTF-8'");
+  if (head.includes(0))
+    throw refuse("not a CSV text file: it holds binary data (NUL bytes) in its first 64 KB");
+  const bom = head.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]));
+  const body = bom ? head.subarray(3) : head;
+  const encoding: TextEncodingName = bom || isUtf8Start(body) ? "utf-8" : "windows-1252";
+  const decode = decoderFor(encoding, rowsRead);
+  const first = decode(body, false);
+  async function* chunks(): AsyncGenerator<string> {
+    yield first;
+    for (let next = await rest.next(); !next.done; next = await rest.next()) {
+      const text = decode(Buffer.from(next.value), false);
+      if (text !== "") yield text;
+    }
+    const last = decode(Buffer.alloc(0), true);
+    if (last !== "") yield last;
+  }
+  return { encoding, chunks: chunks(), head: first };
+}
+
+/** valid UTF-8, allowing a character cut at the end of the sniffed bytes */
+function isUtf8Start(bytes: Buffer): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function decoderFor(encoding: TextEncodingName, rowsRead: () => number) {
+  if (encoding === "windows-1252") {
+    const decoder = iconv.getDecoder("win1252");
+    return (bytes: Buffer, end: boolean) =>
+      decoder.write(bytes) + (end ? (decoder.end() ?? "") : "");
+  }
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  return (bytes: Buffer, end: boolean) => {
+    try {
+      return decoder.decode(bytes, { stream: !end });
+    } catch {
+      throw new CustomerFileError("invalid_file", [
+        {
+          row: null,
+          column: null,
+          // the text is decoded a chunk ahead of the rows: the bad bytes are after this row
+          message: `not UTF-8 text after row ${rowsRead()}, though the file starts as UTF-8 (a mixed encoding): save it as 'CSV UTF-8'`,
+        },
+      ]);
+    }
+  };
+}
+
+/**
+ * I3: the separator of a CSV file, from its header line: the one of comma, semicolon and tab
+ * that occurs most often outside quotes (a comma when none does).
+ */
+export function sniffSeparator(head: string): "," | ";" | "\t" {
+  const counts = { ",": 0, ";": 0, "\t": 0 };
+  let quoted = false;
+  for (const char of head) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === "\n" || char === "\r")) break;
+    else if (!quoted && char in counts) counts[char as keyof typeof counts]++;
+  }
+  const best = (Object.keys(counts) as Array<keyof typeof counts>).reduce((a, b) =>
+    counts[b] > counts[a] ? b : a,
+  );
+  return counts[best] > 0 ? best : ",";
+}

@@ -1,0 +1,196 @@
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/api/app.ts";
+import { createCustomer, listCustomers } from "../../src/services/customers.ts";
+import { createIntegration } from "../../src/services/integrations.ts";
+import { createUser } from "../../src/services/users.ts";
+import { engines } from "../setup/database.ts";
+import { createTestHub, drainInbox, type TestHub } from "../setup/hub.ts";
+
+const header = "customer_number,first_name,last_name,email";
+
+function api(hub: TestHub, limits = { maxBodyBytes: 1_048_576, maxFileBytes: 100_000 }) {
+  const app = createApp(hub.ctx, limits);
+  return async (
+    method: string,
+    path: string,
+    body?: { text: string | ReadableStream<Uint8Array>; type: string; length?: number },
+    token = hub.token,
+  ) => {
+    const response = await app.request(path, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body ? { "content-type": body.type } : {}),
+        ...(body?.length !== undefined ? { "content-length": String(body.length) } : {}),
+      },
+      ...(body ? { body: body.text, duplex: "half" } : {}),
+    } as RequestInit);
+    return { status: response.status, text: await response.text() };
+  };
+}
+
+const csv = (text: string) => ({ text, type: "text/csv" });
+
+async function fileIntegration(hub: TestHub) {
+  return createIntegration(hub.ctx, hub.admin, {
+    kind: "file",
+    name: "Accounting export",
+    options: { webhooks: false },
+  });
+}
+
+const names = async (hub: TestHub) =>
+  (await listCustomers(hub.ctx, hub.admin, { limit: 50 })).customers
+    .map((c) => `${c.firstName} ${c.lastName}`)
+    .sort();
+
+describe.each(engines)("I3, I4: customer files through the API, on $name", (engine) => {
+  it("I3: a file is the other side of a file integration; a newer file updates it, and a row that disappeared is reported, not deleted", async () => {
+    const hub = await createTestHub(await engine.open());
+    const { id } = await fileIntegration(hub);
+    const call = api(hub);
+    const first = await call(
+      "POST",
+      `/v1/integrations/${id}/import`,
+      csv(`${header}\n1,Ada,Lovelace,ada@example.com\n2,Bob,King,bob@example.com\n3,Cy,Young,\n`),
+    );
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.text)).toEqual({
+      rows: 3,
+      added: 3,
+      changed: 0,
+      unchanged: 0,
+      gone: 0,
+      goneNumbers: [],
+    });
+    await drainInbox(hub);
+    expect(await names(hub)).toEqual(["Ada Lovelace", "Bob King", "Cy Young"]);
+    // the newer file: Ada renamed, Bob the same, Cy gone, Dee new
+    const second = await call(
+      "POST",
+      `/v1/integrations/${id}/import`,
+      csv(`${header}\n1,Ada,Byron,ada@example.com\n2,Bob,King,bob@example.com\n4,Dee,Dale,\n`),
+    );
+    expect(JSON.parse(second.text)).toEqual({
+      rows: 3,
+      added: 1,
+      changed: 1,
+      unchanged: 1,
+      gone: 1,
+      goneNumbers: ["3"],
+    });
+    await drainInbox(hub);
+    expect(await names(hub)).toEqual(["Ada Byron", "Bob King", "Cy Young", "Dee Dale"]);
+    // the same file again changes nothing
+    const again = await call(
+      "POST",
+      `/v1/integrations/${id}/import`,
+      csv(`${header}\n1,Ada,Byron,ada@example.com\n2,Bob,King,bob@example.com\n4,Dee,Dale,\n`),
+    );
+    expect(JSON.parse(again.text)).toMatchObject({ added: 0, changed: 0, unchanged: 3, gone: 0 });
+  });
+
+  it("I3: a file with an error imports nothing, and says where each error is without the value", async () => {
+    const hub = await createTestHub(await engine.open());
+    const { id } = await fileIntegration(hub);
+    const call = api(hub);
+    const bad = await call(
+      "POST",
+      `/v1/integrations/${id}/import`,
+      csv(
+        `${header}\n1,Ada,Lovelace,ada@example.com\n2,Bob,King,bob@secret\n,Cy,Young,\n1,Dup,Row,\n`,
+      ),
+    );
+    expect(bad.status).toBe(400);
+    const message = (JSON.parse(bad.text) as { error: { message: string } }).error.message;
+    expect(message).toBe(
+      "row 3, column email: not an email address; row 4, column customer_number: required in a file integration (it is the row's identity in every file)",
+    );
+    expect(message).not.toContain("secret");
+    // duplicates are found once every row is valid
+    const dup = await call(
+      "POST",
+      `/v1/integrations/${id}/import`,
+      csv(`${header}\n1,Ada,Lovelace,\n2,Bob,King,\n1,Dup,Row,\n`),
+    );
+    expect(JSON.parse(dup.text)).toMatchObject({
+      error: { message: "row 4, column customer_number: the same number as row 2" },
+    });
+    await drainInbox(hub);
+    expect(await names(hub)).toEqual([]);
+    const [kept] = await hub.ctx.db.query<{ n: number }>(
+      "select (select count(*) from file_rows)::int + (select count(*) from change_events where source = 'external')::int as n",
+    );
+    expect(kept!.n).toBe(0);
+  });
+
+  it("I3: an upload past --max-file-bytes is refused, by its Content-Length or as it streams", async () => {
+    const hub = await createTestHub(await engine.open());
+    const { id } = await fileIntegration(hub);
+    const call = api(hub);
+    const declared = await call("POST", `/v1/integrations/${id}/import`, {
+      ...csv(header),
+      length: 200_000,
+    });
+    expect(declared.status).toBe(413);
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const chunk = new TextEncoder().encode("9,Eve,Endless,eve@example.com\n".repeat(500));
+        sent += chunk.length;
+        controller.enqueue(sent === chunk.length ? new TextEncoder().encode(`${header}\n`) : chunk);
+      },
+    });
+    const streamed = await call("POST", `/v1/integrations/${id}/import`, {
+      text: endless,
+      type: "text/csv",
+    });
+    expect(streamed.status).toBe(413);
+    expect(sent).toBeLessThan(200_000);
+    const json = await call("POST", `/v1/integrations/${id}/import`, {
+      text: "{}",
+      type: "application/json",
+    });
+    expect(json.status).toBe(415);
+  });
+
+  it("I3: a file goes only into a file integration", async () => {
+    const hub = await createTestHub(await engine.open());
+    const call = api(hub);
+    const missing = await call("POST", "/v1/integrations/999/import", csv(`${header}\n`));
+    expect(missing.status).toBe(404);
+  });
+
+  it("I4: the export lists every customer, formulas neutralised; associates may not export", async () => {
+    const hub = await createTestHub(await engine.open());
+    await createCustomer(hub.ctx, hub.admin, {
+      firstName: '=HYPERLINK("http://evil.example")',
+      lastName: "Plain",
+      contacts: [
+        { kind: "email", value: "a@example.com" },
+        { kind: "email", value: "b@example.com" },
+        { kind: "phone", value: "+1 212 555 0101" },
+      ],
+      preferences: { birthDate: "1980-04-01", Size: "6" },
+    });
+    await createCustomer(hub.ctx, hub.admin, { firstName: "Zoë", lastName: "-Minus" });
+    const call = api(hub);
+    const exported = await call("GET", "/v1/customers/export?format=csv");
+    expect(exported.status).toBe(200);
+    expect(exported.text.split("\r\n")).toEqual([
+      // (the BOM is read past by text(); write-customer-file.test.ts checks it)
+      "customer_number,first_name,last_name,email,email2,phone,birth_date,acquisition,custom:Size",
+      `,"'=HYPERLINK(""http://evil.example"")",Plain,a@example.com,b@example.com,'+1 212 555 0101,1980-04-01,,6`,
+      ",Zoë,'-Minus,,,,,,",
+      "",
+    ]);
+    const xlsx = await call("GET", "/v1/customers/export?format=xlsx");
+    expect(xlsx.status).toBe(200);
+    const { token } = await createUser(hub.ctx, hub.admin, {
+      name: "Ann",
+      email: "ann@test.local",
+      role: "associate",
+    });
+    expect((await call("GET", "/v1/customers/export", undefined, token!)).status).toBe(403);
+  });
+});
