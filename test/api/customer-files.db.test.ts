@@ -180,8 +180,8 @@ describe.each(engines)("I3, I4: customer files through the API, on $name", (engi
     expect(exported.text.split("\r\n")).toEqual([
       // (the BOM is read past by text(); write-customer-file.test.ts checks it)
       "customer_number,first_name,last_name,email,email2,phone,birth_date,acquisition,custom:Size",
-      `,"'=HYPERLINK(""http://evil.example"")",Plain,a@example.com,b@example.com,'+1 212 555 0101,1980-04-01,,6`,
-      ",Zoë,'-Minus,,,,,,",
+      `1,"'=HYPERLINK(""http://evil.example"")",Plain,a@example.com,b@example.com,'+1 212 555 0101,1980-04-01,,6`,
+      "2,Zoë,'-Minus,,,,,,",
       "",
     ]);
     const xlsx = await call("GET", "/v1/customers/export?format=xlsx");
