@@ -4,9 +4,11 @@ import type { Context } from "hono";
 import type { FileKind } from "../connectors/file/read-customer-file.ts";
 import { exportCustomers } from "../services/customer-export.ts";
 import { importIntegrationFile, type FileUpload } from "../services/file-imports.ts";
+import { importHubFile } from "../services/hub-file-import.ts";
 import { RequestError } from "./http-errors.ts";
 import type { HubEnv } from "./hub-env.ts";
 import { hubRoute, managerRoles } from "./role-route.ts";
+import { runSchema } from "./partner-runs-routes.ts";
 import { errorResponses, idParam, json } from "./schemas.ts";
 
 const fileContent = {
@@ -87,6 +89,35 @@ export const customerFilesRoutes = new OpenAPIHono<HubEnv>()
       const summary = await importIntegrationFile(c.get("ctx"), c.get("actor"), id, uploadOf(c));
       return c.json(summary, 200);
     },
+  )
+  .openapi(
+    hubRoute({
+      method: "post",
+      path: "/v1/customers/import",
+      operationId: "importHubFile",
+      summary: "I3: a customer file loaded into the hub as new customers (CSV or XLSX body)",
+      description:
+        'A store moving its list into Tandem (docs/file-format.md, "Into the hub"). Every row is checked first; a file with an error, or a customer number twice, loads nothing (400, errors by row and column). A row whose number or email a hub customer has is left out and reported. The others become hub customers as a user creates one, keeping their numbers: a run (`GET /v1/partner-runs/{id}`) that the workers work off exactly once. The same file again is refused (409). Capped by --max-file-bytes (413).',
+      roles: managerRoles,
+      tags: ["customers"],
+      request: uploadBody,
+      responses: {
+        202: json(
+          z
+            .object({
+              rows: z.number(),
+              queued: z.number(),
+              skipped: z.number(),
+              skippedRows: z.array(z.object({ row: z.number(), reason: z.string() })),
+              run: runSchema,
+            })
+            .openapi("HubFileImport"),
+          "the rows checked, the run that creates them, and the rows left out",
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await importHubFile(c.get("ctx"), c.get("actor"), uploadOf(c)), 202),
   )
   .openapi(
     hubRoute({

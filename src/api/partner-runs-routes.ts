@@ -17,11 +17,17 @@ const sides = z.enum(["hub", "external"]).openapi({
     "hub: every hub customer without a partner gets one created in the other system; external: every customer of the other system the hub recorded without a hub customer is made a hub customer",
 });
 
-const runSchema = z
+export const runSchema = z
   .object({
     id: z.number(),
-    integrationId: z.number(),
-    side: sides,
+    integrationId: z
+      .number()
+      .nullable()
+      .openapi({ description: "null for a customer file loaded into the hub" }),
+    side: z.enum(["hub", "external", "file"]).openapi({
+      description:
+        "hub, external: partners created for that side's customers (S6); file: a customer file loaded into the hub (I3, `POST /v1/customers/import`)",
+    }),
     numberChoice: z.enum(["keep", "next"]),
     total: z.number().openapi({ description: "customers in the run" }),
     progress: z.object({

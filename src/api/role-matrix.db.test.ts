@@ -21,6 +21,7 @@ const policy: Record<string, Role[]> = {
   listCustomers: any,
   exportCustomers: managers,
   importIntegrationFile: managers,
+  importHubFile: managers,
   createCustomer: any,
   getCustomer: any,
   updateCustomer: any,
@@ -90,6 +91,7 @@ function samples(f: RoleFixture): Record<string, Sample> {
     exportCustomers: { query: "format=csv" },
     // a JSON body: an allowed role gets past the roles to a 415 (not a file), a forbidden one 403
     importIntegrationFile: { params: integration, body: {} },
+    importHubFile: { body: {} },
     createCustomer: { body: { firstName: "Newt", lastName: "Matrix" } },
     getCustomer: { params: customer },
     updateCustomer: { params: customer, body: { firstName: "Changed" } },

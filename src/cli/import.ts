@@ -11,9 +11,12 @@ import {
   templateRows,
   writeCustomerFile,
 } from "../connectors/file/write-customer-file.ts";
+import { CliError } from "./cli-error.ts";
 import type { Command } from "./command.ts";
-import { hubFileCall } from "./hub-client.ts";
+import { hubClient, hubFileCall } from "./hub-client.ts";
+import { followRun, type RunAnswer } from "./partner-creation.ts";
 import { printJson } from "./print-output.ts";
+import { progressReporter } from "./progress-reporter.ts";
 
 const names = [
   "apiUrl",
@@ -34,8 +37,9 @@ const help = helpText(
     "by row and column.",
     "  tandem import customers.csv --integration 3   the file is the customer list of file integration 3:",
     "                                                new and changed rows come in, missing ones are reported",
-    "  tandem import customers.xlsx --to hub         every row becomes a hub customer (rows whose email or",
-    "                                                phone a hub customer has are reported, not created)",
+    "  tandem import customers.xlsx --to hub         every row becomes a hub customer, keeping its number",
+    "                                                (rows whose number or email a hub customer has are",
+    "                                                reported, not created), with a progress bar",
     "  tandem import --template [--out folder]       writes customers-template.csv and .xlsx",
   ].join("\n"),
   names,
@@ -66,10 +70,6 @@ async function run(argv: string[]): Promise<void> {
   if (extra.length > 0) throw new UsageError(`import: unexpected '${extra.join(" ")}'`);
   if ((o.integration === undefined) === (o.importTo === undefined))
     throw new UsageError("import: give either --integration <id> or --to hub");
-  if (o.importTo === "hub")
-    throw new UsageError(
-      "import --to hub is not built yet (issue 9): import into a file integration with --integration <id>",
-    );
   const kind = fileKindOf(file);
   if (!kind) throw new UsageError(`import: ${file}: name a .csv or an .xlsx file`);
   const size = (await stat(file)).size;
@@ -88,6 +88,7 @@ async function run(argv: string[]): Promise<void> {
     length: size,
   });
   const answer = (await response.json()) as ImportAnswer;
+  if (o.importTo === "hub") return followHubImport(o.apiUrl, o.token, file, answer, o.json);
   if (o.json) return printJson(answer);
   const counts = Object.entries(answer)
     .filter(([, v]) => typeof v === "number")
@@ -97,6 +98,44 @@ async function run(argv: string[]): Promise<void> {
   for (const [key, value] of Object.entries(answer))
     if (Array.isArray(value) && value.length > 0)
       process.stdout.write(`${key}: ${value.join(", ")}\n`);
+}
+
+/**
+ * I3 `--to hub`: the file is checked and its rows queued at once; the workers create the
+ * customers, and this follows them with a progress bar (plain lines in a log).
+ */
+async function followHubImport(
+  apiUrl: string,
+  token: string,
+  file: string,
+  answer: ImportAnswer,
+  json: boolean,
+) {
+  const imported = answer as unknown as {
+    rows: number;
+    queued: number;
+    skipped: number;
+    skippedRows: Array<{ row: number; reason: string }>;
+    run: RunAnswer;
+  };
+  const run = await followRun(
+    hubClient(apiUrl, token),
+    imported.run,
+    progressReporter(),
+    "customers created",
+  );
+  if (json) return printJson({ ...imported, run });
+  for (const s of imported.skippedRows)
+    process.stdout.write(`row ${s.row} left out: ${s.reason}\n`);
+  for (const f of run.failures) process.stdout.write(`not created: ${f.reason}\n`);
+  process.stdout.write(
+    `Imported ${file} into the hub: ${imported.rows} rows, ${run.progress.done} customers created, ${imported.skipped} left out (the hub has them), ${run.progress.failed} not created\n`,
+  );
+  if (run.progress.failed > 0)
+    throw new CliError(
+      "partly_done",
+      `${run.progress.failed} rows were not created; the reasons are above (GET /v1/partner-runs/${run.id})`,
+    );
 }
 
 export const importCommand: Command = {

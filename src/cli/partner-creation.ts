@@ -57,7 +57,7 @@ export async function createOne(
   ]);
 }
 
-interface RunAnswer {
+export interface RunAnswer {
   id: number;
   total: number;
   progress: { done: number; failed: number; waiting: number; retrying: number };
@@ -78,21 +78,12 @@ export async function createAll(
   json: boolean,
   pollMs = 1000,
 ): Promise<void> {
-  let run: RunAnswer = await call("POST", `/v1/integrations/${integration}/partner-runs`, {
+  const started: RunAnswer = await call("POST", `/v1/integrations/${integration}/partner-runs`, {
     side,
     numberChoice,
   });
-  progress.start(run.total, side === "hub" ? "partners requested" : "hub customers made");
-  try {
-    while (!run.finished) {
-      progress.update(run.progress.done + run.progress.failed, run.progress.failed);
-      await new Promise((resolve) => setTimeout(resolve, pollMs));
-      run = await call("GET", `/v1/partner-runs/${run.id}`);
-    }
-    progress.update(run.progress.done + run.progress.failed, run.progress.failed);
-  } finally {
-    progress.stop();
-  }
+  const label = side === "hub" ? "partners requested" : "hub customers made";
+  const run = await followRun(call, started, progress, label, pollMs);
   if (json) printJson(run);
   else {
     if (run.failures.length > 0)
@@ -112,6 +103,32 @@ export async function createAll(
       "partly_done",
       `${run.progress.failed} of ${run.total} customers got no partner; the reasons are above (GET /v1/partner-runs/${run.id} lists up to 100)`,
     );
+}
+
+/**
+ * Watches a run (S6, or a file loaded into the hub) until the workers have done every change of
+ * it, moving `progress` every `pollMs`. Ctrl-C stops the watching, not the run.
+ */
+export async function followRun(
+  call: HubCall,
+  started: RunAnswer,
+  progress: ProgressReporter,
+  label: string,
+  pollMs = 1000,
+): Promise<RunAnswer> {
+  let run = started;
+  progress.start(run.total, label);
+  try {
+    while (!run.finished) {
+      progress.update(run.progress.done + run.progress.failed, run.progress.failed);
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+      run = await call("GET", `/v1/partner-runs/${run.id}`);
+    }
+    progress.update(run.progress.done + run.progress.failed, run.progress.failed);
+  } finally {
+    progress.stop();
+  }
+  return run;
 }
 
 type ListName = "created" | "linked" | "conflicts" | "refused" | "excluded";

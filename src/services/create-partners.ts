@@ -13,6 +13,7 @@ import {
   readPartnerRun,
   setPartnerRunTotal,
   type PartnerRunRecord,
+  type RunSide,
   type RunProgress,
 } from "../store/partner-runs-table.ts";
 import { changeableClient } from "./client-access.ts";
@@ -102,8 +103,10 @@ export async function createPartnerHere(
 /** S6/S10: a bulk run as the API shows it. */
 export interface PartnerRunView {
   id: number;
-  integrationId: number;
-  side: "hub" | "external";
+  /** null for a customer file loaded into the hub */
+  integrationId: number | null;
+  /** hub, external: S6's sides; file: a customer file loaded into the hub (I3) */
+  side: RunSide;
   numberChoice: "keep" | "next";
   total: number;
   progress: RunProgress;
@@ -183,7 +186,7 @@ async function recordRun(
       });
       for (const clientId of ids)
         changes.push({
-          key: `c${clientId}`,
+          key: `run:${runId}:c${clientId}`,
           change: { kind: "client.partnerCreate", clientId, integrationId, numberChoice },
         });
       after = ids.at(-1) ?? after;
@@ -195,7 +198,7 @@ async function recordRun(
       });
       for (const r of records)
         changes.push({
-          key: `x${r.linkId}`,
+          key: `run:${runId}:x${r.linkId}`,
           change: {
             kind: "record.partnerCreate",
             integrationId,

@@ -108,3 +108,17 @@ export async function numbersOfStore(q: Queryable, storeId: number): Promise<Set
   );
   return new Set(rows.map((r) => r.customer_number));
 }
+
+/** The numbers among `numbers` that customers of the store have. */
+export async function numbersHeld(
+  q: Queryable,
+  storeId: number,
+  numbers: readonly string[],
+): Promise<Set<string>> {
+  if (numbers.length === 0) return new Set();
+  const rows = await q.query<{ customer_number: string }>(
+    "select customer_number from clients where store_id = $1 and customer_number = any($2::text[])",
+    [storeId, numbers],
+  );
+  return new Set(rows.map((r) => r.customer_number));
+}

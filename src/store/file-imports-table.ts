@@ -35,3 +35,19 @@ export async function recordFileImport(q: Queryable, r: FileImportRecord): Promi
   );
   return row!.id;
 }
+
+/** I3: an earlier import of the same file (by its digest) into the hub or an integration. */
+export async function earlierImportOf(
+  q: Queryable,
+  storeId: number,
+  integrationId: number | null,
+  digest: string,
+): Promise<{ id: number; at: Date } | undefined> {
+  const [row] = await q.query<{ id: number; imported_at: Date }>(
+    `select id, imported_at from file_imports
+     where store_id = $1 and integration_id is not distinct from $2 and digest = $3
+     order by id limit 1`,
+    [storeId, integrationId, digest],
+  );
+  return row ? { id: row.id, at: row.imported_at } : undefined;
+}

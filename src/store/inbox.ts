@@ -112,7 +112,7 @@ export function recordRejectedRecords(
 
 /**
  * S6: the changes of a bulk run, recorded for the engine's workers in one statement; each under
- * its own key (`${run}:${n}`), so recording a run's page twice records it once.
+ * its own key, so recording the same change twice records it once.
  */
 export async function recordRunChanges(
   q: Queryable,
@@ -126,7 +126,7 @@ export async function recordRunChanges(
     changes.map(({ key, change }) => ({
       integrationId: null,
       source: "hub" as const,
-      eventKey: `run:${runId}:${key}`,
+      eventKey: key,
       kind: change.kind,
       clientId: "clientId" in change ? change.clientId : null,
       payload: change,

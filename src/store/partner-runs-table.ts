@@ -8,13 +8,17 @@ import type { Queryable } from "./database.ts";
 export interface PartnerRunRecord {
   id: number;
   storeId: number;
-  integrationId: number;
-  side: "hub" | "external";
+  /** null for a file loaded into the hub */
+  integrationId: number | null;
+  /** hub, external: S6's sides; file: a customer file loaded into the hub (I3) */
+  side: RunSide;
   numberChoice: "keep" | "next";
   total: number;
   createdBy: number | null;
   createdAt: Date;
 }
+
+export type RunSide = "hub" | "external" | "file";
 
 export interface RunProgress {
   /** changes done: the partner created or requested, or the customer paired by email */
@@ -29,8 +33,8 @@ export interface RunProgress {
 interface RunRow {
   id: number;
   store_id: number;
-  integration_id: number;
-  side: "hub" | "external";
+  integration_id: number | null;
+  side: RunSide;
   number_choice: "keep" | "next";
   total: number;
   created_by: number | null;

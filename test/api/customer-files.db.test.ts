@@ -193,4 +193,82 @@ describe.each(engines)("I3, I4: customer files through the API, on $name", (engi
     });
     expect((await call("GET", "/v1/customers/export", undefined, token!)).status).toBe(403);
   });
+
+  it("I3: a file loaded into the hub: every row checked first, the rows the hub has left out and reported, the rest created once with their numbers; the same file again is refused", async () => {
+    const hub = await createTestHub(await engine.open());
+    const call = api(hub);
+    const held = await createCustomer(hub.ctx, hub.admin, {
+      firstName: "Held",
+      lastName: "Already",
+      contacts: [{ kind: "email", value: "held@example.com" }],
+    });
+    const tag = Math.random().toString(36).slice(2, 7);
+    const file = [
+      header,
+      `C-${tag}-1,Ada,Lovelace,ada.${tag}@example.com`,
+      `,Bob,King,bob.${tag}@example.com`,
+      `C-${tag}-3,Cy,Young,HELD@example.com`,
+      `${held.customerNumber},Dee,Dale,dee.${tag}@example.com`,
+      `C-${tag}-5,Eve,Stone,`,
+      "",
+    ].join("\n");
+    const counts = async () =>
+      (
+        await hub.ctx.db.query<{ clients: number; events: number }>(
+          "select (select count(*) from clients)::int as clients, (select count(*) from change_events)::int as events",
+        )
+      )[0]!;
+
+    // a file with an error loads nothing, and says where
+    const before = await counts();
+    const bad = await call("POST", "/v1/customers/import", csv(file + `C-${tag}-1,Again,Twice,\n`));
+    expect(bad.status).toBe(400);
+    expect(bad.text).toMatch(/row 7, column customer_number: the same number as row 2/);
+    const broken = await call(
+      "POST",
+      "/v1/customers/import",
+      csv(`${header}\n1,Ada,Lovelace,not-an-email\n`),
+    );
+    expect(broken.status).toBe(400);
+    expect(broken.text).toMatch(/row 2, column email/);
+    expect(await counts()).toEqual(before);
+
+    const loaded = await call("POST", "/v1/customers/import", csv(file));
+    expect(loaded.status).toBe(202);
+    const answer = JSON.parse(loaded.text) as {
+      rows: number;
+      queued: number;
+      skipped: number;
+      skippedRows: Array<{ row: number; reason: string }>;
+      run: { id: number; side: string; total: number };
+    };
+    expect(answer).toMatchObject({ rows: 5, queued: 3, skipped: 2 });
+    expect(answer.skippedRows).toEqual([
+      { row: 4, reason: "email: a hub customer has this email already" },
+      {
+        row: 5,
+        reason: `customer_number: ${held.customerNumber} is a hub customer's number already`,
+      },
+    ]);
+    expect(answer.run).toMatchObject({ side: "file", total: 3 });
+    await drainInbox(hub);
+    const rows = await hub.ctx.db.query<{ first_name: string; customer_number: string }>(
+      "select first_name, customer_number from clients order by id",
+    );
+    expect(rows.map((r) => r.first_name)).toEqual(["Held", "Ada", "Bob", "Eve"]);
+    expect(rows.find((r) => r.first_name === "Ada")!.customer_number).toBe(`C-${tag}-1`);
+    expect(rows.find((r) => r.first_name === "Eve")!.customer_number).toBe(`C-${tag}-5`);
+    const run = await call("GET", `/v1/partner-runs/${answer.run.id}`);
+    expect(JSON.parse(run.text)).toMatchObject({
+      finished: true,
+      progress: { done: 3, failed: 0, waiting: 0 },
+    });
+
+    // the same file again: refused, nothing created twice
+    const again = await call("POST", "/v1/customers/import", csv(file));
+    expect(again.status).toBe(409);
+    expect(again.text).toMatch(/loaded into the hub already/);
+    await drainInbox(hub);
+    expect((await counts()).clients).toBe(4);
+  });
 });
