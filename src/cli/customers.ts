@@ -12,6 +12,7 @@ const help = helpText(
     "Prints tables for people; --json prints the API's JSON for programs.",
     "  tandem customers list",
     "  tandem customers list 'integrationId=1&status=unlinked&q=berg'   (S11: a filtered list)",
+    "  tandem customers list 'q=10012'                                 (a customer number, exactly)",
     "  tandem customers show 12",
     `  tandem customers add '{"firstName":"Ada","contacts":[{"kind":"email","value":"ada@example.com"}]}'`,
     `  tandem customers edit 12 '{"lastName":"King"}'`,
@@ -27,6 +28,7 @@ const help = helpText(
 /** The parts of the API's customer this command shows (GET /v1/customers/{id}). */
 interface Customer {
   id: number;
+  customerNumber: string;
   firstName: string | null;
   lastName: string | null;
   acquisition: string | null;
@@ -58,8 +60,8 @@ async function run(argv: string[]): Promise<void> {
     const customers = await listAll(call, request.filter);
     if (o.json) return printJson(customers);
     printTable(
-      ["ID", "NAME", "EMAIL", "SYNC"],
-      customers.map((c) => [c.id, nameOf(c), emailOf(c), syncOf(c)]),
+      ["ID", "NO", "NAME", "EMAIL", "SYNC"],
+      customers.map((c) => [c.id, c.customerNumber, nameOf(c), emailOf(c), syncOf(c)]),
     );
     return void process.stdout.write(
       `${customers.length} customer${customers.length === 1 ? "" : "s"}\n`,
@@ -218,6 +220,7 @@ const syncOf = (c: Customer) =>
 function printCustomer(c: Customer): void {
   printFields([
     ["id", String(c.id)],
+    ["number", c.customerNumber],
     ["name", nameOf(c)],
     ["lifecycle", c.lifecycle],
     ["acquisition", c.acquisition ?? "-"],

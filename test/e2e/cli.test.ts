@@ -242,9 +242,9 @@ describe("the tandem command", () => {
     const table = await tandem(["customers", "list"], env);
     expect(table.code, table.stderr).toBe(0);
     const lines = table.stdout.trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^ID +NAME +EMAIL +SYNC$/);
+    expect(lines[0]).toMatch(/^ID +NO +NAME +EMAIL +SYNC$/);
     expect(lines).toContainEqual(
-      expect.stringMatching(new RegExp(`^${id} +Ada King +ada-r717@example\\.com +- *$`)),
+      expect.stringMatching(new RegExp(`^${id} +\\d+ +Ada King +ada-r717@example\\.com +- *$`)),
     );
     expect(lines.at(-1)).toBe("1 customer");
 
