@@ -78,6 +78,7 @@ describe.each(engines)("the clients table, on $name", (engine) => {
     expect(clients.get(ada)).toEqual({
       id: ada,
       storeId,
+      customerNumber: "1",
       lifecycle: "active",
       assignedUserId: null,
       createdBy: null,

@@ -90,13 +90,13 @@ describe.skipIf(!testDatabaseUrl)("workers sharing one PostgreSQL", () => {
     });
     await eventually(
       async () => ((await one(c.db, "select count(*) from clients")) === 1 ? true : undefined),
-      5000,
+      30_000,
       "POS customer in the hub",
     );
     await createHubCustomers(c.hubApi, 1, "ruth");
     await eventually(
       async () => ((await posCustomers(c.posApi)).length === 2 ? true : undefined),
-      5000,
+      30_000,
       "hub customer at the POS",
     );
     expect(staff.status).toBe(201);
