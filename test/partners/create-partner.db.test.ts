@@ -7,6 +7,12 @@ import { engines } from "../setup/database.ts";
 import { hubApi } from "../setup/hub-api.ts";
 import { posCustomers } from "../setup/pos-helpers.ts";
 import { startSyncedPair, type SyncedPair } from "../setup/synced-pair.ts";
+import type { HubChange } from "../../src/domain/hub-change.ts";
+import { processNextEvent } from "../../src/engine/run-engine.ts";
+import { numberChoiceSchema } from "../../src/services/create-partners.ts";
+import { actorLabel } from "../../src/services/service-context.ts";
+import { recordHubChange } from "../../src/store/inbox.ts";
+import { insertLink } from "../../src/store/links-table.ts";
 
 interface Customer {
   id: number;
@@ -243,5 +249,157 @@ describe.each(engines)("create partner, one customer (S5), on $name", (engine) =
     expect(own!.external_id).not.toBe(record.id);
     expect(own!.status).toBe("synced");
     expect(await posCustomers(pair)).toHaveLength(2);
+  });
+
+  it("S5, S9: a hub customer excluded from an integration gets no partner there, nor any customer while the integration is switched off; each refused with the reason, nothing queued", async () => {
+    const pair = await startSyncedPair(await engine.open(), selected);
+    const api = hubApi(pair);
+    const excluded = await createCustomer(pair.ctx, pair.admin, {
+      firstName: "Excluded",
+      lifecycle: "active",
+    });
+    const other = await createCustomer(pair.ctx, pair.admin, {
+      firstName: "Other",
+      lifecycle: "active",
+    });
+    const excluding = await api("PUT", `/v1/customers/${excluded.id}/exclusion`, {
+      integrationId: pair.integrationId,
+      excluded: true,
+    });
+    expect(excluding.status).toBe(200);
+    const create = (id: number) =>
+      api<ApiError>("POST", `/v1/customers/${id}/partner-creation`, {
+        integrationId: pair.integrationId,
+      });
+    const refused = await create(excluded.id);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/is excluded from integration \d+ \(S9\)/);
+
+    const off = await api("PATCH", `/v1/integrations/${pair.integrationId}`, { enabled: false });
+    expect(off.status).toBe(200);
+    const whileOff = await create(other.id);
+    expect(whileOff.status).toBe(409);
+    expect(whileOff.body.error.message).toMatch(/is switched off/);
+    const jobs = await pair.ctx.db.query<{ n: number }>(
+      "select count(*)::int as n from jobs where kind = 'partner.create'",
+    );
+    expect(jobs[0]!.n).toBe(0);
+  });
+
+  it("S5: a queued partner creation with numberChoice 'typed' but no number is refused with the reason, on either side; no number is made up and nothing is created", async () => {
+    const pair = await startSyncedPair(await engine.open(), selected);
+    const hub = await createCustomer(pair.ctx, pair.admin, {
+      firstName: "Hub",
+      lifecycle: "active",
+    });
+    const pos = await atPos(pair, { firstName: "Pos", lastName: "Side" });
+    await pair.settle();
+    // a change that did not come through the API's schema (which refuses it at once)
+    const queue = (change: HubChange) =>
+      recordHubChange(
+        pair.ctx.db,
+        change,
+        { eventKey: `test:${change.kind}`, actor: actorLabel(pair.admin) },
+        pair.clock.now(),
+      );
+    const ids = [
+      await queue({
+        kind: "client.partnerCreate",
+        clientId: hub.id,
+        integrationId: pair.integrationId,
+        numberChoice: "typed",
+      }),
+      await queue({
+        kind: "record.partnerCreate",
+        integrationId: pair.integrationId,
+        externalId: pos.id,
+        numberChoice: "typed",
+      }),
+    ];
+    while (await processNextEvent(pair.ctx.db, pair.clock)) {
+      // until nothing is due
+    }
+    const outcomes = await pair.ctx.db.query<{ outcome: string }>(
+      "select outcome from change_events where id = any($1::bigint[]) order by id",
+      [ids],
+    );
+    expect(outcomes.map((o) => o.outcome)).toEqual([
+      "refused: number: a typed number is needed with numberChoice 'typed'",
+      "refused: number: a typed number is needed with numberChoice 'typed'",
+    ]);
+    const [counts] = await pair.ctx.db.query<{ clients: number; jobs: number }>(
+      `select (select count(*) from clients)::int as clients,
+              (select count(*) from jobs where kind = 'partner.create')::int as jobs`,
+    );
+    expect(counts).toEqual({ clients: 1, jobs: 0 });
+    expect(await posCustomers(pair)).toHaveLength(1);
+  });
+
+  it("S5: a customer of the other system whose copy the hub does not hold yet is not made a hub customer: refused with the reason (409), nothing created", async () => {
+    const pair = await startSyncedPair(await engine.open(), selected);
+    const api = hubApi(pair);
+    // the hub knows the record by its id only (no copy of its data yet)
+    await insertLink(pair.ctx.db, {
+      integrationId: pair.integrationId,
+      clientId: null,
+      externalId: "known-by-id",
+      externalNumber: "77",
+      status: "unlinked",
+      syncEnabled: false,
+      now: pair.clock.now(),
+    });
+    const refused = await api<ApiError>(
+      "POST",
+      `/v1/integrations/${pair.integrationId}/external-customers/known-by-id/partner-creation`,
+      {},
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/holds no copy of customer known-by-id/);
+    const clients = await pair.ctx.db.query<{ n: number }>(
+      "select count(*)::int as n from clients",
+    );
+    expect(clients[0]!.n).toBe(0);
+  });
+
+  it("S5: a number is given only with numberChoice 'typed', and 'typed' needs one: refused by the field's name before anything is recorded", async () => {
+    const pair = await startSyncedPair(await engine.open(), selected);
+    const api = hubApi(pair);
+    const hub = await createCustomer(pair.ctx, pair.admin, {
+      firstName: "Hub",
+      lifecycle: "active",
+    });
+    const pos = await atPos(pair, { firstName: "Pos", lastName: "Side" });
+    await pair.settle();
+    const events = async () =>
+      (await pair.ctx.db.query<{ n: number }>("select count(*)::int as n from change_events"))[0]!
+        .n;
+    const before = await events();
+    for (const numberChoice of ["keep", "next"]) {
+      const here = await api<ApiError>(
+        "POST",
+        `/v1/integrations/${pair.integrationId}/external-customers/${pos.id}/partner-creation`,
+        { numberChoice, number: "K-1" },
+      );
+      expect(here.status).toBe(400);
+      expect(here.body.error.message).toMatch(/number.*only with numberChoice 'typed'/);
+      const there = await api<ApiError>("POST", `/v1/customers/${hub.id}/partner-creation`, {
+        integrationId: pair.integrationId,
+        numberChoice,
+        number: "K-1",
+      });
+      expect(there.status).toBe(400);
+      expect(there.body.error.message).toMatch(/number.*only with numberChoice 'typed'/);
+    }
+    expect(await events()).toBe(before);
+    // 'typed' without a number is the schema's to refuse, at the field (the engine refuses it too)
+    const typed = numberChoiceSchema.safeParse({ numberChoice: "typed" });
+    expect(typed.success).toBe(false);
+    expect(typed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["number", "a number is needed with numberChoice 'typed'"],
+    ]);
+    const clients = await pair.ctx.db.query<{ n: number }>(
+      "select count(*)::int as n from clients",
+    );
+    expect(clients[0]!.n).toBe(1);
   });
 });

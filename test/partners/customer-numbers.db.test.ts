@@ -10,6 +10,7 @@ import {
 import { hubApi } from "../setup/hub-api.ts";
 import { processBatch } from "../../src/engine/run-batch.ts";
 import { processEvent } from "../../src/engine/run-engine.ts";
+import { assignNumbers } from "../../src/store/customer-numbers.ts";
 
 interface Customer {
   id: number;
@@ -134,5 +135,77 @@ describe.each(engines)("hub customer numbers, on $name", (engine) => {
       if (c.number !== null && c.number !== "20005" && !(i === 10)) expect(got).toBe(c.number);
       else expect(Number(got)).toBeGreaterThan(highest);
     }
+  });
+
+  it("S5: one call asking the same number for two new customers keeps it for the first only; the second takes the next free number", async () => {
+    const hub = await createTestHub(await engine.open());
+    const numbers = await assignNumbers(hub.ctx.db, hub.admin.storeId, ["77", "77", null, "78"]);
+    expect(numbers[0]).toBe("77");
+    expect(new Set(numbers).size).toBe(4);
+    // 78 is wanted by a later entry and kept for it; the repeated 77 and the one without a number
+    // take numbers past the highest kept
+    expect(numbers.slice(1)).toEqual(["79", "80", "78"]);
+  });
+
+  it("S5: the store is the last word on numbers: a second customer of the store with a number is refused, whoever writes it, and at the same moment only one create with it succeeds; another store may use it", async () => {
+    const hub = await createTestHub(await engine.open());
+    const api = hubApi(hub);
+    const first = await api<Customer>("POST", "/v1/customers", {
+      firstName: "First",
+      customerNumber: "U-1",
+    });
+    const second = await api<Customer>("POST", "/v1/customers", { firstName: "Second" });
+    await expect(
+      hub.ctx.db.query("update clients set customer_number = $1 where id = $2", [
+        first.body.customerNumber,
+        second.body.id,
+      ]),
+    ).rejects.toThrow(/clients_customer_number/);
+    // creates racing for one number (truly at once on PostgreSQL): one customer has it
+    const racing = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) =>
+        api<Customer>("POST", "/v1/customers", { firstName: `Racer${i}`, customerNumber: "RACE" }),
+      ),
+    );
+    expect(racing.filter((r) => r.status === "fulfilled" && r.value.status === 201)).toHaveLength(
+      1,
+    );
+    const holders = await hub.ctx.db.query<{ n: number }>(
+      "select count(*)::int as n from clients where customer_number = 'RACE'",
+    );
+    expect(holders[0]!.n).toBe(1);
+    // the number is unique in a store, not across stores
+    const [other] = await hub.ctx.db.query<{ id: number }>(
+      "insert into stores (name) values ('Other Store') returning id",
+    );
+    await hub.ctx.db.query(
+      "insert into clients (store_id, first_name, customer_number) values ($1, 'Elsewhere', 'U-1')",
+      [other!.id],
+    );
+  });
+
+  it("S5, S11: a customer number counts in the sections exactly, as it lists", async () => {
+    const hub = await createTestHub(await engine.open());
+    const api = hubApi(hub);
+    const integration = await addOfflineIntegration(hub, { syncMode: "selected" });
+    const typed = await api<Customer>("POST", "/v1/customers", {
+      firstName: "Typed",
+      customerNumber: "K-7781",
+    });
+    await api("POST", "/v1/customers", { firstName: "Other" });
+    const sections = async (q: string) =>
+      (
+        await api<{ counts: Record<string, number> }>(
+          "GET",
+          `/v1/integrations/${integration}/sections?q=${q}`,
+        )
+      ).body.counts;
+    expect((await sections("K-7781"))["unlinked"]).toBe(1);
+    expect((await sections("K-778"))["unlinked"]).toBe(0);
+    const listed = await api<{ customers: Customer[] }>(
+      "GET",
+      `/v1/customers?q=K-7781&integrationId=${integration}&status=unlinked`,
+    );
+    expect(listed.body.customers.map((c) => c.id)).toEqual([typed.body.id]);
   });
 });

@@ -7,6 +7,16 @@ import { engines } from "../setup/database.ts";
 import { hubApi } from "../setup/hub-api.ts";
 import { posCustomers } from "../setup/pos-helpers.ts";
 import { startSyncedPair, type SyncedPair } from "../setup/synced-pair.ts";
+import { startPartnerRun } from "../../src/services/create-partners.ts";
+import { actorLabel } from "../../src/services/service-context.ts";
+import {
+  insertClientsWithIds,
+  reserveClientIds,
+  reserveIds,
+} from "../../src/store/clients-table.ts";
+import { recordHubChange } from "../../src/store/inbox.ts";
+import { insertLink, insertLinksWithIds } from "../../src/store/links-table.ts";
+import { addOfflineIntegration, createTestHub } from "../setup/hub.ts";
 
 const selected = { syncMode: "selected" as const, pushNewCustomers: false };
 
@@ -251,5 +261,181 @@ describe.each(engines)("partner runs (S6, S10) and the plan, on $name", (engine)
       "select count(*)::int as n from partner_runs",
     );
     expect(runs[0]!.n).toBe(0);
+  });
+
+  it("S6: only a manager or an admin starts a run, also when the service is called directly (as the CLI does); an associate is refused and nothing is recorded", async () => {
+    const pair = await startSyncedPair(await engine.open(), selected);
+    await createCustomer(pair.ctx, pair.admin, { firstName: "Waiting", lifecycle: "active" });
+    const associate = { ...pair.admin, role: "associate" as const };
+    await expect(
+      startPartnerRun(pair.ctx, associate, pair.integrationId, { side: "hub" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    const counts = async () =>
+      (
+        await pair.ctx.db.query<{ runs: number; events: number }>(
+          `select (select count(*) from partner_runs)::int as runs,
+                  (select count(*) from change_events where run_id is not null)::int as events`,
+        )
+      )[0];
+    expect(await counts()).toEqual({ runs: 0, events: 0 });
+    const manager = { ...pair.admin, role: "manager" as const };
+    const run = await startPartnerRun(pair.ctx, manager, pair.integrationId, { side: "hub" });
+    expect(run.total).toBe(1);
+  });
+
+  it("S6: no run starts while its integration is switched off, on either side: refused with the reason, nothing recorded or created", async () => {
+    const pair = await startSyncedPair(await engine.open(), selected);
+    const { api } = await twoLists(pair, { pos: 4, hub: 3 });
+    const clientsBefore = await footprint(pair);
+    const off = await api("PATCH", `/v1/integrations/${pair.integrationId}`, { enabled: false });
+    expect(off.status).toBe(200);
+    for (const side of ["hub", "external"]) {
+      const refused = await api<{ error: { message: string } }>(
+        "POST",
+        `/v1/integrations/${pair.integrationId}/partner-runs`,
+        { side },
+      );
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.message).toMatch(/is switched off/);
+    }
+    await drain(pair);
+    expect(await footprint(pair)).toEqual(clientsBefore);
+  });
+
+  it("S6, S10: a run of more than one page (1000) of customers records each customer once, on either side", async () => {
+    const hub = await createTestHub(await engine.open());
+    const integrationId = await addOfflineIntegration(hub, selected);
+    const many = 1005;
+    const now = hub.clock.now();
+    const clientIds = await reserveClientIds(hub.ctx.db, many);
+    await insertClientsWithIds(
+      hub.ctx.db,
+      clientIds.map((id, i) => ({
+        id,
+        storeId: hub.admin.storeId,
+        customer: {
+          firstName: `Many${i}`,
+          lastName: null,
+          acquisition: null,
+          contacts: [],
+          preferences: {},
+        },
+        createdBy: null,
+        assignedUserId: null,
+        lifecycle: "active" as const,
+        country: "US",
+        now,
+      })),
+    );
+    const linkIds = await reserveIds(hub.ctx.db, "links", many);
+    await insertLinksWithIds(
+      hub.ctx.db,
+      linkIds.map((id, i) => ({
+        id,
+        integrationId,
+        clientId: null,
+        externalId: `x${i}`,
+        externalNumber: `X${i}`,
+        status: "unlinked" as const,
+        syncEnabled: false,
+        external: {
+          firstName: `Far${i}`,
+          lastName: null,
+          acquisition: null,
+          contacts: [],
+          preferences: {},
+        },
+        externalVersion: 1,
+        now,
+      })),
+    );
+    for (const side of ["hub", "external"] as const) {
+      const run = await startPartnerRun(hub.ctx, hub.admin, integrationId, { side });
+      expect(run.total).toBe(many);
+      const [row] = await hub.ctx.db.query<{ n: number; customers: number }>(
+        `select count(*)::int as n,
+                count(distinct coalesce(payload->>'clientId', payload->>'externalId'))::int as customers
+         from change_events where run_id = $1`,
+        [run.id],
+      );
+      expect(row).toEqual({ n: many, customers: many });
+    }
+  }, 60_000);
+
+  it("S6, S3: the plan lists, with the reason, a prospect where prospects go out at their first purchase and a record whose copy the hub does not hold yet, as the runs would refuse them", async () => {
+    const pair = await startSyncedPair(await engine.open(), {
+      ...selected,
+      transferWhen: "active",
+    });
+    const api = hubApi(pair);
+    const prospect = await createCustomer(pair.ctx, pair.admin, { firstName: "Prospect" });
+    const active = await createCustomer(pair.ctx, pair.admin, {
+      firstName: "Active",
+      lifecycle: "active",
+    });
+    await insertLink(pair.ctx.db, {
+      integrationId: pair.integrationId,
+      clientId: null,
+      externalId: "known-by-id",
+      status: "unlinked",
+      syncEnabled: false,
+      now: pair.clock.now(),
+    });
+    const plan = (await api<PartnerPlan>("GET", `/v1/integrations/${pair.integrationId}/plan`))
+      .body;
+    expect(plan.hub).toMatchObject({ created: 1, refused: 1 });
+    expect(plan.hub.lists.created.map((e) => e.clientId)).toEqual([active.id]);
+    expect(plan.hub.lists.refused).toEqual([
+      expect.objectContaining({
+        clientId: prospect.id,
+        reason: "a prospect: sent at its first purchase (transferWhen: active)",
+      }),
+    ]);
+    expect(plan.external).toMatchObject({ created: 0, refused: 1 });
+    expect(plan.external.lists.refused).toEqual([
+      expect.objectContaining({
+        externalId: "known-by-id",
+        reason: "the hub holds no copy of it yet",
+      }),
+    ]);
+  });
+
+  it("S6: a queued change the engine refuses is done with the reason as its outcome, and what it wrote before the refusal is undone", async () => {
+    const pair = await startSyncedPair(await engine.open(), selected);
+    const client = await createCustomer(pair.ctx, pair.admin, {
+      firstName: "Kept",
+      lastName: "AsItWas",
+    });
+    const history = async () =>
+      (
+        await pair.ctx.db.query<{ n: number }>(
+          "select count(*)::int as n from audit_log where client_id = $1",
+          [client.id],
+        )
+      )[0]!.n;
+    const audited = await history();
+    // the name is written first, then the edit of a note the customer does not have is refused
+    const id = await recordHubChange(
+      pair.ctx.db,
+      {
+        kind: "client.updated",
+        clientId: client.id,
+        edit: { lastName: "Changed", editNotes: { "999999": "no such note" } },
+      },
+      { eventKey: "test:refused-after-a-write", actor: actorLabel(pair.admin) },
+      pair.clock.now(),
+    );
+    await drain(pair);
+    const [event] = await pair.ctx.db.query<{ outcome: string }>(
+      "select outcome from change_events where id = $1",
+      [id],
+    );
+    expect(event!.outcome).toMatch(/^refused: editNotes\.999999: customer \d+ has no such note/);
+    const after = await pair.ctx.db.query<{ last_name: string }>(
+      "select last_name from clients where id = $1",
+      [client.id],
+    );
+    expect(after[0]!.last_name).toBe("AsItWas");
+    expect(await history()).toBe(audited);
   });
 });
