@@ -73,6 +73,18 @@ const shown: Record<string, string[]> = {
     "p50Ms",
     "p99Ms",
   ],
+  W5: [
+    "rows",
+    "fileMb",
+    "seconds",
+    "rowsPerSecond",
+    "peakRssMb",
+    "rssBeforeMb",
+    "engineSeconds",
+    "exportSeconds",
+    "exportRowsPerSecond",
+    "loadAverage",
+  ],
   Queue: ["jobs", "singleJobsPerSecond", "batchedJobsPerSecond"],
   POS: [
     "customers",

@@ -5,7 +5,7 @@
 //   --customers N        POS customers for W1 and the POS workload (default 100000)
 //   --sales-lines M      POS sales lines for W1 and the POS workload (default 1000000)
 //   --seconds S          W2 and W4 load duration (default 60)
-//   --only W1,W2,W3,W4,Queue,POS   which workloads (default all)
+//   --only W1,W2,W3,W4,W5,Queue,POS   which workloads (default all)
 //   --store postgres|embedded|both   stores for W1 and Queue (default both)
 //   --quick              a run of about a minute (small store, short loads)
 //   --w2-customers N     customers in W2's store (default 2000)
@@ -13,6 +13,8 @@
 //                        lighter load shows each process's CPU per edit without a backlog
 //   --w3-records N       W3: N hub x N external customers to match (default 100000, quick 2000)
 //   --w4-customers N     customers in W4's hub (default --customers)
+//   --w5-rows N          W5: rows of the customer file imported (default 1000000, quick 5000)
+//   --w5-export          W5: then merge the file's customers into the hub and export them (I4)
 //   --queue-jobs N       jobs per queue measurement (default 20000)
 //   --timeout S          W1 gives up after S seconds (default 3600)
 //   --database-url URL   PostgreSQL server to make scratch databases on
@@ -31,6 +33,7 @@ import { runW1 } from "./w1-onboarding.ts";
 import { runW2 } from "./w2-live.ts";
 import { runW3 } from "./w3-matching.ts";
 import { runW4 } from "./w4-api.ts";
+import { makeW5File, runW5 } from "./w5-file-import.ts";
 
 const { values: flags } = parseArgs({
   options: {
@@ -44,6 +47,8 @@ const { values: flags } = parseArgs({
     "w2-load": { type: "string", default: "1" },
     "w3-records": { type: "string" },
     "w4-customers": { type: "string" },
+    "w5-rows": { type: "string" },
+    "w5-export": { type: "boolean", default: false },
     "queue-jobs": { type: "string" },
     timeout: { type: "string", default: "3600" },
     "database-url": { type: "string" },
@@ -62,9 +67,11 @@ const options = {
   w2Customers: num(flags["w2-customers"], 2000, 200),
   w3Records: num(flags["w3-records"], 100_000, 2000),
   w4Customers: num(flags["w4-customers"], customers, 5000),
+  w5Rows: num(flags["w5-rows"], 1_000_000, 5000),
+  w5Export: flags["w5-export"],
   queueJobs: num(flags["queue-jobs"], 20_000, 500),
   timeoutSeconds: Number(flags.timeout),
-  only: (flags.only ?? "W1,W2,W3,W4,Queue,POS").split(",").map((s) => s.trim()),
+  only: (flags.only ?? "W1,W2,W3,W4,W5,Queue,POS").split(",").map((s) => s.trim()),
   stores: (flags.store === "both" ? ["postgres", "embedded"] : [flags.store]) as Array<
     "postgres" | "embedded"
   >,
@@ -109,6 +116,24 @@ try {
       );
   if (wants("W3"))
     await attempt("W3", "-", () => runW3({ records: options.w3Records, threshold: 0.9, log }));
+  if (wants("W5")) {
+    const file = await makeW5File(options.w5Rows, log);
+    try {
+      for (const store of options.stores)
+        await attempt("W5", store, () =>
+          runW5({
+            store,
+            adminUrl,
+            rows: options.w5Rows,
+            exportToo: options.w5Export,
+            file: file.file,
+            log,
+          }),
+        );
+    } finally {
+      file.remove();
+    }
+  }
   if (wants("W4"))
     await attempt("W4", "postgres", () =>
       runW4({ adminUrl, customers: options.w4Customers, seconds: options.seconds, rate: 200, log }),

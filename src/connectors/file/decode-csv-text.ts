@@ -69,6 +69,24 @@ export async function decodeCsvText(
   return { encoding, chunks: chunks(), head: first };
 }
 
+/**
+ * Where a Latin-1 letter written in UTF-8 (0xC3 then 0x80-0xBF: à to ÿ, À to ß) starts in `bytes`,
+ * -1 if none; `previous` is the byte before them. A file read as Windows-1252 (it is not valid
+ * UTF-8) that holds such a pair mixes the two encodings: read as Windows-1252, "Zoë" would become
+ * "ZoÃ«". In real Windows-1252 text the pair is "Ã" followed by a symbol (€, ‚, ©, ...), which
+ * names and addresses do not hold; refusing it is the safer mistake.
+ */
+function utf8LetterAt(bytes: Buffer, previous: number): number {
+  if (previous === 0xc3 && bytes.length > 0 && bytes[0]! >= 0x80 && bytes[0]! <= 0xbf) return 0;
+  for (
+    let at = bytes.indexOf(0xc3);
+    at >= 0 && at + 1 < bytes.length;
+    at = bytes.indexOf(0xc3, at + 1)
+  )
+    if (bytes[at + 1]! >= 0x80 && bytes[at + 1]! <= 0xbf) return at;
+  return -1;
+}
+
 /** valid UTF-8, allowing a character cut at the end of the sniffed bytes */
 function isUtf8Start(bytes: Buffer): boolean {
   try {
@@ -82,8 +100,19 @@ function isUtf8Start(bytes: Buffer): boolean {
 function decoderFor(encoding: TextEncodingName, rowsRead: () => number) {
   if (encoding === "windows-1252") {
     const decoder = iconv.getDecoder("win1252");
-    return (bytes: Buffer, end: boolean) =>
-      decoder.write(bytes) + (end ? (decoder.end() ?? "") : "");
+    let previous = 0;
+    return (bytes: Buffer, end: boolean) => {
+      if (utf8LetterAt(bytes, previous) >= 0)
+        throw new CustomerFileError("invalid_file", [
+          {
+            row: null,
+            column: null,
+            message: `UTF-8 text in a file read as Windows-1252, at or after row ${Math.max(1, rowsRead())} (a mixed encoding): save it as 'CSV UTF-8'`,
+          },
+        ]);
+      if (bytes.length > 0) previous = bytes[bytes.length - 1]!;
+      return decoder.write(bytes) + (end ? (decoder.end() ?? "") : "");
+    };
   }
   const decoder = new TextDecoder("utf-8", { fatal: true });
   return (bytes: Buffer, end: boolean) => {

@@ -153,6 +153,25 @@ describe("I3: reading a customer file", () => {
     const start = `${header}\n${"1,Ada,Lovelace,ada@example.com\n".repeat(3000)}`;
     const mixed = Buffer.concat([utf8(start), Buffer.from("2,Zo\xeb,X,z@example.com\n", "latin1")]);
     expect((await refusal(mixed)).message).toMatch(/not UTF-8 text after row \d+/);
+    // Windows-1252 (not valid UTF-8), with UTF-8 in it: in the first 64 KB, and past them
+    // wherever the 7-byte chunks cut the "ë"
+    const win1252 = Buffer.from(`${header}\n1,Zo\xeb,X,z@example.com\n`, "latin1");
+    const filler = utf8("3,Ada,Lovelace,ada@example.com\n".repeat(2200));
+    for (const [before, pads] of [
+      [[win1252], 1],
+      [[win1252, filler], 7],
+    ] as const)
+      for (let pad = 0; pad < pads; pad++) {
+        const both = Buffer.concat([...before, utf8(`2${"0".repeat(pad)},Zoë,Y,y@example.com\n`)]);
+        expect((await refusal(both)).message).toMatch(
+          /^UTF-8 text in a file read as Windows-1252, at or after row \d+ \(a mixed encoding\)/,
+        );
+      }
+    // "Ã" before a letter is Windows-1252 text, not UTF-8 (SÃO, JOÃO)
+    const portuguese = iconv.encode(`${header}\n1,JOÃO,SÃO BENTO,j@example.com\n`, "win1252");
+    expect(customers(await readAll(portuguese))[0]).toMatchObject({
+      customer: { firstName: "JOÃO", lastName: "SÃO BENTO" },
+    });
   });
 
   it("I3: a file past the size cap stops reading there (streamed, never whole)", async () => {
