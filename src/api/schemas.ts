@@ -123,7 +123,8 @@ export const customerFilterQuery = z.object({
     description: "S11: only customers in this section of `integrationId`",
   }),
   q: z.string().max(200).optional().openapi({
-    description: "text found in the first or last name, or in any contact method (any case)",
+    description:
+      "text found in the first or last name, or in any contact method (any case), or the exact customer number",
   }),
 });
 

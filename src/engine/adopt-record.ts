@@ -29,6 +29,11 @@ export async function adoptRecord(
   const integration = await integrationOf(tx, integrationId);
   if (!integration)
     throw new EngineError("not_found", `integration ${integrationId} does not exist`);
+  if (!integration.enabled)
+    throw new EngineError(
+      "conflict",
+      `integration ${integrationId} is switched off; switch it on to create hub customers from it`,
+    );
   await lockKey(tx, externalLockKey(integrationId, externalId));
   const record = await findLink(tx, { integrationId, externalId }, true);
   if (!record)

@@ -1,5 +1,6 @@
 import { LinkTransitionError } from "../domain/link-status.ts";
 import { EngineError, type EngineErrorCode } from "../engine/entries.ts";
+import { isNumberTakenMeanwhile } from "../store/customer-numbers.ts";
 import { ServiceError, type ServiceErrorCode } from "./service-error.ts";
 
 const serviceCodes: Record<EngineErrorCode, ServiceErrorCode> = {
@@ -20,6 +21,11 @@ export async function asServiceError<T>(run: () => Promise<T>): Promise<T> {
     if (error instanceof EngineError)
       throw new ServiceError(serviceCodes[error.code], error.message);
     if (error instanceof LinkTransitionError) throw new ServiceError("conflict", error.message);
+    if (isNumberTakenMeanwhile(error))
+      throw new ServiceError(
+        "conflict",
+        "customerNumber: another customer took this number at the same moment; take the next free number or type another",
+      );
     throw error;
   }
 }

@@ -122,3 +122,13 @@ export async function numbersHeld(
   );
   return new Set(rows.map((r) => r.customer_number));
 }
+
+/**
+ * Whether `error` is the store refusing a number another transaction kept at the same moment (the
+ * unique constraint, which a check before the insert cannot see while the other is uncommitted).
+ */
+export const isNumberTakenMeanwhile = (error: unknown): boolean =>
+  typeof error === "object" &&
+  error !== null &&
+  (error as { code?: unknown }).code === "23505" &&
+  (error as { constraint?: unknown }).constraint === "clients_customer_number";

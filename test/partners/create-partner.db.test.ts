@@ -275,6 +275,8 @@ describe.each(engines)("create partner, one customer (S5), on $name", (engine) =
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toMatch(/is excluded from integration \d+ \(S9\)/);
 
+    const record = await atPos(pair, { firstName: "Recorded", lastName: "Record" });
+    await pair.settle();
     const off = await api("PATCH", `/v1/integrations/${pair.integrationId}`, { enabled: false });
     expect(off.status).toBe(200);
     const whileOff = await create(other.id);
@@ -284,6 +286,18 @@ describe.each(engines)("create partner, one customer (S5), on $name", (engine) =
       "select count(*)::int as n from jobs where kind = 'partner.create'",
     );
     expect(jobs[0]!.n).toBe(0);
+    // nor is a hub customer made from the other side's record while it is off
+    const here = await api<ApiError>(
+      "POST",
+      `/v1/integrations/${pair.integrationId}/external-customers/${record.id}/partner-creation`,
+      {},
+    );
+    expect(here.status).toBe(409);
+    expect(here.body.error.message).toMatch(/is switched off/);
+    const clients = await pair.ctx.db.query<{ n: number }>(
+      "select count(*)::int as n from clients",
+    );
+    expect(clients[0]!.n).toBe(2);
   });
 
   it("S5: a queued partner creation with numberChoice 'typed' but no number is refused with the reason, on either side; no number is made up and nothing is created", async () => {

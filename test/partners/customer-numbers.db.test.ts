@@ -147,7 +147,7 @@ describe.each(engines)("hub customer numbers, on $name", (engine) => {
     expect(numbers.slice(1)).toEqual(["79", "80", "78"]);
   });
 
-  it("S5: the store is the last word on numbers: a second customer of the store with a number is refused, whoever writes it, and at the same moment only one create with it succeeds; another store may use it", async () => {
+  it("S5: the store is the last word on numbers: a second customer of the store with a number is refused, whoever writes it, and at the same moment only one create with it succeeds, the others told why (409); another store may use it", async () => {
     const hub = await createTestHub(await engine.open());
     const api = hubApi(hub);
     const first = await api<Customer>("POST", "/v1/customers", {
@@ -170,6 +170,12 @@ describe.each(engines)("hub customer numbers, on $name", (engine) => {
     expect(racing.filter((r) => r.status === "fulfilled" && r.value.status === 201)).toHaveLength(
       1,
     );
+    // the others are told why (409, naming the number), never an internal error
+    for (const r of racing)
+      if (r.status === "fulfilled" && r.value.status !== 201) {
+        expect(r.value.status).toBe(409);
+        expect(JSON.stringify(r.value.body)).toMatch(/customerNumber: /);
+      }
     const holders = await hub.ctx.db.query<{ n: number }>(
       "select count(*)::int as n from clients where customer_number = 'RACE'",
     );
