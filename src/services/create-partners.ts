@@ -3,6 +3,7 @@ import { numberChoices, type HubChange } from "../domain/hub-change.ts";
 import { adoptRecord, requestPartner } from "../engine/entries.ts";
 import { listClientIds } from "../store/client-list.ts";
 import type { Queryable } from "../store/database.ts";
+import { moveNumbersPast } from "../store/customer-numbers.ts";
 import { listExternalOnly } from "../store/external-records.ts";
 import { recordRunChanges } from "../store/inbox.ts";
 import {
@@ -196,6 +197,13 @@ async function recordRun(
         after,
         limit: page,
       });
+      // kept numbers are theirs: a record without one, made a customer later, draws past them
+      if (numberChoice === "keep")
+        await moveNumbersPast(
+          tx,
+          actor.storeId,
+          records.map((r) => r.externalNumber),
+        );
       for (const r of records)
         changes.push({
           key: `run:${runId}:x${r.linkId}`,

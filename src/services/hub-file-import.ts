@@ -3,10 +3,14 @@ import type { FileCustomer } from "../connectors/file/customer-file-format.ts";
 import type { HubChange } from "../domain/hub-change.ts";
 import { normalizeEmail } from "../domain/normalize.ts";
 import { contactsHeldInStore } from "../store/clients-table.ts";
-import { numbersHeld } from "../store/customer-numbers.ts";
+import { moveNumbersPast, numbersHeld } from "../store/customer-numbers.ts";
 import { earlierImportOf, recordFileImport } from "../store/file-imports-table.ts";
 import { recordRunChanges } from "../store/inbox.ts";
-import { insertPartnerRun, setPartnerRunTotal } from "../store/partner-runs-table.ts";
+import {
+  insertPartnerRun,
+  setPartnerRunTotal,
+  unfinishedRun,
+} from "../store/partner-runs-table.ts";
 import { readStore } from "../store/stores-table.ts";
 import { getPartnerRun, type PartnerRunView } from "./create-partners.ts";
 import { asFileServiceError, checkEveryRow, type FileUpload } from "./file-imports.ts";
@@ -54,6 +58,14 @@ export async function importHubFile(
       await tx.query("select pg_advisory_xact_lock(hashtext('hub_file_import'), $1::int)", [
         actor.storeId,
       ]);
+      // the rows of an import still being worked off are not in the hub yet: a second file now
+      // could not see them and would create them twice
+      const busy = await unfinishedRun(tx, actor.storeId, "file");
+      if (busy !== undefined)
+        throw new ServiceError(
+          "conflict",
+          `file: an earlier file is still being loaded into the hub (run ${busy}, GET /v1/partner-runs/${busy}); load this one when it is done`,
+        );
       const id = await insertPartnerRun(tx, {
         storeId: actor.storeId,
         integrationId: null,
@@ -84,6 +96,12 @@ export async function importHubFile(
           else firstRow.set(r.number, r.row);
         }
         if (twice.length > 0) return twice;
+        // the rows' numbers are theirs: a row without one, created later, draws past them
+        await moveNumbersPast(
+          tx,
+          actor.storeId,
+          batch.map((r) => r.number),
+        );
         const held = await numbersHeld(
           tx,
           actor.storeId,

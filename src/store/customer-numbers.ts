@@ -53,15 +53,8 @@ export async function assignNumbers(
     taken.add(w);
     return w;
   });
-  const highestKept = Math.max(
-    0,
-    ...numbers.filter((n): n is string => n !== null && countable.test(n)).map(Number),
-  );
   const seq = sequenceOf(storeId);
-  if (highestKept > 0)
-    await q.query(`select setval('${seq}', $1) where $1 > (select last_value from ${seq})`, [
-      highestKept,
-    ]);
+  await moveNumbersPast(q, storeId, numbers);
   let missing = numbers.filter((n) => n === null).length;
   const fresh: string[] = [];
   while (missing > 0) {
@@ -132,3 +125,22 @@ export const isNumberTakenMeanwhile = (error: unknown): boolean =>
   error !== null &&
   (error as { code?: unknown }).code === "23505" &&
   (error as { constraint?: unknown }).constraint === "clients_customer_number";
+
+/**
+ * Moves the store's next free number past every number of `numbers` made of digits, so that a
+ * number given out later is none of them: for numbers about to be kept (a file's, a system's)
+ * by customers created afterwards, before any next free number is drawn for the others.
+ */
+export async function moveNumbersPast(
+  q: Queryable,
+  storeId: number,
+  numbers: ReadonlyArray<string | null | undefined>,
+): Promise<void> {
+  let highest = 0;
+  for (const n of numbers) if (n && countable.test(n)) highest = Math.max(highest, Number(n));
+  if (highest === 0) return;
+  const seq = sequenceOf(storeId);
+  await q.query(`select setval('${seq}', $1) where $1 > (select last_value from ${seq})`, [
+    highest,
+  ]);
+}

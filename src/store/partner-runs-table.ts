@@ -115,9 +115,26 @@ export async function partnerRunFailures(
             case when ${refused} then substr(outcome, 10) else last_error end as reason,
             processed_at is not null as final
      from change_events
-     where run_id = $1 and (${refused} or last_error is not null)
+     where run_id = $1
+       and (${refused} or (last_error is not null and (processed_at is null or outcome = 'failed')))
      order by id limit $2`,
     [id, limit],
   );
   return rows;
+}
+
+/** A run of the store's on `side` that still has changes to work off, if any. */
+export async function unfinishedRun(
+  q: Queryable,
+  storeId: number,
+  side: RunSide,
+): Promise<number | undefined> {
+  const [row] = await q.query<{ id: number }>(
+    `select r.id from partner_runs r
+     where r.store_id = $1 and r.side = $2
+       and exists (select 1 from change_events e where e.run_id = r.id and e.processed_at is null)
+     order by r.id desc limit 1`,
+    [storeId, side],
+  );
+  return row?.id;
 }

@@ -271,4 +271,67 @@ describe.each(engines)("I3, I4: customer files through the API, on $name", (engi
     await drainInbox(hub);
     expect((await counts()).clients).toBe(4);
   });
+
+  it("I3, S5: a file's numbers are its own: a row without one, created before a row holding the next number, draws past the file's numbers; a second file while the first is being loaded is refused", async () => {
+    const hub = await createTestHub(await engine.open());
+    const call = api(hub);
+    const held = await createCustomer(hub.ctx, hub.admin, { firstName: "Held", lastName: "One" });
+    const n = Number(held.customerNumber);
+    const file = [header, ",Bob,King,bob@example.com", `${n + 1},Cy,Young,cy@example.com`, ""].join(
+      "\n",
+    );
+    const loaded = await call("POST", "/v1/customers/import", csv(file));
+    expect(loaded.status).toBe(202);
+    const { run } = JSON.parse(loaded.text) as { run: { id: number } };
+    // the first is not worked off yet: a second file could not see its rows
+    const second = await call("POST", "/v1/customers/import", csv(`${file},Dee,Dale,\n`));
+    expect(second.status).toBe(409);
+    expect(second.text).toMatch(/an earlier file is still being loaded into the hub \(run \d+/);
+    await drainInbox(hub);
+    const rows = await hub.ctx.db.query<{ first_name: string; customer_number: string }>(
+      "select first_name, customer_number from clients order by id",
+    );
+    expect(rows).toEqual([
+      { first_name: "Held", customer_number: String(n) },
+      { first_name: "Bob", customer_number: String(n + 2) },
+      { first_name: "Cy", customer_number: String(n + 1) },
+    ]);
+    const view = JSON.parse((await call("GET", `/v1/partner-runs/${run.id}`)).text) as {
+      progress: { done: number; failed: number };
+      failures: unknown[];
+    };
+    expect(view.progress).toMatchObject({ done: 2, failed: 0 });
+    expect(view.failures).toEqual([]);
+    // worked off: the next file may come
+    expect(
+      (await call("POST", "/v1/customers/import", csv(`${header}\n,Dee,Dale,\n`))).status,
+    ).toBe(202);
+  });
+
+  it("S6: a run's failures leave out a change that failed once and then succeeded", async () => {
+    const hub = await createTestHub(await engine.open());
+    const call = api(hub);
+    const loaded = await call(
+      "POST",
+      "/v1/customers/import",
+      csv(`${header}\nA1,Ada,Lovelace,ada@example.com\n`),
+    );
+    const { run } = JSON.parse(loaded.text) as { run: { id: number } };
+    // a passing failure on the first attempt, as the engine records one, then the retry
+    await hub.ctx.db.query(
+      "update change_events set last_error = 'connection reset', attempts = 1 where run_id = $1",
+      [run.id],
+    );
+    const failing = JSON.parse((await call("GET", `/v1/partner-runs/${run.id}`)).text) as {
+      failures: Array<{ reason: string; final: boolean }>;
+    };
+    expect(failing.failures).toEqual([{ reason: "connection reset", final: false }]);
+    await drainInbox(hub);
+    const done = JSON.parse((await call("GET", `/v1/partner-runs/${run.id}`)).text) as {
+      progress: { done: number };
+      failures: unknown[];
+    };
+    expect(done.progress.done).toBe(1);
+    expect(done.failures).toEqual([]);
+  });
 });
