@@ -113,6 +113,25 @@ export const customersProfile: Profile = {
   note: { inbound: "ignore", outbound: "ignore", onBothChanged: "hubWins", rule: "R8.1" },
 };
 
+/**
+ * I3: a customer file, read only: its rows come in as any system's customers do (a changed row
+ * overwrites the hub's contacts and acquisition, names and custom fields changed on both sides
+ * are conflicts), and nothing of the hub's ever goes out (there is nothing to write to).
+ */
+export const fileProfile: Profile = {
+  contact: { inbound: "overwrite", outbound: "ignore", onBothChanged: "externalWins", rule: "I3" },
+  preference: { inbound: "overwrite", outbound: "ignore", onBothChanged: "conflict", rule: "I3" },
+  acquisition: {
+    inbound: "overwrite",
+    outbound: "ignore",
+    onBothChanged: "externalWins",
+    rule: "I3",
+  },
+  name: { inbound: "overwrite", outbound: "ignore", onBothChanged: "conflict", rule: "I3" },
+  wish: { inbound: "ignore", outbound: "ignore", onBothChanged: "hubWins", rule: "I3" },
+  note: { inbound: "ignore", outbound: "ignore", onBothChanged: "hubWins", rule: "I3" },
+};
+
 const noRecords = (rule: string): Record<RecordKind, RecordFlow> => ({
   sale: { direction: "none", what: "the system has no sales", rule },
   message: { direction: "none", what: "the system has no activity", rule },
@@ -125,6 +144,8 @@ const noRecords = (rule: string): Record<RecordKind, RecordFlow> => ({
 export interface IntegrationProfile {
   fields: Profile;
   records: Record<RecordKind, RecordFlow>;
+  /** whether the hub may create customers there (S2, S5, S6); false for a read-only source */
+  createsPartners: boolean;
 }
 
 /**
@@ -133,8 +154,9 @@ export interface IntegrationProfile {
  * without knowing any connector. A new system with new rules adds its profile here, as data.
  */
 export const profiles = {
-  pos: { fields: posProfile, records: posRecordFlows },
-  customers: { fields: customersProfile, records: noRecords("R8.1") },
+  pos: { fields: posProfile, records: posRecordFlows, createsPartners: true },
+  customers: { fields: customersProfile, records: noRecords("R8.1"), createsPartners: true },
+  file: { fields: fileProfile, records: noRecords("I3"), createsPartners: false },
 } as const satisfies Record<string, IntegrationProfile>;
 
 export type ProfileName = keyof typeof profiles;
@@ -149,6 +171,11 @@ function profileNamed(name: string): IntegrationProfile {
 /** The flow of whole records of `record` for an integration of profile `name`. */
 export function flowOf(name: string, record: RecordKind): RecordFlow {
   return profileNamed(name).records[record];
+}
+
+/** Whether the hub may create customers in a system of profile `name` (false: read only). */
+export function createsPartners(name: string): boolean {
+  return profileNamed(name).createsPartners;
 }
 
 /** The field rules of profile `name` (an integration's `profile`). */

@@ -4,6 +4,7 @@ import { hasPendingJob } from "../queue/has-pending-job.ts";
 import { readClient } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { findLink } from "../store/links-table.ts";
+import { createsPartners } from "../domain/policy.ts";
 import { EngineError } from "./engine-error.ts";
 import { integrationOf } from "./integration-of.ts";
 import { clientLockKey, lockKey } from "./lock-keys.ts";
@@ -33,6 +34,11 @@ export async function requestPartner(
     throw new EngineError(
       "conflict",
       `integration ${integrationId} is switched off; switch it on to create partners there`,
+    );
+  if (!createsPartners(integration.profile))
+    throw new EngineError(
+      "conflict",
+      `integration ${integrationId} is read only (a ${integration.kind} integration): the hub creates no customers there`,
     );
   await lockKey(tx, clientLockKey(clientId));
   const client = await readClient(tx, clientId);

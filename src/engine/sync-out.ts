@@ -5,6 +5,7 @@ import { readClient, type ClientRecord } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { listIntegrations, type IntegrationRecord } from "../store/integrations-table.ts";
 import { enableLinkSync, findLink, insertLink } from "../store/links-table.ts";
+import { createsPartners } from "../domain/policy.ts";
 import { EngineError } from "./engine-error.ts";
 import { mergeLink } from "./merge-link.ts";
 
@@ -69,6 +70,8 @@ async function syncOut(
     });
     return;
   }
+  // I3: a read-only system (a customer file) gets no partners from the hub
+  if (!createsPartners(integration.profile)) return;
   const wanted =
     link?.syncEnabled ||
     trigger.requested ||

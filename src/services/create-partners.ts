@@ -3,7 +3,9 @@ import { numberChoices, type HubChange } from "../domain/hub-change.ts";
 import { adoptRecord, requestPartner } from "../engine/entries.ts";
 import { listClientIds } from "../store/client-list.ts";
 import type { Queryable } from "../store/database.ts";
+import { createsPartners } from "../domain/policy.ts";
 import { moveNumbersPast } from "../store/customer-numbers.ts";
+import { readIntegration } from "../store/integrations-table.ts";
 import { listExternalOnly } from "../store/external-records.ts";
 import { recordRunChanges } from "../store/inbox.ts";
 import {
@@ -149,6 +151,12 @@ export async function startPartnerRun(
     throw new ServiceError(
       "conflict",
       `integration ${integrationId} is switched off; switch it on to create partners there`,
+    );
+  const profile = (await readIntegration(ctx.db, integrationId))!.profile;
+  if (side === "hub" && !createsPartners(profile))
+    throw new ServiceError(
+      "conflict",
+      `integration ${integrationId} is read only (a ${integration.kind} integration): the hub creates no customers there; side 'external' makes hub customers of its customers`,
     );
   const now = ctx.clock.now();
   const runId = await ctx.db.transaction(async (tx) => {

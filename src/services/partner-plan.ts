@@ -1,7 +1,7 @@
 import { toFieldMap, type CanonicalCustomer } from "../domain/customer.ts";
 import { familyOf } from "../domain/field-path.ts";
 import { normalizeEmail } from "../domain/normalize.ts";
-import { syncedFields } from "../domain/policy.ts";
+import { createsPartners, syncedFields } from "../domain/policy.ts";
 import { clientsWithoutPartner, listClientIds } from "../store/client-list.ts";
 import { readClients } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
@@ -132,7 +132,9 @@ export async function planPartners(
       externalNumber: null,
       name: name(c),
     };
-    if (integration.options.transferWhen === "active" && c.lifecycle !== "active")
+    if (!createsPartners(integration.profile))
+      hubRefused.push({ ...entry, reason: "the other system is read only (a customer file)" });
+    else if (integration.options.transferWhen === "active" && c.lifecycle !== "active")
       hubRefused.push({
         ...entry,
         reason: "a prospect: sent at its first purchase (transferWhen: active)",

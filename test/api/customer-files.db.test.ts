@@ -334,4 +334,46 @@ describe.each(engines)("I3, I4: customer files through the API, on $name", (engi
     expect(done.progress.done).toBe(1);
     expect(done.failures).toEqual([]);
   });
+
+  it("I3: a file integration is read only: new, edited and synced hub customers queue nothing for it, and a partner there is refused with the reason; its rows still become hub customers", async () => {
+    const hub = await createTestHub(await engine.open());
+    const call = api(hub);
+    const { id } = await fileIntegration(hub);
+    const made = await createCustomer(hub.ctx, hub.admin, {
+      firstName: "New",
+      lastName: "Person",
+      lifecycle: "active",
+    });
+    await call("POST", `/v1/integrations/${id}/import`, csv(`${header}\n1,Ada,Lovelace,\n`));
+    await drainInbox(hub);
+    const json = (text: string) => ({ text, type: "application/json" });
+    const edited = await call("PATCH", `/v1/customers/${made.id}`, json('{"lastName":"Edited"}'));
+    expect(edited.status).toBe(200);
+    const synced = await call(
+      "POST",
+      `/v1/integrations/${id}/sync`,
+      json(JSON.stringify({ customerIds: [made.id] })),
+    );
+    expect(synced.status).toBe(200);
+    const partner = await call(
+      "POST",
+      `/v1/customers/${made.id}/partner-creation`,
+      json(JSON.stringify({ integrationId: id })),
+    );
+    expect(partner.status).toBe(409);
+    expect(partner.text).toMatch(/is read only \(a file integration\)/);
+    const run = await call("POST", `/v1/integrations/${id}/partner-runs`, json('{"side":"hub"}'));
+    expect(run.status).toBe(409);
+    await drainInbox(hub);
+    const jobs = await hub.ctx.db.query<{ kind: string }>("select kind from jobs");
+    expect(jobs).toEqual([]);
+    const links = await hub.ctx.db.query<{ client_id: number; status: string }>(
+      "select client_id, status from links where integration_id = $1 order by id",
+      [id],
+    );
+    // only the file's row, made a hub customer and synced; nothing for the hub's own customer
+    expect(links).toHaveLength(1);
+    expect(links[0]!.status).toBe("synced");
+    expect(await names(hub)).toEqual(["Ada Lovelace", "New Edited"]);
+  });
 });

@@ -27,7 +27,7 @@ export const fileConnector = defineConnector(
     credentials: z.strictObject({}),
     generatedSecrets: [],
     options: z.strictObject({}),
-    profile: "customers",
+    profile: "file",
   },
   (settings) => ({ source: createFileSource(settings), sink: fileSink }),
 );
