@@ -4,7 +4,7 @@ import { CustomerFileError } from "./customer-file-error.ts";
 /**
  * I3: a CSV file's bytes as text. The encoding is told from the first 64 KB (docs/file-format.md):
  * a UTF-8 byte order mark or valid UTF-8 is UTF-8, anything else Windows-1252 (what Excel on
- * Windows saves as "CSV"). A file that is binary, a ZIP (an XLSX named .csv) or UTF-16 is refused
+ * Windows saves as "CSV"); where those are plain ASCII, by the first byte past ASCII. A file that is binary, a ZIP (an XLSX named .csv) or UTF-16 is refused
  * before a row is read.
  */
 export const sniffBytes = 65_536;
@@ -55,7 +55,27 @@ export async function decodeCsvText(
   const bom = head.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]));
   const body = bom ? head.subarray(3) : head;
   const encoding: TextEncodingName = bom || isUtf8Start(body) ? "utf-8" : "windows-1252";
-  const decode = decoderFor(encoding, rowsRead);
+  // A start of plain ASCII (both encodings read it alike) tells nothing: the first byte past
+  // ASCII decides, wherever it comes (Excel's Windows-1252 file may hold its first "é" at row
+  // 5,000), as valid UTF-8 from there or else Windows-1252.
+  let decode = bom || !isAscii(body) ? decoderFor(encoding, rowsRead) : undecided();
+  function undecided() {
+    // a character cut by the chunk's end waits for the rest before it decides
+    let pending = Buffer.alloc(0);
+    return (chunk: Buffer, end: boolean): string => {
+      const bytes = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
+      pending = Buffer.alloc(0);
+      const high = bytes.findIndex((b) => b >= 0x80);
+      if (high < 0) return bytes.toString("latin1");
+      const tail = bytes.subarray(high);
+      if (!end && tail.length < 4 && !isUtf8Whole(tail) && isUtf8Start(tail)) {
+        pending = Buffer.from(tail);
+        return bytes.subarray(0, high).toString("latin1");
+      }
+      decode = decoderFor(isUtf8Start(tail) ? "utf-8" : "windows-1252", rowsRead);
+      return bytes.subarray(0, high).toString("latin1") + decode(tail, end);
+    };
+  }
   const first = decode(body, false);
   async function* chunks(): AsyncGenerator<string> {
     yield first;
@@ -85,6 +105,18 @@ function utf8LetterAt(bytes: Buffer, previous: number): number {
   )
     if (bytes[at + 1]! >= 0x80 && bytes[at + 1]! <= 0xbf) return at;
   return -1;
+}
+
+const isAscii = (bytes: Buffer) => !bytes.some((b) => b >= 0x80);
+
+/** valid UTF-8 to its last byte (no character cut at the end) */
+function isUtf8Whole(bytes: Buffer): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** valid UTF-8, allowing a character cut at the end of the sniffed bytes */

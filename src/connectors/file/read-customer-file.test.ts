@@ -141,6 +141,23 @@ describe("I3: reading a customer file", () => {
     expect(unknown.problems).toEqual([expect.objectContaining({ row: 1, column: "emial" })]);
   });
 
+  it("I3: a file whose first 64 KB are plain ASCII is read in the encoding its first other byte shows, wherever the chunks cut it (Excel's Windows-1252 CSV with its first accent at row 3,000)", async () => {
+    const start = `${header}\n${"1,Ada,Lovelace,ada@example.com\n".repeat(3000)}`;
+    const later = "2,Zoë,Müller,z@example.com\n3,Renée,Dupré,r@example.com\n";
+    for (const encoding of ["win1252", "utf8"] as const)
+      for (const pad of [0, 1, 2, 3, 4, 5, 6]) {
+        const bytes = Buffer.concat([
+          utf8(start),
+          utf8(`4${"0".repeat(pad)},Pad,Ding,p@example.com\n`),
+          iconv.encode(later, encoding),
+        ]);
+        const rows = customers(await readAll(bytes));
+        expect(rows.slice(-2).map((r) => `${r.customer.firstName} ${r.customer.lastName}`)).toEqual(
+          ["Zoë Müller", "Renée Dupré"],
+        );
+      }
+  });
+
   it("I3: a binary file, an XLSX named .csv, UTF-16 and a mixed encoding are refused", async () => {
     const binary = Buffer.concat([utf8(header), Buffer.from([0, 1, 2, 255, 0])]);
     expect((await refusal(binary)).message).toMatch(/binary data/);
@@ -149,8 +166,8 @@ describe("I3: reading a customer file", () => {
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
     expect((await refusal(xlsx)).message).toMatch(/XLSX .* name it \.xlsx/);
     expect((await refusal(Buffer.from(`\ufeff${header}`, "utf16le"))).message).toMatch(/UTF-16/);
-    // valid UTF-8 for the first 64 KB, then a Windows-1252 byte
-    const start = `${header}\n${"1,Ada,Lovelace,ada@example.com\n".repeat(3000)}`;
+    // UTF-8 (with a letter past ASCII) for the first 64 KB, then a Windows-1252 byte
+    const start = `${header}\n0,Zoë,Brontë,zb@example.com\n${"1,Ada,Lovelace,ada@example.com\n".repeat(3000)}`;
     const mixed = Buffer.concat([utf8(start), Buffer.from("2,Zo\xeb,X,z@example.com\n", "latin1")]);
     expect((await refusal(mixed)).message).toMatch(/not UTF-8 text after row \d+/);
     // Windows-1252 (not valid UTF-8), with UTF-8 in it: in the first 64 KB, and past them
