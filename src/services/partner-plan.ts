@@ -123,6 +123,9 @@ export async function planPartners(
   const externalNumbers = await externalNumbersOf(q, integrationId);
   const hubCreated: PlanEntry[] = [];
   const hubRefused: PlanEntry[] = [];
+  // a customer whose partner's create failed (the error section) waits for its retry: a run takes
+  // only the unlinked (create-partners.ts)
+  const failed = new Set(await clientIdsWithStatus(q, actor.storeId, integrationId, "error"));
   for (const c of hubSide) {
     if (pairedClients.has(c.id)) continue;
     const entry: PlanEntry = {
@@ -132,7 +135,12 @@ export async function planPartners(
       externalNumber: null,
       name: name(c),
     };
-    if (!createsPartners(integration.profile))
+    if (failed.has(c.id))
+      hubRefused.push({
+        ...entry,
+        reason: "its partner's create failed: retry it (GET /v1/jobs?state=dead)",
+      });
+    else if (!createsPartners(integration.profile))
       hubRefused.push({ ...entry, reason: "the other system is read only (a customer file)" });
     else if (integration.options.transferWhen === "active" && c.lifecycle !== "active")
       hubRefused.push({
@@ -236,6 +244,25 @@ async function allRecords(
     all.push(...page);
     if (page.length < 5000) return all;
     after = page.at(-1)!.linkId;
+  }
+}
+
+async function clientIdsWithStatus(
+  q: Queryable,
+  storeId: number,
+  integrationId: number,
+  status: "error",
+): Promise<number[]> {
+  const ids: number[] = [];
+  for (let after = 0; ;) {
+    const page = await listClientIds(q, storeId, {
+      after,
+      limit: 5000,
+      filter: { integrationId, status },
+    });
+    ids.push(...page);
+    if (page.length < 5000) return ids;
+    after = page.at(-1)!;
   }
 }
 
