@@ -2,13 +2,14 @@ import type { HubChange } from "../domain/hub-change.ts";
 import { emailsOf } from "../domain/customer.ts";
 import { reopenSkippedSalesOf } from "../store/change-events-table.ts";
 import type { Queryable } from "../store/database.ts";
-import { dropUnlinkedRecord, findLink } from "../store/links-table.ts";
+import { dropUnlinkedRecord } from "../store/links-table.ts";
 import { EngineError } from "./engine-error.ts";
-import { integrationOf } from "./integration-of.ts";
+import { switchedOnIntegration } from "./integration-of.ts";
 import { externalLockKey, lockKey } from "./lock-keys.ts";
 import { refuseNumberInUse } from "./number-in-use.ts";
 import { pairClient } from "./pair-client.ts";
 import { createClientFrom, unlinkedClientWithSameEmail } from "./process-external-change.ts";
+import { unlinkedRecord } from "./unlinked-record.ts";
 
 /**
  * S5/S6/S10: a user makes a hub customer of a customer of the other system that the hub recorded
@@ -26,31 +27,13 @@ export async function adoptRecord(
   actor: string,
 ): Promise<{ clientId: number }> {
   const { integrationId, externalId } = change;
-  const integration = await integrationOf(tx, integrationId);
-  if (!integration)
-    throw new EngineError("not_found", `integration ${integrationId} does not exist`);
-  if (!integration.enabled)
-    throw new EngineError(
-      "conflict",
-      `integration ${integrationId} is switched off; switch it on to create hub customers from it`,
-    );
+  const integration = await switchedOnIntegration(
+    tx,
+    integrationId,
+    "create hub customers from it",
+  );
   await lockKey(tx, externalLockKey(integrationId, externalId));
-  const record = await findLink(tx, { integrationId, externalId }, true);
-  if (!record)
-    throw new EngineError(
-      "not_found",
-      `externalId: the hub has no record of customer ${externalId} of integration ${integrationId}`,
-    );
-  if (record.clientId !== null)
-    throw new EngineError(
-      "conflict",
-      `externalId: customer ${externalId} already has a hub customer (${record.clientId})`,
-    );
-  if (record.status === "excluded")
-    throw new EngineError(
-      "conflict",
-      `externalId: customer ${externalId} is excluded from syncing (S9); lift the exclusion first`,
-    );
+  const record = await unlinkedRecord(tx, integrationId, externalId);
   const customer = record.external;
   if (!customer)
     throw new EngineError(

@@ -1,4 +1,5 @@
 import type { Queryable } from "../store/database.ts";
+import { EngineError } from "./engine-error.ts";
 import { readIntegration, type IntegrationRecord } from "../store/integrations-table.ts";
 
 /**
@@ -24,5 +25,21 @@ export async function integrationOf(
   if (shared?.has(id)) return shared.get(id);
   const integration = await readIntegration(tx, id);
   shared?.set(id, integration);
+  return integration;
+}
+
+/**
+ * S5, S6: the integration a user creates customers for, refused when it does not exist or is
+ * switched off (`what` the user asked for, in words).
+ */
+export async function switchedOnIntegration(
+  tx: Queryable,
+  id: number,
+  what: string,
+): Promise<IntegrationRecord> {
+  const integration = await integrationOf(tx, id);
+  if (!integration) throw new EngineError("not_found", `integration ${id} does not exist`);
+  if (!integration.enabled)
+    throw new EngineError("conflict", `integration ${id} is switched off; switch it on to ${what}`);
   return integration;
 }

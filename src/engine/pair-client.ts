@@ -15,6 +15,7 @@ import { EngineError } from "./engine-error.ts";
 import { integrationOf } from "./integration-of.ts";
 import { clientLockKey, externalLockKey, lockKey } from "./lock-keys.ts";
 import { mergeLink } from "./merge-link.ts";
+import { unlinkedRecord } from "./unlinked-record.ts";
 
 /**
  * S7: a user pairs a hub customer with a customer of the other system that the hub recorded
@@ -37,22 +38,7 @@ export async function pairClient(
   // the engine's lock order: the external key, the client, then the link rows
   await lockKey(tx, externalLockKey(integrationId, externalId));
   await lockKey(tx, clientLockKey(clientId));
-  const record = await findLink(tx, { integrationId, externalId }, true);
-  if (!record)
-    throw new EngineError(
-      "not_found",
-      `externalId: the hub has no record of customer ${externalId} of integration ${integrationId}`,
-    );
-  if (record.clientId !== null)
-    throw new EngineError(
-      "conflict",
-      `externalId: customer ${externalId} is already the partner of customer ${record.clientId}`,
-    );
-  if (record.status === "excluded")
-    throw new EngineError(
-      "conflict",
-      `externalId: customer ${externalId} is excluded from syncing (S9); lift the exclusion first`,
-    );
+  const record = await unlinkedRecord(tx, integrationId, externalId);
   const client = await readClient(tx, clientId);
   if (!client) throw new EngineError("not_found", `customer ${clientId} does not exist`);
   const own = await findLink(tx, { integrationId, clientId }, true);

@@ -6,7 +6,7 @@ import type { Queryable } from "../store/database.ts";
 import { findLink } from "../store/links-table.ts";
 import { createsPartners } from "../domain/policy.ts";
 import { EngineError } from "./engine-error.ts";
-import { integrationOf } from "./integration-of.ts";
+import { switchedOnIntegration } from "./integration-of.ts";
 import { clientLockKey, lockKey } from "./lock-keys.ts";
 import { refuseExternalNumberInUse } from "./number-in-use.ts";
 import { syncClientOut } from "./sync-out.ts";
@@ -27,14 +27,7 @@ export async function requestPartner(
   actor: string,
 ): Promise<{ clientId: number }> {
   const { clientId, integrationId } = change;
-  const integration = await integrationOf(tx, integrationId);
-  if (!integration)
-    throw new EngineError("not_found", `integration ${integrationId} does not exist`);
-  if (!integration.enabled)
-    throw new EngineError(
-      "conflict",
-      `integration ${integrationId} is switched off; switch it on to create partners there`,
-    );
+  const integration = await switchedOnIntegration(tx, integrationId, "create partners there");
   if (!createsPartners(integration.profile))
     throw new EngineError(
       "conflict",
