@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { FieldMap } from "./customer.ts";
 import { decide } from "./merge-fields.ts";
-import { flowOf, posProfile, profileFor, profiles, ruleFor, syncedFields } from "./policy.ts";
+import {
+  createsPartners,
+  flowOf,
+  posProfile,
+  profileFor,
+  profiles,
+  ruleFor,
+  syncedFields,
+} from "./policy.ts";
 
 // Each rule of the POS profile is checked by what the merge does with it, not by its spelling in
 // the table: a line of the table changed (an "append" made "overwrite", a "conflict" made a
@@ -156,7 +164,11 @@ describe("the POS profile, rule by rule, through the three-way merge", () => {
       "assignedAssociate",
     ] as const)
       expect(flowOf("customers", record).direction).toBe("none");
-    expect(Object.keys(profiles).sort()).toEqual(["customers", "pos"]);
+    expect(Object.keys(profiles).sort()).toEqual(["customers", "file", "pos"]);
+    // I3: the file profile takes the file's rows in and sends nothing out, nor creates partners
+    for (const rule of Object.values(profileFor("file"))) expect(rule.outbound).toBe("ignore");
+    expect(createsPartners("file")).toBe(false);
+    expect(createsPartners("pos")).toBe(true);
     expect(() => profileFor("erp")).toThrow(/unknown profile 'erp'/);
   });
 });
