@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { createApp } from "../../src/api/app.ts";
 import { integrationOptionsSchema } from "../../src/domain/integration-options.ts";
 import { engines } from "../setup/database.ts";
+import { hubApi as hubCall } from "../setup/hub-api.ts";
+
+/** GET through the hub's HTTP API, as the hub's admin. */
+const hubApi = (hub: TestHub) => {
+  const call = hubCall(hub);
+  return <T = Record<string, unknown>>(path: string) => call<T>("GET", path);
+};
 import {
   addOfflineIntegration,
   createTestHub,
@@ -10,17 +16,6 @@ import {
   posCustomer,
   type TestHub,
 } from "../setup/hub.ts";
-
-/** The hub's HTTP API, called as the hub's admin. */
-function hubApi(hub: TestHub) {
-  const app = createApp(hub.ctx);
-  return async <T = Record<string, unknown>>(path: string) => {
-    const response = await app.request(path, {
-      headers: { authorization: `Bearer ${hub.token}` },
-    });
-    return { status: response.status, body: (await response.json()) as T };
-  };
-}
 
 interface Page {
   customers: Array<{

@@ -1,29 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { createApp } from "../../src/api/app.ts";
 import { integrationOptionsSchema } from "../../src/domain/integration-options.ts";
 import { createCustomer } from "../../src/services/customers.ts";
 import { setExternalExclusion } from "../../src/services/external-customers.ts";
 import { engines } from "../setup/database.ts";
+import { hubApi } from "../setup/hub-api.ts";
 import {
   addOfflineIntegration,
   createTestHub,
   drainInbox,
   deliver,
   posCustomer,
-  type TestHub,
 } from "../setup/hub.ts";
-
-function hubApi(hub: TestHub) {
-  const app = createApp(hub.ctx);
-  return async <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => {
-    const response = await app.request(path, {
-      method,
-      headers: { "content-type": "application/json", authorization: `Bearer ${hub.token}` },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, body: (await response.json()) as T };
-  };
-}
 
 interface Suggestions {
   suggestions: Array<{ clientId: number; externalId: string; score: number; reasons: string[] }>;

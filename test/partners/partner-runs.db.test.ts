@@ -139,7 +139,7 @@ describe.each(engines)("partner runs (S6, S10) and the plan, on $name", (engine)
     expect(bad.status).toBe(400);
   });
 
-  it("S6, S10: a run makes every customer of the other side a hub customer, once, with progress; refusals are counted with their reason; the plan's numbers come true", async () => {
+  it("S10: transfer all in (S6 side external): a run makes every customer of the other side a hub customer, once, with progress; refusals are counted with their reason; the plan's numbers come true", async () => {
     const pair = await startSyncedPair(await engine.open(), selected);
     const { api, pos, hub } = await twoLists(pair, { pos: 8, hub: 3 });
     const plan = (await api<PartnerPlan>("GET", `/v1/integrations/${pair.integrationId}/plan`))
@@ -208,7 +208,7 @@ describe.each(engines)("partner runs (S6, S10) and the plan, on $name", (engine)
     expect(clients[0]!.n).toBe(3 + 5 + 1);
   });
 
-  it("S6, S10: a run of the hub side creates the partners in the POS with the hub's numbers, each once, and an excluded customer is left alone", async () => {
+  it("S10: transfer all out (S6 side hub): a run of the hub side creates the partners in the POS with the hub's numbers, each once, and an excluded customer is left alone", async () => {
     const pair = await startSyncedPair(await engine.open(), selected);
     const { api, hub } = await twoLists(pair, { pos: 3, hub: 6 });
     const posBefore = (await posCustomers(pair)).length;
