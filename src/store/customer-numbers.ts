@@ -38,16 +38,7 @@ export async function assignNumbers(
 ): Promise<string[]> {
   const given = wanted.map((w) => (w === null || w === undefined || w.trim() === "" ? null : w));
   const asked = [...new Set(given.filter((w): w is string => w !== null))];
-  const taken = new Set(
-    asked.length === 0
-      ? []
-      : (
-          await q.query<{ customer_number: string }>(
-            "select customer_number from clients where store_id = $1 and customer_number = any($2::text[])",
-            [storeId, asked],
-          )
-        ).map((r) => r.customer_number),
-  );
+  const taken = await numbersHeld(q, storeId, asked);
   const numbers: Array<string | null> = given.map((w) => {
     if (w === null || taken.has(w)) return null;
     taken.add(w);
@@ -65,14 +56,7 @@ export async function assignNumbers(
         [missing],
       )
     ).map((r) => r.n);
-    const held = new Set(
-      (
-        await q.query<{ customer_number: string }>(
-          "select customer_number from clients where store_id = $1 and customer_number = any($2::text[])",
-          [storeId, drawn],
-        )
-      ).map((r) => r.customer_number),
-    );
+    const held = await numbersHeld(q, storeId, drawn);
     for (const n of drawn)
       if (!held.has(n) && !taken.has(n)) {
         fresh.push(n);
