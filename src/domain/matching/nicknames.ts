@@ -2,7 +2,7 @@
 // purpose (a few dozen of the most frequent pairs in US/UK customer lists); a nickname that stands
 // for several names (Chris, Alex, Sam, Pat) lists them all, and two first names are compatible when
 // their formal names meet.
-const table: Record<string, string[]> = {
+const entries: Record<string, string[]> = {
   abby: ["abigail"],
   al: ["albert", "alan", "alfred"],
   alex: ["alexander", "alexandra"],
@@ -103,35 +103,52 @@ const table: Record<string, string[]> = {
   bert: ["albert", "robert"],
 };
 
-/** The formal names a given name may stand for, itself included: `formalNames("bob")` is ["bob", "robert"]. */
-export function formalNames(first: string): string[] {
-  const formal = table[first];
-  return formal === undefined ? [first] : [first, ...formal];
+// a Map, not the object: a customer called "Constructor" or "Valueof" must not find Object's own
+// properties (R9.1)
+const table = new Map(Object.entries(entries));
+
+/**
+ * The formal names a given name may stand for, itself included: `formalNames("bob")` is
+ * ["bob", "robert"]. The table's names are made once (the matcher asks hundreds of thousands of
+ * times), so the arrays it gets must not be changed.
+ */
+export function formalNames(first: string): readonly string[] {
+  return formalOf.get(first) ?? [first];
 }
+const formalOf = new Map([...table].map(([nick, names]) => [nick, [nick, ...names]]));
 
 const variantsByFormal = new Map<string, string[]>();
-for (const [nick, names] of Object.entries(table))
+for (const [nick, names] of table)
   for (const name of names)
     variantsByFormal.set(name, [...(variantsByFormal.get(name) ?? []), nick]);
 
 /**
  * Every spelling the table holds for the person a given name may be: its formal names and their
  * nicknames, itself included. `nameVariants("bob")` is ["bob", "robert", "bobby", "rob", "bert", ...].
+ * Made once per name, like formalNames.
  */
-export function nameVariants(first: string): string[] {
-  const out = new Set<string>();
-  for (const formal of formalNames(first)) {
-    out.add(formal);
-    for (const nick of variantsByFormal.get(formal) ?? []) out.add(nick);
+export function nameVariants(first: string): readonly string[] {
+  if (!isKnownName(first)) return [first];
+  let variants = variantsOf.get(first);
+  if (variants === undefined) {
+    const out = new Set<string>();
+    for (const formal of formalNames(first)) {
+      out.add(formal);
+      for (const nick of variantsByFormal.get(formal) ?? []) out.add(nick);
+    }
+    // only the table's names are kept, so the cache stays as small as the table
+    variantsOf.set(first, (variants = [...out]));
   }
-  return [...out];
+  return variants;
 }
+const variantsOf = new Map<string, string[]>();
 
 /** Whether a given name is in the table, as a nickname or as a formal name. */
-export const isKnownName = (first: string) =>
-  table[first] !== undefined || variantsByFormal.has(first);
+export function isKnownName(first: string): boolean {
+  return table.has(first) || variantsByFormal.has(first);
+}
 
 /** The nickname table as pairs, for the benchmark's generator (nickname, formal name). */
-export const nicknamePairs: ReadonlyArray<readonly [string, string]> = Object.entries(
-  table,
-).flatMap(([nick, names]) => names.map((name) => [nick, name] as const));
+export const nicknamePairs: ReadonlyArray<readonly [string, string]> = [...table].flatMap(
+  ([nick, names]) => names.map((name) => [nick, name] as const),
+);

@@ -277,4 +277,28 @@ describe("partner suggestions (S8)", () => {
     expect(household[0]!.score).toBeLessThan(0.9);
     expect(household[0]!.reasons).toContain("different last names");
   });
+
+  it("R9.1: a first name that is also a JavaScript property name (Constructor, Valueof) is matched like any other", () => {
+    const names = ["Constructor", "Valueof", "Tostring", "Hasownproperty", "__proto__"];
+    const hub = names.map((n, k) =>
+      record({ id: `h${k}`, firstName: n, lastName: "Quist", emails: [`q${k}@example.com`] }),
+    );
+    const pos = names.map((n, k) =>
+      record({ id: `x${k}`, firstName: n, lastName: "Quist", emails: [`q${k}@example.com`] }),
+    );
+    // and against a nickname of the table, where the lookup once found Object's own properties
+    hub.push(
+      record({ id: "hb", firstName: "Bob", lastName: "Quist", emails: ["bob@example.com"] }),
+    );
+    pos.push(
+      record({
+        id: "xb",
+        firstName: "Constructor",
+        lastName: "Quist",
+        emails: ["bob@example.com"],
+      }),
+    );
+    const pairs = suggestPartners(hub, pos, options).map((s) => `${s.hubId}=${s.externalId}`);
+    expect(pairs.sort()).toEqual(["h0=x0", "h1=x1", "h2=x2", "h3=x3", "h4=x4"]);
+  });
 });
