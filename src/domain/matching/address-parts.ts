@@ -15,14 +15,12 @@ export interface AddressParts {
 }
 
 /**
- * "12 Main St, Apt 4, Clear Falls, IL 62704" -> "clearfalls|il": the comma-separated part before
- * the state (and ZIP). Two towns of one name in different states stay apart.
+ * "12 main st, apt 4, clear falls, il 62704" -> "clearfalls|il": the comma-separated part before
+ * the state (and ZIP), from the address in lower case without diacritics. Two towns of one name in
+ * different states stay apart.
  */
-function townOf(value: string): string {
-  const parts = withoutDiacritics(value)
-    .toLowerCase()
-    .split(",")
-    .map((p) => p.trim());
+function townOf(plain: string): string {
+  const parts = plain.split(",").map((p) => p.trim());
   if (parts.length < 3) return "";
   const state = /^([a-z]{2})(?:\s+\d{5}(?:-\d{4})?)?$/.exec(parts[parts.length - 1]!);
   const town = parts[parts.length - 2]!.replace(/[^a-z]/g, "");
@@ -100,13 +98,8 @@ const ordinals: Record<string, string> = {
 };
 
 export function addressParts(value: string): AddressParts {
-  const tokens = withoutDiacritics(value)
-    .toLowerCase()
-    .replace(/#/g, " apt ")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim()
-    .split(" ")
-    .filter((t) => t !== "");
+  const plain = withoutDiacritics(value).toLowerCase();
+  const tokens = plain.replace(/#/g, " apt ").match(/[a-z0-9]+/g) ?? [];
   let postcode = "";
   for (let i = tokens.length - 1; i > 0; i--)
     if (/^\d{5}$/.test(tokens[i]!)) {
@@ -134,5 +127,5 @@ export function addressParts(value: string): AddressParts {
   }
   const u = tokens.findIndex((t) => unitWords.has(t));
   if (u >= 0 && u + 1 < tokens.length && tokens[u + 1] !== postcode) unit = tokens[u + 1]!;
-  return { number, street, unit, postcode, town: townOf(value) };
+  return { number, street, unit, postcode, town: townOf(plain) };
 }

@@ -2,6 +2,7 @@ import { normalizeEmail } from "../normalize.ts";
 import { phoneKey } from "./phone-key.ts";
 import { addressParts, type AddressParts } from "./address-parts.ts";
 import { nameParts, type NameParts } from "./name-parts.ts";
+import type { NameIds } from "./name-ids.ts";
 
 /**
  * One customer as the matcher sees it, from either side. Example:
@@ -70,7 +71,12 @@ function unique(values: string[]): string[] {
   return [...new Set(values.filter((v) => v !== ""))];
 }
 
-export function prepareRecord(record: MatchRecord, country: string): PreparedRecord {
+/** `names` numbers the name spellings of one matching run (both sides share it). */
+export function prepareRecord(
+  record: MatchRecord,
+  country: string,
+  names: NameIds,
+): PreparedRecord {
   const addresses = record.addresses
     .map(addressParts)
     .filter((a) => a.number !== "" || a.postcode !== "");
@@ -81,7 +87,7 @@ export function prepareRecord(record: MatchRecord, country: string): PreparedRec
   const birth = record.birthDate?.trim() ?? "";
   return {
     id: record.id,
-    name: nameParts(record.firstName, record.lastName),
+    name: nameParts(record.firstName, record.lastName, names),
     emails: unique(record.emails.map(mailbox).filter((e) => e.includes("@"))),
     phones: unique(phones),
     addresses,

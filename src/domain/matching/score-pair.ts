@@ -20,21 +20,22 @@ export interface ScoringContext {
   /** log2 odds that two records picked at random are one person, before any evidence */
   prior: number;
   /**
-   * name comparisons already made (first x -> first y -> result): an import holds a few thousand
-   * first names and hundreds of thousands of pairs, so each pair of names is compared once
+   * name comparisons already made, by the names' numbers (first x -> first y -> result): an import
+   * holds a few thousand first names and hundreds of thousands of pairs, so each pair of names is
+   * compared once
    */
-  givenSeen: Map<string, Map<string, Part | null>>;
-  surnameSeen: Map<string, Map<string, Part>>;
+  givenSeen: (Map<number, Part | null> | undefined)[];
+  surnameSeen: (Map<number, Part> | undefined)[];
   /** each town's, phone town's and area code's part, made once */
   townParts: Map<string, Part>;
   phoneTownParts: Map<string, Part>;
   areaParts: Map<string, Part>;
 }
 
-/** The row of a two-level cache for one key, made when first asked for. */
-function rowOf<T>(cache: Map<string, Map<string, T>>, x: string): Map<string, T> {
-  let row = cache.get(x);
-  if (row === undefined) cache.set(x, (row = new Map()));
+/** The row of a two-level cache for one name's number, made when first asked for. */
+function rowOf<T>(cache: (Map<number, T> | undefined)[], x: number): Map<number, T> {
+  let row = cache[x];
+  if (row === undefined) cache[x] = row = new Map();
   return row;
 }
 
@@ -81,10 +82,16 @@ export interface Part {
 const display = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
 /** First names, or null when they are different names (a household, not one person). */
-function compareGiven(x: string, y: string, ctx: ScoringContext): Part | null {
-  const row = rowOf(ctx.givenSeen, x);
-  let part = row.get(y);
-  if (part === undefined) row.set(y, (part = compareGivenOnce(x, y, ctx)));
+function compareGiven(
+  x: string,
+  xId: number,
+  y: string,
+  yId: number,
+  ctx: ScoringContext,
+): Part | null {
+  const row = rowOf(ctx.givenSeen, xId);
+  let part = row.get(yId);
+  if (part === undefined) row.set(yId, (part = compareGivenOnce(x, y, ctx)));
   return part;
 }
 
@@ -112,16 +119,16 @@ function compareGivenOnce(x: string, y: string, ctx: ScoringContext): Part | nul
       fullGiven: true,
     };
   // a typo, not another name: one slip of the finger, or long names that differ in one letter
-  const similarity = jaroWinkler(x, y);
   const typo =
     oneKeyingErrorApart(x, y) ||
     (Math.min(x.length, y.length) >= 6 &&
       Math.abs(x.length - y.length) <= 1 &&
-      similarity >= 0.95) ||
+      jaroWinkler(x, y) >= 0.95) ||
     droppedLetterOfRareSpelling(x, y, ctx) ||
     slipOfVariant(x, y, ctx) ||
     slipOfVariant(y, x, ctx);
   if (!typo) return null;
+  const similarity = jaroWinkler(x, y);
   const longer = x.length >= y.length ? x : y;
   return {
     bits: Math.max(1, freqBits(ctx.givenCount.get(longer), ctx.population, 2, 12) - 3),
@@ -168,17 +175,19 @@ function slipOfVariant(slip: string, name: string, ctx: ScoringContext): boolean
 
 function compareSurname(
   x: string,
+  xId: number,
   xTokens: string[],
   y: string,
+  yId: number,
   yTokens: string[],
   ctx: ScoringContext,
 ): Part {
   // a name of several parts compares by its parts: only one-part names are remembered by spelling
   if (xTokens.length !== 1 || yTokens.length !== 1)
     return compareSurnameOnce(x, xTokens, y, yTokens, ctx);
-  const row = rowOf(ctx.surnameSeen, x);
-  let part = row.get(y);
-  if (part === undefined) row.set(y, (part = compareSurnameOnce(x, xTokens, y, yTokens, ctx)));
+  const row = rowOf(ctx.surnameSeen, xId);
+  let part = row.get(yId);
+  if (part === undefined) row.set(yId, (part = compareSurnameOnce(x, xTokens, y, yTokens, ctx)));
   return part;
 }
 
@@ -210,25 +219,37 @@ const swapped: Part = { bits: 0, reason: "first and last name swapped" };
 
 /** The names' parts (first name, last name, and a swap when that explains them), or null. */
 function compareNames(a: PreparedRecord, b: PreparedRecord, ctx: ScoringContext): Part[] | null {
-  const direct = compareGiven(a.name.given, b.name.given, ctx);
+  const x = a.name;
+  const y = b.name;
+  const direct = compareGiven(x.given, x.givenId, y.given, y.givenId, ctx);
   const directSurname =
     direct === null
       ? null
       : compareSurname(
-          a.name.surname,
-          a.name.surnameTokens,
-          b.name.surname,
-          b.name.surnameTokens,
+          x.surname,
+          x.surnameId,
+          x.surnameTokens,
+          y.surname,
+          y.surnameId,
+          y.surnameTokens,
           ctx,
         );
-  if (a.name.given !== b.name.given && a.name.surname !== b.name.surname) {
-    const swappedGiven = compareGiven(a.name.given, b.name.surnameAsGiven, ctx);
+  if (x.givenId !== y.givenId && x.surnameId !== y.surnameId) {
+    const swappedGiven = compareGiven(
+      x.given,
+      x.givenId,
+      y.surnameAsGiven,
+      y.surnameAsGivenId,
+      ctx,
+    );
     if (swappedGiven !== null) {
       const swappedSurname = compareSurname(
-        a.name.surname,
-        a.name.surnameTokens,
-        b.name.givenAsSurname,
-        [b.name.givenAsSurname],
+        x.surname,
+        x.surnameId,
+        x.surnameTokens,
+        y.givenAsSurname,
+        y.givenAsSurnameId,
+        [y.givenAsSurname],
         ctx,
       );
       // a swap explains the pair only when both names line up crosswise, and better than as written

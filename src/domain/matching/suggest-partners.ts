@@ -1,4 +1,5 @@
 import { blockingKeys } from "./blocking-keys.ts";
+import { NameIds } from "./name-ids.ts";
 import {
   prepareRecord,
   type MatchRecord,
@@ -52,9 +53,10 @@ export function suggestPartners(
   options: SuggestOptions,
 ): Suggestion[] {
   const margin = options.margin ?? 4;
-  const h = withPhoneTowns(hub.map((r) => prepareRecord(r, options.country)));
-  const e = withPhoneTowns(external.map((r) => prepareRecord(r, options.country)));
-  const ctx = scoringContext(h, e);
+  const names = new NameIds();
+  const h = withPhoneTowns(hub.map((r) => prepareRecord(r, options.country, names)));
+  const e = withPhoneTowns(external.map((r) => prepareRecord(r, options.country, names)));
+  const ctx = scoringContext(h, e, names.size);
 
   const index = blockIndex(e);
   const hubBest = new Int32Array(h.length).fill(-1);
@@ -213,25 +215,45 @@ function withPhoneTowns(records: PreparedRecord[]): PreparedRecord[] {
   });
 }
 
-function scoringContext(h: PreparedRecord[], e: PreparedRecord[]): ScoringContext {
-  const givenCount = new Map<string, number>();
-  const surnameCount = new Map<string, number>();
+/** `nameCount`: how many name spellings the run numbered (NameIds) */
+function scoringContext(
+  h: PreparedRecord[],
+  e: PreparedRecord[],
+  nameCount: number,
+): ScoringContext {
   const count = (map: Map<string, number>, key: string) => {
     if (key !== "") map.set(key, (map.get(key) ?? 0) + 1);
   };
+  // names are counted by number, and put in maps by spelling once each
+  const givenById = new Int32Array(nameCount);
+  const surnameById = new Int32Array(nameCount);
+  const spelling: string[] = new Array<string>(nameCount).fill("");
   const townCount = new Map<string, number>();
   const areaCodeCount = new Map<string, number>();
-  for (const r of [...h, ...e]) {
-    count(givenCount, r.name.given);
-    count(surnameCount, r.name.surname);
-    for (const t of r.towns) count(townCount, t);
-    for (const c of r.areaCodes) count(areaCodeCount, c);
+  for (const side of [h, e])
+    for (const r of side) {
+      givenById[r.name.givenId]!++;
+      surnameById[r.name.surnameId]!++;
+      spelling[r.name.givenId] = r.name.given;
+      spelling[r.name.surnameId] = r.name.surname;
+      for (const t of r.towns) count(townCount, t);
+      for (const c of r.areaCodes) count(areaCodeCount, c);
+    }
+  const givenCount = new Map<string, number>();
+  const surnameCount = new Map<string, number>();
+  for (let id = 0; id < nameCount; id++) {
+    if (spelling[id] === "") continue;
+    if (givenById[id]! > 0) givenCount.set(spelling[id]!, givenById[id]!);
+    if (surnameById[id]! > 0) surnameCount.set(spelling[id]!, surnameById[id]!);
   }
   // a mailbox or phone held by several records of one side belongs to a household or a shop
   const sharedCount = new Map<string, number>();
   for (const side of [h, e]) {
     const here = new Map<string, number>();
-    for (const r of side) for (const v of [...r.emails, ...r.phones]) count(here, v);
+    for (const r of side) {
+      for (const v of r.emails) count(here, v);
+      for (const v of r.phones) count(here, v);
+    }
     for (const [v, n] of here) if (n > (sharedCount.get(v) ?? 0)) sharedCount.set(v, n);
   }
   return {
@@ -243,8 +265,8 @@ function scoringContext(h: PreparedRecord[], e: PreparedRecord[]): ScoringContex
     // a name seen once in a tiny import is not known to be rare: count as in a store-sized one
     population: Math.max(h.length + e.length, 2 * smallestPopulation),
     prior: -Math.log2(Math.max(h.length, e.length, smallestPopulation)),
-    givenSeen: new Map(),
-    surnameSeen: new Map(),
+    givenSeen: new Array<undefined>(nameCount).fill(undefined),
+    surnameSeen: new Array<undefined>(nameCount).fill(undefined),
     townParts: new Map(),
     phoneTownParts: new Map(),
     areaParts: new Map(),
