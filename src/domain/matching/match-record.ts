@@ -64,39 +64,56 @@ export function mailbox(email: string): string {
   return plus > 0 && plus < at ? e.slice(0, plus) + e.slice(at) : e;
 }
 
+/**
+ * The one empty list every prepared record shares: most records lack a phone, an address or a
+ * second value, and 200,000 records' empty arrays would be copied by every young-generation GC.
+ * Frozen, so nothing can add to it.
+ */
+const none = Object.freeze([]) as unknown as never[];
+
 /** the values without blanks and repeats; most records hold one value or none, kept as they are */
 function unique(values: string[]): string[] {
-  if (values.length === 0) return values;
-  if (values.length === 1) return values[0] === "" ? [] : values;
-  return [...new Set(values.filter((v) => v !== ""))];
+  if (values.length === 0) return none;
+  if (values.length === 1) return values[0] === "" ? none : values;
+  const kept = [...new Set(values.filter((v) => v !== ""))];
+  return kept.length === 0 ? none : kept;
 }
 
-/** `names` numbers the name spellings of one matching run (both sides share it). */
+/** a phone key with at least 7 digits (fewer is an extension or a placeholder) */
+const longEnough = (key: string) =>
+  (key.length === 12 && key.startsWith("+1")) || key.replace(/\D/g, "").length >= 7;
+
 export function prepareRecord(
   record: MatchRecord,
   country: string,
   names: NameIds,
 ): PreparedRecord {
-  const addresses = record.addresses
-    .map(addressParts)
-    .filter((a) => a.number !== "" || a.postcode !== "");
+  const addresses =
+    record.addresses.length === 0
+      ? none
+      : record.addresses.map(addressParts).filter((a) => a.number !== "" || a.postcode !== "");
   // a phone of fewer than 7 digits is an extension or a placeholder, not a way to tell people apart
-  const phones = record.phones
-    .map((p) => phoneKey(p, country))
-    .filter((p) => p.replace(/\D/g, "").length >= 7);
+  const phones =
+    record.phones.length === 0
+      ? none
+      : record.phones.map((p) => phoneKey(p, country)).filter(longEnough);
   const birth = record.birthDate?.trim() ?? "";
   return {
     id: record.id,
     name: nameParts(record.firstName, record.lastName, names),
-    emails: unique(record.emails.map(mailbox).filter((e) => e.includes("@"))),
+    emails:
+      record.emails.length === 0
+        ? none
+        : unique(record.emails.map(mailbox).filter((e) => e.includes("@"))),
     phones: unique(phones),
-    addresses,
-    postcodes: unique(addresses.map((a) => a.postcode)),
-    towns: unique(addresses.map((a) => a.town)),
-    areaCodes: unique(
-      phones.map((p) => (p.startsWith("+1") && p.length === 12 ? p.slice(2, 5) : "")),
-    ),
-    phoneTowns: [],
+    addresses: addresses.length === 0 ? none : addresses,
+    postcodes: addresses.length === 0 ? none : unique(addresses.map((a) => a.postcode)),
+    towns: addresses.length === 0 ? none : unique(addresses.map((a) => a.town)),
+    areaCodes:
+      phones.length === 0
+        ? none
+        : unique(phones.map((p) => (p.startsWith("+1") && p.length === 12 ? p.slice(2, 5) : ""))),
+    phoneTowns: none,
     birthDate: /^\d{4}-\d{2}-\d{2}$/.test(birth) ? birth : null,
   };
 }

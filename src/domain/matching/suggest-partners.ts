@@ -1,4 +1,4 @@
-import { blockingKeys } from "./blocking-keys.ts";
+import { blockIndex } from "./block-index.ts";
 import { NameIds } from "./name-ids.ts";
 import {
   prepareRecord,
@@ -58,7 +58,7 @@ export function suggestPartners(
   const e = withPhoneTowns(external.map((r) => prepareRecord(r, options.country, names)));
   const ctx = scoringContext(h, e, names.size);
 
-  const index = blockIndex(e);
+  const index = blockIndex(h, e);
   const hubBest = new Int32Array(h.length).fill(-1);
   const hubBestBits = new Float64Array(h.length).fill(-Infinity);
   const hubSecondBits = new Float64Array(h.length).fill(-Infinity);
@@ -74,9 +74,9 @@ export function suggestPartners(
 
   for (let i = 0; i < h.length; i++) {
     const a = h[i]!;
-    for (const key of blockingKeys(a)) {
-      const block = index.blocks.get(key);
-      if (block === undefined || index.size[block]! > largestBlock) continue;
+    for (let k = index.hubStart[i]!; k < index.hubStart[i + 1]!; k++) {
+      const block = index.hubBlock[k]!;
+      if (index.size[block]! > largestBlock) continue;
       for (let entry = index.first[block]!; entry >= 0; entry = index.next[entry]!) {
         const j = index.record[entry]!;
         if (seenBy[j] === i) continue;
@@ -143,45 +143,6 @@ export function compareSuggestions(
   );
 }
 
-/**
- * The external records under each blocking key, as linked lists in flat arrays: a store's import
- * makes about a million keys, and a small array for each would cost more than the matching.
- */
-interface BlockIndex {
-  /** key -> block number */
-  blocks: Map<string, number>;
-  /** per block: how many records, and its first entry */
-  size: Int32Array;
-  first: Int32Array;
-  /** per entry: its record and the block's next entry (-1 at the end) */
-  record: Int32Array;
-  next: Int32Array;
-}
-
-function blockIndex(records: PreparedRecord[]): BlockIndex {
-  const keysOf = records.map(blockingKeys);
-  const entries = keysOf.reduce((n, keys) => n + keys.length, 0);
-  const blocks = new Map<string, number>();
-  const size = new Int32Array(entries);
-  const first = new Int32Array(entries).fill(-1);
-  const record = new Int32Array(entries);
-  const next = new Int32Array(entries);
-  let used = 0;
-  keysOf.forEach((keys, j) => {
-    for (const key of keys) {
-      let block = blocks.get(key);
-      if (block === undefined) blocks.set(key, (block = blocks.size));
-      // a record holding one key twice (two phones in one area code) is listed once
-      else if (record[first[block]!] === j) continue;
-      record[used] = j;
-      next[used] = first[block]!;
-      first[block] = used++;
-      size[block]!++;
-    }
-  });
-  return { blocks, size, first, record, next };
-}
-
 /** how many records of an area code with a town the town needs, and what share of them */
 const phoneTownRecords = 5;
 const phoneTownShare = 0.6;
@@ -209,10 +170,13 @@ function withPhoneTowns(records: PreparedRecord[]): PreparedRecord[] {
     for (const [t, k] of towns)
       if (n >= phoneTownRecords && k >= phoneTownShare * n) townOf.set(c, t);
   }
-  return records.map((r) => {
-    const phoneTowns = r.areaCodes.flatMap((c) => townOf.get(c) ?? []);
-    return phoneTowns.length === 0 ? r : { ...r, phoneTowns };
-  });
+  // the records are this run's own, made by prepareRecord: filled in place, not copied
+  for (const r of records)
+    if (r.areaCodes.length > 0) {
+      const phoneTowns = r.areaCodes.flatMap((c) => townOf.get(c) ?? []);
+      if (phoneTowns.length > 0) r.phoneTowns = phoneTowns;
+    }
+  return records;
 }
 
 /** `nameCount`: how many name spellings the run numbered (NameIds) */
