@@ -4,6 +4,7 @@ import { authenticate } from "../services/users.ts";
 import type { ServiceContext } from "../services/service-context.ts";
 import { ServiceError } from "../services/service-error.ts";
 import { activityRoutes } from "./activity-routes.ts";
+import { assignmentRoutes } from "./assignment-routes.ts";
 import { collectionsRoutes } from "./collections-routes.ts";
 import { conflictsRoutes } from "./conflicts-routes.ts";
 import { contactsRoutes } from "./contacts-routes.ts";
@@ -76,6 +77,7 @@ export function createApp(ctx: ServiceContext, limits: ApiLimits = defaultApiLim
   app.get("/health", (c) => c.json({ ok: true }));
   app.route("/", customerFilesRoutes);
   app.route("/", customersRoutes);
+  app.route("/", assignmentRoutes);
   app.route("/", contactsRoutes);
   app.route("/", conflictsRoutes);
   app.route("/", activityRoutes);

@@ -60,6 +60,10 @@ const auditSchema = z
     newValue: z.unknown(),
     source: z.string(),
     actor: z.string(),
+    reason: z
+      .string()
+      .nullable()
+      .openapi({ description: "why, when a rule made the change (A4, A5) or a user gave one" }),
     integrationId: z.number().nullable(),
     at: z.string(),
   })
@@ -287,6 +291,7 @@ export const customersRoutes = new OpenAPIHono<HubEnv>()
             newValue: e.newValue,
             source: e.source,
             actor: e.actor,
+            reason: e.reason ?? null,
             integrationId: e.integrationId,
             at: e.at.toISOString(),
           })),

@@ -43,6 +43,8 @@ const policy: Record<string, Role[]> = {
   listExternalCustomers: any,
   selectPartner: any,
   setCustomerExclusion: managers,
+  assignCustomer: any,
+  assignCustomers: managers,
   suggestPartners: any,
   confirmPartners: any,
   setExternalCustomerExclusion: managers,
@@ -133,6 +135,10 @@ function samples(f: RoleFixture): Record<string, Sample> {
       params: integration,
       body: { pairs: [{ clientId: f.customerId, externalId: "nobody" }] },
     },
+    // the unassigned customer left Unassigned: every role may (A7; who may change what is tested in
+    // test/assignment)
+    assignCustomer: { params: customer, body: { userId: null } },
+    assignCustomers: { body: { customerIds: [f.customerId, f.assignedId], userId: null } },
     setCustomerExclusion: {
       params: customer,
       body: { integrationId: f.pair.integrationId, excluded: false },

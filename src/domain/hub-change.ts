@@ -64,6 +64,25 @@ export type HubChange =
       numberChoice: NumberChoice;
       number?: string | undefined;
     }
+  /**
+   * A1, A3, A8: a user assigns the customer to a user of the store, or makes it Unassigned (null);
+   * `expected` is the assignment the user's permission (A7) was checked against, `reason` why
+   */
+  | {
+      kind: "client.assign";
+      clientId: number;
+      userId: number | null;
+      expected: number | null;
+      reason: string;
+    }
+  /** A3, A7: a manager assigns many customers of the store to one user, or makes them Unassigned */
+  | {
+      kind: "clients.assign";
+      storeId: number;
+      clientIds: number[];
+      userId: number | null;
+      reason: string;
+    }
   /** R7.4: merge the customer with one integration again, as if just edited (catch-up) */
   | { kind: "client.resync"; clientId: number; integrationId: number }
   | {

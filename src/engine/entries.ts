@@ -2,6 +2,7 @@ import type { HubChange } from "../domain/hub-change.ts";
 import { markEventProcessed } from "../store/change-events-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { adoptRecord } from "./adopt-record.ts";
+import { assignClient, assignClients } from "./assign-client.ts";
 import { createClient } from "./create-client.ts";
 import { excludeClient, excludeRecord } from "./exclude-client.ts";
 import { pairClient } from "./pair-client.ts";
@@ -35,6 +36,8 @@ export { processSale as applySale, type SaleOutcome } from "./process-sale.ts";
 export {
   addToCollection,
   adoptRecord,
+  assignClient,
+  assignClients,
   createClient,
   excludeClient,
   excludeRecord,
@@ -70,6 +73,8 @@ const hubEntries: { [K in HubChange["kind"]]: HubEntry<K> } = {
   "client.sync": syncClient,
   "client.pair": pairClient,
   "client.exclude": excludeClient,
+  "client.assign": assignClient,
+  "clients.assign": assignClients,
   "record.exclude": excludeRecord,
   "client.partnerCreate": requestPartner,
   "record.partnerCreate": adoptRecord,

@@ -32,6 +32,22 @@ export async function lockKey(tx: Queryable, key: string): Promise<void> {
 }
 
 /**
+ * lockKey for many keys in one round trip, taken in the order given: callers give them sorted
+ * (clients by id), so two transactions locking overlapping sets never wait in a circle.
+ */
+export async function lockKeys(tx: Queryable, keys: readonly string[]): Promise<void> {
+  const set = held.get(tx);
+  const wanted = keys.filter((key) => !set?.has(key));
+  if (wanted.length === 0) return;
+  await tx.query(
+    `select pg_advisory_xact_lock(hashtextextended(k, 0))
+     from unnest($1::text[]) with ordinality as t(k, n) order by n`,
+    [wanted],
+  );
+  for (const key of wanted) set?.add(key);
+}
+
+/**
  * lockKey without waiting: false when another transaction holds the key. For a key taken after
  * other rows are locked (out of the engine's order), where waiting could close a circle.
  */

@@ -10,6 +10,8 @@ export interface AuditEntry {
   source: string;
   /** "user:<id>", "connector:<kind>" or "system" */
   actor: string;
+  /** why, when a rule made the change or the user's choice is worth saying ("A4: ...") */
+  reason?: string | null | undefined;
   at: Date;
 }
 
@@ -17,12 +19,13 @@ export interface AuditEntry {
 export async function appendAudit(q: Queryable, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await q.query(
-    `insert into audit_log (client_id, integration_id, field, old_value, new_value, source, actor, at)
+    `insert into audit_log (client_id, integration_id, field, old_value, new_value, source, actor,
+                            reason, at)
      select a.client_id, a.integration_id, a.field, coalesce(a.old_value, 'null'),
-            coalesce(a.new_value, 'null'), a.source, a.actor, a.at
+            coalesce(a.new_value, 'null'), a.source, a.actor, a.reason, a.at
      from jsonb_to_recordset($1::jsonb)
           as a(n int, client_id bigint, integration_id bigint, field text, old_value jsonb,
-               new_value jsonb, source text, actor text, at timestamptz)
+               new_value jsonb, source text, actor text, reason text, at timestamptz)
      order by n`,
     [
       JSON.stringify(
@@ -35,6 +38,7 @@ export async function appendAudit(q: Queryable, entries: readonly AuditEntry[]):
           new_value: e.newValue ?? null,
           source: e.source,
           actor: e.actor,
+          reason: e.reason ?? null,
           at: e.at,
         })),
       ),
@@ -60,6 +64,7 @@ export async function readAudit(
     new_value: unknown;
     source: string;
     actor: string;
+    reason: string | null;
     at: Date;
   }>(
     `select * from audit_log where client_id = $1 and ($2::text is null or field = $2 or field like $2 || '.%')
@@ -75,6 +80,7 @@ export async function readAudit(
     newValue: r.new_value,
     source: r.source,
     actor: r.actor,
+    reason: r.reason,
     at: r.at,
   }));
 }
