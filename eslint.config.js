@@ -1,10 +1,10 @@
 // Lint is part of `npm test`. The import rules below keep the pipeline honest: a stage
-// (capture, engine, apply) never imports another stage, domain/ imports nothing of ours, and
+// (capture, engine, apply, scheduler) never imports another stage, domain/ imports nothing of ours, and
 // connectors never touch the store (ARCHITECTURE.md, "Folders").
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
-const stages = ["capture", "engine", "apply"];
+const stages = ["capture", "engine", "apply", "scheduler"];
 const stageRules = stages.map((stage) => ({
   files: [`src/${stage}/**/*.ts`],
   rules: {

@@ -1,5 +1,11 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
-import { assignCustomer, assignCustomers, bulkAssignmentCap } from "../services/assignment.ts";
+import {
+  assignBySpendNow,
+  assignCustomer,
+  assignCustomers,
+  bulkAssignmentCap,
+  listUnmappedAssociates,
+} from "../services/assignment.ts";
 import { customerSchema } from "./customers-routes.ts";
 import type { HubEnv } from "./hub-env.ts";
 import { anyRole, hubRoute, managerRoles } from "./role-route.ts";
@@ -11,6 +17,18 @@ const userIdOrUnassigned = z
   .positive()
   .nullable()
   .openapi({ description: "a user of the store, or null for Unassigned" });
+
+const unmappedSchema = z
+  .object({
+    associateNumber: z.string(),
+    why: z.enum(["unmapped", "held by several users", "held by a deactivated user"]),
+    sales: z.number(),
+    total: z.string().openapi({ description: "their sales' total, returns subtracted" }),
+    clientsWaiting: z.number().openapi({
+      description: "Unassigned customers whose largest spend is with this number",
+    }),
+  })
+  .openapi("UnmappedAssociate");
 
 export const assignmentRoutes = new OpenAPIHono<HubEnv>()
   .openapi(
@@ -75,4 +93,56 @@ export const assignmentRoutes = new OpenAPIHono<HubEnv>()
       },
     }),
     async (c) => c.json(await assignCustomers(c.var.ctx, c.var.actor, c.req.valid("json")), 200),
+  )
+  .openapi(
+    hubRoute({
+      method: "post",
+      path: "/v1/integrations/{id}/assignment-by-spend",
+      operationId: "assignBySpend",
+      summary: "A4: assign Unassigned customers to the associate they spent most with",
+      description:
+        "Runs by itself once, when the integration's first sync of customers and sales is in; run it again after mapping associate numbers (F9). Each Unassigned customer with purchases in the integration goes to the associate with the largest total spend there (returns count against it; ties: the associate of the most recent sale among them, then the lowest number); a customer whose largest spender's number maps to no single active user stays Unassigned, and the number is listed in `unmapped`. Assigned customers never change (A6). Ends onboarding if it had not ended: from then on a purchase by an Unassigned customer assigns the associate who made it (A5). Managers and admins.",
+      roles: managerRoles,
+      tags: ["assignment"],
+      request: { params: idParam },
+      responses: {
+        200: json(
+          z
+            .object({
+              assigned: z.number(),
+              onboardedNow: z.boolean(),
+              unmapped: z.array(unmappedSchema),
+            })
+            .openapi("SpendAssignment"),
+          "how many customers were assigned, and the numbers that assign no one",
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) =>
+      c.json(await assignBySpendNow(c.var.ctx, c.var.actor, c.req.valid("param").id), 200),
+  )
+  .openapi(
+    hubRoute({
+      method: "get",
+      path: "/v1/integrations/{id}/unmapped-associates",
+      operationId: "listUnmappedAssociates",
+      summary: "A4: associate numbers on sales that assign no one",
+      description:
+        "Numbers on the integration's sales that map to no user, to several, or to a deactivated one, with their sales, spend and the Unassigned customers whose largest spend is with them. Map them (PUT /v1/integrations/{id}/associates/{userId}) and run the assignment by spend again. Managers and admins.",
+      roles: managerRoles,
+      tags: ["assignment"],
+      request: { params: idParam },
+      responses: {
+        200: json(z.object({ associates: z.array(unmappedSchema) }), "the numbers"),
+        ...errorResponses,
+      },
+    }),
+    async (c) =>
+      c.json(
+        {
+          associates: await listUnmappedAssociates(c.var.ctx, c.var.actor, c.req.valid("param").id),
+        },
+        200,
+      ),
   );

@@ -45,6 +45,8 @@ const policy: Record<string, Role[]> = {
   setCustomerExclusion: managers,
   assignCustomer: any,
   assignCustomers: managers,
+  assignBySpend: managers,
+  listUnmappedAssociates: managers,
   suggestPartners: any,
   confirmPartners: any,
   setExternalCustomerExclusion: managers,
@@ -139,6 +141,8 @@ function samples(f: RoleFixture): Record<string, Sample> {
     // test/assignment)
     assignCustomer: { params: customer, body: { userId: null } },
     assignCustomers: { body: { customerIds: [f.customerId, f.assignedId], userId: null } },
+    assignBySpend: { params: integration },
+    listUnmappedAssociates: { params: integration },
     setCustomerExclusion: {
       params: customer,
       body: { integrationId: f.pair.integrationId, excluded: false },

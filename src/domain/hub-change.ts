@@ -83,6 +83,11 @@ export type HubChange =
       userId: number | null;
       reason: string;
     }
+  /**
+   * A4: assign every Unassigned client with purchases in the integration to the associate with
+   * the largest total spend there; marks the integration's onboarding done (A5 from then on)
+   */
+  | { kind: "integration.assignBySpend"; integrationId: number }
   /** R7.4: merge the customer with one integration again, as if just edited (catch-up) */
   | { kind: "client.resync"; clientId: number; integrationId: number }
   | {

@@ -169,6 +169,21 @@ export const hubChangeSchema = z.discriminatedUnion("kind", [
     numberChoice: z.enum(numberChoices),
     number: z.string().optional(),
   }),
+  z.looseObject({
+    kind: z.literal("client.assign"),
+    clientId: id,
+    userId: id.nullable(),
+    expected: id.nullable(),
+    reason: z.string(),
+  }),
+  z.looseObject({
+    kind: z.literal("clients.assign"),
+    storeId: id,
+    clientIds: z.array(id),
+    userId: id.nullable(),
+    reason: z.string(),
+  }),
+  z.looseObject({ kind: z.literal("integration.assignBySpend"), integrationId: id }),
   z.looseObject({ kind: z.literal("client.resync"), clientId: id, integrationId: id }),
   z.looseObject({
     kind: z.literal("conflict.resolve"),

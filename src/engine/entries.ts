@@ -2,6 +2,7 @@ import type { HubChange } from "../domain/hub-change.ts";
 import { markEventProcessed } from "../store/change-events-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { adoptRecord } from "./adopt-record.ts";
+import { assignBySpend } from "./assign-by-spend.ts";
 import { assignClient, assignClients } from "./assign-client.ts";
 import { createClient } from "./create-client.ts";
 import { excludeClient, excludeRecord } from "./exclude-client.ts";
@@ -36,6 +37,7 @@ export { processSale as applySale, type SaleOutcome } from "./process-sale.ts";
 export {
   addToCollection,
   adoptRecord,
+  assignBySpend,
   assignClient,
   assignClients,
   createClient,
@@ -75,6 +77,7 @@ const hubEntries: { [K in HubChange["kind"]]: HubEntry<K> } = {
   "client.exclude": excludeClient,
   "client.assign": assignClient,
   "clients.assign": assignClients,
+  "integration.assignBySpend": assignBySpend,
   "record.exclude": excludeRecord,
   "client.partnerCreate": requestPartner,
   "record.partnerCreate": adoptRecord,

@@ -2,6 +2,7 @@ import { flowOf } from "../domain/policy.ts";
 import type { SaleRecord } from "../domain/retail-records.ts";
 import { skippedNotSynced } from "../store/change-events-table.ts";
 import type { Queryable } from "../store/database.ts";
+import { assignByPurchases } from "../store/client-assignment.ts";
 import { activateOnFirstPurchase } from "./first-purchase.ts";
 import { integrationOf } from "./integration-of.ts";
 import { findLink } from "../store/links-table.ts";
@@ -33,6 +34,9 @@ const jobNames = { repair: "Repair", custom: "Custom", appraisal: "Appraisal" } 
  * selected in `selected` mode) is skipped with that outcome, not an error, and taken up again if
  * the customer starts to sync (see salesToReopen); an excluded customer's sale is skipped for
  * good. A sale of a customer the hub has not seen at all waits for the customer.
+ *
+ * A5: once the integration's onboarding assignment has run, a purchase by an Unassigned client
+ * assigns the associate who made it (A6: an assigned client keeps theirs).
  */
 export async function processSale(
   tx: Queryable,
@@ -71,6 +75,7 @@ export async function processSale(
   );
   if (purchaseId === undefined) return "duplicate";
   await activateOnFirstPurchase(tx, now, integration, clientId);
+  await assignByPurchases(tx, integration, [purchaseId], now);
   return `purchase:${purchaseId}`;
 }
 

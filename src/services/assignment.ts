@@ -1,6 +1,8 @@
-import { assignClient, assignClients } from "../engine/entries.ts";
+import { assignBySpend, assignClient, assignClients } from "../engine/entries.ts";
+import { unmappedAssociates, type UnmappedAssociate } from "../store/client-assignment.ts";
 import { storeClient } from "./client-access.ts";
 import { applyHubChange, runHubChangeIn, type CustomerView } from "./customers.ts";
+import { getIntegration } from "./integrations.ts";
 import type { Actor, ServiceContext } from "./service-context.ts";
 import { ServiceError } from "./service-error.ts";
 import { requireRole } from "./users.ts";
@@ -105,4 +107,55 @@ export async function assignCustomers(
     unchanged: ids.filter((id) => found.has(id) && !changed.has(id)),
     notFound: ids.filter((id) => !found.has(id)),
   };
+}
+
+/** What an assignment by spend did, and the associate numbers that kept clients Unassigned. */
+export interface SpendAssignmentResult {
+  assigned: number;
+  /** true when this run ended the integration's onboarding (A5 assigns from now on) */
+  onboardedNow: boolean;
+  unmapped: UnmappedAssociate[];
+}
+
+/**
+ * A4 by hand: managers and admins run the assignment by largest spend again (after mapping more
+ * associate numbers, F9), or for the first time before the scheduler would. It assigns only
+ * Unassigned clients and ends onboarding if it had not ended (A5 from then on).
+ */
+export async function assignBySpendNow(
+  ctx: ServiceContext,
+  actor: Actor,
+  integrationId: number,
+): Promise<SpendAssignmentResult> {
+  requireRole(actor, ["admin", "manager"], "running the assignment by spend");
+  const integration = await getIntegration(ctx, actor, integrationId);
+  let outcome = { assigned: 0, first: false };
+  await ctx.db.transaction((tx) =>
+    runHubChangeIn(
+      ctx,
+      tx,
+      actor,
+      { kind: "integration.assignBySpend", integrationId },
+      async (tx, now, change, by) => (outcome = await assignBySpend(tx, now, change, by)),
+    ),
+  );
+  return {
+    assigned: outcome.assigned,
+    onboardedNow: outcome.first,
+    unmapped: await unmappedAssociates(ctx.db, { id: integration.id, storeId: actor.storeId }),
+  };
+}
+
+/**
+ * A4: the associate numbers on the integration's sales that assign no one (unmapped, held by
+ * several users, or by a deactivated one), with their sales, spend and waiting clients.
+ */
+export async function listUnmappedAssociates(
+  ctx: ServiceContext,
+  actor: Actor,
+  integrationId: number,
+): Promise<UnmappedAssociate[]> {
+  requireRole(actor, ["admin", "manager"], "reading the unmapped associates");
+  const integration = await getIntegration(ctx, actor, integrationId);
+  return unmappedAssociates(ctx.db, { id: integration.id, storeId: actor.storeId });
 }

@@ -20,7 +20,11 @@ import {
   type IntegrationRecord,
 } from "../store/integrations-table.ts";
 import { readStore } from "../store/stores-table.ts";
-import { listAssociateNumbers, setAssociateNumber } from "../store/user-associates-table.ts";
+import {
+  listAssociateNumbers,
+  otherHolderOf,
+  setAssociateNumber,
+} from "../store/user-associates-table.ts";
 import { readUser } from "../store/users-table.ts";
 import { buildConnector } from "./connector-resolver.ts";
 import { describeIssue } from "./customer-schemas.ts";
@@ -359,7 +363,18 @@ export async function setUserAssociate(
   const user = await readUser(ctx.db, userId);
   if (!user || user.storeId !== actor.storeId)
     throw new ServiceError("not_found", `user ${userId} does not exist`);
-  await setAssociateNumber(ctx.db, userId, integrationId, associateNumber?.trim() || null);
+  const number = associateNumber?.trim() || null;
+  await ctx.db.transaction(async (tx) => {
+    // A5: a sale's number must name one user, or it assigns no one
+    const holder =
+      number === null ? undefined : await otherHolderOf(tx, integrationId, number, userId);
+    if (holder !== undefined)
+      throw new ServiceError(
+        "conflict",
+        `associate number ${number} is mapped to user ${holder} in this integration already; a number stands for one user (unmap it there first)`,
+      );
+    await setAssociateNumber(tx, userId, integrationId, number);
+  });
   return listUserAssociates(ctx, actor, integrationId);
 }
 

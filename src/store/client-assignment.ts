@@ -100,8 +100,8 @@ export interface RuleAssignments {
  * A5: each Unassigned client among these purchases' customers goes to the associate who made
  * its earliest of them, once the integration's onboarding assignment (A4) has run. A client
  * assigned already keeps its associate (A6), and a sale whose number maps to no one (or to two
- * users) assigns no one. The update re-checks "unassigned" on the row it locks, so a user's
- * assignment made meanwhile is never overwritten.
+ * users) assigns no one. A client whose row another transaction holds is skipped (a user is
+ * assigning it: theirs is the assignment), so sales never wait on users.
  */
 export async function assignByPurchases(
   q: Queryable,
@@ -111,11 +111,20 @@ export async function assignByPurchases(
 ): Promise<RuleAssignments> {
   if (purchaseIds.length === 0) return { assigned: 0 };
   const rows = await q.query<{ n: number }>(
-    `with firsts as (
+    `with free as (
+       -- a client row another transaction holds (a user assigning it) is left to that one
+       select c.id from clients c
+       where c.id in (select client_id from purchases where id = any($3::bigint[]))
+         and c.assigned_user_id is null
+         and exists (select 1 from integrations i
+                     where i.id = $1 and i.assignment_onboarded_at is not null)
+       order by c.id
+       for update of c skip locked
+     ),
+     firsts as (
        select distinct on (p.client_id) p.client_id, p.associate_number, p.external_id
        from purchases p
-       join clients c on c.id = p.client_id and c.assigned_user_id is null
-       join integrations i on i.id = p.integration_id and i.assignment_onboarded_at is not null
+       join free on free.id = p.client_id
        where p.id = any($3::bigint[]) and p.associate_number is not null
        order by p.client_id, p.occurred_at, p.id
      ),
@@ -193,8 +202,7 @@ export async function assignByLargestSpend(
 /** An associate number on sales of the integration that assigns no one, and what it holds. */
 export interface UnmappedAssociate {
   associateNumber: string;
-  /** "unmapped", "held by several users", or "held by a deactivated user" */
-  why: string;
+  why: "unmapped" | "held by several users" | "held by a deactivated user";
   sales: number;
   total: string;
   /** Unassigned clients whose largest spend is with this number (A4 would assign them) */
@@ -284,4 +292,24 @@ export async function markAssignmentOnboarded(
     [integrationId, now],
   );
   return rows.length > 0;
+}
+
+/**
+ * A4: integrations whose first sync of customers and sales is in: they have a sales feed, every
+ * feed has caught up, and no change of theirs waits untried in the inbox (one that failed and
+ * waits to be tried again, such as a sale whose customer never came, does not hold onboarding
+ * back). Their onboarding assignment has not run yet.
+ */
+export async function integrationsDueForOnboarding(q: Queryable): Promise<number[]> {
+  const rows = await q.query<{ id: number }>(
+    `select i.id from integrations i
+     where i.enabled and i.assignment_onboarded_at is null
+       and exists (select 1 from poll_cursors pc where pc.integration_id = i.id and pc.feed = 'sales')
+       and not exists (select 1 from poll_cursors pc
+                       where pc.integration_id = i.id and not pc.caught_up)
+       and not exists (select 1 from change_events e
+                       where e.integration_id = i.id and e.processed_at is null and e.attempts = 0)
+     order by i.id`,
+  );
+  return rows.map((r) => r.id);
 }

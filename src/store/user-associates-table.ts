@@ -37,3 +37,24 @@ export async function listAssociateNumbers(q: Queryable, integrationId: number) 
     [integrationId],
   );
 }
+
+/**
+ * The other user an associate number of the integration is mapped to, locking the mapping of
+ * that number for the transaction (two admins mapping one number at once wait for each other).
+ */
+export async function otherHolderOf(
+  q: Queryable,
+  integrationId: number,
+  associateNumber: string,
+  userId: number,
+): Promise<number | undefined> {
+  await q.query("select pg_advisory_xact_lock(hashtextextended($1, 0))", [
+    `associate:${integrationId}:${associateNumber}`,
+  ]);
+  const [row] = await q.query<{ user_id: number }>(
+    `select user_id from user_associates
+     where integration_id = $1 and associate_number = $2 and user_id <> $3 limit 1`,
+    [integrationId, associateNumber, userId],
+  );
+  return row?.user_id;
+}

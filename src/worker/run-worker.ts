@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { applyDueJobs, reclaimJobs } from "../apply/run-apply.ts";
+import { scheduleOnboardingAssignments } from "../scheduler/onboarding-assignment.ts";
 import { pollIntegration } from "../capture/poll-integration.ts";
 import type { ConnectorResolver } from "../connectors/kit/connector.ts";
 import type { Clock } from "../domain/clock.ts";
@@ -169,6 +170,19 @@ export function startWorker(options: WorkerOptions): RunningWorker {
         return moved;
       },
       1000,
+    ),
+    loop(
+      "scheduler",
+      async () => {
+        const now = options.clock.now();
+        const onboarding = await scheduleOnboardingAssignments(options.db, now);
+        if (onboarding > 0) {
+          log.info({ integrations: onboarding }, "onboarding assignment (A4) handed to the engine");
+          await inboxGrew(onboarding);
+        }
+        return false;
+      },
+      5000,
     ),
     loop(
       "reclaim",
