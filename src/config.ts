@@ -208,6 +208,17 @@ export const optionTable = {
       .optional(),
     help: "every suggestion scoring at least this (0 to 1)",
   },
+  to: {
+    flag: "to",
+    type: z.string().min(1).optional(),
+    help: "who gets the customers: a user's id, their email, me, or unassigned",
+  },
+  bySpend: {
+    flag: "by-spend",
+    boolean: true,
+    type: z.boolean().default(false),
+    help: "assign Unassigned customers by largest spend in an integration (A4), again",
+  },
   lift: {
     flag: "lift",
     boolean: true,

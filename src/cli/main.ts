@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import type { Command } from "./command.ts";
+import { assignCommand } from "./assign.ts";
 import { customersCommand } from "./customers.ts";
 import { demoCommand } from "./demo.ts";
 import { excludeCommand } from "./exclude.ts";
@@ -23,6 +24,7 @@ const commands: Command[] = [
   customersCommand,
   partnersCommand,
   excludeCommand,
+  assignCommand,
   importCommand,
   exportCommand,
   usersCommand,
