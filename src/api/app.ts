@@ -1,3 +1,4 @@
+import { getCookie } from "hono/cookie";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { describeIssue } from "../services/customer-schemas.ts";
 import { authenticate } from "../services/users.ts";
@@ -5,6 +6,7 @@ import type { ServiceContext } from "../services/service-context.ts";
 import { ServiceError } from "../services/service-error.ts";
 import { activityRoutes } from "./activity-routes.ts";
 import { assignmentRoutes } from "./assignment-routes.ts";
+import { refuseOtherOrigin, sessionCookie, signInRoutes } from "./sign-in-routes.ts";
 import { collectionsRoutes } from "./collections-routes.ts";
 import { conflictsRoutes } from "./conflicts-routes.ts";
 import { contactsRoutes } from "./contacts-routes.ts";
@@ -65,14 +67,23 @@ export function createApp(ctx: ServiceContext, limits: ApiLimits = defaultApiLim
   });
   app.use("/v1/*", async (c, next) => {
     const header = c.req.header("authorization");
-    const token = header?.startsWith("Bearer ") ? header.slice("Bearer ".length).trim() : undefined;
-    const actor = await authenticate(ctx, token);
+    const bearer = header?.startsWith("Bearer ")
+      ? header.slice("Bearer ".length).trim()
+      : undefined;
+    // the console's sign-in travels in its cookie; a changing request with it must come from
+    // the hub's own pages (SameSite=Strict keeps other sites' requests from carrying it, and
+    // the Origin check is for browsers that do not honour that)
+    const cookie = bearer === undefined ? getCookie(c, sessionCookie) : undefined;
+    if (cookie !== undefined && !["GET", "HEAD"].includes(c.req.method))
+      refuseOtherOrigin(c.req.header("origin"), c.req.url);
+    const actor = await authenticate(ctx, bearer ?? cookie);
     c.set("actor", actor);
     await next();
   });
   // after the token check, so that nobody unauthenticated gets a body read
   const checks = requestChecks(limits);
   app.use("/v1/*", ...checks);
+  app.use("/auth/*", ...checks);
   app.use("/hooks/*", ...checks);
   app.get("/health", (c) => c.json({ ok: true }));
   app.route("/", customerFilesRoutes);
@@ -88,6 +99,7 @@ export function createApp(ctx: ServiceContext, limits: ApiLimits = defaultApiLim
   app.route("/", partnersRoutes);
   app.route("/", partnerRunsRoutes);
   app.route("/", usersRoutes);
+  app.route("/", signInRoutes);
   app.route("/", hooksRoutes);
   checkEveryRouteHasRoles(app);
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {

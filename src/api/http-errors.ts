@@ -34,6 +34,8 @@ export function statusOf(code: ServiceErrorCode | RequestErrorCode): ContentfulS
       return 409;
     case "too_large":
       return 413;
+    case "too_many":
+      return 429;
     case "unsupported_media_type":
       return 415;
     case "unavailable":
@@ -65,6 +67,10 @@ const codeOfHttpStatus: Partial<Record<number, string>> = {
  */
 export function errorResponse(error: unknown, c: Context, log: (error: unknown) => void) {
   if (error instanceof ServiceError || error instanceof RequestError) {
+    // a throttled call says when to come back (RFC 9110, Retry-After)
+    const retry = (error as { details?: { retryAfterSeconds?: number } }).details
+      ?.retryAfterSeconds;
+    if (retry !== undefined) c.header("Retry-After", String(retry));
     return c.json<ErrorBody>(
       { error: { code: error.code, message: error.message } },
       statusOf(error.code),

@@ -71,6 +71,9 @@ const policy: Record<string, Role[]> = {
   testIntegration: admin,
   setAssociateMapping: admin,
   createUser: admin,
+  changeUserRole: admin,
+  inviteUser: admin,
+  signOut: any,
   deactivateUser: admin,
   activateUser: admin,
   issueUserToken: admin,
@@ -183,6 +186,10 @@ function samples(f: RoleFixture): Record<string, Sample> {
       body: { associateNumber: "7" },
     },
     createUser: { body: { name: "Eve", email: "eve@roles.test", role: "admin" } },
+    changeUserRole: { params: { id: f.victimId }, body: { role: "manager" } },
+    inviteUser: { params: { id: f.victimId } },
+    // with an API token there is no session to end: allowed, and changes nothing
+    signOut: {},
     deactivateUser: { params: { id: f.victimId } },
     activateUser: { params: { id: f.victimId } },
     issueUserToken: { params: { id: f.victimId } },
@@ -204,14 +211,25 @@ async function operationsOf(f: RoleFixture): Promise<Operation[]> {
     string,
     Record<string, { operationId: string; [rolesExtension]?: Role[] }>
   >;
-  return Object.entries(paths).flatMap(([path, ops]) =>
-    Object.entries(ops).map(([method, op]) => ({
-      operationId: op.operationId,
-      method: method.toUpperCase(),
-      path,
-      roles: op[rolesExtension] ?? [],
-    })),
-  );
+  // the public operations (signing in) are the only ones outside /v1, and declare no roles
+  const outside = Object.entries(paths).filter(([path]) => !path.startsWith("/v1/"));
+  expect(outside.flatMap(([, ops]) => Object.values(ops).map((op) => op.operationId))).toEqual([
+    "signIn",
+    "acceptInvitation",
+  ]);
+  expect(
+    outside.flatMap(([, ops]) => Object.values(ops).filter((op) => op[rolesExtension])),
+  ).toEqual([]);
+  return Object.entries(paths)
+    .filter(([path]) => path.startsWith("/v1/"))
+    .flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({
+        operationId: op.operationId,
+        method: method.toUpperCase(),
+        path,
+        roles: op[rolesExtension] ?? [],
+      })),
+    );
 }
 
 function request(op: Operation, sample: Sample) {

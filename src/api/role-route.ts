@@ -57,6 +57,16 @@ export function hubRoute<P extends string, R extends HubRouteConfig<P>>(
 }
 
 /**
+ * A route anyone may call, without a token: signing in, and setting a password with an invitation.
+ * Only under /auth/, so a public route can never land among the hub's /v1 routes.
+ */
+export function publicRoute<P extends string, R extends HubRouteConfig<P>>(config: R) {
+  if (!config.path.startsWith("/auth/"))
+    throw new Error(`${config.operationId}: a public route lives under /auth/, not ${config.path}`);
+  return createRoute({ ...config, security: [] });
+}
+
+/**
  * Refuses an app in which a /v1 route has no declared roles: a route registered with a plain
  * `app.get(...)` or a bare `createRoute` would otherwise be open to every role.
  */

@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import {
   activateUser,
+  changeUserRole,
   createUser,
   deactivateUser,
   getStoreUser,
@@ -14,7 +15,7 @@ import type { HubEnv } from "./hub-env.ts";
 import { adminRole, anyRole, hubRoute, managerRoles } from "./role-route.ts";
 import { errorResponses, idParam, json, jsonBody } from "./schemas.ts";
 
-const userSchema = z
+export const userSchema = z
   .object({
     id: z.number(),
     name: z.string(),
@@ -28,7 +29,7 @@ const userSchema = z
   })
   .openapi("User");
 
-const publicUser = (u: UserRecord) => ({
+export const publicUser = (u: UserRecord) => ({
   id: u.id,
   name: u.name,
   email: u.email,
@@ -111,6 +112,35 @@ export const usersRoutes = new OpenAPIHono<HubEnv>()
     async (c) =>
       c.json(
         publicUser(await deactivateUser(c.var.ctx, c.var.actor, c.req.valid("param").id)),
+        200,
+      ),
+  )
+  .openapi(
+    hubRoute({
+      method: "patch",
+      path: "/v1/users/{id}",
+      operationId: "changeUserRole",
+      summary: "Change a user's role",
+      description:
+        "Holds from the user's next request (sessions and tokens read the role afresh). The store's last active admin keeps the role (409). Admins only.",
+      tags: ["users"],
+      roles: adminRole,
+      request: {
+        params: idParam,
+        ...jsonBody(z.object({ role: z.enum(["admin", "manager", "associate"]) }).strict()),
+      },
+      responses: { 200: json(userSchema, "the user"), ...errorResponses, ...conflict },
+    }),
+    async (c) =>
+      c.json(
+        publicUser(
+          await changeUserRole(
+            c.var.ctx,
+            c.var.actor,
+            c.req.valid("param").id,
+            c.req.valid("json"),
+          ),
+        ),
         200,
       ),
   )

@@ -6,6 +6,7 @@ export type ServiceErrorCode =
   | "not_found"
   | "conflict"
   | "too_large"
+  | "too_many"
   | "unavailable";
 
 export class ServiceError extends Error {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Queryable } from "../store/database.ts";
+import { deleteSessionsOf, findSession } from "../store/sessions-table.ts";
 import { firstStore, insertStore } from "../store/stores-table.ts";
 import {
   findUserByEmail,
@@ -10,6 +11,7 @@ import {
   lockActiveAdmins,
   readUser,
   setUserActive,
+  setUserRole,
   setUserToken,
   type Role,
   type UserRecord,
@@ -24,19 +26,41 @@ export type UserContext = Pick<ServiceContext, "db" | "clock" | "log">;
 /** A bearer token: 32 random bytes, prefixed so it is recognisable in a leaked log. */
 export const newToken = () => `tdm_${randomBytes(32).toString("base64url")}`;
 
+/**
+ * The actor a request's token stands for: a session (a sign-in, tds_...) or an API token
+ * (tdm_...). A session ends at its time, at sign-out, when its user is deactivated or sets a new
+ * password; its role is read afresh each time, so a role changed by an admin holds at once.
+ */
 export async function authenticate(
   ctx: ServiceContext,
   token: string | undefined,
-): Promise<Actor & { user: UserRecord }> {
+): Promise<Actor & { sessionId?: number }> {
   if (!token)
-    throw new ServiceError("unauthenticated", "send an API token: Authorization: Bearer <token>");
+    throw new ServiceError(
+      "unauthenticated",
+      "sign in (POST /auth/sessions) or send an API token: Authorization: Bearer <token>",
+    );
+  if (token.startsWith("tds_")) {
+    const found = await findSession(ctx.db, token, ctx.clock.now());
+    if (!found)
+      throw new ServiceError(
+        "unauthenticated",
+        "the session has ended (signed out, timed out, or the user deactivated); sign in again",
+      );
+    return {
+      userId: found.user.id,
+      storeId: found.user.storeId,
+      role: found.user.role,
+      sessionId: found.session.id,
+    };
+  }
   const user = await findUserByToken(ctx.db, token);
   if (!user)
     throw new ServiceError(
       "unauthenticated",
       "the API token is not valid (revoked, replaced by a new one, or its user deactivated); ask an admin for a new one",
     );
-  return { userId: user.id, storeId: user.storeId, role: user.role, user };
+  return { userId: user.id, storeId: user.storeId, role: user.role };
 }
 
 export interface Bootstrap {
@@ -157,6 +181,7 @@ export async function deactivateUser(
         `user ${userId} is the last active admin and can't be deactivated: add another admin first`,
       );
     await setUserActive(tx, user.id, false, ctx.clock.now());
+    await deleteSessionsOf(tx, user.id, ctx.clock.now());
     ctx.log.info({ userId: user.id, by: actor.userId }, "user deactivated");
     return (await readUser(tx, user.id))!;
   });
@@ -208,6 +233,34 @@ export async function revokeToken(
     const user = await getStoreUser(tx, actor, userId, true);
     await setUserToken(tx, user.id, null, ctx.clock.now());
     ctx.log.info({ userId: user.id, by: actor.userId }, "token revoked");
+    return (await readUser(tx, user.id))!;
+  });
+}
+
+/**
+ * An admin changes a user's role; it holds from the user's next request (sessions and tokens read
+ * it afresh). The store's last active admin keeps the role: nobody could manage users after it.
+ */
+export async function changeUserRole(
+  ctx: UserContext,
+  actor: Actor,
+  userId: number,
+  input: unknown,
+): Promise<UserRecord> {
+  const parsed = z.object({ role: userCreateSchema.shape.role }).strict().safeParse(input);
+  if (!parsed.success) throw new ServiceError("invalid", describeIssue(parsed.error));
+  const { role } = parsed.data;
+  return ctx.db.transaction(async (tx) => {
+    const admins = await lockActiveAdmins(tx, actor.storeId);
+    const user = await getStoreUser(tx, actor, userId, true);
+    if (user.role === role) return user;
+    if (user.role === "admin" && admins.length <= 1 && admins.includes(user.id))
+      throw new ServiceError(
+        "conflict",
+        `user ${userId} is the last active admin and keeps the role: make another user admin first`,
+      );
+    await setUserRole(tx, user.id, role);
+    ctx.log.info({ userId: user.id, by: actor.userId, role }, "role changed");
     return (await readUser(tx, user.id))!;
   });
 }

@@ -132,3 +132,52 @@ export async function setUserActive(q: Queryable, id: number, active: boolean, n
     active ? [id] : [id, now],
   );
 }
+
+/** A user's password hash (argon2id, made by the caller), for a sign-in to verify against. */
+export async function passwordHashOf(q: Queryable, id: number): Promise<string | null> {
+  const [row] = await q.query<{ password_hash: string | null }>(
+    "select password_hash from users where id = $1",
+    [id],
+  );
+  return row?.password_hash ?? null;
+}
+
+/** Sets a user's password (its argon2id hash) and closes their invitation. */
+export async function setPasswordHash(q: Queryable, id: number, hash: string): Promise<void> {
+  await q.query(
+    "update users set password_hash = $2, invitation_hash = null, invitation_expires_at = null where id = $1",
+    [id, hash],
+  );
+}
+
+/** Opens an invitation (a new token replaces an open one); the token is shown once. */
+export async function setInvitation(
+  q: Queryable,
+  id: number,
+  invitation: { token: string; expiresAt: Date },
+): Promise<void> {
+  await q.query("update users set invitation_hash = $2, invitation_expires_at = $3 where id = $1", [
+    id,
+    hashToken(invitation.token),
+    invitation.expiresAt,
+  ]);
+}
+
+/** The active user an open invitation token belongs to, its row locked, while it lasts. */
+export async function findUserByInvitation(
+  q: Queryable,
+  token: string,
+  now: Date,
+): Promise<UserRecord | undefined> {
+  const [row] = await q.query<UserRow>(
+    `select * from users
+     where invitation_hash = $1 and invitation_expires_at > $2 and deactivated_at is null
+     for update`,
+    [hashToken(token), now],
+  );
+  return row ? fromRow(row) : undefined;
+}
+
+export async function setUserRole(q: Queryable, id: number, role: Role): Promise<void> {
+  await q.query("update users set role = $2 where id = $1", [id, role]);
+}
