@@ -6,6 +6,7 @@ import type { ServiceContext } from "../services/service-context.ts";
 import { ServiceError } from "../services/service-error.ts";
 import { activityRoutes } from "./activity-routes.ts";
 import { assignmentRoutes } from "./assignment-routes.ts";
+import { salesBatchesRoutes } from "./sales-batches-routes.ts";
 import { refuseOtherOrigin, sessionCookie, signInRoutes } from "./sign-in-routes.ts";
 import { collectionsRoutes } from "./collections-routes.ts";
 import { conflictsRoutes } from "./conflicts-routes.ts";
@@ -89,6 +90,7 @@ export function createApp(ctx: ServiceContext, limits: ApiLimits = defaultApiLim
   app.route("/", customerFilesRoutes);
   app.route("/", customersRoutes);
   app.route("/", assignmentRoutes);
+  app.route("/", salesBatchesRoutes);
   app.route("/", contactsRoutes);
   app.route("/", conflictsRoutes);
   app.route("/", activityRoutes);

@@ -47,6 +47,8 @@ const policy: Record<string, Role[]> = {
   assignCustomers: managers,
   assignBySpend: managers,
   listUnmappedAssociates: managers,
+  getSalesBatch: managers,
+  runSalesBatch: managers,
   suggestPartners: any,
   confirmPartners: any,
   setExternalCustomerExclusion: managers,
@@ -146,6 +148,8 @@ function samples(f: RoleFixture): Record<string, Sample> {
     assignCustomers: { body: { customerIds: [f.customerId, f.assignedId], userId: null } },
     assignBySpend: { params: integration },
     listUnmappedAssociates: { params: integration },
+    getSalesBatch: { params: integration },
+    runSalesBatch: { params: integration },
     setCustomerExclusion: {
       params: customer,
       body: { integrationId: f.pair.integrationId, excluded: false },

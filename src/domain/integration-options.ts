@@ -45,6 +45,18 @@ export const integrationOptionsSchema = z.strictObject({
    * proposed, and nothing is linked without a user's confirmation
    */
   matchThreshold: z.number().min(0.5).max(1).default(0.9),
+  /**
+   * T1, T6: once onboarding is done, the POS's sales wait in the inbox for the next batch window
+   * (`batched`), or are processed as they come (`realtime`). The history of the first sync is
+   * processed as it comes either way (T3).
+   */
+  salesTiming: z.enum(["batched", "realtime"]).default("batched"),
+  /** T1: the batch windows, as local times of the store's time zone ("HH:MM", 24-hour) */
+  salesBatchTimes: z
+    .array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time of day like 12:00 or 23:30"))
+    .min(1)
+    .max(24)
+    .default(["12:00", "23:00"]),
   /** F9: POS associate number used when the hub user has none */
   defaultAssociateNumber: z.string().min(1).max(40).optional(),
 });

@@ -54,9 +54,16 @@ export async function insertChangeEvents(
   const [row] = await q.query<{ n: number }>(
     `with inserted as (
        insert into change_events (integration_id, source, event_key, kind, external_id, client_id,
-                                  version, payload, actor, received_at, run_id)
+                                  version, payload, actor, received_at, run_id, retry_at)
        select e.integration_id, e.source, e.event_key, e.kind, e.external_id, e.client_id, e.version,
-              e.payload, e.actor, e.received_at, e.run_id
+              e.payload, e.actor, e.received_at, e.run_id,
+              -- T1: a sale of an onboarded integration that batches its sales is held (staged)
+              -- until the scheduler lets its batch through (releaseHeldSales)
+              case when e.kind in ('sale.poll', 'sale.webhook') and exists (
+                     select 1 from integrations i
+                     where i.id = e.integration_id and i.assignment_onboarded_at is not null
+                       and coalesce(i.options->>'salesTiming', 'batched') = 'batched')
+                   then 'infinity'::timestamptz end
        from jsonb_to_recordset($1::jsonb)
             as e(integration_id bigint, source text, event_key text, kind text, external_id text,
                  client_id bigint, version bigint, payload jsonb, actor text, received_at timestamptz,
@@ -368,4 +375,40 @@ export async function reopenSkippedSalesOf(
     [integrationId, customerExternalIds],
   );
   return rows.length;
+}
+
+/**
+ * T1: lets an integration's held sales through to the engine (due now): its batch window came, a
+ * user ran the batch now, or the integration takes sales as they come (T6). Returns how many.
+ */
+export async function releaseHeldSales(q: Queryable, integrationId: number): Promise<number> {
+  const rows = await q.query<{ n: number }>(
+    `with released as (
+       update change_events set retry_at = null
+       where integration_id = $1 and processed_at is null and retry_at = 'infinity'
+       returning id)
+     select count(*)::int as n, (select pg_notify($2, '') where exists (select 1 from released))
+     from released`,
+    [integrationId, wakeChannels.inbox],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** T1: how many sales of the integration wait for its next batch, and since when. */
+export async function heldSales(
+  q: Queryable,
+  integrationId: number,
+): Promise<{ count: number; oldestReceivedAt: Date | null; total: string | null }> {
+  const [row] = await q.query<{ count: number; oldest: Date | null; total: string | null }>(
+    `select count(*)::int as count, min(received_at) as oldest,
+            sum((payload->>'total')::numeric(14, 2))::numeric(14, 2)::text as total
+     from change_events
+     where integration_id = $1 and processed_at is null and retry_at = 'infinity'`,
+    [integrationId],
+  );
+  return {
+    count: row?.count ?? 0,
+    oldestReceivedAt: row?.oldest ?? null,
+    total: row?.total ?? null,
+  };
 }

@@ -279,7 +279,8 @@ export async function unmappedAssociates(
 
 /**
  * A4: marks the integration's onboarding assignment as run, once: true for the caller that marked
- * it (it runs the assignment in the same transaction), false when it had run already.
+ * it (it runs the assignment in the same transaction), false when it had run already. From then
+ * on its sales are held for their batch (T1), the first batch taking those that come after now.
  */
 export async function markAssignmentOnboarded(
   q: Queryable,
@@ -287,7 +288,8 @@ export async function markAssignmentOnboarded(
   now: Date,
 ): Promise<boolean> {
   const rows = await q.query(
-    `update integrations set assignment_onboarded_at = $2
+    `update integrations
+     set assignment_onboarded_at = $2, sales_released_at = coalesce(sales_released_at, $2)
      where id = $1 and assignment_onboarded_at is null returning id`,
     [integrationId, now],
   );

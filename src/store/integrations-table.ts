@@ -155,3 +155,48 @@ export async function updateIntegration(
     ],
   );
 }
+
+/** T1: what the scheduler needs of each enabled integration to let its sales batches through. */
+export interface SalesBatchSchedule {
+  integrationId: number;
+  timing: "batched" | "realtime";
+  times: string[];
+  timeZone: string;
+  /** the last time its held sales were let through (by a window or a user); null: never */
+  releasedAt: Date | null;
+}
+
+export async function salesBatchSchedules(
+  q: Queryable,
+  integrationId?: number,
+): Promise<SalesBatchSchedule[]> {
+  const rows = await q.query<{
+    id: number;
+    options: Record<string, unknown>;
+    time_zone: string;
+    sales_released_at: Date | null;
+  }>(
+    `select i.id, i.options, s.time_zone, i.sales_released_at
+     from integrations i join stores s on s.id = i.store_id
+     where i.enabled and ($1::bigint is null or i.id = $1) order by i.id`,
+    [integrationId ?? null],
+  );
+  return rows.map((r) => {
+    const options = integrationOptionsSchema.parse(r.options);
+    return {
+      integrationId: r.id,
+      timing: options.salesTiming,
+      times: options.salesBatchTimes,
+      timeZone: r.time_zone,
+      releasedAt: r.sales_released_at,
+    };
+  });
+}
+
+/** T1: notes when the integration's held sales were last let through. */
+export async function markSalesReleased(q: Queryable, integrationId: number, at: Date) {
+  await q.query("update integrations set sales_released_at = $2 where id = $1", [
+    integrationId,
+    at,
+  ]);
+}

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { applyDueJobs, reclaimJobs } from "../apply/run-apply.ts";
 import { scheduleOnboardingAssignments } from "../scheduler/onboarding-assignment.ts";
+import { releaseDueSalesBatches } from "../scheduler/sales-batches.ts";
 import { pollIntegration } from "../capture/poll-integration.ts";
 import type { ConnectorResolver } from "../connectors/kit/connector.ts";
 import type { Clock } from "../domain/clock.ts";
@@ -180,8 +181,14 @@ export function startWorker(options: WorkerOptions): RunningWorker {
           log.info({ integrations: onboarding }, "onboarding assignment (A4) handed to the engine");
           await inboxGrew(onboarding);
         }
+        const sales = await releaseDueSalesBatches(options.db, now);
+        if (sales > 0) {
+          log.info({ sales }, "a sales batch (T1) let through to the engine");
+          await inboxGrew(sales);
+        }
         return false;
       },
+      // windows are minutes apart at the least: a batch starts within 5 s of its time
       5000,
     ),
     loop(

@@ -81,6 +81,8 @@ function optionValues(): { first: IntegrationOptions; second: IntegrationOptions
         excludeTypes: ["memo"],
       },
       matchThreshold: 0.75,
+      salesTiming: "realtime",
+      salesBatchTimes: ["06:15"],
       defaultAssociateNumber: `A${u()}`,
     },
     second: {
@@ -97,6 +99,11 @@ function optionValues(): { first: IntegrationOptions; second: IntegrationOptions
         excludeTypes: ["consignment", `type_${u()}`],
       },
       matchThreshold: 0.8 + Math.floor(Math.random() * 100) / 1000,
+      salesTiming: "batched",
+      salesBatchTimes: [
+        `0${Math.floor(Math.random() * 10)}:${String(Math.floor(Math.random() * 60)).padStart(2, "0")}`,
+        "21:45",
+      ],
       defaultAssociateNumber: `B${u()}`,
     },
   };

@@ -30,7 +30,8 @@ interface Customer {
 }
 
 async function storeWithPos(hub: TestHub) {
-  const integrationId = await addOfflineIntegration(hub);
+  // sales as they come (T6), so that A5 acts at once (batches are tested in test/sales)
+  const integrationId = await addOfflineIntegration(hub, { salesTiming: "realtime" });
   const api = hubApi(hub);
   const user = async (name: string, number: string) => {
     const { user } = await createUser(hub.ctx, hub.admin, {
