@@ -48,6 +48,8 @@ const policy: Record<string, Role[]> = {
   assignBySpend: managers,
   listUnmappedAssociates: managers,
   getSalesBatch: managers,
+  getStore: any,
+  changeStore: admin,
   runSalesBatch: managers,
   suggestPartners: any,
   confirmPartners: any,
@@ -149,6 +151,8 @@ function samples(f: RoleFixture): Record<string, Sample> {
     assignBySpend: { params: integration },
     listUnmappedAssociates: { params: integration },
     getSalesBatch: { params: integration },
+    getStore: {},
+    changeStore: { body: { timeZone: "Europe/Copenhagen" } },
     runSalesBatch: { params: integration },
     setCustomerExclusion: {
       params: customer,

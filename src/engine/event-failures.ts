@@ -10,7 +10,7 @@ import type { Queryable } from "../store/database.ts";
 import { hasDeadJob } from "../queue/has-dead-job.ts";
 import { clearLinkError, findLink, markLinkError, type LinkRecord } from "../store/links-table.ts";
 import { clientLockKey, externalLockKey, inSavepoint, lockKey } from "./lock-keys.ts";
-import { WaitingForCustomer } from "./process-sale.ts";
+import { InvalidSale, WaitingForCustomer } from "./process-sale.ts";
 
 /** After this many failed attempts an event is parked as failed (visible, not retried forever). */
 export const maxEventAttempts = 8;
@@ -32,16 +32,18 @@ export async function recordEventFailure(
 ): Promise<void> {
   const attempts = event.attempts + 1;
   const waiting = error instanceof WaitingForCustomer;
+  // T2: a sale held back waits for a user (or a corrected version), not for time
+  const held = error instanceof InvalidSale;
   const delay = Math.min(waiting ? 600_000 : 60_000, 500 * 2 ** attempts);
   const failure = {
     error: `${subjectOf(event)}: ${error instanceof Error ? error.message : String(error)}`,
     retryAt: new Date(now.getTime() + delay),
-    parkedAt: !waiting && attempts >= maxEventAttempts ? now : null,
+    parkedAt: held || (!waiting && attempts >= maxEventAttempts) ? now : null,
     linkId: null,
   };
   try {
     await inSavepoint(tx, "event_failure", async () => {
-      const link = waiting ? undefined : await lockedLinkOf(tx, event);
+      const link = waiting || held ? undefined : await lockedLinkOf(tx, event);
       if (link && link.clientId !== null && link.status !== "excluded") {
         await markLinkError(tx, link, failure.error, now);
         await markEventFailed(tx, event.id, { ...failure, linkId: link.id });

@@ -1,5 +1,6 @@
 import { flowOf } from "../domain/policy.ts";
 import type { SaleRecord } from "../domain/retail-records.ts";
+import { saleProblem } from "../domain/sale-checks.ts";
 import { skippedNotSynced } from "../store/change-events-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { assignByPurchases } from "../store/client-assignment.ts";
@@ -14,6 +15,14 @@ import { insertPurchase, type NewPurchase } from "../store/purchases-table.ts";
  * be on its way): the event waits and is tried again, for as long as it takes.
  */
 export class WaitingForCustomer extends Error {}
+
+/**
+ * T2: the sale is not fit to be processed (no lines, totals that do not add up, a bad currency or
+ * date): it is held back at once with the reason, listed with the failed events, and processed
+ * when a user retries it after the cause is fixed (the store's currency set, say), or when the
+ * system sends a corrected version.
+ */
+export class InvalidSale extends Error {}
 
 export type SaleOutcome =
   | "no-integration"
@@ -47,6 +56,8 @@ export async function processSale(
   const integration = await integrationOf(tx, integrationId);
   if (!integration) return "no-integration";
   if (flowOf(integration.profile, "sale").direction !== "inbound") return "not imported (profile)";
+  const problem = saleProblem(sale, integration.currency);
+  if (problem !== undefined) throw new InvalidSale(`held: ${problem}`);
   const link = await findLink(tx, { integrationId: integration.id, externalId: sale.customerId });
   if (!link)
     throw new WaitingForCustomer(

@@ -30,6 +30,7 @@ import {
 import { lendLinkPeeks } from "./link-peeks.ts";
 import { salesToReopen } from "./process-external-change.ts";
 import { recordSalesInBulk } from "./record-sales-in-bulk.ts";
+import { saleProblem } from "../domain/sale-checks.ts";
 
 export interface BatchResult {
   /** events claimed */
@@ -333,7 +334,9 @@ class Batch {
         !sale ||
         !integration ||
         flowOf(integration.profile, "sale").direction !== "inbound" ||
-        seen.has(key)
+        seen.has(key) ||
+        // T2: one held back goes one at a time, where processSale says why
+        saleProblem(sale, integration.currency) !== undefined
       ) {
         rest.push(event);
         continue;

@@ -24,6 +24,8 @@ export interface IntegrationRecord {
   enabled: boolean;
   /** the store's country (phone numbers) */
   country: string;
+  /** the store's currency (ISO 4217): its sales must be in it (T2) */
+  currency: string;
   /**
    * Changes whenever the credentials are written (a digest of their sealed form, which a fresh
    * nonce makes new on every write), so a process may keep what it built from them (R8.5).
@@ -43,9 +45,10 @@ interface IntegrationRow {
   options: unknown;
   enabled: boolean;
   country: string;
+  currency: string;
 }
 
-const select = `select i.*, s.country from integrations i join stores s on s.id = i.store_id`;
+const select = `select i.*, s.country, s.currency from integrations i join stores s on s.id = i.store_id`;
 
 const fromRow = (r: IntegrationRow): IntegrationRecord => ({
   id: r.id,
@@ -58,6 +61,7 @@ const fromRow = (r: IntegrationRow): IntegrationRecord => ({
   options: integrationOptionsSchema.parse(r.options),
   enabled: r.enabled,
   country: r.country,
+  currency: r.currency,
   credentialsTag: createHash("sha256").update(r.credentials).digest("base64url").slice(0, 22),
 });
 
