@@ -7,6 +7,7 @@ import { ServiceError } from "../services/service-error.ts";
 import { activityRoutes } from "./activity-routes.ts";
 import { assignmentRoutes } from "./assignment-routes.ts";
 import { salesBatchesRoutes } from "./sales-batches-routes.ts";
+import { salesRoutes } from "./sales-routes.ts";
 import { storeRoutes } from "./store-routes.ts";
 import { refuseOtherOrigin, sessionCookie, signInRoutes } from "./sign-in-routes.ts";
 import { collectionsRoutes } from "./collections-routes.ts";
@@ -92,6 +93,7 @@ export function createApp(ctx: ServiceContext, limits: ApiLimits = defaultApiLim
   app.route("/", customersRoutes);
   app.route("/", assignmentRoutes);
   app.route("/", salesBatchesRoutes);
+  app.route("/", salesRoutes);
   app.route("/", storeRoutes);
   app.route("/", contactsRoutes);
   app.route("/", conflictsRoutes);

@@ -49,6 +49,8 @@ const policy: Record<string, Role[]> = {
   listUnmappedAssociates: managers,
   getSalesBatch: managers,
   getStore: any,
+  listSales: managers,
+  reportSales: managers,
   changeStore: admin,
   runSalesBatch: managers,
   suggestPartners: any,
@@ -152,6 +154,8 @@ function samples(f: RoleFixture): Record<string, Sample> {
     listUnmappedAssociates: { params: integration },
     getSalesBatch: { params: integration },
     getStore: {},
+    listSales: { query: "from=2026-11-01&to=2026-11-30" },
+    reportSales: { query: "from=2026-11-01&to=2026-11-30&by=associate" },
     changeStore: { body: { timeZone: "Europe/Copenhagen" } },
     runSalesBatch: { params: integration },
     setCustomerExclusion: {
