@@ -2,8 +2,13 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startReferencePos } from "../../simulators/reference-pos/server.ts";
 import { helpText, readOptions, type OptionName } from "../config.ts";
-import { createIntegration, listStoreIntegrations } from "../services/integrations.ts";
-import { bootstrapHub } from "../services/users.ts";
+import {
+  createIntegration,
+  listStoreIntegrations,
+  setUserAssociate,
+} from "../services/integrations.ts";
+import type { Actor } from "../services/service-context.ts";
+import { bootstrapHub, createUser } from "../services/users.ts";
 import { startWorker } from "../worker/run-worker.ts";
 import { listenFailure } from "./cli-error.ts";
 import type { Command } from "./command.ts";
@@ -76,7 +81,7 @@ async function run(argv: string[]): Promise<void> {
     const actor = { userId: boot.admin.id, storeId: boot.storeId, role: boot.admin.role };
     const integrations = await listStoreIntegrations(ctx, actor);
     if (!integrations.some((i) => i.kind === "pos")) {
-      await createIntegration(ctx, actor, {
+      const integration = await createIntegration(ctx, actor, {
         kind: "pos",
         name: "Reference POS",
         baseUrl: pos.url,
@@ -98,6 +103,7 @@ async function run(argv: string[]): Promise<void> {
           salesTiming: "realtime",
         },
       });
+      await addPosAssociates(ctx, actor, integration.id, pos.url, o.posApiKey);
     }
     const worker = startWorker({ ...ctx, onFatal: fatal.report });
     cleanups.push(() => worker.stop());
@@ -119,6 +125,37 @@ async function run(argv: string[]): Promise<void> {
     await untilSignal(fatal.promise);
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup();
+  }
+}
+
+/**
+ * A4, F9: the POS's associates as hub users of the store, each mapped to their number, before the
+ * worker's first sync, so that the onboarding assignment gives each customer the associate they
+ * spent most with. Emails are made up (first.last@demo.tandem.local); they sign in once invited.
+ */
+async function addPosAssociates(
+  ctx: Awaited<ReturnType<typeof openHub>>,
+  actor: Actor,
+  integrationId: number,
+  posUrl: string,
+  apiKey: string,
+) {
+  const response = await fetch(`${posUrl}/api/v1/associates`, {
+    headers: { authorization: `Bearer ${apiKey}` },
+    signal: AbortSignal.timeout(5000),
+  });
+  if (!response.ok) throw new Error(`the reference POS listed no associates (${response.status})`);
+  const { associates } = (await response.json()) as {
+    associates: Array<{ number: string; name: string }>;
+  };
+  for (const associate of associates) {
+    const email = `${associate.name.toLowerCase().replace(/[^a-z]+/g, ".")}@demo.tandem.local`;
+    const { user } = await createUser(ctx, actor, {
+      name: associate.name,
+      email,
+      role: "associate",
+    });
+    await setUserAssociate(ctx, actor, integrationId, user.id, associate.number);
   }
 }
 
