@@ -17,6 +17,26 @@ const mappedNumbers = `
   group by ua.associate_number
   having count(*) = 1`;
 
+/**
+ * A4: for each Unassigned client of the store ($2) with purchases in the integration ($1), the
+ * associate number with the largest total spend (`best`: client_id, associate_number, total,
+ * sales). Ties: the most recent sale among them, then the lowest number.
+ */
+const largestSpenders = `
+  spend as (
+    select p.client_id, p.associate_number, sum(p.total) as total, count(*)::int as sales,
+           max(p.occurred_at) as latest
+    from purchases p
+    join clients c on c.id = p.client_id and c.store_id = $2 and c.assigned_user_id is null
+    where p.integration_id = $1 and p.associate_number is not null
+    group by p.client_id, p.associate_number
+  ),
+  best as (
+    select distinct on (client_id) client_id, associate_number, total, sales
+    from spend
+    order by client_id, total desc, latest desc, associate_number
+  )`;
+
 /** The user behind a sale's associate number (F9's mapping read backwards), if exactly one. */
 export async function userOfAssociateNumber(
   q: Queryable,
@@ -164,19 +184,7 @@ export async function assignByLargestSpend(
   now: Date,
 ): Promise<RuleAssignments> {
   const rows = await q.query<{ n: number }>(
-    `with spend as (
-       select p.client_id, p.associate_number, sum(p.total) as total, count(*)::int as sales,
-              max(p.occurred_at) as latest
-       from purchases p
-       join clients c on c.id = p.client_id and c.store_id = $2 and c.assigned_user_id is null
-       where p.integration_id = $1 and p.associate_number is not null
-       group by p.client_id, p.associate_number
-     ),
-     best as (
-       select distinct on (client_id) client_id, associate_number, total, sales
-       from spend
-       order by client_id, total desc, latest desc, associate_number
-     ),
+    `with ${largestSpenders},
      assigned as (
        update clients c set assigned_user_id = m.user_id, updated_at = $3
        from best b join (${mappedNumbers}) m on m.associate_number = b.associate_number
@@ -239,17 +247,7 @@ export async function unmappedAssociates(
        where ua.integration_id = $1
        group by ua.associate_number
      ),
-     spend as (
-       select p.client_id, p.associate_number, sum(p.total) as total, max(p.occurred_at) as latest
-       from purchases p
-       join clients c on c.id = p.client_id and c.store_id = $2 and c.assigned_user_id is null
-       where p.integration_id = $1 and p.associate_number is not null
-       group by p.client_id, p.associate_number
-     ),
-     best as (
-       select distinct on (client_id) client_id, associate_number, total
-       from spend order by client_id, total desc, latest desc, associate_number
-     ),
+     ${largestSpenders},
      waiting as (
        select associate_number, count(*)::int as waiting from best where total > 0
        group by associate_number
