@@ -1,5 +1,6 @@
 // How far an onboarding has got, read from the hub's tables: the inbox filling (capture) and
-// draining (engine), jobs (apply), links and purchases (the end state W1 waits for).
+// draining (engine), jobs (apply), links, purchases and the onboarding assignment (A4): the end
+// state W1 waits for.
 
 export interface Progress {
   /** seconds since the integration was enabled */
@@ -12,6 +13,10 @@ export interface Progress {
   purchases: number;
   jobsOpen: number;
   jobsDone: number;
+  /** customers with an associate (A4 assigns them once the first sync is in) */
+  assigned: number;
+  /** integrations whose onboarding assignment has run */
+  onboarded: number;
 }
 
 type Query = (sql: string) => Promise<Array<Record<string, unknown>>>;
@@ -26,7 +31,10 @@ export async function readProgress(query: Query, t: number): Promise<Progress> {
     `select (select count(*)::int from links where client_id is not null) as linked,
             (select count(*)::int from purchases) as purchases,
             (select count(*)::int from jobs where state in ('ready', 'running')) as open,
-            (select count(*)::int from jobs where state = 'done') as done`,
+            (select count(*)::int from jobs where state = 'done') as done,
+            (select count(*)::int from clients where assigned_user_id is not null) as assigned,
+            (select count(*)::int from integrations where assignment_onboarded_at is not null)
+              as onboarded`,
   );
   const of = (kind: string, key: "total" | "processed") =>
     Number(events.find((e) => e["kind"] === kind)?.[key] ?? 0);
@@ -40,6 +48,8 @@ export async function readProgress(query: Query, t: number): Promise<Progress> {
     purchases: Number(counts?.["purchases"] ?? 0),
     jobsOpen: Number(counts?.["open"] ?? 0),
     jobsDone: Number(counts?.["done"] ?? 0),
+    assigned: Number(counts?.["assigned"] ?? 0),
+    onboarded: Number(counts?.["onboarded"] ?? 0),
   };
 }
 
@@ -53,9 +63,14 @@ export async function readProgress(query: Query, t: number): Promise<Progress> {
 export async function looksSettled(query: Query): Promise<boolean> {
   const [row] = await query(
     `select (select count(*)::int from poll_cursors where not caught_up) as behind,
-            exists (select 1 from change_events where processed_at is null) as pending`,
+            exists (select 1 from change_events where processed_at is null) as pending,
+            exists (select 1 from integrations where assignment_onboarded_at is null) as onboarding`,
   );
-  return Number(row?.["behind"] ?? 1) === 0 && row?.["pending"] === false;
+  return (
+    Number(row?.["behind"] ?? 1) === 0 &&
+    row?.["pending"] === false &&
+    row?.["onboarding"] === false
+  );
 }
 
 export const fullEverySeconds = 10;

@@ -31,7 +31,12 @@ export type W1Result = {
   ratioToCopy: number;
   pos: { seedMs: number };
   /** when the inbox had every record (capture done) and when it was drained (engine done) */
-  stages: { captureSeconds: number | null; engineSeconds: number | null };
+  stages: {
+    captureSeconds: number | null;
+    engineSeconds: number | null;
+    /** when the onboarding assignment (A4) had run */
+    assignedSeconds: number | null;
+  };
   /** rates over the run: how fast the inbox filled and drained, per kind */
   rates: Record<string, number>;
   integrationOptions: Record<string, unknown>;
@@ -57,13 +62,25 @@ export async function runW1(o: W1Options): Promise<W1Result> {
         if (line.startsWith("PROGRESS ")) latest = JSON.parse(line.slice(9)) as Progress;
       });
     const started = performance.now();
-    await hub.api("POST", "/v1/integrations", {
+    const integration = (await hub.api("POST", "/v1/integrations", {
       kind: "pos",
       name: "Bench POS",
       baseUrl: pos.url,
       apiKey: pos.apiKey,
       options: integrationOptions,
-    });
+    })) as { id: number };
+    // A4: the seeded sales' five associates as users, mapped while the first sync runs, so the
+    // onboarding assignment at its end gives each customer the associate of its largest spend
+    for (let n = 1; n <= 5; n++) {
+      const { user } = (await hub.api("POST", "/v1/users", {
+        name: `Associate ${n}`,
+        email: `associate${n}@bench.test`,
+        role: "associate",
+      })) as { user: { id: number } };
+      await hub.api("PUT", `/v1/integrations/${integration.id}/associates/${user.id}`, {
+        associateNumber: String(n),
+      });
+    }
     let done = false;
     let lastFull = -Infinity;
     let lastSeen: Progress | undefined;
@@ -87,9 +104,9 @@ export async function runW1(o: W1Options): Promise<W1Result> {
       o.log(
         `  ${p.t}s inbox customers ${p.customersProcessed}/${p.customersCaptured}/${o.customers}` +
           ` sales ${p.salesProcessed}/${p.salesCaptured}/${sales} (processed/captured/total)` +
-          ` linked ${p.linked} purchases ${p.purchases} jobs open ${p.jobsOpen}`,
+          ` linked ${p.linked} purchases ${p.purchases} assigned ${p.assigned} jobs open ${p.jobsOpen}`,
       );
-      done = p.linked >= o.customers && p.purchases >= sales;
+      done = p.linked >= o.customers && p.purchases >= sales && p.onboarded > 0;
       if (t > o.timeoutSeconds) break;
       for (const proc of [pos.process, ...hub.processes])
         if ((await Promise.race([proc.exited, Promise.resolve("alive")])) !== "alive")
@@ -130,6 +147,7 @@ export async function runW1(o: W1Options): Promise<W1Result> {
         engineSeconds: at(
           (p) => p.customersProcessed >= o.customers && p.salesProcessed >= p.salesCaptured,
         ),
+        assignedSeconds: at((p) => p.onboarded > 0),
       },
       rates: ratesOf(timeline),
       integrationOptions,
@@ -163,5 +181,6 @@ function ratesOf(timeline: Progress[]): Record<string, number> {
     salesProcessedPerSecond: rate("salesProcessed"),
     linkedPerSecond: rate("linked"),
     purchasesPerSecond: rate("purchases"),
+    assignedPerSecond: rate("assigned"),
   };
 }
