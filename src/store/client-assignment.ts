@@ -135,11 +135,12 @@ export interface RuleAssignments {
  */
 export async function assignByPurchases(
   q: Queryable,
-  integration: { id: number; storeId: number; kind: string },
+  integration: { id: number; storeId: number; kind: string; onboardedAt: Date | null },
   purchaseIds: readonly number[],
   now: Date,
 ): Promise<RuleAssignments> {
-  if (purchaseIds.length === 0) return { assigned: 0 };
+  // the first sync's history assigns no one (A4 does, at its end): no statement for it at all
+  if (purchaseIds.length === 0 || integration.onboardedAt === null) return { assigned: 0 };
   const rows = await q.query<{ n: number }>(
     `with free as (
        -- a client row another transaction holds (a user assigning it) is left to that one

@@ -26,6 +26,8 @@ export interface IntegrationRecord {
   country: string;
   /** the store's currency (ISO 4217): its sales must be in it (T2) */
   currency: string;
+  /** A4: when its first sync was in and its customers were assigned by spend (null: not yet) */
+  onboardedAt: Date | null;
   /**
    * Changes whenever the credentials are written (a digest of their sealed form, which a fresh
    * nonce makes new on every write), so a process may keep what it built from them (R8.5).
@@ -46,6 +48,7 @@ interface IntegrationRow {
   enabled: boolean;
   country: string;
   currency: string;
+  assignment_onboarded_at: Date | null;
 }
 
 const select = `select i.*, s.country, s.currency from integrations i join stores s on s.id = i.store_id`;
@@ -62,6 +65,7 @@ const fromRow = (r: IntegrationRow): IntegrationRecord => ({
   enabled: r.enabled,
   country: r.country,
   currency: r.currency,
+  onboardedAt: r.assignment_onboarded_at,
   credentialsTag: createHash("sha256").update(r.credentials).digest("base64url").slice(0, 22),
 });
 
