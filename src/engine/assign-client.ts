@@ -35,10 +35,10 @@ export async function assignClient(
     now,
   });
   if (changed.length === 0) {
-    const now = (await readClient(tx, clientId))?.assignedUserId ?? null;
+    const current = (await readClient(tx, clientId))?.assignedUserId ?? null;
     throw new EngineError(
       "conflict",
-      `customer ${clientId} was ${now === null ? "made Unassigned" : `assigned to user ${now}`} meanwhile; look again before changing it`,
+      `customer ${clientId} was ${current === null ? "made Unassigned" : `assigned to user ${current}`} meanwhile; look again before changing it`,
     );
   }
   return { clientId };
