@@ -5,6 +5,7 @@ import {
   recordSentMessage,
   storeProducts,
 } from "../services/activity.ts";
+import { hubSaleSchema, recordHubPurchase } from "../services/hub-sales.ts";
 import { customerSchema } from "./customers-routes.ts";
 import type { HubEnv } from "./hub-env.ts";
 import { anyRole, hubRoute } from "./role-route.ts";
@@ -18,6 +19,10 @@ const purchaseSchema = z
     total: z.string(),
     currency: z.string(),
     associateNumber: z.string().nullable(),
+    soldBy: z
+      .number()
+      .nullable()
+      .openapi({ description: "the user who made a sale entered in the hub (T4)" }),
     lines: z.array(
       z.object({
         productId: z.number(),
@@ -90,6 +95,29 @@ export const activityRoutes = new OpenAPIHono<HubEnv>()
         { purchases: purchases.map((p) => ({ ...p, occurredAt: p.occurredAt.toISOString() })) },
         200,
       );
+    },
+  )
+  .openapi(
+    hubRoute({
+      method: "post",
+      path: "/v1/customers/{id}/purchases",
+      operationId: "recordCustomerPurchase",
+      summary: "T4: enter a sale made outside the POS; it is processed at once",
+      description:
+        "The sale's lines (each amount the line's total, negative for a return), when it happened (by default now) and who sold it (by default the caller), in the store's currency. Processed at once, not in a batch: it is in the customer's purchases and the sales report, an Unassigned customer goes to the seller (A5), and the store's sales triggers start counting its days. A7: an associate enters their own sales, for their own and Unassigned customers.",
+      roles: anyRole,
+      tags: ["customers", "sales"],
+      request: { params: idParam, ...jsonBody(hubSaleSchema) },
+      responses: { 201: json(purchaseSchema, "the purchase"), ...errorResponses },
+    }),
+    async (c) => {
+      const purchase = await recordHubPurchase(
+        c.var.ctx,
+        c.var.actor,
+        c.req.valid("param").id,
+        c.req.valid("json"),
+      );
+      return c.json({ ...purchase, occurredAt: purchase.occurredAt.toISOString() }, 201);
     },
   )
   .openapi(

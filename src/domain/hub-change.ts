@@ -110,4 +110,24 @@ export type HubChange =
       productId?: number | undefined;
       description?: string | undefined;
     }
-  | { kind: "collection.remove"; clientId: number; itemId: number };
+  | { kind: "collection.remove"; clientId: number; itemId: number }
+  /**
+   * T4: a sale a user entered by hand in the hub, processed at once (no batch); `soldBy` the user
+   * who made it, in the store's currency
+   */
+  | {
+      kind: "purchase.record";
+      clientId: number;
+      occurredAt: string;
+      soldBy: number | null;
+      currency: string;
+      lines: HubSaleLine[];
+    };
+
+/** a line of a sale entered in the hub */
+export interface HubSaleLine {
+  description: string;
+  category: string | null;
+  quantity: number;
+  amount: number;
+}

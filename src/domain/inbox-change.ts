@@ -212,6 +212,21 @@ export const hubChangeSchema = z.discriminatedUnion("kind", [
     description: z.string().optional(),
   }),
   z.looseObject({ kind: z.literal("collection.remove"), clientId: id, itemId: id }),
+  z.looseObject({
+    kind: z.literal("purchase.record"),
+    clientId: id,
+    occurredAt: z.string(),
+    soldBy: id.nullable(),
+    currency: z.string(),
+    lines: z.array(
+      z.looseObject({
+        description: z.string(),
+        category: z.string().nullable(),
+        quantity: z.number(),
+        amount: z.number(),
+      }),
+    ),
+  }),
 ]) satisfies z.ZodType<HubChange>;
 
 /** An inbox event as the engine takes it: one case per kind of change, its payload checked. */

@@ -8,6 +8,7 @@ import { createClient } from "./create-client.ts";
 import { excludeClient, excludeRecord } from "./exclude-client.ts";
 import { pairClient } from "./pair-client.ts";
 import { addToCollection, removeFromCollection } from "./edit-collection.ts";
+import { recordHubSale } from "./record-hub-sale.ts";
 import { recordMessage } from "./record-message.ts";
 import { requestPartner } from "./request-partner.ts";
 import { resolveConflicts } from "./resolve-conflicts.ts";
@@ -44,6 +45,7 @@ export {
   excludeClient,
   excludeRecord,
   pairClient,
+  recordHubSale,
   recordMessage,
   removeFromCollection,
   requestPartner,
@@ -86,6 +88,7 @@ const hubEntries: { [K in HubChange["kind"]]: HubEntry<K> } = {
   "message.sent": recordMessage,
   "collection.add": addToCollection,
   "collection.remove": removeFromCollection,
+  "purchase.record": recordHubSale,
 };
 
 /** The outcome of a queued hub change the engine refused, with the refusal's reason. */

@@ -8,14 +8,15 @@ import { syncClientOut } from "./sync-out.ts";
 
 /**
  * S3: a prospect's first purchase makes it an active customer, as a user marking it active would:
- * the change is audited as the selling system's (field `lifecycle`), and the client is sent on to
- * every integration, so one whose `transferWhen` is `active` creates its partner now. A client
- * already active is left as it is (one read, no lock).
+ * the change is audited as the selling system's (field `lifecycle`), or as the hub user's who
+ * entered the sale (T4), and the client is sent on to every integration, so one whose
+ * `transferWhen` is `active` creates its partner now. A client already active is left as it is
+ * (one read, no lock).
  */
 export async function activateOnFirstPurchase(
   tx: Queryable,
   now: Date,
-  integration: IntegrationRecord,
+  seller: IntegrationRecord | { hubActor: string },
   clientId: number,
 ): Promise<void> {
   if (!(await isProspect(tx, clientId))) return;
@@ -25,15 +26,16 @@ export async function activateOnFirstPurchase(
   const key = clientLockKey(clientId);
   if (!(await tryLockKey(tx, key))) throw new KeyBusy(key);
   if (!(await activateProspect(tx, clientId, now))) return;
-  const actor = connectorActor(integration.kind);
+  const fromHub = "hubActor" in seller;
+  const actor = fromHub ? seller.hubActor : connectorActor(seller.kind);
   await appendAudit(tx, [
     {
       clientId,
-      integrationId: integration.id,
+      integrationId: fromHub ? null : seller.id,
       field: "lifecycle",
       oldValue: "prospect",
       newValue: "active",
-      source: integration.kind,
+      source: fromHub ? "hub" : seller.kind,
       actor,
       at: now,
     },

@@ -9,6 +9,8 @@ import { integrationOf } from "./integration-of.ts";
 import { findLink } from "../store/links-table.ts";
 import { upsertProduct, type ProductUpsert } from "../store/products-table.ts";
 import { insertPurchase, type NewPurchase } from "../store/purchases-table.ts";
+import type { IntegrationRecord } from "../store/integrations-table.ts";
+import { scheduleSaleTriggers } from "../store/sales-triggers-table.ts";
 
 /**
  * The sale is fine but the hub has not seen its customer yet (the customer's own change may still
@@ -45,7 +47,8 @@ const jobNames = { repair: "Repair", custom: "Custom", appraisal: "Appraisal" } 
  * good. A sale of a customer the hub has not seen at all waits for the customer.
  *
  * A5: once the integration's onboarding assignment has run, a purchase by an Unassigned client
- * assigns the associate who made it (A6: an assigned client keeps theirs).
+ * assigns the associate who made it (A6: an assigned client keeps theirs); T4: the store's sales
+ * triggers start counting its days.
  */
 export async function processSale(
   tx: Queryable,
@@ -86,8 +89,25 @@ export async function processSale(
   );
   if (purchaseId === undefined) return "duplicate";
   await activateOnFirstPurchase(tx, now, integration, clientId);
-  await assignByPurchases(tx, integration, [purchaseId], now);
+  await purchasesProcessed(tx, integration, [purchaseId], now);
   return `purchase:${purchaseId}`;
+}
+
+/**
+ * What follows a POS sale's processing, one sale or a batch: A5 assigns Unassigned clients the
+ * associate of their purchase, and T4's triggers start counting the days. Neither for the first
+ * sync's history (its integration not onboarded yet): A4 assigns those clients at its end, and a
+ * store's years of past sales fire no follow-ups.
+ */
+export async function purchasesProcessed(
+  tx: Queryable,
+  integration: IntegrationRecord,
+  purchaseIds: readonly number[],
+  now: Date,
+): Promise<void> {
+  await assignByPurchases(tx, integration, purchaseIds, now);
+  if (integration.onboardedAt !== null)
+    await scheduleSaleTriggers(tx, integration.storeId, purchaseIds);
 }
 
 type SaleProduct = Omit<

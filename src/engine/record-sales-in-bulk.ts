@@ -2,9 +2,8 @@ import type { SaleRecord } from "../domain/retail-records.ts";
 import type { Queryable } from "../store/database.ts";
 import type { IntegrationRecord } from "../store/integrations-table.ts";
 import { upsertProducts, type ProductUpsert } from "../store/products-table.ts";
-import { assignByPurchases } from "../store/client-assignment.ts";
 import { insertPurchases, type NewPurchase } from "../store/purchases-table.ts";
-import { purchaseOf, saleProducts } from "./process-sale.ts";
+import { purchaseOf, purchasesProcessed, saleProducts } from "./process-sale.ts";
 
 /**
  * R8.5, F6: processSale for many sales of synced customers at once: every sold item and service
@@ -58,10 +57,10 @@ export async function recordSalesInBulk(
     ),
   );
   // in sale id order, so that two batches recording the same sale wait in one order
-  purchases.sort((a, b) => (a.externalId < b.externalId ? -1 : 1));
+  purchases.sort((a, b) => (a.externalId! < b.externalId! ? -1 : 1));
   const ids = await insertPurchases(tx, purchases);
-  // A5: Unassigned clients go to the associate of their first purchase here (after onboarding)
-  await assignByPurchases(tx, integration, [...ids.values()], now);
+  // A5: Unassigned clients go to the associate of their first purchase here; T4 (after onboarding)
+  await purchasesProcessed(tx, integration, [...ids.values()], now);
   return new Map(
     sales.map(({ sale }) => {
       const id = ids.get(sale.id);

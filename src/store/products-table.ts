@@ -98,16 +98,21 @@ export async function listProducts(
   );
 }
 
-/** A product made in the hub (e.g. a non-stock wish added by a user). */
+/**
+ * A product made in the hub (a non-stock wish added by a user; archived, a line of a sale entered
+ * in the hub, T4).
+ */
 export async function insertHubProduct(
   q: Queryable,
   storeId: number,
   name: string,
   now: Date,
+  sold?: { category: string | null; price: number },
 ): Promise<number> {
   const [row] = await q.query<{ id: number }>(
-    `insert into products (store_id, origin, name, created_at, updated_at) values ($1, 'hub', $2, $3, $3) returning id`,
-    [storeId, name, now],
+    `insert into products (store_id, origin, name, category, price, archived, created_at, updated_at)
+     values ($1, 'hub', $2, $4, $5, $6, $3, $3) returning id`,
+    [storeId, name, now, sold?.category ?? null, sold?.price ?? null, sold !== undefined],
   );
   return row!.id;
 }

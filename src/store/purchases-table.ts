@@ -2,12 +2,15 @@ import type { Queryable } from "./database.ts";
 
 export interface NewPurchase {
   clientId: number;
-  integrationId: number;
-  externalId: string;
+  /** null: a sale entered in the hub (T4) */
+  integrationId: number | null;
+  externalId: string | null;
   occurredAt: Date;
   total: number;
   currency: string;
   associateNumber: string | null;
+  /** the hub user who made a sale entered in the hub */
+  soldBy?: number | null | undefined;
   lines: Array<{
     productId: number;
     kind: "item" | "special_order" | "service";
@@ -20,8 +23,8 @@ export interface NewPurchase {
 /** Records a purchase once: a sale already recorded (same integration and id) returns undefined. */
 export async function insertPurchase(q: Queryable, p: NewPurchase): Promise<number | undefined> {
   const [row] = await q.query<{ id: number }>(
-    `insert into purchases (client_id, integration_id, external_id, occurred_at, total, currency, associate_number, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8)
+    `insert into purchases (client_id, integration_id, external_id, occurred_at, total, currency, associate_number, created_at, sold_by)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      on conflict (integration_id, external_id) do nothing returning id`,
     [
       p.clientId,
@@ -32,6 +35,7 @@ export async function insertPurchase(q: Queryable, p: NewPurchase): Promise<numb
       p.currency,
       p.associateNumber,
       p.now,
+      p.soldBy ?? null,
     ],
   );
   if (!row) return undefined;
@@ -59,6 +63,8 @@ export interface PurchaseView {
   total: string;
   currency: string;
   associateNumber: string | null;
+  /** the hub user who made a sale entered in the hub (T4) */
+  soldBy: number | null;
   lines: Array<{ productId: number; name: string; kind: string; quantity: string; amount: string }>;
 }
 
@@ -70,6 +76,7 @@ export async function purchasesOf(q: Queryable, clientId: number): Promise<Purch
     total: string;
     currency: string;
     associate_number: string | null;
+    sold_by: number | null;
   }>("select * from purchases where client_id = $1 order by occurred_at, id", [clientId]);
   const lines = await q.query<{
     purchase_id: number;
@@ -91,6 +98,7 @@ export async function purchasesOf(q: Queryable, clientId: number): Promise<Purch
     total: p.total,
     currency: p.currency,
     associateNumber: p.associate_number,
+    soldBy: p.sold_by,
     lines: lines
       .filter((l) => l.purchase_id === p.id)
       .map((l) => ({

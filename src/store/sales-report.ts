@@ -52,7 +52,7 @@ export async function salesLog(
     `select p.id, p.external_id, p.occurred_at,
             to_char((p.occurred_at at time zone $2)::date, 'YYYY-MM-DD') as day,
             p.client_id, trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')) as client_name,
-            p.total::text as total, p.currency, p.associate_number, ua.user_id,
+            p.total::text as total, p.currency, p.associate_number, coalesce(p.sold_by, ua.user_id) as user_id,
             coalesce((select array_agg(distinct pr.category order by pr.category)
                       from purchase_lines l join products pr on pr.id = l.product_id
                       where l.purchase_id = p.id and pr.category is not null), '{}') as categories
@@ -109,7 +109,7 @@ export async function salesReport(
     day: `select to_char((p.occurred_at at time zone $2)::date, 'YYYY-MM-DD') as key,
                  count(*)::int as sales, sum(p.total)::text as total
           ${inRange} group by 1 order by 1`,
-    associate: `select coalesce('user ' || ua.user_id, 'number ' || p.associate_number, 'none') as key,
+    associate: `select coalesce('user ' || coalesce(p.sold_by, ua.user_id), 'number ' || p.associate_number, 'none') as key,
                        count(*)::int as sales, sum(p.total)::text as total
                 ${inRange.replace(
                   "where",

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { applyDueJobs, reclaimJobs } from "../apply/run-apply.ts";
 import { scheduleOnboardingAssignments } from "../scheduler/onboarding-assignment.ts";
 import { releaseDueSalesBatches } from "../scheduler/sales-batches.ts";
+import { fireDueSalesTriggers } from "../scheduler/sales-triggers.ts";
 import { pollIntegration } from "../capture/poll-integration.ts";
 import type { ConnectorResolver } from "../connectors/kit/connector.ts";
 import type { Clock } from "../domain/clock.ts";
@@ -186,6 +187,8 @@ export function startWorker(options: WorkerOptions): RunningWorker {
           log.info({ sales }, "a sales batch (T1) let through to the engine");
           await inboxGrew(sales);
         }
+        const tasks = await fireDueSalesTriggers(options.db, now);
+        if (tasks > 0) log.info({ tasks }, "sales triggers (T4) made follow-up tasks");
         return false;
       },
       // windows are minutes apart at the least: a batch starts within 5 s of its time
