@@ -133,9 +133,13 @@ function samples(f: RoleFixture): Record<string, Sample> {
     },
     recordSentMessage: { params: customer, body: { channel: "email", body: "Hello" } },
     listCustomerPurchases: { params: customer },
+    // sold by the associate: the Unassigned customer becomes theirs (A5), so they may enter it too
     recordCustomerPurchase: {
       params: customer,
-      body: { lines: [{ description: "Gift wrap", category: "Service", amount: 5 }] },
+      body: {
+        soldBy: f.users.associate.actor.userId,
+        lines: [{ description: "Gift wrap", category: "Service", amount: 5 }],
+      },
     },
     listSalesTriggers: {},
     createSalesTrigger: { body: { name: "Thank-you call", daysAfter: 2 } },
