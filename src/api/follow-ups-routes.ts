@@ -1,9 +1,5 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
-import {
-  closeFollowUpTask,
-  followUpTasks,
-  taskCloseSchema,
-} from "../services/follow-up-tasks.ts";
+import { closeFollowUpTask, followUpTasks, taskCloseSchema } from "../services/follow-up-tasks.ts";
 import {
   changeSalesTrigger,
   createSalesTrigger,
@@ -140,10 +136,7 @@ export const followUpsRoutes = new OpenAPIHono<HubEnv>()
       request: {
         query: z.object({
           state: z.enum(taskStates).optional(),
-          assignedTo: z
-            .string()
-            .optional()
-            .openapi({ description: "me, queue, or a user id" }),
+          assignedTo: z.string().optional().openapi({ description: "me, queue, or a user id" }),
           ...pageQuery,
         }),
       },

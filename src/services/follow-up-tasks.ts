@@ -17,9 +17,7 @@ export const taskQuerySchema = z
   .object({
     state: z.enum(taskStates).default("open"),
     /** "me", "queue" (the store's: Unassigned clients' follow-ups), or a user id */
-    assignedTo: z
-      .union([z.enum(["me", "queue"]), z.coerce.number().int().positive()])
-      .optional(),
+    assignedTo: z.union([z.enum(["me", "queue"]), z.coerce.number().int().positive()]).optional(),
     after: z.coerce.number().int().nonnegative().optional(),
     limit: z.coerce.number().int().min(1).max(taskPageCap).default(100),
   })

@@ -71,7 +71,10 @@ export async function recordHubPurchase(
   if (soldBy !== null) {
     const seller = await readUser(ctx.db, soldBy);
     if (!seller || seller.storeId !== actor.storeId || !seller.active)
-      throw new ServiceError("invalid", `soldBy: user ${soldBy} is not an active user of the store`);
+      throw new ServiceError(
+        "invalid",
+        `soldBy: user ${soldBy} is not an active user of the store`,
+      );
   }
   await changeableClient(ctx.db, actor, clientId);
   const store = await readStore(ctx.db, actor.storeId);

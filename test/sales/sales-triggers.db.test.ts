@@ -5,13 +5,7 @@ import { fireDueSalesTriggers } from "../../src/scheduler/sales-triggers.ts";
 import { createUser } from "../../src/services/users.ts";
 import type { Role } from "../../src/store/users-table.ts";
 import { engines } from "../setup/database.ts";
-import {
-  addOfflineIntegration,
-  createTestHub,
-  drainInbox,
-  manualClock,
-  type TestHub,
-} from "../setup/hub.ts";
+import { addOfflineIntegration, createTestHub, drainInbox, manualClock } from "../setup/hub.ts";
 import { hubApi } from "../setup/hub-api.ts";
 import { deliverSales, saleRecord, syncedPosCustomer } from "../setup/sales.ts";
 
@@ -147,9 +141,9 @@ describe.each(engines)("sales triggers and follow-up tasks, on $name", (engine) 
       clock: manualClock(new Date("2026-12-01T08:00:00Z")),
     });
     const api = hubApi(hub);
-    expect(
-      (await api("POST", "/v1/sales-triggers", { name: "Early", daysAfter: 0 })).status,
-    ).toBe(201);
+    expect((await api("POST", "/v1/sales-triggers", { name: "Early", daysAfter: 0 })).status).toBe(
+      201,
+    );
     const integrationId = await addOfflineIntegration(hub, { salesTiming: "realtime" });
     await syncedPosCustomer(hub, integrationId, "p1");
     await deliverSales(hub, integrationId, sale("p1", hub.clock.now(), 80));
@@ -259,8 +253,9 @@ describe.each(engines)("sales triggers and follow-up tasks, on $name", (engine) 
     const annSees = await s.ann.api<{ tasks: Task[] }>("GET", "/v1/tasks");
     expect(annSees.body.tasks.map((t) => t.id)).toEqual([annTask!.id, queueTask!.id]);
     expect((await s.ann.api("GET", `/v1/tasks?assignedTo=${s.bob.id}`)).status).toBe(403);
-    expect((await s.mia.api<{ tasks: Task[] }>("GET", `/v1/tasks?assignedTo=queue`)).body.tasks)
-      .toMatchObject([{ id: queueTask!.id }]);
+    expect(
+      (await s.mia.api<{ tasks: Task[] }>("GET", `/v1/tasks?assignedTo=queue`)).body.tasks,
+    ).toMatchObject([{ id: queueTask!.id }]);
 
     const close = (api: typeof s.api, id: number, state: string) =>
       api<Task & { error?: { code: string } }>("PATCH", `/v1/tasks/${id}`, { state });
@@ -319,10 +314,12 @@ describe.each(engines)("sales triggers and follow-up tasks, on $name", (engine) 
     expect((await s.mia.api("PATCH", "/v1/sales-triggers/999999", { active: false })).status).toBe(
       404,
     );
-    expect((await s.ann.api("POST", "/v1/sales-triggers", { name: "x", daysAfter: 1 })).status).toBe(
-      403,
-    );
+    expect(
+      (await s.ann.api("POST", "/v1/sales-triggers", { name: "x", daysAfter: 1 })).status,
+    ).toBe(403);
     const listed = await s.mia.api<{ triggers: unknown[] }>("GET", "/v1/sales-triggers");
-    expect(listed.body.triggers).toMatchObject([{ name: "Week later", daysAfter: 2, active: true }]);
+    expect(listed.body.triggers).toMatchObject([
+      { name: "Week later", daysAfter: 2, active: true },
+    ]);
   });
 });
