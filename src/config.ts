@@ -208,6 +208,16 @@ export const optionTable = {
       .optional(),
     help: "every suggestion scoring at least this (0 to 1)",
   },
+  role: {
+    flag: "role",
+    type: z.enum(["admin", "manager", "associate"]).optional(),
+    help: "the role of a user the invitation creates: admin, manager or associate (default)",
+  },
+  name: {
+    flag: "name",
+    type: z.string().trim().min(1).max(200).optional(),
+    help: "the name of a user the invitation creates (default: the email's part before @)",
+  },
   to: {
     flag: "to",
     type: z.string().min(1).optional(),

@@ -3,8 +3,10 @@ import { systemClock } from "../domain/clock.ts";
 import { createLogger } from "../log.ts";
 import type { Actor } from "../services/service-context.ts";
 import { ServiceError } from "../services/service-error.ts";
+import { inviteUser } from "../services/sign-in.ts";
 import {
   activateUser,
+  createUser,
   deactivateUser,
   issueToken,
   listStoreUsers,
@@ -16,16 +18,19 @@ import { openDatabase } from "../store/database.ts";
 import { migrate } from "../store/migrate.ts";
 import type { Command } from "./command.ts";
 import { firstStore } from "../store/stores-table.ts";
-import type { UserRecord } from "../store/users-table.ts";
+import type { Role, UserRecord } from "../store/users-table.ts";
 
-const names = ["databaseUrl", "dataDir"] as const satisfies readonly OptionName[];
+const names = ["databaseUrl", "dataDir", "role", "name"] as const satisfies readonly OptionName[];
 
 const help = helpText(
-  "users <list|token|revoke|deactivate|activate> [email]",
+  "users <list|invite|token|revoke|deactivate|activate> [email]",
   [
     "Manages the hub's users on its own store, directly (not through the API), so a lost admin",
     "token can be recovered. On the embedded store, stop the hub first: one process owns it.",
     "  tandem users list                       every user, active or not, and when their token was issued",
+    "  tandem users invite sam@example.com --role manager --name 'Sam Lee'",
+    "                                          an invitation to sign in and set a password (shown once,",
+    "                                          7 days); makes the user first when new (default role associate)",
     "  tandem users token admin@example.com    issues a new API token (the old one stops working)",
     "  tandem users revoke sam@example.com     revokes the user's token",
     "  tandem users deactivate sam@example.com the token stops working; data and history stay",
@@ -55,18 +60,30 @@ const table = (users: UserRecord[]) =>
     )
     .join("\n") + "\n";
 
-async function run(ctx: UserContext, action: string, email: string | undefined): Promise<string> {
+interface NewUser {
+  role?: Role | undefined;
+  name?: string | undefined;
+}
+
+async function run(
+  ctx: UserContext,
+  action: string,
+  email: string | undefined,
+  newUser: NewUser,
+): Promise<string> {
   if (action === "list") {
     const store = await firstStore(ctx.db);
-    if (!store)
-      return "no users yet: `tandem serve` creates the store and its admin on first start\n";
+    if (!store) return noStore;
     return table(await listStoreUsers(ctx, { userId: null, storeId: store.id, role: "admin" }));
   }
-  if (!["token", "revoke", "deactivate", "activate"].includes(action))
+  if (!["invite", "token", "revoke", "deactivate", "activate"].includes(action))
     throw new UsageError(
-      `unknown action '${action}': use list, token, revoke, deactivate or activate`,
+      `unknown action '${action}': use list, invite, token, revoke, deactivate or activate`,
     );
   if (!email) throw new UsageError(`users ${action}: give the user's email`);
+  if (action !== "invite" && (newUser.role || newUser.name))
+    throw new UsageError(`users ${action}: --role and --name are for invite (a new user)`);
+  if (action === "invite") return invite(ctx, email, newUser);
   const user = await userByEmail(ctx, email);
   // The CLI acts as the system on the user's own store: whoever can open the store is trusted.
   const system: Actor = { userId: null, storeId: user.storeId, role: "admin" };
@@ -87,6 +104,48 @@ async function run(ctx: UserContext, action: string, email: string | undefined):
   }
 }
 
+const noStore = "no users yet: `tandem serve` creates the store and its admin on first start\n";
+
+/**
+ * An invitation for the user with this email, made first (with the role and name given) when the
+ * store has none: the CLI's way in for a store owner whose admin has no console yet.
+ */
+async function invite(ctx: UserContext, email: string, newUser: NewUser): Promise<string> {
+  const store = await firstStore(ctx.db);
+  if (!store) return noStore;
+  let system: Actor = { userId: null, storeId: store.id, role: "admin" };
+  const existing = await userByEmail(ctx, email).catch((error: unknown) => {
+    if (error instanceof ServiceError && error.code === "not_found") return undefined;
+    throw error;
+  });
+  let made = "";
+  let userId: number;
+  if (existing) {
+    if (newUser.role || newUser.name)
+      throw new UsageError(
+        `users invite: ${existing.email} exists already (a ${existing.role}); --role and --name are for a new user (change a role with PATCH /v1/users/{id})`,
+      );
+    system = { ...system, storeId: existing.storeId };
+    userId = existing.id;
+  } else {
+    const { user } = await createUser(ctx, system, {
+      email,
+      name: newUser.name ?? email.split("@")[0],
+      role: newUser.role ?? "associate",
+    });
+    made = `Made ${user.email}, a${user.role === "associate" ? "n" : ""} ${user.role} (user ${user.id}).\n`;
+    userId = user.id;
+  }
+  const { user, invitation } = await inviteUser(ctx, system, userId);
+  return (
+    made +
+    `Invitation for ${user.email} (shown once; valid until ${invitation.expiresAt.toISOString()}):\n` +
+    `${invitation.token}\n` +
+    "They set their password with it in the console, or with POST /auth/invitations/acceptance " +
+    '{"token": "...", "password": "..."}; a newer invitation replaces this one.\n'
+  );
+}
+
 async function runUsers(argv: string[]): Promise<void> {
   const o = readOptions(names, argv);
   const [action, email, ...extra] = o.positionals;
@@ -100,7 +159,10 @@ async function runUsers(argv: string[]): Promise<void> {
   try {
     await migrate(db);
     process.stdout.write(
-      await run({ db, clock: systemClock, log: createLogger("warn") }, action, email),
+      await run({ db, clock: systemClock, log: createLogger("warn") }, action, email, {
+        role: o.role,
+        name: o.name,
+      }),
     );
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;

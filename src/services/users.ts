@@ -120,7 +120,7 @@ export const userCreateSchema = z.object({
 });
 
 /** An admin adds a user; the answer carries the user's API token, shown this once. */
-export async function createUser(ctx: ServiceContext, actor: Actor, input: unknown) {
+export async function createUser(ctx: UserContext, actor: Actor, input: unknown) {
   const parsed = userCreateSchema.safeParse(input);
   if (!parsed.success) throw new ServiceError("invalid", describeIssue(parsed.error));
   if (await findUserByEmail(ctx.db, parsed.data.email))

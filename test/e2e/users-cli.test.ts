@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/log.ts";
+import { systemClock } from "../../src/domain/clock.ts";
+import { acceptInvitation } from "../../src/services/sign-in.ts";
 import { authenticate, bootstrapHub } from "../../src/services/users.ts";
 import type { ServiceContext } from "../../src/services/service-context.ts";
 import { openDatabase, type Db } from "../../src/store/database.ts";
@@ -82,6 +84,47 @@ describe.each(stores)("tandem users on the $name store", (store) => {
     const ctx = { db } as ServiceContext;
     await expect(authenticate(ctx, token)).resolves.toMatchObject({ role: "admin" });
     await expect(authenticate(ctx, lost)).rejects.toThrow(/not valid/);
+    await db.close();
+  });
+
+  it("issue 10: `tandem users invite <email>` makes a new user with the role and name given and prints an invitation they sign in with; an existing user is invited as they are", async () => {
+    const { flags, open } = await store.open();
+    let db = await open();
+    await bootstrapped(db);
+    await db.close();
+
+    const bad = await tandem(["users", "invite", "sam@shop.test", "--role", "boss", ...flags]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--role/);
+    const made = await tandem([
+      "users",
+      "invite",
+      "sam@shop.test",
+      "--role",
+      "manager",
+      "--name",
+      "Sam Lee",
+      ...flags,
+    ]);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout).toMatch(/^Made sam@shop\.test, a manager \(user \d+\)\.\n/);
+    const invitation = /(tdi_\S+)/.exec(made.stdout)?.[1];
+    expect(invitation).toBeDefined();
+    // --role is for a new user: an existing one keeps theirs
+    const again = await tandem(["users", "invite", "sam@shop.test", "--role", "admin", ...flags]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/exists already \(a manager\)/);
+    const owner = await tandem(["users", "invite", "owner@shop.test", ...flags]);
+    expect(owner.code, owner.stderr).toBe(0);
+    expect(owner.stdout).toMatch(/^Invitation for owner@shop\.test/);
+
+    db = await open();
+    const ctx = { db, clock: systemClock, log: silentLogger } as unknown as ServiceContext;
+    const signedIn = await acceptInvitation(ctx, {
+      token: invitation!,
+      password: "a long pass phrase",
+    });
+    expect(signedIn.user).toMatchObject({ name: "Sam Lee", role: "manager" });
     await db.close();
   });
 });
