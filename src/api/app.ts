@@ -5,6 +5,7 @@ import { authenticate } from "../services/users.ts";
 import type { ServiceContext } from "../services/service-context.ts";
 import { ServiceError } from "../services/service-error.ts";
 import { activityRoutes } from "./activity-routes.ts";
+import { backfillRoutes } from "./backfill-routes.ts";
 import { followUpsRoutes } from "./follow-ups-routes.ts";
 import { assignmentRoutes } from "./assignment-routes.ts";
 import { salesBatchesRoutes } from "./sales-batches-routes.ts";
@@ -94,6 +95,7 @@ export function createApp(ctx: ServiceContext, limits: ApiLimits = defaultApiLim
   app.route("/", customersRoutes);
   app.route("/", assignmentRoutes);
   app.route("/", salesBatchesRoutes);
+  app.route("/", backfillRoutes);
   app.route("/", salesRoutes);
   app.route("/", followUpsRoutes);
   app.route("/", storeRoutes);

@@ -76,6 +76,21 @@ function feedsOf(source: Source, integrationId: number): Feed[] {
 }
 
 /**
+ * T3: the pace of the sales history while an integration onboards (option
+ * `salesHistoryPagesPerMinute`): one page a poll, the next after `gapMs`. Once onboarded, or
+ * without the option, sales are fetched as fast as the system's rate limit lets.
+ */
+function historyThrottle(
+  integration: IntegrationRecord,
+  feed: FeedName,
+): { gapMs: number } | undefined {
+  const perMinute = integration.options.salesHistoryPagesPerMinute;
+  if (feed !== "sales" || integration.onboardedAt !== null || perMinute === undefined)
+    return undefined;
+  return { gapMs: Math.ceil(60_000 / perMinute) };
+}
+
+/**
  * Polls an integration's feeds from their stored cursors, each feed if due and no other worker is
  * at it. A full-scan feed (files) is read from its beginning each time, unchanged records dropped
  * as duplicates by their version. Each page's records and the advanced cursor commit together: a crash repeats at most one
@@ -114,8 +129,10 @@ export async function pollIntegration(
     recorded ??= 0;
     let error: string | null = null;
     let hasMore = false;
+    // T3: a throttled backfill of the sales history fetches one page a poll, then waits its turn
+    const throttle = historyThrottle(integration, feed.name);
     try {
-      const maxPages = options.maxPages ?? 50;
+      const maxPages = throttle ? 1 : (options.maxPages ?? 50);
       const pageSize = options.pageSize ?? 500;
       let fetching = feed.fetch(lease.cursor, pageSize);
       for (let n = 0; n < maxPages; n++) {
@@ -134,6 +151,7 @@ export async function pollIntegration(
           await advancePollCursor(tx, integration.id, feed.name, next, {
             leaseSeconds: pollLeaseSeconds,
             now: options.now(),
+            records: page.count,
           });
         });
         hasMore = page.hasMore;
@@ -143,8 +161,21 @@ export async function pollIntegration(
       error = e instanceof Error ? e.message : String(e);
       errors.push(`${feed.name}: ${error}`);
     }
-    // a feed left with more to fetch (its pages for this poll used up) is due again at once
-    await releasePollCursor(db, integration.id, feed.name, options.now(), error, !hasMore);
+    // a feed left with more to fetch (its pages for this poll used up) is due again at once, or
+    // after its throttle's gap
+    const notBefore =
+      throttle && hasMore && error === null
+        ? new Date(options.now().getTime() + throttle.gapMs)
+        : null;
+    await releasePollCursor(
+      db,
+      integration.id,
+      feed.name,
+      options.now(),
+      error,
+      !hasMore,
+      notBefore,
+    );
   }
   if (errors.length > 0)
     throw new Error(`poll of integration ${integration.id} failed: ${errors.join("; ")}`);

@@ -57,6 +57,12 @@ export const integrationOptionsSchema = z.strictObject({
     .min(1)
     .max(24)
     .default(["12:00", "23:00"]),
+  /**
+   * T3: during onboarding, the sales history is fetched at most this many pages a minute (a page
+   * is up to 500 sales), so the backfill leaves the system room for its tills and for live sync;
+   * absent: as fast as the system's rate limit lets
+   */
+  salesHistoryPagesPerMinute: z.number().int().min(1).max(6000).optional(),
   /** F9: POS associate number used when the hub user has none */
   defaultAssociateNumber: z.string().min(1).max(40).optional(),
 });

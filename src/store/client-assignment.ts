@@ -326,7 +326,8 @@ export async function markAssignmentOnboarded(
 
 /**
  * A4: integrations whose first sync of customers and sales is in: they have a sales feed, every
- * feed has caught up, and no change of theirs waits untried in the inbox (one that failed and
+ * feed has caught up (T3: the customers and sales without an error: history that failed to come
+ * is fetched again, from its page, before onboarding ends), and no change of theirs waits untried in the inbox (one that failed and
  * waits to be tried again, such as a sale whose customer never came, does not hold onboarding
  * back). Their onboarding assignment has not run yet.
  */
@@ -335,8 +336,12 @@ export async function integrationsDueForOnboarding(q: Queryable): Promise<number
     `select i.id from integrations i
      where i.enabled and i.assignment_onboarded_at is null
        and exists (select 1 from poll_cursors pc where pc.integration_id = i.id and pc.feed = 'sales')
+       -- T3: the customers and sales caught up without an error (a failed page is fetched again
+       -- first; a failing inventory feed does not hold onboarding back)
        and not exists (select 1 from poll_cursors pc
-                       where pc.integration_id = i.id and not pc.caught_up)
+                       where pc.integration_id = i.id
+                         and (not pc.caught_up
+                              or (pc.last_error is not null and pc.feed in ('customers', 'sales'))))
        and not exists (select 1 from change_events e
                        where e.integration_id = i.id and e.processed_at is null and e.attempts = 0)
      order by i.id`,
