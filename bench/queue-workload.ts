@@ -4,6 +4,7 @@ import { addJobs } from "../src/queue/add-job.ts";
 import { claimJobs } from "../src/queue/claim-jobs.ts";
 import { completeJobs } from "../src/queue/complete-jobs.ts";
 import type { Db } from "../src/store/database.ts";
+import { insertStore } from "../src/store/stores-table.ts";
 
 export interface QueueWorkload {
   /** jobs to queue, then claim and complete */
@@ -20,10 +21,12 @@ export interface QueueWorkload {
  */
 export async function queueThroughput(db: Db, workload: QueueWorkload): Promise<number> {
   const runAt = new Date(Date.now() - 1000);
+  const storeId = await insertStore(db, { name: "Queue bench", timeZone: "UTC", country: "US" });
   for (let i = 0; i < workload.jobs; i += 1000)
     await addJobs(
       db,
       Array.from({ length: Math.min(1000, workload.jobs - i) }, (_, k) => ({
+        storeId,
         kind: "bench.job",
         payload: { n: i + k },
         queueKey: `bench:${i + k}`,

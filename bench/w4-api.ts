@@ -34,19 +34,19 @@ export async function runW4(o: W4Options) {
       [rows[0]!.id, o.customers],
     );
     await db.query(
-      `insert into client_contacts (client_id, kind, value, normalized)
-       select id, 'email', lower(first_name || '.' || last_name || '.' || id || '@example.com'),
+      `insert into client_contacts (store_id, client_id, kind, value, normalized)
+       select store_id, id, 'email', lower(first_name || '.' || last_name || '.' || id || '@example.com'),
               lower(first_name || '.' || last_name || '.' || id || '@example.com') from clients`,
     );
     await db.query(
-      `insert into client_contacts (client_id, kind, value, normalized)
-       select id, 'phone', '+1 212 ' || (200 + id / 10000 % 800) || ' ' || lpad((id % 10000)::text, 4, '0'),
+      `insert into client_contacts (store_id, client_id, kind, value, normalized)
+       select store_id, id, 'phone', '+1 212 ' || (200 + id / 10000 % 800) || ' ' || lpad((id % 10000)::text, 4, '0'),
               '1212' || (200 + id / 10000 % 800) || lpad((id % 10000)::text, 4, '0') from clients`,
     );
     await db.query(
-      `insert into client_preferences (client_id, name, value)
-       select id, 'ring_size', (4 + id % 9 / 2.0)::text from clients
-       union all select id, 'birthstone', 'Garnet' from clients`,
+      `insert into client_preferences (store_id, client_id, name, value)
+       select store_id, id, 'ring_size', (4 + id % 9 / 2.0)::text from clients
+       union all select store_id, id, 'birthstone', 'Garnet' from clients`,
     );
     // the state autovacuum leaves a store in after its onboarding: statistics, the visibility map,
     // and the trigram indexes' pending entries merged (searches otherwise scan them all)

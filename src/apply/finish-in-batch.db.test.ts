@@ -19,7 +19,12 @@ describe.each(engines)("apply's queue bookkeeping in one statement, on $name", (
     const [link] = await db.query<{ id: number }>("select id from links order by id limit 1");
     for (const messageId of [1, 2, 3]) {
       const payload = { kind: "activity.add", linkId: link!.id, messageId, actor: "system" };
-      await addJob(db, { kind: "activity.add", payload, runAt: hub.clock.now() });
+      await addJob(db, {
+        storeId: hub.admin.storeId,
+        kind: "activity.add",
+        payload,
+        runAt: hub.clock.now(),
+      });
     }
     // While the batch runs, another worker takes one job of each kind over (as after this
     // worker's lease ran out).

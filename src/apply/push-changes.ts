@@ -111,7 +111,11 @@ export async function pushChanges(
       await recordHubChange(
         tx,
         change,
-        { eventKey: `remerge:${ctx.idempotencyKey}`, actor: "system" },
+        {
+          storeId: integration.storeId,
+          eventKey: `remerge:${ctx.idempotencyKey}`,
+          actor: "system",
+        },
         ctx.now(),
       );
     }

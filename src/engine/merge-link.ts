@@ -98,7 +98,13 @@ export async function mergeLink(
       add,
       actor: origin.actor,
     };
-    await addJob(tx, { kind: job.kind, payload: job, queueKey: linkQueueKey(link.id), runAt: now });
+    await addJob(tx, {
+      storeId: link.storeId,
+      kind: job.kind,
+      payload: job,
+      queueKey: linkQueueKey(link.id),
+      runAt: now,
+    });
   }
   const { base, pending, status } = decision;
   await settleMerge(tx, link, { base, pending, status }, now, snapshot);

@@ -37,7 +37,13 @@ export async function recordMessage(
     const integration = await readIntegration(tx, link.integrationId);
     if (!integration || flowOf(integration.profile, "message").direction !== "outbound") continue;
     const job: AddActivityJob = { kind: "activity.add", linkId: link.id, messageId, actor };
-    await addJob(tx, { kind: job.kind, payload: job, queueKey: linkQueueKey(link.id), runAt: now });
+    await addJob(tx, {
+      storeId: link.storeId,
+      kind: job.kind,
+      payload: job,
+      queueKey: linkQueueKey(link.id),
+      runAt: now,
+    });
   }
   return { clientId: change.clientId };
 }

@@ -96,5 +96,11 @@ async function syncOut(
     actor,
     ...(trigger.requested && trigger.number ? { number: trigger.number } : {}),
   };
-  await addJob(tx, { kind: job.kind, payload: job, queueKey: linkQueueKey(link.id), runAt: now });
+  await addJob(tx, {
+    storeId: link.storeId,
+    kind: job.kind,
+    payload: job,
+    queueKey: linkQueueKey(link.id),
+    runAt: now,
+  });
 }

@@ -3,6 +3,8 @@ import { wakeChannels } from "../store/wake-ups.ts";
 import { newJobState } from "./job-state-machine.ts";
 
 export interface NewJob {
+  /** the store whose data the job moves */
+  storeId: number;
   kind: string;
   payload: unknown;
   /** jobs with the same key run one at a time, in the order they were added */
@@ -22,10 +24,11 @@ export async function addJobs(q: Queryable, jobs: readonly NewJob[]): Promise<nu
   // commits), a round trip less per job added (R8.5)
   const rows = await q.query<{ id: number }>(
     `with inserted as (
-       insert into jobs (kind, queue_key, payload, run_at, max_attempts, state, created_at, updated_at)
-       select kind, queue_key, payload, run_at, max_attempts, $6, run_at, run_at
-       from unnest($1::text[], $2::text[], $3::jsonb[], $4::timestamptz[], $5::int[])
-            with ordinality as j(kind, queue_key, payload, run_at, max_attempts, n)
+       insert into jobs (store_id, kind, queue_key, payload, run_at, max_attempts, state, created_at,
+                         updated_at)
+       select store_id, kind, queue_key, payload, run_at, max_attempts, $6, run_at, run_at
+       from unnest($1::text[], $2::text[], $3::jsonb[], $4::timestamptz[], $5::int[], $8::bigint[])
+            with ordinality as j(kind, queue_key, payload, run_at, max_attempts, store_id, n)
        order by n
        returning id)
      select id, (select pg_notify($7, '')) as woke from inserted`,
@@ -37,6 +40,7 @@ export async function addJobs(q: Queryable, jobs: readonly NewJob[]): Promise<nu
       jobs.map((j) => j.maxAttempts ?? 10),
       newJobState,
       wakeChannels.jobs,
+      jobs.map((j) => j.storeId),
     ],
   );
   // identity values follow the insert's order, so sorting restores the order given

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { insertStore } from "../store/stores-table.ts";
 import { engines } from "../../test/setup/database.ts";
 import { addOfflineIntegration, createTestHub } from "../../test/setup/hub.ts";
 import { applyDueJobs, reclaimJobs } from "../apply/run-apply.ts";
@@ -26,7 +27,14 @@ describe.each(engines)("failed jobs, on $name", (engine) => {
     const db = await engine.open();
     const start = new Date("2026-11-22T09:00:00Z");
     const at = (s: number) => new Date(start.getTime() + s * 1000);
-    const id = await addJob(db, { kind: "test.job", payload: {}, runAt: start, maxAttempts: 1 });
+    const storeId = await insertStore(db, { name: "Jobs", timeZone: "UTC", country: "US" });
+    const id = await addJob(db, {
+      storeId,
+      kind: "test.job",
+      payload: {},
+      runAt: start,
+      maxAttempts: 1,
+    });
     const [a] = await claimJobs(db, { workerId: "a", limit: 1, leaseSeconds: 30, now: at(0) });
     expect(await reclaimExpiredJobs(db, at(31))).toHaveLength(1);
     await db.query("update jobs set state = 'ready', max_attempts = 5 where id = $1", [id]);
@@ -88,6 +96,7 @@ describe.each(engines)("failed jobs, on $name", (engine) => {
     await createCustomer(hub.ctx, hub.admin, { firstName: "Ada" });
     const [good] = await db.query<{ id: number }>("select id from jobs");
     const bad = await addJob(db, {
+      storeId: hub.admin.storeId,
       kind: "external.update",
       payload: { kind: "external.update", linkId: "link-7", set: {}, add: {}, actor: "system" },
       runAt: hub.clock.now(),

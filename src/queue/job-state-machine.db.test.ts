@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { engines } from "../../test/setup/database.ts";
 import type { Db } from "../store/database.ts";
+import { insertStore } from "../store/stores-table.ts";
 import { addJob } from "./add-job.ts";
 import { claimJobs } from "./claim-jobs.ts";
 import { closeDeadJob } from "./close-dead-job.ts";
@@ -18,12 +19,22 @@ const rows = async (db: Db) =>
     "select id, state, locked_by, attempts, result, last_error from jobs order by id",
   );
 
-const add = (db: Db, n = 1) =>
-  Promise.all(
+/** the store the test's jobs are of (made once per database) */
+const stores = new WeakMap<Db, Promise<number>>();
+const storeOf = (db: Db) => {
+  if (!stores.has(db))
+    stores.set(db, insertStore(db, { name: "Jobs", timeZone: "UTC", country: "US" }));
+  return stores.get(db)!;
+};
+
+const add = async (db: Db, n = 1) => {
+  const storeId = await storeOf(db);
+  return Promise.all(
     Array.from({ length: n }, (_, i) =>
-      addJob(db, { kind: "test.job", payload: { i }, runAt: start, maxAttempts: 3 }),
+      addJob(db, { storeId, kind: "test.job", payload: { i }, runAt: start, maxAttempts: 3 }),
     ),
   );
+};
 
 const claim = (db: Db, workerId: string, limit = 10, s = 0) =>
   claimJobs(db, { workerId, limit, leaseSeconds: 30, now: at(s) });

@@ -10,11 +10,11 @@ import { recordHubChange } from "../store/inbox.ts";
  */
 export async function scheduleOnboardingAssignments(q: Queryable, now: Date): Promise<number> {
   let scheduled = 0;
-  for (const integrationId of await integrationsDueForOnboarding(q)) {
+  for (const { id: integrationId, storeId } of await integrationsDueForOnboarding(q)) {
     const id = await recordHubChange(
       q,
       { kind: "integration.assignBySpend", integrationId },
-      { eventKey: `a4-onboarding:${integrationId}`, actor: systemActor },
+      { storeId, eventKey: `a4-onboarding:${integrationId}`, actor: systemActor },
       now,
     );
     if (id !== undefined) scheduled++;

@@ -78,7 +78,7 @@ async function recordChange(tx: Queryable, actor: Actor, change: HubChange, now:
   const id = await recordHubChange(
     tx,
     change,
-    { eventKey: randomUUID(), actor: actorLabel(actor) },
+    { storeId: actor.storeId, eventKey: randomUUID(), actor: actorLabel(actor) },
     now,
   );
   if (id === undefined) throw new Error("a fresh event key is already in the inbox");

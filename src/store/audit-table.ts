@@ -15,13 +15,18 @@ export interface AuditEntry {
   at: Date;
 }
 
-/** Appends to the audit history (append-only: a trigger refuses updates and deletes). */
+/**
+ * Appends to the audit history (append-only: a trigger refuses updates and deletes), each entry
+ * in the store of its client or else its integration.
+ */
 export async function appendAudit(q: Queryable, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await q.query(
-    `insert into audit_log (client_id, integration_id, field, old_value, new_value, source, actor,
-                            reason, at)
-     select a.client_id, a.integration_id, a.field, coalesce(a.old_value, 'null'),
+    `insert into audit_log (store_id, client_id, integration_id, field, old_value, new_value, source,
+                            actor, reason, at)
+     select coalesce((select c.store_id from clients c where c.id = a.client_id),
+                     (select i.store_id from integrations i where i.id = a.integration_id)),
+            a.client_id, a.integration_id, a.field, coalesce(a.old_value, 'null'),
             coalesce(a.new_value, 'null'), a.source, a.actor, a.reason, a.at
      from jsonb_to_recordset($1::jsonb)
           as a(n int, client_id bigint, integration_id bigint, field text, old_value jsonb,

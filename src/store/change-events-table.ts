@@ -53,9 +53,12 @@ export async function insertChangeEvents(
   // a webhook's delivery is one statement and needs no transaction of its own
   const [row] = await q.query<{ n: number }>(
     `with inserted as (
-       insert into change_events (integration_id, source, event_key, kind, external_id, client_id,
-                                  version, payload, actor, received_at, run_id, retry_at)
-       select e.integration_id, e.source, e.event_key, e.kind, e.external_id, e.client_id, e.version,
+       insert into change_events (store_id, integration_id, source, event_key, kind, external_id,
+                                  client_id, version, payload, actor, received_at, run_id, retry_at)
+       -- the store of the integration, or of the run (S6, I3)
+       select coalesce((select i.store_id from integrations i where i.id = e.integration_id),
+                       (select r.store_id from partner_runs r where r.id = e.run_id)),
+              e.integration_id, e.source, e.event_key, e.kind, e.external_id, e.client_id, e.version,
               e.payload, e.actor, e.received_at, e.run_id,
               -- T1: a sale of an onboarded integration that batches its sales is held (staged)
               -- until the scheduler lets its batch through (releaseHeldSales)
@@ -287,14 +290,19 @@ export async function reopenFailingEvent(
   return rows.length === 1;
 }
 
-/** One hub change event (see inbox.ts); its id, or undefined when its key is already recorded. */
+/**
+ * One hub change event of a store (see inbox.ts); its id, or undefined when its key is already
+ * recorded.
+ */
 export async function insertHubChangeEvent(
   q: Queryable,
+  storeId: number,
   event: Omit<NewChangeEvent, "source" | "integrationId" | "externalId" | "version">,
 ): Promise<number | undefined> {
   const [row] = await q.query<{ id: number }>(
-    `insert into change_events (integration_id, source, event_key, kind, client_id, payload, actor, received_at)
-     values (null, 'hub', $1, $2, $3, $4, $5, $6)
+    `insert into change_events (store_id, integration_id, source, event_key, kind, client_id, payload,
+                                actor, received_at)
+     values ($7, null, 'hub', $1, $2, $3, $4, $5, $6)
      on conflict (source, coalesce(integration_id, 0), event_key) do nothing
      returning id`,
     [
@@ -304,6 +312,7 @@ export async function insertHubChangeEvent(
       JSON.stringify(event.payload),
       event.actor,
       event.receivedAt,
+      storeId,
     ],
   );
   return row?.id;

@@ -97,9 +97,9 @@ export async function setAssignments(
        returning c.id, old.assigned_user_id as previous
      ),
      audited as (
-       insert into audit_log (client_id, integration_id, field, old_value, new_value, source,
-                              actor, reason, at)
-       select id, null, 'assignedUserId', coalesce(to_jsonb(previous), 'null'),
+       insert into audit_log (store_id, client_id, integration_id, field, old_value, new_value,
+                              source, actor, reason, at)
+       select $2, id, null, 'assignedUserId', coalesce(to_jsonb(previous), 'null'),
               coalesce(to_jsonb($3::bigint), 'null'), 'hub', $4, $6, $5
        from changed
        returning client_id
@@ -166,9 +166,9 @@ export async function assignByPurchases(
        returning c.id, m.user_id, f.associate_number, f.external_id
      ),
      audited as (
-       insert into audit_log (client_id, integration_id, field, old_value, new_value, source,
-                              actor, reason, at)
-       select id, $1, 'assignedUserId', 'null', to_jsonb(user_id), $5, 'system',
+       insert into audit_log (store_id, client_id, integration_id, field, old_value, new_value,
+                              source, actor, reason, at)
+       select $2::bigint, id, $1, 'assignedUserId', 'null', to_jsonb(user_id), $5, 'system',
               format('A5: first purchase since onboarding (sale %s, associate %s)',
                      external_id, associate_number),
               $4
@@ -222,9 +222,9 @@ async function assignRange(
        returning c.id, m.user_id, b.associate_number, b.total, b.sales
      ),
      audited as (
-       insert into audit_log (client_id, integration_id, field, old_value, new_value, source,
-                              actor, reason, at)
-       select id, $1, 'assignedUserId', 'null', to_jsonb(user_id), $5, $4,
+       insert into audit_log (store_id, client_id, integration_id, field, old_value, new_value,
+                              source, actor, reason, at)
+       select $2::bigint, id, $1, 'assignedUserId', 'null', to_jsonb(user_id), $5, $4,
               format('A4: largest total spend, %s in %s sales with associate %s',
                      total, sales, associate_number),
               $3
@@ -331,9 +331,11 @@ export async function markAssignmentOnboarded(
  * waits to be tried again, such as a sale whose customer never came, does not hold onboarding
  * back). Their onboarding assignment has not run yet.
  */
-export async function integrationsDueForOnboarding(q: Queryable): Promise<number[]> {
-  const rows = await q.query<{ id: number }>(
-    `select i.id from integrations i
+export async function integrationsDueForOnboarding(
+  q: Queryable,
+): Promise<Array<{ id: number; storeId: number }>> {
+  const rows = await q.query<{ id: number; store_id: number }>(
+    `select i.id, i.store_id from integrations i
      where i.enabled and i.assignment_onboarded_at is null
        and exists (select 1 from poll_cursors pc where pc.integration_id = i.id and pc.feed = 'sales')
        -- T3: the customers and sales caught up without an error (a failed page is fetched again
@@ -346,5 +348,5 @@ export async function integrationsDueForOnboarding(q: Queryable): Promise<number
                        where e.integration_id = i.id and e.processed_at is null and e.attempts = 0)
      order by i.id`,
   );
-  return rows.map((r) => r.id);
+  return rows.map((r) => ({ id: r.id, storeId: r.store_id }));
 }

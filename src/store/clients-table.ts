@@ -141,8 +141,8 @@ export async function insertClient(q: Queryable, client: NewClient): Promise<num
   const prefs = Object.entries(client.customer.preferences);
   if (prefs.length > 0) {
     await q.query(
-      `insert into client_preferences (client_id, name, value)
-       select $1, name, value from unnest($2::text[], $3::text[]) as p(name, value)`,
+      `insert into client_preferences (store_id, client_id, name, value)
+       select (select store_id from clients where id = $1), $1, name, value from unnest($2::text[], $3::text[]) as p(name, value)`,
       [id, prefs.map(([n]) => n), prefs.map(([, v]) => v)],
     );
   }
@@ -157,8 +157,9 @@ async function insertContacts(
 ) {
   if (contacts.length === 0) return;
   await q.query(
-    `insert into client_contacts (client_id, kind, value, normalized)
-     select $1, kind, value, normalized from unnest($2::text[], $3::text[], $4::text[]) as c(kind, value, normalized)
+    `insert into client_contacts (store_id, client_id, kind, value, normalized)
+     select (select store_id from clients where id = $1), $1, kind, value, normalized
+     from unnest($2::text[], $3::text[], $4::text[]) as c(kind, value, normalized)
      on conflict (client_id, kind, normalized) do nothing`,
     [
       clientId,
@@ -218,8 +219,8 @@ export async function applyFieldChanges(
     );
   if (prefsSet.length > 0)
     await q.query(
-      `insert into client_preferences (client_id, name, value)
-       select $1, name, value from unnest($2::text[], $3::text[]) as p(name, value)
+      `insert into client_preferences (store_id, client_id, name, value)
+       select (select store_id from clients where id = $1), $1, name, value from unnest($2::text[], $3::text[]) as p(name, value)
        on conflict (client_id, name) do update set value = excluded.value`,
       [clientId, prefsSet.map(([n]) => n), prefsSet.map(([, v]) => v)],
     );
@@ -350,6 +351,7 @@ export async function insertClientsWithIds(
   );
   const contacts = clients.flatMap((c) =>
     c.customer.contacts.map((m) => ({
+      storeId: c.storeId,
       clientId: c.id,
       kind: m.kind,
       value: m.value,
@@ -358,15 +360,17 @@ export async function insertClientsWithIds(
   );
   if (contacts.length > 0)
     await q.query(
-      `insert into client_contacts (client_id, kind, value, normalized)
-       select c.client_id, c.kind, c.value, c.normalized
-       from jsonb_to_recordset($1::jsonb) as c(n int, client_id bigint, kind text, value text, normalized text)
+      `insert into client_contacts (store_id, client_id, kind, value, normalized)
+       select c.store_id, c.client_id, c.kind, c.value, c.normalized
+       from jsonb_to_recordset($1::jsonb)
+            as c(n int, store_id bigint, client_id bigint, kind text, value text, normalized text)
        order by n
        on conflict (client_id, kind, normalized) do nothing`,
       [
         JSON.stringify(
           contacts.map((c, n) => ({
             n,
+            store_id: c.storeId,
             client_id: c.clientId,
             kind: c.kind,
             value: c.value,
@@ -377,6 +381,7 @@ export async function insertClientsWithIds(
     );
   const prefs = clients.flatMap((c) =>
     Object.entries(c.customer.preferences).map(([name, value]) => ({
+      storeId: c.storeId,
       clientId: c.id,
       name,
       value,
@@ -384,13 +389,20 @@ export async function insertClientsWithIds(
   );
   if (prefs.length > 0)
     await q.query(
-      `insert into client_preferences (client_id, name, value)
-       select p.client_id, p.name, p.value
-       from jsonb_to_recordset($1::jsonb) as p(n int, client_id bigint, name text, value text)
+      `insert into client_preferences (store_id, client_id, name, value)
+       select p.store_id, p.client_id, p.name, p.value
+       from jsonb_to_recordset($1::jsonb)
+            as p(n int, store_id bigint, client_id bigint, name text, value text)
        order by n`,
       [
         JSON.stringify(
-          prefs.map((p, n) => ({ n, client_id: p.clientId, name: p.name, value: p.value })),
+          prefs.map((p, n) => ({
+            n,
+            store_id: p.storeId,
+            client_id: p.clientId,
+            name: p.name,
+            value: p.value,
+          })),
         ),
       ],
     );

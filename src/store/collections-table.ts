@@ -49,12 +49,14 @@ export async function addCollectionItem(
   now: Date,
 ) {
   await q.query(
-    "insert into collections (client_id, name, created_at) values ($1, $2, $3) on conflict (client_id, name) do nothing",
+    `insert into collections (store_id, client_id, name, created_at)
+     select c.store_id, c.id, $2, $3 from clients c where c.id = $1
+     on conflict (client_id, name) do nothing`,
     [clientId, name, now],
   );
   const [row] = await q.query<{ id: number }>(
-    `insert into collection_items (collection_id, product_id, created_at)
-     select id, $3, $4 from collections where client_id = $1 and name = $2 returning id`,
+    `insert into collection_items (store_id, collection_id, product_id, created_at)
+     select store_id, id, $3, $4 from collections where client_id = $1 and name = $2 returning id`,
     [clientId, name, productId, now],
   );
   return row!.id;
@@ -145,17 +147,18 @@ export async function addCollectionItemsWithIds(
 ): Promise<void> {
   if (items.length === 0) return;
   await q.query(
-    `insert into collections (client_id, name, created_at)
-     select distinct on (client_id, name) client_id, name, at
-     from unnest($1::bigint[], $2::text[], $3::timestamptz[]) as c(client_id, name, at)
-     order by client_id, name
+    `insert into collections (store_id, client_id, name, created_at)
+     select distinct on (x.client_id, x.name) c.store_id, x.client_id, x.name, x.at
+     from unnest($1::bigint[], $2::text[], $3::timestamptz[]) as x(client_id, name, at)
+     join clients c on c.id = x.client_id
+     order by x.client_id, x.name
      on conflict (client_id, name) do nothing`,
     [items.map((i) => i.clientId), items.map((i) => i.name), items.map((i) => i.now)],
   );
   await q.query(
-    `insert into collection_items (id, collection_id, product_id, created_at)
+    `insert into collection_items (id, store_id, collection_id, product_id, created_at)
      overriding system value
-     select i.id, c.id, i.product_id, i.at
+     select i.id, c.store_id, c.id, i.product_id, i.at
      from unnest($1::bigint[], $2::bigint[], $3::text[], $4::bigint[], $5::timestamptz[])
           as i(id, client_id, name, product_id, at)
      join collections c on c.client_id = i.client_id and c.name = i.name`,

@@ -10,8 +10,8 @@ export async function upsertConflicts(
 ) {
   for (const c of conflicts) {
     await q.query(
-      `insert into conflicts (link_id, field, base_value, hub_value, external_value, opened_at)
-       values ($1, $2, $3, $4, $5, $6)
+      `insert into conflicts (store_id, link_id, field, base_value, hub_value, external_value, opened_at)
+       select l.store_id, l.id, $2, $3, $4, $5, $6 from links l where l.id = $1
        on conflict (link_id, field) where resolved_at is null
        do update set hub_value = excluded.hub_value, external_value = excluded.external_value`,
       [

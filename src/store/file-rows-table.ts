@@ -98,8 +98,10 @@ export async function mergeStagedRows(
     customer: CanonicalCustomer;
     added: boolean;
   }>(
-    `insert into file_rows as f (integration_id, external_id, version, digest, customer, present)
-     select $1, s.external_id, 1, s.digest, s.customer, true
+    `insert into file_rows as f (store_id, integration_id, external_id, version, digest, customer,
+                                 present)
+     select (select store_id from integrations where id = $1), $1, s.external_id, 1, s.digest,
+            s.customer, true
        from file_import_rows s
       where s.row_number > $2 and s.row_number <= $3
       order by s.external_id

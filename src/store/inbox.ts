@@ -138,17 +138,17 @@ export async function recordRunChanges(
 }
 
 /**
- * A change made in the hub, under `eventKey` (its identity: a random key for a user's change, a
- * derived one for the system's, so that recording it twice records it once). Returns the event's
- * id, or undefined when that key is already in the inbox.
+ * A change made in the hub, in a store, under `eventKey` (its identity: a random key for a user's
+ * change, a derived one for the system's, so that recording it twice records it once). Returns
+ * the event's id, or undefined when that key is already in the inbox.
  */
 export async function recordHubChange(
   q: Queryable,
   change: HubChange,
-  by: { eventKey: string; actor: string },
+  by: { storeId: number; eventKey: string; actor: string },
   now: Date,
 ): Promise<number | undefined> {
-  return insertHubChangeEvent(q, {
+  return insertHubChangeEvent(q, by.storeId, {
     eventKey: by.eventKey,
     kind: change.kind,
     clientId: "clientId" in change ? change.clientId : null,

@@ -5,6 +5,7 @@ import type { ItemKind } from "./item-keys-table.ts";
 
 export interface LinkRecord {
   id: number;
+  storeId: number;
   integrationId: number;
   clientId: number | null;
   externalId: string | null;
@@ -22,6 +23,7 @@ export interface LinkRecord {
 
 interface LinkRow {
   id: number;
+  store_id: number;
   integration_id: number;
   client_id: number | null;
   external_id: string | null;
@@ -38,6 +40,7 @@ interface LinkRow {
 
 const fromRow = (r: LinkRow): LinkRecord => ({
   id: r.id,
+  storeId: r.store_id,
   integrationId: r.integration_id,
   clientId: r.client_id,
   externalId: r.external_id,
@@ -123,9 +126,12 @@ function checkNewLink(link: NewLink) {
 export async function insertLink(q: Queryable, link: NewLink): Promise<LinkRecord> {
   checkNewLink(link);
   const [row] = await q.query<LinkRow>(
-    `insert into links (integration_id, client_id, external_id, external_number, status, sync_enabled,
-                        base, external, external_version, snapshot_version, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $10) returning *`,
+    `insert into links (store_id, integration_id, client_id, external_id, external_number, status,
+                        sync_enabled, base, external, external_version, snapshot_version, created_at,
+                        updated_at)
+     select i.store_id, $1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $10
+     from integrations i where i.id = $1
+     returning *`,
     [
       link.integrationId,
       link.clientId,
@@ -392,7 +398,8 @@ export async function pairLinkItem(
   externalId: string,
 ) {
   await q.query(
-    `insert into item_keys (link_id, kind, hub_id, external_id) values ($1, $2, $3, $4)
+    `insert into item_keys (store_id, link_id, kind, hub_id, external_id)
+     select l.store_id, l.id, $2, $3, $4 from links l where l.id = $1
      on conflict do nothing`,
     [link.id, kind, hubId, externalId],
   );
@@ -405,8 +412,10 @@ export async function pairLinkItems(
 ) {
   if (pairs.length === 0) return;
   await q.query(
-    `insert into item_keys (link_id, kind, hub_id, external_id)
-     select * from unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[])
+    `insert into item_keys (store_id, link_id, kind, hub_id, external_id)
+     select l.store_id, p.link_id, p.kind, p.hub_id, p.external_id
+     from unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[]) as p(link_id, kind, hub_id, external_id)
+     join links l on l.id = p.link_id
      on conflict do nothing`,
     [
       pairs.map((p) => p.linkId),
@@ -456,16 +465,18 @@ export async function insertLinksWithIds(
   if (links.length === 0) return;
   links.forEach(checkNewLink);
   await q.query(
-    `insert into links (id, integration_id, client_id, external_id, external_number, status, sync_enabled,
-                        base, external, external_version, snapshot_version, created_at, updated_at)
+    `insert into links (id, store_id, integration_id, client_id, external_id, external_number, status,
+                        sync_enabled, base, external, external_version, snapshot_version, created_at,
+                        updated_at)
      overriding system value
-     select id, integration_id, client_id, external_id, external_number, status, sync_enabled,
-            base, external, version, version, at, at
+     select l.id, i.store_id, l.integration_id, l.client_id, l.external_id, l.external_number,
+            l.status, l.sync_enabled, l.base, l.external, l.version, l.version, l.at, l.at
      from jsonb_to_recordset($1::jsonb)
           as l(id bigint, integration_id bigint, client_id bigint, external_id text,
                external_number text, status text, sync_enabled boolean, base jsonb, external jsonb,
                version bigint, at timestamptz)
-     order by id`,
+     join integrations i on i.id = l.integration_id
+     order by l.id`,
     [
       JSON.stringify(
         links.map((l) => ({

@@ -11,7 +11,8 @@ export interface MessageRecord {
 
 export async function insertMessage(q: Queryable, m: Omit<MessageRecord, "id">): Promise<number> {
   const [row] = await q.query<{ id: number }>(
-    "insert into client_messages (client_id, channel, body, sent_by, sent_at) values ($1, $2, $3, $4, $5) returning id",
+    `insert into client_messages (store_id, client_id, channel, body, sent_by, sent_at)
+     select c.store_id, c.id, $2, $3, $4, $5 from clients c where c.id = $1 returning id`,
     [m.clientId, m.channel, m.body, m.sentBy, m.sentAt],
   );
   return row!.id;

@@ -34,7 +34,8 @@ export async function insertNote(
   now: Date,
 ) {
   const [row] = await q.query<{ id: number }>(
-    "insert into client_notes (client_id, body, created_by, created_at, updated_at) values ($1, $2, $3, $4, $4) returning id",
+    `insert into client_notes (store_id, client_id, body, created_by, created_at, updated_at)
+     select c.store_id, c.id, $2, $3, $4, $4 from clients c where c.id = $1 returning id`,
     [clientId, body, createdBy, now],
   );
   return row!.id;
@@ -61,10 +62,11 @@ export async function insertNotesWithIds(
 ): Promise<void> {
   if (notes.length === 0) return;
   await q.query(
-    `insert into client_notes (id, client_id, body, created_by, created_at, updated_at)
+    `insert into client_notes (id, store_id, client_id, body, created_by, created_at, updated_at)
      overriding system value
-     select id, client_id, body, null, at, at
-     from unnest($1::bigint[], $2::bigint[], $3::text[], $4::timestamptz[]) as n(id, client_id, body, at)`,
+     select n.id, c.store_id, n.client_id, n.body, null, n.at, n.at
+     from unnest($1::bigint[], $2::bigint[], $3::text[], $4::timestamptz[]) as n(id, client_id, body, at)
+     join clients c on c.id = n.client_id`,
     [
       notes.map((n) => n.id),
       notes.map((n) => n.clientId),

@@ -17,7 +17,9 @@ export async function leasePollCursor(
   after: string | null = null,
 ): Promise<{ cursor: string | null } | undefined> {
   await q.query(
-    "insert into poll_cursors (integration_id, feed) values ($1, $2) on conflict do nothing",
+    `insert into poll_cursors (store_id, integration_id, feed)
+     select i.store_id, i.id, $2 from integrations i where i.id = $1
+     on conflict do nothing`,
     [integrationId, feed],
   );
   const rows = await q.query<{ cursor: string | null }>(

@@ -23,8 +23,9 @@ export interface NewPurchase {
 /** Records a purchase once: a sale already recorded (same integration and id) returns undefined. */
 export async function insertPurchase(q: Queryable, p: NewPurchase): Promise<number | undefined> {
   const [row] = await q.query<{ id: number }>(
-    `insert into purchases (client_id, integration_id, external_id, occurred_at, total, currency, associate_number, created_at, sold_by)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    `insert into purchases (store_id, client_id, integration_id, external_id, occurred_at, total,
+                            currency, associate_number, created_at, sold_by)
+     select c.store_id, c.id, $2, $3, $4, $5, $6, $7, $8, $9 from clients c where c.id = $1
      on conflict (integration_id, external_id) do nothing returning id`,
     [
       p.clientId,
@@ -41,8 +42,8 @@ export async function insertPurchase(q: Queryable, p: NewPurchase): Promise<numb
   if (!row) return undefined;
   if (p.lines.length > 0)
     await q.query(
-      `insert into purchase_lines (purchase_id, line_no, product_id, kind, quantity, amount)
-       select $1, n, product_id, kind, quantity, amount
+      `insert into purchase_lines (store_id, purchase_id, line_no, product_id, kind, quantity, amount)
+       select (select store_id from purchases where id = $1), $1, n, product_id, kind, quantity, amount
        from unnest($2::int[], $3::bigint[], $4::text[], $5::numeric[], $6::numeric[]) as l(n, product_id, kind, quantity, amount)`,
       [
         row.id,
@@ -121,13 +122,15 @@ export async function insertPurchases(
 ): Promise<Map<string, number>> {
   if (purchases.length === 0) return new Map();
   const rows = await q.query<{ id: number; integration_id: number; external_id: string }>(
-    `insert into purchases (client_id, integration_id, external_id, occurred_at, total, currency, associate_number, created_at)
-     select p.client_id, p.integration_id, p.external_id, p.occurred_at, p.total, p.currency,
-            p.associate_number, p.at
+    `insert into purchases (store_id, client_id, integration_id, external_id, occurred_at, total,
+                            currency, associate_number, created_at)
+     select i.store_id, p.client_id, p.integration_id, p.external_id, p.occurred_at, p.total,
+            p.currency, p.associate_number, p.at
      from jsonb_to_recordset($1::jsonb)
           as p(n int, client_id bigint, integration_id bigint, external_id text, occurred_at timestamptz,
                total numeric, currency text, associate_number text, at timestamptz)
-     order by n
+     join integrations i on i.id = p.integration_id
+     order by p.n
      on conflict (integration_id, external_id) do nothing
      returning id, integration_id, external_id`,
     [
@@ -153,11 +156,12 @@ export async function insertPurchases(
   });
   if (lines.length > 0)
     await q.query(
-      `insert into purchase_lines (purchase_id, line_no, product_id, kind, quantity, amount)
-       select l.purchase_id, l.line_no, l.product_id, l.kind, l.quantity, l.amount
+      `insert into purchase_lines (store_id, purchase_id, line_no, product_id, kind, quantity, amount)
+       select p.store_id, l.purchase_id, l.line_no, l.product_id, l.kind, l.quantity, l.amount
        from jsonb_to_recordset($1::jsonb)
             as l(purchase_id bigint, line_no int, product_id bigint, kind text, quantity numeric,
-                 amount numeric)`,
+                 amount numeric)
+       join purchases p on p.id = l.purchase_id`,
       [
         JSON.stringify(
           lines.map((l) => ({

@@ -13,7 +13,8 @@ export async function setAssociateNumber(
     ]);
   else
     await q.query(
-      `insert into user_associates (user_id, integration_id, associate_number) values ($1, $2, $3)
+      `insert into user_associates (store_id, user_id, integration_id, associate_number)
+       select u.store_id, u.id, $2, $3 from users u where u.id = $1
        on conflict (user_id, integration_id) do update set associate_number = excluded.associate_number`,
       [userId, integrationId, associateNumber],
     );

@@ -28,8 +28,8 @@ describe.each(engines)("customer caps on $name", (engine) => {
     // fill the collection up to its cap directly in the store (setup only; the add under test
     // goes through the service like every API call)
     await hub.ctx.db.query(
-      `insert into collection_items (collection_id, product_id, created_at)
-       select c.id, i.product_id, now() from collections c
+      `insert into collection_items (store_id, collection_id, product_id, created_at)
+       select c.store_id, c.id, i.product_id, now() from collections c
        join collection_items i on i.collection_id = c.id,
        generate_series(2, $2::int)
        where c.client_id = $1 and c.name = 'Edge'`,
@@ -43,8 +43,9 @@ describe.each(engines)("customer caps on $name", (engine) => {
     expect(await customerCollections(hub.ctx, hub.admin, id)).toEqual(full);
 
     await hub.ctx.db.query(
-      `insert into collections (client_id, name, created_at)
-       select $1, 'List ' || n, now() from generate_series(2, $2::int) n`,
+      `insert into collections (store_id, client_id, name, created_at)
+       select c.store_id, c.id, 'List ' || n, now()
+       from clients c, generate_series(2, $2::int) n where c.id = $1`,
       [id, customerCaps.collections],
     );
     await expect(

@@ -80,7 +80,8 @@ describe.each(engines)("assignment by sales, on $name", (engine) => {
     expect(twice.status).toBe(409);
     // ...but a store upgraded from before that check may hold one twice: it assigns no one
     await hub.ctx.db.query(
-      "insert into user_associates (user_id, integration_id, associate_number) values ($1, $2, '44')",
+      `insert into user_associates (store_id, user_id, integration_id, associate_number)
+       select store_id, id, $2, '44' from users where id = $1`,
       [eve.id, s.integrationId],
     );
     await deliverSales(
@@ -218,7 +219,8 @@ describe.each(engines)("assignment by sales, on $name", (engine) => {
     await deliverSales(hub, s.integrationId, sale("first", "22", 120));
     const cursors = (feed: string, caughtUp: boolean) =>
       hub.ctx.db.query(
-        `insert into poll_cursors (integration_id, feed, caught_up) values ($1, $2, $3)
+        `insert into poll_cursors (store_id, integration_id, feed, caught_up)
+         select store_id, id, $2, $3 from integrations where id = $1
          on conflict (integration_id, feed) do update set caught_up = excluded.caught_up`,
         [s.integrationId, feed, caughtUp],
       );

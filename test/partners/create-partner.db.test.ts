@@ -313,7 +313,11 @@ describe.each(engines)("create partner, one customer (S5), on $name", (engine) =
       recordHubChange(
         pair.ctx.db,
         change,
-        { eventKey: `test:${change.kind}`, actor: actorLabel(pair.admin) },
+        {
+          storeId: pair.admin.storeId,
+          eventKey: `test:${change.kind}`,
+          actor: actorLabel(pair.admin),
+        },
         pair.clock.now(),
       );
     const ids = [

@@ -422,7 +422,11 @@ describe.each(engines)("partner runs (S6, S10) and the plan, on $name", (engine)
         clientId: client.id,
         edit: { lastName: "Changed", editNotes: { "999999": "no such note" } },
       },
-      { eventKey: "test:refused-after-a-write", actor: actorLabel(pair.admin) },
+      {
+        storeId: pair.admin.storeId,
+        eventKey: "test:refused-after-a-write",
+        actor: actorLabel(pair.admin),
+      },
       pair.clock.now(),
     );
     await drain(pair);
