@@ -27,6 +27,7 @@ describe.each(engines)("inbox payloads are checked when claimed, on $name", (eng
     const now = hub.clock.now();
     const bad = (eventKey: string, kind: string, payload: unknown, source = "external") => ({
       integrationId: source === "hub" ? null : integration,
+      storeId: hub.admin.storeId,
       source: source as "external" | "hub",
       eventKey,
       kind,

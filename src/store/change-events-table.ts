@@ -16,6 +16,8 @@ export interface NewChangeEvent {
   receivedAt: Date;
   /** S6: the bulk run (partner_runs) the change is part of */
   runId?: number | null;
+  /** the store of a hub change outside a run (an external change is its integration's) */
+  storeId?: number | null;
 }
 
 export interface ChangeEventRecord {
@@ -55,9 +57,9 @@ export async function insertChangeEvents(
     `with inserted as (
        insert into change_events (store_id, integration_id, source, event_key, kind, external_id,
                                   client_id, version, payload, actor, received_at, run_id, retry_at)
-       -- the store of the integration, or of the run (S6, I3)
+       -- the store of the integration, or of the run (S6, I3), or the one given (a hub change)
        select coalesce((select i.store_id from integrations i where i.id = e.integration_id),
-                       (select r.store_id from partner_runs r where r.id = e.run_id)),
+                       (select r.store_id from partner_runs r where r.id = e.run_id), e.store_id),
               e.integration_id, e.source, e.event_key, e.kind, e.external_id, e.client_id, e.version,
               e.payload, e.actor, e.received_at, e.run_id,
               -- T1: a sale of an onboarded integration that batches its sales is held (staged)
@@ -70,7 +72,7 @@ export async function insertChangeEvents(
        from jsonb_to_recordset($1::jsonb)
             as e(integration_id bigint, source text, event_key text, kind text, external_id text,
                  client_id bigint, version bigint, payload jsonb, actor text, received_at timestamptz,
-                 run_id bigint)
+                 run_id bigint, store_id bigint)
        on conflict (source, coalesce(integration_id, 0), event_key) do nothing
        returning id)
      select count(*)::int as n,
@@ -90,6 +92,7 @@ export async function insertChangeEvents(
           actor: e.actor,
           received_at: e.receivedAt,
           run_id: e.runId ?? null,
+          store_id: e.storeId ?? null,
         })),
       ),
       wakeChannels.inbox,

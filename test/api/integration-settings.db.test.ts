@@ -83,6 +83,7 @@ function optionValues(): { first: IntegrationOptions; second: IntegrationOptions
       matchThreshold: 0.75,
       salesTiming: "realtime",
       salesBatchTimes: ["06:15"],
+      salesHistoryPagesPerMinute: 20 + Math.floor(Math.random() * 100),
       defaultAssociateNumber: `A${u()}`,
     },
     second: {
@@ -104,6 +105,7 @@ function optionValues(): { first: IntegrationOptions; second: IntegrationOptions
         `0${Math.floor(Math.random() * 10)}:${String(Math.floor(Math.random() * 60)).padStart(2, "0")}`,
         "21:45",
       ],
+      salesHistoryPagesPerMinute: 200 + Math.floor(Math.random() * 1000),
       defaultAssociateNumber: `B${u()}`,
     },
   };

