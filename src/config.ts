@@ -208,6 +208,11 @@ export const optionTable = {
       .optional(),
     help: "every suggestion scoring at least this (0 to 1)",
   },
+  store: {
+    flag: "store",
+    type: z.coerce.number().int().positive().optional(),
+    help: "the store (its id, as `tandem stores list` shows) a new user is made in, when there are several",
+  },
   role: {
     flag: "role",
     type: z.enum(["admin", "manager", "associate"]).optional(),

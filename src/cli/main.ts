@@ -11,6 +11,7 @@ import { migrateCommand } from "./migrate.ts";
 import { partnersCommand } from "./partners.ts";
 import { posSimCommand } from "./pos-sim.ts";
 import { serveCommand } from "./serve.ts";
+import { storesCommand } from "./stores.ts";
 import { usersCommand } from "./users.ts";
 import { workerCommand } from "./worker.ts";
 
@@ -28,6 +29,7 @@ const commands: Command[] = [
   importCommand,
   exportCommand,
   usersCommand,
+  storesCommand,
 ];
 
 const width = Math.max(...commands.map((c) => c.name.length)) + 2;

@@ -17,10 +17,16 @@ import {
 import { openDatabase } from "../store/database.ts";
 import { migrate } from "../store/migrate.ts";
 import type { Command } from "./command.ts";
-import { firstStore } from "../store/stores-table.ts";
+import { listStores } from "../store/stores-table.ts";
 import type { Role, UserRecord } from "../store/users-table.ts";
 
-const names = ["databaseUrl", "dataDir", "role", "name"] as const satisfies readonly OptionName[];
+const names = [
+  "databaseUrl",
+  "dataDir",
+  "role",
+  "name",
+  "store",
+] as const satisfies readonly OptionName[];
 
 const help = helpText(
   "users <list|invite|token|revoke|deactivate|activate> [email]",
@@ -30,7 +36,8 @@ const help = helpText(
     "  tandem users list                       every user, active or not, and when their token was issued",
     "  tandem users invite sam@example.com --role manager --name 'Sam Lee'",
     "                                          an invitation to sign in and set a password (shown once,",
-    "                                          7 days); makes the user first when new (default role associate)",
+    "                                          7 days); makes the user first when new (default role associate;",
+    "                                          with several stores, --store <id> says whose)",
     "  tandem users token admin@example.com    issues a new API token (the old one stops working)",
     "  tandem users revoke sam@example.com     revokes the user's token",
     "  tandem users deactivate sam@example.com the token stops working; data and history stay",
@@ -42,8 +49,9 @@ const help = helpText(
 
 const table = (users: UserRecord[]) =>
   [
-    ["id", "email", "name", "role", "active", "token issued"],
+    ["store", "id", "email", "name", "role", "active", "token issued"],
     ...users.map((u) => [
+      String(u.storeId),
       String(u.id),
       u.email,
       u.name,
@@ -63,6 +71,7 @@ const table = (users: UserRecord[]) =>
 interface NewUser {
   role?: Role | undefined;
   name?: string | undefined;
+  store?: number | undefined;
 }
 
 async function run(
@@ -72,17 +81,22 @@ async function run(
   newUser: NewUser,
 ): Promise<string> {
   if (action === "list") {
-    const store = await firstStore(ctx.db);
-    if (!store) return noStore;
-    return table(await listStoreUsers(ctx, { userId: null, storeId: store.id, role: "admin" }));
+    const stores = await listStores(ctx.db);
+    if (stores.length === 0) return noStore;
+    const users: UserRecord[] = [];
+    for (const store of stores)
+      users.push(
+        ...(await listStoreUsers(ctx, { userId: null, storeId: store.id, role: "admin" })),
+      );
+    return table(users);
   }
   if (!["invite", "token", "revoke", "deactivate", "activate"].includes(action))
     throw new UsageError(
       `unknown action '${action}': use list, invite, token, revoke, deactivate or activate`,
     );
   if (!email) throw new UsageError(`users ${action}: give the user's email`);
-  if (action !== "invite" && (newUser.role || newUser.name))
-    throw new UsageError(`users ${action}: --role and --name are for invite (a new user)`);
+  if (action !== "invite" && (newUser.role || newUser.name || newUser.store))
+    throw new UsageError(`users ${action}: --role, --name and --store are for invite (a new user)`);
   if (action === "invite") return invite(ctx, email, newUser);
   const user = await userByEmail(ctx, email);
   // The CLI acts as the system on the user's own store: whoever can open the store is trusted.
@@ -111,8 +125,14 @@ const noStore = "no users yet: `tandem serve` creates the store and its admin on
  * store has none: the CLI's way in for a store owner whose admin has no console yet.
  */
 async function invite(ctx: UserContext, email: string, newUser: NewUser): Promise<string> {
-  const store = await firstStore(ctx.db);
-  if (!store) return noStore;
+  const stores = await listStores(ctx.db);
+  if (stores.length === 0) return noStore;
+  const store =
+    newUser.store === undefined ? stores[0]! : stores.find((s) => s.id === newUser.store);
+  if (!store)
+    throw new UsageError(
+      `users invite: --store ${newUser.store}: no such store (tandem stores list)`,
+    );
   let system: Actor = { userId: null, storeId: store.id, role: "admin" };
   const existing = await userByEmail(ctx, email).catch((error: unknown) => {
     if (error instanceof ServiceError && error.code === "not_found") return undefined;
@@ -121,13 +141,17 @@ async function invite(ctx: UserContext, email: string, newUser: NewUser): Promis
   let made = "";
   let userId: number;
   if (existing) {
-    if (newUser.role || newUser.name)
+    if (newUser.role || newUser.name || newUser.store)
       throw new UsageError(
-        `users invite: ${existing.email} exists already (a ${existing.role}); --role and --name are for a new user (change a role with PATCH /v1/users/{id})`,
+        `users invite: ${existing.email} exists already (a ${existing.role}); --role, --name and --store are for a new user (change a role with PATCH /v1/users/{id})`,
       );
     system = { ...system, storeId: existing.storeId };
     userId = existing.id;
   } else {
+    if (stores.length > 1 && newUser.store === undefined)
+      throw new UsageError(
+        `users invite: this Tandem has ${stores.length} stores: say which the new user is in with --store <id> (tandem stores list)`,
+      );
     const { user } = await createUser(ctx, system, {
       email,
       name: newUser.name ?? email.split("@")[0],
@@ -162,6 +186,7 @@ async function runUsers(argv: string[]): Promise<void> {
       await run({ db, clock: systemClock, log: createLogger("warn") }, action, email, {
         role: o.role,
         name: o.name,
+        store: o.store,
       }),
     );
   } catch (error) {

@@ -61,3 +61,15 @@ export async function updateStore(
     [id, patch.name ?? null, patch.timeZone ?? null, patch.country ?? null, patch.currency ?? null],
   );
 }
+
+/** Every store, oldest first, with how many users and customers it has (the `stores` command). */
+export async function listStores(
+  q: Queryable,
+): Promise<Array<StoreRecord & { users: number; customers: number }>> {
+  const rows = await q.query<StoreRow & { users: number; customers: number }>(
+    `select s.*, (select count(*)::int from users u where u.store_id = s.id) as users,
+            (select count(*)::int from clients c where c.store_id = s.id) as customers
+     from stores s order by s.id`,
+  );
+  return rows.map((r) => ({ ...fromRow(r), users: r.users, customers: r.customers }));
+}

@@ -127,4 +127,37 @@ describe.each(stores)("tandem users on the $name store", (store) => {
     expect(signedIn.user).toMatchObject({ name: "Sam Lee", role: "manager" });
     await db.close();
   });
+
+  it("issue 10: `tandem stores add` makes another store with its admin, whose token reaches only that store; `users invite` then asks which store a new user is in", async () => {
+    const { flags, open } = await store.open();
+    let db = await open();
+    await bootstrapped(db);
+    await db.close();
+
+    const added = await tandem(["stores", "add", "Second Shop", "bea@second.test", ...flags]);
+    expect(added.code, added.stderr).toBe(0);
+    const token = /(tdm_\S+)/.exec(added.stdout)?.[1];
+    expect(added.stdout).toMatch(/^Store (\d+), Second Shop, with its admin bea@second\.test\./);
+    const again = await tandem(["stores", "add", "Third", "bea@second.test", ...flags]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/adminEmail: a user with 'bea@second.test' exists already/);
+    const badEmail = await tandem(["stores", "add", "Third", "not-an-email", ...flags]);
+    expect(badEmail.code).toBe(1);
+    expect(badEmail.stderr).toMatch(/adminEmail/);
+    const listed = await tandem(["stores", "list", ...flags]);
+    expect(listed.stdout).toMatch(/1 +Shop .*\n2 +Second Shop +UTC +US +USD +1 +0/);
+
+    const which = await tandem(["users", "invite", "kim@second.test", ...flags]);
+    expect(which.code).toBe(2);
+    expect(which.stderr).toMatch(/2 stores: say which .* --store <id>/);
+    const invited = await tandem(["users", "invite", "kim@second.test", "--store", "2", ...flags]);
+    expect(invited.code, invited.stderr).toBe(0);
+    const users = await tandem(["users", "list", ...flags]);
+    expect(users.stdout).toMatch(/\n2 +\d+ +kim@second\.test +kim +associate/);
+
+    db = await open();
+    const ctx = { db } as ServiceContext;
+    await expect(authenticate(ctx, token!)).resolves.toMatchObject({ role: "admin", storeId: 2 });
+    await db.close();
+  });
 });
