@@ -73,7 +73,7 @@ export async function insertChangeEvents(
             as e(integration_id bigint, source text, event_key text, kind text, external_id text,
                  client_id bigint, version bigint, payload jsonb, actor text, received_at timestamptz,
                  run_id bigint, store_id bigint)
-       on conflict (source, coalesce(integration_id, 0), event_key) do nothing
+       on conflict (store_id, source, coalesce(integration_id, 0), event_key) do nothing
        returning id)
      select count(*)::int as n,
             (select pg_notify($2, '') where exists (select 1 from inserted)) as woke
@@ -306,7 +306,7 @@ export async function insertHubChangeEvent(
     `insert into change_events (store_id, integration_id, source, event_key, kind, client_id, payload,
                                 actor, received_at)
      values ($7, null, 'hub', $1, $2, $3, $4, $5, $6)
-     on conflict (source, coalesce(integration_id, 0), event_key) do nothing
+     on conflict (store_id, source, coalesce(integration_id, 0), event_key) do nothing
      returning id`,
     [
       event.eventKey,

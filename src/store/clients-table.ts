@@ -160,7 +160,7 @@ async function insertContacts(
     `insert into client_contacts (store_id, client_id, kind, value, normalized)
      select (select store_id from clients where id = $1), $1, kind, value, normalized
      from unnest($2::text[], $3::text[], $4::text[]) as c(kind, value, normalized)
-     on conflict (client_id, kind, normalized) do nothing`,
+     on conflict (store_id, client_id, kind, normalized) do nothing`,
     [
       clientId,
       contacts.map((c) => c.kind),
@@ -221,7 +221,7 @@ export async function applyFieldChanges(
     await q.query(
       `insert into client_preferences (store_id, client_id, name, value)
        select (select store_id from clients where id = $1), $1, name, value from unnest($2::text[], $3::text[]) as p(name, value)
-       on conflict (client_id, name) do update set value = excluded.value`,
+       on conflict (store_id, client_id, name) do update set value = excluded.value`,
       [clientId, prefsSet.map(([n]) => n), prefsSet.map(([, v]) => v)],
     );
   if (contactsRemoved.length > 0)
@@ -365,7 +365,7 @@ export async function insertClientsWithIds(
        from jsonb_to_recordset($1::jsonb)
             as c(n int, store_id bigint, client_id bigint, kind text, value text, normalized text)
        order by n
-       on conflict (client_id, kind, normalized) do nothing`,
+       on conflict (store_id, client_id, kind, normalized) do nothing`,
       [
         JSON.stringify(
           contacts.map((c, n) => ({

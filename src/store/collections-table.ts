@@ -51,7 +51,7 @@ export async function addCollectionItem(
   await q.query(
     `insert into collections (store_id, client_id, name, created_at)
      select c.store_id, c.id, $2, $3 from clients c where c.id = $1
-     on conflict (client_id, name) do nothing`,
+     on conflict (store_id, client_id, name) do nothing`,
     [clientId, name, now],
   );
   const [row] = await q.query<{ id: number }>(
@@ -152,7 +152,7 @@ export async function addCollectionItemsWithIds(
      from unnest($1::bigint[], $2::text[], $3::timestamptz[]) as x(client_id, name, at)
      join clients c on c.id = x.client_id
      order by x.client_id, x.name
-     on conflict (client_id, name) do nothing`,
+     on conflict (store_id, client_id, name) do nothing`,
     [items.map((i) => i.clientId), items.map((i) => i.name), items.map((i) => i.now)],
   );
   await q.query(

@@ -12,7 +12,7 @@ export async function upsertConflicts(
     await q.query(
       `insert into conflicts (store_id, link_id, field, base_value, hub_value, external_value, opened_at)
        select l.store_id, l.id, $2, $3, $4, $5, $6 from links l where l.id = $1
-       on conflict (link_id, field) where resolved_at is null
+       on conflict (store_id, link_id, field) where resolved_at is null
        do update set hub_value = excluded.hub_value, external_value = excluded.external_value`,
       [
         linkId,

@@ -105,7 +105,7 @@ export async function mergeStagedRows(
        from file_import_rows s
       where s.row_number > $2 and s.row_number <= $3
       order by s.external_id
-     on conflict (integration_id, external_id) do update
+     on conflict (store_id, integration_id, external_id) do update
         set version = f.version + 1, digest = excluded.digest, customer = excluded.customer,
             present = true
       where f.digest <> excluded.digest or not f.present

@@ -27,7 +27,7 @@ export async function upsertProduct(q: Queryable, p: ProductUpsert): Promise<num
     `insert into products (store_id, integration_id, external_key, origin, sku, name, category, vendor,
                            inventory_type, price, archived, external_version, created_at, updated_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
-     on conflict (integration_id, external_key) do update set
+     on conflict (store_id, integration_id, external_key) do update set
        sku = excluded.sku, name = excluded.name, category = excluded.category, vendor = excluded.vendor,
        inventory_type = excluded.inventory_type, price = excluded.price, archived = excluded.archived,
        external_version = excluded.external_version, updated_at = excluded.updated_at
@@ -150,7 +150,7 @@ export async function upsertProducts(
                category text, vendor text, inventory_type text, price numeric, archived boolean,
                external_version bigint, at timestamptz)
      order by n
-     on conflict (integration_id, external_key) do update set
+     on conflict (store_id, integration_id, external_key) do update set
        sku = excluded.sku, name = excluded.name, category = excluded.category, vendor = excluded.vendor,
        inventory_type = excluded.inventory_type, price = excluded.price, archived = excluded.archived,
        external_version = excluded.external_version, updated_at = excluded.updated_at

@@ -26,7 +26,7 @@ export async function insertPurchase(q: Queryable, p: NewPurchase): Promise<numb
     `insert into purchases (store_id, client_id, integration_id, external_id, occurred_at, total,
                             currency, associate_number, created_at, sold_by)
      select c.store_id, c.id, $2, $3, $4, $5, $6, $7, $8, $9 from clients c where c.id = $1
-     on conflict (integration_id, external_id) do nothing returning id`,
+     on conflict (store_id, integration_id, external_id) do nothing returning id`,
     [
       p.clientId,
       p.integrationId,
@@ -131,7 +131,7 @@ export async function insertPurchases(
                total numeric, currency text, associate_number text, at timestamptz)
      join integrations i on i.id = p.integration_id
      order by p.n
-     on conflict (integration_id, external_id) do nothing
+     on conflict (store_id, integration_id, external_id) do nothing
      returning id, integration_id, external_id`,
     [
       JSON.stringify(

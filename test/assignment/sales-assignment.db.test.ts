@@ -221,7 +221,7 @@ describe.each(engines)("assignment by sales, on $name", (engine) => {
       hub.ctx.db.query(
         `insert into poll_cursors (store_id, integration_id, feed, caught_up)
          select store_id, id, $2, $3 from integrations where id = $1
-         on conflict (integration_id, feed) do update set caught_up = excluded.caught_up`,
+         on conflict (store_id, integration_id, feed) do update set caught_up = excluded.caught_up`,
         [s.integrationId, feed, caughtUp],
       );
     // the sale is in, but the sales feed is still fetching: not yet

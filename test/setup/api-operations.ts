@@ -189,4 +189,3 @@ export function request(op: Operation, sample: Sample) {
   });
   return { path: sample.query ? `${path}?${sample.query}` : path, body: sample.body };
 }
-
