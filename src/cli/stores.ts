@@ -1,12 +1,8 @@
 import { helpText, readOptions, UsageError, type OptionName } from "../config.ts";
-import { systemClock } from "../domain/clock.ts";
-import { createLogger } from "../log.ts";
-import { ServiceError } from "../services/service-error.ts";
 import { addStore } from "../services/stores.ts";
-import { openDatabase } from "../store/database.ts";
-import { migrate } from "../store/migrate.ts";
 import { listStores } from "../store/stores-table.ts";
 import type { Command } from "./command.ts";
+import { onOwnStore } from "./on-own-store.ts";
 import { printTable } from "./print-output.ts";
 
 const names = ["databaseUrl", "dataDir"] as const satisfies readonly OptionName[];
@@ -37,16 +33,9 @@ async function runStores(argv: string[]): Promise<void> {
     throw new UsageError(
       "stores add: give the store's name and its admin's email, e.g. 'Second Shop' owner@second.example",
     );
-  const db = await openDatabase({
-    url: o.databaseUrl,
-    dataDir: o.databaseUrl ? undefined : o.dataDir,
-    processName: "tandem stores",
-  });
-  try {
-    await migrate(db);
-    const ctx = { db, clock: systemClock, log: createLogger("warn") };
+  await onOwnStore("stores", o, async (ctx) => {
     if (action === "list") {
-      const stores = await listStores(db);
+      const stores = await listStores(ctx.db);
       printTable(
         ["id", "name", "time zone", "country", "currency", "users", "customers"],
         stores.map((s) => [s.id, s.name, s.timeZone, s.country, s.currency, s.users, s.customers]),
@@ -58,13 +47,7 @@ async function runStores(argv: string[]): Promise<void> {
       `Store ${store.id}, ${store.name}, with its admin ${admin.email}.\n` +
         `The admin's API token (shown once; \`tandem users token ${admin.email}\` issues a new one):\n${token}\n`,
     );
-  } catch (error) {
-    if (!(error instanceof ServiceError)) throw error;
-    process.stderr.write(`tandem stores: ${error.message}\n`);
-    process.exitCode = 1;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 export const storesCommand: Command = {

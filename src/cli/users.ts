@@ -1,6 +1,4 @@
 import { helpText, readOptions, UsageError, type OptionName } from "../config.ts";
-import { systemClock } from "../domain/clock.ts";
-import { createLogger } from "../log.ts";
 import type { Actor } from "../services/service-context.ts";
 import { ServiceError } from "../services/service-error.ts";
 import { inviteUser } from "../services/sign-in.ts";
@@ -14,9 +12,8 @@ import {
   userByEmail,
   type UserContext,
 } from "../services/users.ts";
-import { openDatabase } from "../store/database.ts";
-import { migrate } from "../store/migrate.ts";
 import type { Command } from "./command.ts";
+import { onOwnStore } from "./on-own-store.ts";
 import { listStores } from "../store/stores-table.ts";
 import type { Role, UserRecord } from "../store/users-table.ts";
 
@@ -175,27 +172,11 @@ async function runUsers(argv: string[]): Promise<void> {
   const [action, email, ...extra] = o.positionals;
   if (o.help || !action) return void process.stdout.write(help);
   if (extra.length > 0) throw new UsageError(`users ${action}: unexpected '${extra.join(" ")}'`);
-  const db = await openDatabase({
-    url: o.databaseUrl,
-    dataDir: o.databaseUrl ? undefined : o.dataDir,
-    processName: "tandem users",
-  });
-  try {
-    await migrate(db);
+  await onOwnStore("users", o, async (ctx) => {
     process.stdout.write(
-      await run({ db, clock: systemClock, log: createLogger("warn") }, action, email, {
-        role: o.role,
-        name: o.name,
-        store: o.store,
-      }),
+      await run(ctx, action, email, { role: o.role, name: o.name, store: o.store }),
     );
-  } catch (error) {
-    if (!(error instanceof ServiceError)) throw error;
-    process.stderr.write(`tandem users: ${error.message}\n`);
-    process.exitCode = 1;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 export const usersCommand: Command = {

@@ -2,7 +2,7 @@ import type { CanonicalCustomer, FieldMap } from "../domain/customer.ts";
 import { linkQueueKey, type PushChangesJob } from "../domain/job-payloads.ts";
 import { decide, type MergeDecision, type MergeInput } from "../domain/merge-fields.ts";
 import { profileFor } from "../domain/policy.ts";
-import { addJob } from "../queue/add-job.ts";
+import { addLinkJob } from "../queue/add-job.ts";
 import type { ClientRecord } from "../store/clients-table.ts";
 import { closeConflict, upsertConflicts } from "../store/conflicts-table.ts";
 import type { Queryable } from "../store/database.ts";
@@ -98,13 +98,7 @@ export async function mergeLink(
       add,
       actor: origin.actor,
     };
-    await addJob(tx, {
-      storeId: link.storeId,
-      kind: job.kind,
-      payload: job,
-      queueKey: linkQueueKey(link.id),
-      runAt: now,
-    });
+    await addLinkJob(tx, link, job, now);
   }
   const { base, pending, status } = decision;
   await settleMerge(tx, link, { base, pending, status }, now, snapshot);

@@ -1,6 +1,6 @@
 import type { HubChange } from "../domain/hub-change.ts";
-import { linkQueueKey, type AddActivityJob } from "../domain/job-payloads.ts";
-import { addJob } from "../queue/add-job.ts";
+import type { AddActivityJob } from "../domain/job-payloads.ts";
+import { addLinkJob } from "../queue/add-job.ts";
 import type { Queryable } from "../store/database.ts";
 import { flowOf } from "../domain/policy.ts";
 import { readIntegration } from "../store/integrations-table.ts";
@@ -37,13 +37,7 @@ export async function recordMessage(
     const integration = await readIntegration(tx, link.integrationId);
     if (!integration || flowOf(integration.profile, "message").direction !== "outbound") continue;
     const job: AddActivityJob = { kind: "activity.add", linkId: link.id, messageId, actor };
-    await addJob(tx, {
-      storeId: link.storeId,
-      kind: job.kind,
-      payload: job,
-      queueKey: linkQueueKey(link.id),
-      runAt: now,
-    });
+    await addLinkJob(tx, link, job, now);
   }
   return { clientId: change.clientId };
 }

@@ -1,5 +1,5 @@
 import { linkQueueKey, type CreatePartnerJob } from "../domain/job-payloads.ts";
-import { addJob } from "../queue/add-job.ts";
+import { addLinkJob } from "../queue/add-job.ts";
 import { hasPendingJob } from "../queue/has-pending-job.ts";
 import { readClient, type ClientRecord } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
@@ -96,11 +96,5 @@ async function syncOut(
     actor,
     ...(trigger.requested && trigger.number ? { number: trigger.number } : {}),
   };
-  await addJob(tx, {
-    storeId: link.storeId,
-    kind: job.kind,
-    payload: job,
-    queueKey: linkQueueKey(link.id),
-    runAt: now,
-  });
+  await addLinkJob(tx, link, job, now);
 }

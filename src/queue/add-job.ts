@@ -1,4 +1,5 @@
 import type { Queryable } from "../store/database.ts";
+import { linkQueueKey } from "../domain/job-payloads.ts";
 import { wakeChannels } from "../store/wake-ups.ts";
 import { newJobState } from "./job-state-machine.ts";
 
@@ -51,4 +52,23 @@ export async function addJobs(q: Queryable, jobs: readonly NewJob[]): Promise<nu
 export async function addJob(q: Queryable, job: NewJob): Promise<number> {
   const [id] = await addJobs(q, [job]);
   return id!;
+}
+
+/**
+ * An outbound job of one link: in the link's store, queued behind the link's earlier jobs (they
+ * run one at a time, in order), due at `runAt`.
+ */
+export function addLinkJob(
+  q: Queryable,
+  link: { id: number; storeId: number },
+  job: { kind: string },
+  runAt: Date,
+): Promise<number> {
+  return addJob(q, {
+    storeId: link.storeId,
+    kind: job.kind,
+    payload: job,
+    queueKey: linkQueueKey(link.id),
+    runAt,
+  });
 }
