@@ -1,110 +1,100 @@
--- Issue 10: the store leads the key of every row of the tables a distributed PostgreSQL (Citus)
--- would shard by store_id (docs/operations.md, "Many stores on a distributed PostgreSQL"): primary
--- keys and unique keys start with store_id, and every reference between those tables names it.
+-- Issue 10: the store is in the key of every row of the tables a distributed PostgreSQL (Citus)
+-- would shard by store_id (docs/operations.md, "Many stores on a distributed PostgreSQL"): every
+-- primary and unique key holds store_id, and every reference between those tables names it.
+-- store_id comes last in each key, so the lookups the hub makes (by id, by integration and
+-- external id, by customer) use the keys' indexes as before: Citus asks that a key hold the
+-- distribution column, not that it lead.
 -- The small tables every store's rows point at (stores, users, sessions, integrations,
 -- user_associates, sales_triggers) keep their keys: on Citus they are reference tables.
--- Ids still come from one sequence per table, so a lookup by id alone stays an index scan.
 
 -- 1. the keys that are replaced take the single-column references to them along (cascade); the
 --    references are made again below, with the store
 alter table clients drop constraint clients_pkey cascade;
 alter table clients drop constraint clients_store_key cascade;
-alter table clients add primary key (store_id, id);
-create index if not exists clients_by_id on clients (id);
+alter table clients add primary key (id, store_id);
 
 alter table products drop constraint products_pkey cascade;
 alter table products drop constraint products_store_key cascade;
-alter table products add primary key (store_id, id);
-create index if not exists products_by_id on products (id);
+alter table products add primary key (id, store_id);
 alter table products drop constraint products_integration_id_external_key_key;
-alter table products add constraint products_external_key unique (store_id, integration_id, external_key);
+alter table products add constraint products_external_key unique (integration_id, external_key, store_id);
 
 alter table links drop constraint links_pkey cascade;
 alter table links drop constraint links_store_key cascade;
-alter table links add primary key (store_id, id);
-create index if not exists links_by_id on links (id);
+alter table links add primary key (id, store_id);
 alter table links drop constraint links_integration_id_client_id_key;
-alter table links add constraint links_client_key unique (store_id, integration_id, client_id);
+alter table links add constraint links_client_key unique (integration_id, client_id, store_id);
 alter table links drop constraint links_integration_id_external_id_key;
-alter table links add constraint links_external_key unique (store_id, integration_id, external_id);
+alter table links add constraint links_external_key unique (integration_id, external_id, store_id);
 
 alter table collections drop constraint collections_pkey cascade;
 alter table collections drop constraint collections_store_key cascade;
-alter table collections add primary key (store_id, id);
-create index if not exists collections_by_id on collections (id);
+alter table collections add primary key (id, store_id);
 alter table collections drop constraint collections_client_id_name_key;
-alter table collections add constraint collections_name_key unique (store_id, client_id, name);
+alter table collections add constraint collections_name_key unique (client_id, name, store_id);
 
 alter table purchases drop constraint purchases_pkey cascade;
 alter table purchases drop constraint purchases_store_key cascade;
-alter table purchases add primary key (store_id, id);
-create index if not exists purchases_by_id on purchases (id);
+alter table purchases add primary key (id, store_id);
 alter table purchases drop constraint purchases_integration_id_external_id_key;
-alter table purchases add constraint purchases_external_key unique (store_id, integration_id, external_id);
+alter table purchases add constraint purchases_external_key unique (integration_id, external_id, store_id);
 
 alter table partner_runs drop constraint partner_runs_pkey cascade;
-alter table partner_runs add primary key (store_id, id);
-create index if not exists partner_runs_by_id on partner_runs (id);
+alter table partner_runs add primary key (id, store_id);
 
 alter table client_contacts drop constraint client_contacts_pkey;
-alter table client_contacts add primary key (store_id, id);
+alter table client_contacts add primary key (id, store_id);
 alter table client_contacts drop constraint client_contacts_client_id_kind_normalized_key;
 alter table client_contacts add constraint client_contacts_contact_key
-  unique (store_id, client_id, kind, normalized);
+  unique (client_id, kind, normalized, store_id);
 
 alter table client_preferences drop constraint client_preferences_pkey;
-alter table client_preferences add primary key (store_id, client_id, name);
+alter table client_preferences add primary key (client_id, name, store_id);
 
 alter table client_notes drop constraint client_notes_pkey;
-alter table client_notes add primary key (store_id, id);
+alter table client_notes add primary key (id, store_id);
 
 alter table client_messages drop constraint client_messages_pkey;
-alter table client_messages add primary key (store_id, id);
-create index if not exists client_messages_by_id on client_messages (id);
+alter table client_messages add primary key (id, store_id);
 
 alter table collection_items drop constraint collection_items_pkey;
-alter table collection_items add primary key (store_id, id);
-create index if not exists collection_items_by_id on collection_items (id);
+alter table collection_items add primary key (id, store_id);
 
 alter table purchase_lines drop constraint purchase_lines_pkey;
-alter table purchase_lines add primary key (store_id, purchase_id, line_no);
+alter table purchase_lines add primary key (purchase_id, line_no, store_id);
 
 alter table conflicts drop constraint conflicts_pkey;
-alter table conflicts add primary key (store_id, id);
-create index if not exists conflicts_by_id on conflicts (id);
+alter table conflicts add primary key (id, store_id);
 drop index if exists conflicts_open_per_field;
-create unique index conflicts_open_per_field on conflicts (store_id, link_id, field)
+create unique index conflicts_open_per_field on conflicts (link_id, field, store_id)
   where resolved_at is null;
 
 alter table item_keys drop constraint item_keys_pkey;
-alter table item_keys add primary key (store_id, link_id, kind, hub_id);
+alter table item_keys add primary key (link_id, kind, hub_id, store_id);
 alter table item_keys drop constraint item_keys_link_id_kind_external_id_key;
-alter table item_keys add constraint item_keys_external_key unique (store_id, link_id, kind, external_id);
+alter table item_keys add constraint item_keys_external_key unique (link_id, kind, external_id, store_id);
 
 alter table poll_cursors drop constraint poll_cursors_pkey;
-alter table poll_cursors add primary key (store_id, integration_id, feed);
+alter table poll_cursors add primary key (integration_id, feed, store_id);
 
 alter table file_rows drop constraint file_rows_pkey;
-alter table file_rows add primary key (store_id, integration_id, external_id);
+alter table file_rows add primary key (integration_id, external_id, store_id);
 
 alter table file_imports drop constraint file_imports_pkey;
-alter table file_imports add primary key (store_id, id);
-create index if not exists file_imports_by_id on file_imports (id);
+alter table file_imports add primary key (id, store_id);
 
 alter table change_events drop constraint change_events_pkey;
-alter table change_events add primary key (store_id, id);
-create index if not exists change_events_by_id on change_events (id);
+alter table change_events add primary key (id, store_id);
 drop index if exists change_events_identity;
 create unique index change_events_identity
-  on change_events (store_id, source, coalesce(integration_id, 0), event_key);
+  on change_events (source, coalesce(integration_id, 0), event_key, store_id);
 
 alter table jobs drop constraint jobs_pkey;
-alter table jobs add primary key (store_id, id);
-create index if not exists jobs_by_id on jobs (id);
+alter table jobs add primary key (id, store_id);
 
 -- the history is append-only; its key changes like every other (no row is touched)
 alter table audit_log drop constraint audit_log_pkey;
-alter table audit_log add primary key (store_id, id);
+alter table audit_log add primary key (id, store_id);
 
 -- 2. every reference between these tables, with the store
 alter table links add constraint links_client_of_store
