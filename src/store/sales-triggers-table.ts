@@ -86,8 +86,9 @@ export async function lockSalesTrigger(
 }
 
 /**
- * Changes a trigger's settings. Its sales still waiting for their day are kept and their day
- * moved to the new number of days; a trigger switched off drops them (switched on again, it
+ * Changes a trigger's settings. Its sales still waiting for their day are kept if the new
+ * filters still take them, and their day moved to the new number of days; a trigger switched off
+ * drops them (switched on again, it
  * fires for the sales processed from then on, never for a backlog).
  */
 export async function updateSalesTrigger(
@@ -112,15 +113,39 @@ export async function updateSalesTrigger(
       trigger.storeId,
       trigger.id,
     ]);
-  else
+  else {
+    // a sale the changed filters no longer take stops waiting; the others wait for the new day
+    await q.query(
+      `delete from sale_trigger_due d using purchases p, sales_triggers t
+       where d.store_id = $1 and d.trigger_id = $2 and p.id = d.purchase_id
+         and t.store_id = d.store_id and t.id = d.trigger_id and not (${counts("t", "p")})`,
+      [trigger.storeId, trigger.id],
+    );
     await q.query(
       `update sale_trigger_due d set due_at = ${dueAt("p", "s", "$3")}
        from purchases p, stores s
-       where d.store_id = $1 and d.trigger_id = $2 and p.id = d.purchase_id and s.id = d.store_id`,
+       where d.store_id = $1 and d.trigger_id = $2 and p.id = d.purchase_id
+         and p.store_id = d.store_id and s.id = d.store_id`,
       [trigger.storeId, trigger.id, trigger.daysAfter],
     );
+  }
   return fromRow(row!);
 }
+
+/**
+ * Whether the sale (purchase `p`) is one the trigger (`t`) counts: made from the trigger's
+ * creation on (a trigger is not for the past), by a POS sale made after its integration's
+ * onboarding (history processed late, such as a customer's old sales taken up when they start to
+ * sync, fires nothing), of at least the minimum total, with a line of the category.
+ */
+const counts = (t: string, p: string) => `${p}.store_id = ${t}.store_id
+       and ${p}.occurred_at >= ${t}.created_at
+       and (${p}.integration_id is null or ${p}.occurred_at >= (
+             select i.assignment_onboarded_at from integrations i where i.id = ${p}.integration_id))
+       and (${t}.min_amount is null or ${p}.total >= ${t}.min_amount)
+       and (${t}.category is null or exists (
+             select 1 from purchase_lines l join products pr on pr.id = l.product_id
+             where l.purchase_id = ${p}.id and lower(pr.category) = lower(${t}.category)))`;
 
 /** `days` days after the sale, by the calendar of the store's time zone (a DST day is 23 or 25 h) */
 const dueAt = (purchase: string, store: string, days: string) =>
@@ -144,11 +169,7 @@ export async function scheduleSaleTriggers(
      from sales_triggers t
      join stores s on s.id = t.store_id
      join purchases p on p.id = any($2::bigint[])
-     where t.store_id = $1 and t.active
-       and (t.min_amount is null or p.total >= t.min_amount)
-       and (t.category is null or exists (
-             select 1 from purchase_lines l join products pr on pr.id = l.product_id
-             where l.purchase_id = p.id and lower(pr.category) = lower(t.category)))
+     where t.store_id = $1 and t.active and ${counts("t", "p")}
      on conflict do nothing
      returning 1`,
     [storeId, purchaseIds],
@@ -176,9 +197,10 @@ export async function fireDueTriggers(q: Queryable, now: Date, limit: number): P
      insert into follow_up_tasks (store_id, trigger_id, purchase_id, client_id, assigned_user_id, title, due_at, created_at)
      select f.store_id, f.trigger_id, f.purchase_id, p.client_id, u.id, t.name, f.due_at, $1
      from fired f
-     join sales_triggers t on t.store_id = f.store_id and t.id = f.trigger_id
-     join purchases p on p.id = f.purchase_id
-     join clients c on c.id = p.client_id
+     -- a trigger switched off while its sale was being noted fires nothing (its note goes)
+     join sales_triggers t on t.store_id = f.store_id and t.id = f.trigger_id and t.active
+     join purchases p on p.id = f.purchase_id and p.store_id = f.store_id
+     join clients c on c.id = p.client_id and c.store_id = p.store_id
      left join users u on u.id = c.assigned_user_id and u.deactivated_at is null
      on conflict (store_id, trigger_id, purchase_id) do nothing
      returning 1`,

@@ -26,7 +26,12 @@ export interface WorkerOptions {
   idleMs?: number;
   /** outbound jobs run at once */
   concurrency?: number;
-  /** inbox events the engine claims and merges per transaction (R8.5); 1 is one at a time */
+  /**
+   * inbox events the engine claims and merges per transaction (R8.5); 1 is one at a time. By
+   * default 500 on PostgreSQL and 250 on the embedded store, whose API, worker and database share
+   * one process's memory: W1 there peaked at 513 and 540 MB with 500, 487 MB with 250 (still
+   * 4,131 records/s; bench/results/w1-stores-2026-12-01.json)
+   */
   engineBatchSize?: number;
   /**
    * called once when the worker stopped itself on an error no retry can fix (a secret key that
@@ -130,7 +135,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
 
   // The engine holds back an event whose outcome it cannot record, so one event never stops it.
   const engine = createEngineLoop(options.db, options.clock, log, {
-    batchSize: options.engineBatchSize ?? 500,
+    batchSize: options.engineBatchSize ?? (options.db.engine === "pglite" ? 250 : 500),
   });
   // R8.5: the inbox's statistics are refreshed each time it has grown by its own size (and by
   // 1,000 at least) since this worker last did it, so the engine's claim stays an index scan

@@ -322,4 +322,68 @@ describe.each(engines)("sales triggers and follow-up tasks, on $name", (engine) 
       { name: "Week later", daysAfter: 2, active: true },
     ]);
   });
+
+  it("T4: a trigger counts only sales made after it and after onboarding; a filter changed drops the waiting sales it no longer takes; one switched off as its sale was noted fires nothing", async () => {
+    // the trigger is made first; the POS is onboarded a month later
+    const hub = await createTestHub(await engine.open(), {
+      clock: manualClock(new Date("2026-11-01T08:00:00Z")),
+    });
+    const api = hubApi(hub);
+    const made = await api<{ id: number }>("POST", "/v1/sales-triggers", {
+      name: "Follow up",
+      daysAfter: 1,
+    });
+    hub.clock.advance(hours(30 * 24));
+    const integrationId = await addOfflineIntegration(hub, { salesTiming: "realtime" });
+    const clientId = await syncedPosCustomer(hub, integrationId, "p1");
+    await drainInbox(hub);
+    await api("POST", `/v1/integrations/${integrationId}/assignment-by-spend`);
+    // a sale of last week (after the trigger, before onboarding) comes in late: no follow-up
+    await deliverSales(
+      hub,
+      integrationId,
+      sale("p1", new Date(hub.clock.now().getTime() - hours(7 * 24)), 80),
+    );
+    await drainInbox(hub);
+    hub.clock.advance(hours(48));
+    const fire = () => fireDueSalesTriggers(hub.ctx.db, hub.clock.now());
+    expect(await fire()).toBe(0);
+
+    // a sale made an hour before a new trigger, processed after it, counts for the old one only
+    const earlier = new Date(hub.clock.now().getTime() - hours(1));
+    const tooNew = await api<{ id: number }>("POST", "/v1/sales-triggers", {
+      name: "Too new",
+      daysAfter: 0,
+    });
+    await deliverSales(hub, integrationId, sale("p1", earlier, 90));
+    await drainInbox(hub);
+    hub.clock.advance(hours(24));
+    expect(await fire()).toBe(1);
+    const fired = await api<{ tasks: Task[] }>("GET", "/v1/tasks");
+    expect(fired.body.tasks.map((t) => t.title)).toEqual(["Follow up"]);
+    await api("PATCH", `/v1/tasks/${fired.body.tasks[0]!.id}`, { state: "done" });
+    await api("PATCH", `/v1/sales-triggers/${tooNew.body.id}`, { active: false });
+
+    // a sale entered now waits a day; the trigger's new category no longer takes it
+    await api("POST", `/v1/customers/${clientId}/purchases`, {
+      lines: [{ description: "Ring", category: "Rings", amount: 400 }],
+    });
+    await api("PATCH", `/v1/sales-triggers/${made.body.id}`, { category: "Watches" });
+    hub.clock.advance(hours(24));
+    expect(await fire()).toBe(0);
+
+    // a watch sale is noted, and the trigger is switched off under it (as a manager's change
+    // racing the engine would leave it): the note goes without a task
+    await api("POST", `/v1/customers/${clientId}/purchases`, {
+      lines: [{ description: "Watch", category: "Watches", amount: 900 }],
+    });
+    await hub.ctx.db.query("update sales_triggers set active = false where id = $1", [
+      made.body.id,
+    ]);
+    hub.clock.advance(hours(24));
+    expect(await fire()).toBe(0);
+    const left = await hub.ctx.db.query("select * from sale_trigger_due");
+    expect(left).toEqual([]);
+    expect((await api<{ tasks: Task[] }>("GET", "/v1/tasks")).body.tasks).toEqual([]);
+  });
 });
