@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { applyDueJobs, reclaimJobs } from "../apply/run-apply.ts";
 import { scheduleOnboardingAssignments } from "../scheduler/onboarding-assignment.ts";
 import { releaseDueSalesBatches } from "../scheduler/sales-batches.ts";
+import { startMemoryGuard } from "./memory-guard.ts";
 import { fireDueSalesTriggers } from "../scheduler/sales-triggers.ts";
 import { pollIntegration } from "../capture/poll-integration.ts";
 import type { ConnectorResolver } from "../connectors/kit/connector.ts";
@@ -56,6 +57,12 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   const workerId = options.workerId ?? `worker-${randomUUID().slice(0, 8)}`;
   const idleMs = options.idleMs ?? 100;
   const log = options.log.child({ workerId });
+  // the embedded store's process holds the database too: it collects its garbage before it grows
+  // past what the process may hold (memory-guard.ts)
+  const stopMemoryGuard =
+    options.db.engine === "pglite"
+      ? startMemoryGuard({ thresholdMb: 448, checkMs: 500, minGapMs: 2000 })
+      : () => undefined;
   let running = true;
   const wakers = new Set<() => void>();
   /** a loop's waker while it sleeps */
@@ -226,6 +233,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     workerId,
     async stop() {
       running = false;
+      stopMemoryGuard();
       for (const wake of [...wakers]) wake();
       await Promise.all(loops);
       await Promise.all((await listening).map((unlisten) => unlisten()));
