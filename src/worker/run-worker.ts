@@ -30,9 +30,8 @@ export interface WorkerOptions {
   /**
    * inbox events the engine claims and merges per transaction (R8.5); 1 is one at a time. By
    * default 500 on PostgreSQL and 250 on the embedded store, whose API, worker and database share
-   * one process's memory: W1 there peaked at 513 and 540 MB with 500, 487 and 519 MB with 250
-   * (4,131 records/s; bench/results/w1-stores-*-2026-12-01.json). The peaks are the JavaScript
-   * heap's, just before a collection, and vary by run
+   * one process's memory (with memory-guard.ts, which keeps it under 512 MB: the peaks are the
+   * JavaScript heap's, just before a collection; 500 had reached 513 and 540 MB without the guard)
    */
   engineBatchSize?: number;
   /**
