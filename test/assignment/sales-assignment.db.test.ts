@@ -211,6 +211,45 @@ describe.each(engines)("assignment by sales, on $name", (engine) => {
     ]);
   });
 
+  it("A6: a client with an associate keeps them whatever it buys from whom: a larger sale by another associate, one at a time or in a batch, the assignment by spend run again, or a sale entered in the hub by another seller", async () => {
+    const hub = await createTestHub(await engine.open());
+    const s = await storeWithPos(hub);
+    const a = await s.user("Ann", "11");
+    const b = await s.user("Bob", "22");
+    await s.api("POST", `/v1/integrations/${s.integrationId}/assignment-by-spend`);
+    const c = await s.customers("kept");
+    const kept = c["kept"]!;
+    expect((await s.api("PUT", `/v1/customers/${kept}/assignment`, { userId: a })).status).toBe(
+      200,
+    );
+
+    await deliverSales(hub, s.integrationId, sale("kept", "22", 7300));
+    await drainInbox(hub);
+    expect(await s.assigned(kept)).toBe(a);
+    await deliverSales(
+      hub,
+      s.integrationId,
+      sale("kept", "22", 9100, 12),
+      sale("kept", "22", 8200, 14),
+    );
+    await processBatch(hub.ctx.db, () => hub.clock.now(), processEvent, { limit: 50 });
+    expect(await s.assigned(kept)).toBe(a);
+    await s.api("POST", `/v1/integrations/${s.integrationId}/assignment-by-spend`);
+    expect(await s.assigned(kept)).toBe(a);
+    const entered = await s.api("POST", `/v1/customers/${kept}/purchases`, {
+      soldBy: b,
+      lines: [{ description: "Bracelet", amount: 6400 }],
+    });
+    expect(entered.status).toBe(201);
+    expect(await s.assigned(kept)).toBe(a);
+    // the history holds the one change by hand, none by a rule
+    const history = await s.api<{ entries: Array<{ reason: string | null }> }>(
+      "GET",
+      `/v1/customers/${kept}/history?field=assignedUserId`,
+    );
+    expect(history.body.entries.map((e) => e.reason)).toEqual(["A8: set by hand"]);
+  });
+
   it("A4: the scheduler hands the onboarding assignment to the engine once, when every feed has caught up and no change waits untried", async () => {
     const hub = await createTestHub(await engine.open());
     const s = await storeWithPos(hub);
