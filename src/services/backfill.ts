@@ -1,7 +1,6 @@
 import { backfillCounts, type FeedProgress } from "../store/backfill-progress.ts";
-import { readIntegration } from "../store/integrations-table.ts";
 import type { Actor, ServiceContext } from "./service-context.ts";
-import { ServiceError } from "./service-error.ts";
+import { storeIntegration } from "./integrations.ts";
 import { requireRole } from "./users.ts";
 
 /**
@@ -29,9 +28,7 @@ export async function backfillProgress(
   integrationId: number,
 ): Promise<BackfillProgress> {
   requireRole(actor, ["admin", "manager"], "reading the onboarding's progress");
-  const integration = await readIntegration(ctx.db, integrationId);
-  if (!integration || integration.storeId !== actor.storeId)
-    throw new ServiceError("not_found", `integration ${integrationId} does not exist`);
+  const integration = await storeIntegration(ctx.db, actor, integrationId);
   const counts = await backfillCounts(ctx.db, integrationId);
   const relevant = counts.feeds.filter((f) => onboardingFeeds.has(f.feed));
   const state: BackfillState =

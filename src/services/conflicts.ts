@@ -3,11 +3,10 @@ import { sameValue } from "../domain/customer.ts";
 import { ruleFor, profileFor } from "../domain/policy.ts";
 import { linkView } from "../engine/link-view.ts";
 import { openConflictsOfStore, type StoreConflict } from "../store/conflicts-table.ts";
-import { readClient } from "../store/clients-table.ts";
-import { readIntegration } from "../store/integrations-table.ts";
 import { findLink } from "../store/links-table.ts";
 import { recordExternalCustomers } from "../store/inbox.ts";
-import { changeableClient } from "./client-access.ts";
+import { changeableClient, storeClient } from "./client-access.ts";
+import { storeIntegration } from "./integrations.ts";
 import * as engine from "../engine/entries.ts";
 import { applyHubChange, type CustomerView } from "./customers.ts";
 import { describeIssue } from "./customer-schemas.ts";
@@ -26,12 +25,8 @@ async function partnerOf(
   clientId: number,
   integrationId: number,
 ) {
-  const client = await readClient(ctx.db, clientId);
-  if (!client || client.storeId !== actor.storeId)
-    throw new ServiceError("not_found", `customer ${clientId} does not exist`);
-  const integration = await readIntegration(ctx.db, integrationId);
-  if (!integration || integration.storeId !== actor.storeId)
-    throw new ServiceError("not_found", `integration ${integrationId} does not exist`);
+  const client = await storeClient(ctx.db, actor, clientId);
+  const integration = await storeIntegration(ctx.db, actor, integrationId);
   const link = await findLink(ctx.db, { integrationId, clientId });
   return { client, integration, link };
 }

@@ -19,8 +19,8 @@ import {
   type StagedRow,
 } from "../store/file-rows-table.ts";
 import { recordExternalCustomers } from "../store/inbox.ts";
-import { readIntegration } from "../store/integrations-table.ts";
 import type { Actor, ServiceContext } from "./service-context.ts";
+import { storeIntegration } from "./integrations.ts";
 import { ServiceError } from "./service-error.ts";
 import { requireRole } from "./users.ts";
 
@@ -126,9 +126,7 @@ export async function importIntegrationFile(
   upload: FileUpload,
 ): Promise<IntegrationImportSummary> {
   requireRole(actor, ["admin", "manager"], "importing a customer file");
-  const integration = await readIntegration(ctx.db, integrationId);
-  if (!integration || integration.storeId !== actor.storeId)
-    throw new ServiceError("not_found", `integration ${integrationId} does not exist`);
+  const integration = await storeIntegration(ctx.db, actor, integrationId);
   if (integration.kind !== "file")
     throw new ServiceError(
       "invalid",

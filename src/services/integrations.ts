@@ -19,6 +19,7 @@ import {
   type Credentials,
   type IntegrationRecord,
 } from "../store/integrations-table.ts";
+import type { Queryable } from "../store/database.ts";
 import { readStore } from "../store/stores-table.ts";
 import {
   listAssociateNumbers,
@@ -328,15 +329,24 @@ export async function updateIntegrationSettings(
   return view(ctx, (await readIntegration(ctx.db, id))!);
 }
 
+/** An integration of the actor's store, or not_found (another store's do not exist for it). */
+export async function storeIntegration(
+  q: Queryable,
+  actor: Actor,
+  id: number,
+): Promise<IntegrationRecord> {
+  const integration = await readIntegration(q, id);
+  if (!integration || integration.storeId !== actor.storeId)
+    throw new ServiceError("not_found", `integration ${id} does not exist`);
+  return integration;
+}
+
 export async function getIntegration(
   ctx: ServiceContext,
   actor: Actor,
   id: number,
 ): Promise<IntegrationView> {
-  const integration = await readIntegration(ctx.db, id);
-  if (!integration || integration.storeId !== actor.storeId)
-    throw new ServiceError("not_found", `integration ${id} does not exist`);
-  return view(ctx, integration);
+  return view(ctx, await storeIntegration(ctx.db, actor, id));
 }
 
 export async function listStoreIntegrations(
