@@ -101,7 +101,7 @@ export async function recordHubPurchase(
     );
     // the newest purchase entered in the hub for the customer: this one (the customer's lock,
     // held to the commit, keeps another from being entered meanwhile)
-    const entered = (await purchasesOf(tx, clientId)).filter((p) => p.externalId === null);
-    return entered.reduce((newest, p) => (p.id > newest.id ? p : newest));
+    const [entered] = await purchasesOf(tx, clientId, true);
+    return entered!;
   });
 }

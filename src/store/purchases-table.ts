@@ -69,7 +69,15 @@ export interface PurchaseView {
   lines: Array<{ productId: number; name: string; kind: string; quantity: string; amount: string }>;
 }
 
-export async function purchasesOf(q: Queryable, clientId: number): Promise<PurchaseView[]> {
+/**
+ * The client's purchases with their lines, oldest first; `newestEnteredInHub`: only the last one
+ * entered by hand in the hub (T4: what its entry answers).
+ */
+export async function purchasesOf(
+  q: Queryable,
+  clientId: number,
+  newestEnteredInHub = false,
+): Promise<PurchaseView[]> {
   const purchases = await q.query<{
     id: number;
     external_id: string | null;
@@ -78,7 +86,12 @@ export async function purchasesOf(q: Queryable, clientId: number): Promise<Purch
     currency: string;
     associate_number: string | null;
     sold_by: number | null;
-  }>("select * from purchases where client_id = $1 order by occurred_at, id", [clientId]);
+  }>(
+    newestEnteredInHub
+      ? "select * from purchases where client_id = $1 and integration_id is null order by id desc limit 1"
+      : "select * from purchases where client_id = $1 order by occurred_at, id",
+    [clientId],
+  );
   const lines = await q.query<{
     purchase_id: number;
     product_id: number;
