@@ -1,90 +1,59 @@
--- Issue 10: every store-owned row carries its store (tenant), and every reference between
--- store-owned rows names it: a row can only point at a row of its own store, and the schema can be
--- distributed by store_id (Citus, docs/operations.md "Many stores on a distributed PostgreSQL").
+-- Issue 10: every store-owned row carries its store (tenant), and every reference to the small
+-- per-store tables (users, integrations) names it: a row can only point at a row of its own store.
+-- 0026 puts the store in the keys of the rest, and makes the references between them.
 
--- the parents' keys with their store
+-- the keys the references name
 alter table users add constraint users_store_key unique (store_id, id);
-alter table clients add constraint clients_store_key unique (store_id, id);
 alter table integrations add constraint integrations_store_key unique (store_id, id);
-alter table products add constraint products_store_key unique (store_id, id);
 
 -- links: the integration's store
 alter table links add column if not exists store_id bigint;
 update links l set store_id = i.store_id from integrations i where i.id = l.integration_id;
 alter table links alter column store_id set not null;
-alter table links add constraint links_store_key unique (store_id, id);
 alter table links add constraint links_integration_of_store
   foreign key (store_id, integration_id) references integrations (store_id, id);
-alter table links add constraint links_client_of_store
-  foreign key (store_id, client_id) references clients (store_id, id);
 
 -- a client's own rows: the client's store
 alter table client_contacts add column if not exists store_id bigint;
 update client_contacts x set store_id = c.store_id from clients c where c.id = x.client_id;
 alter table client_contacts alter column store_id set not null;
-alter table client_contacts add constraint client_contacts_client_of_store
-  foreign key (store_id, client_id) references clients (store_id, id) on delete cascade;
 
 alter table client_preferences add column if not exists store_id bigint;
 update client_preferences x set store_id = c.store_id from clients c where c.id = x.client_id;
 alter table client_preferences alter column store_id set not null;
-alter table client_preferences add constraint client_preferences_client_of_store
-  foreign key (store_id, client_id) references clients (store_id, id) on delete cascade;
 
 alter table client_notes add column if not exists store_id bigint;
 update client_notes x set store_id = c.store_id from clients c where c.id = x.client_id;
 alter table client_notes alter column store_id set not null;
-alter table client_notes add constraint client_notes_client_of_store
-  foreign key (store_id, client_id) references clients (store_id, id) on delete cascade;
 
 alter table client_messages add column if not exists store_id bigint;
 update client_messages x set store_id = c.store_id from clients c where c.id = x.client_id;
 alter table client_messages alter column store_id set not null;
-alter table client_messages add constraint client_messages_client_of_store
-  foreign key (store_id, client_id) references clients (store_id, id) on delete cascade;
 
 alter table collections add column if not exists store_id bigint;
 update collections x set store_id = c.store_id from clients c where c.id = x.client_id;
 alter table collections alter column store_id set not null;
-alter table collections add constraint collections_store_key unique (store_id, id);
-alter table collections add constraint collections_client_of_store
-  foreign key (store_id, client_id) references clients (store_id, id) on delete cascade;
 
 alter table collection_items add column if not exists store_id bigint;
 update collection_items x set store_id = c.store_id from collections c where c.id = x.collection_id;
 alter table collection_items alter column store_id set not null;
-alter table collection_items add constraint collection_items_collection_of_store
-  foreign key (store_id, collection_id) references collections (store_id, id) on delete cascade;
-alter table collection_items add constraint collection_items_product_of_store
-  foreign key (store_id, product_id) references products (store_id, id);
 
 alter table purchases add column if not exists store_id bigint;
 update purchases x set store_id = c.store_id from clients c where c.id = x.client_id;
 alter table purchases alter column store_id set not null;
-alter table purchases add constraint purchases_store_key unique (store_id, id);
-alter table purchases add constraint purchases_client_of_store
-  foreign key (store_id, client_id) references clients (store_id, id);
 
 alter table purchase_lines add column if not exists store_id bigint;
 update purchase_lines x set store_id = p.store_id from purchases p where p.id = x.purchase_id;
 alter table purchase_lines alter column store_id set not null;
-alter table purchase_lines add constraint purchase_lines_purchase_of_store
-  foreign key (store_id, purchase_id) references purchases (store_id, id) on delete cascade;
-alter table purchase_lines add constraint purchase_lines_product_of_store
-  foreign key (store_id, product_id) references products (store_id, id);
 
 -- a link's own rows: the link's store
 alter table conflicts add column if not exists store_id bigint;
 update conflicts x set store_id = l.store_id from links l where l.id = x.link_id;
 alter table conflicts alter column store_id set not null;
-alter table conflicts add constraint conflicts_link_of_store
-  foreign key (store_id, link_id) references links (store_id, id);
 
 alter table item_keys add column if not exists store_id bigint;
 update item_keys x set store_id = l.store_id from links l where l.id = x.link_id;
 alter table item_keys alter column store_id set not null;
-alter table item_keys add constraint item_keys_link_of_store
-  foreign key (store_id, link_id) references links (store_id, id) on delete cascade;
 
 -- an integration's own rows: the integration's store
 alter table poll_cursors add column if not exists store_id bigint;
@@ -147,11 +116,5 @@ alter table file_imports add constraint file_imports_integration_of_store
   foreign key (store_id, integration_id) references integrations (store_id, id) on delete cascade;
 alter table sessions add constraint sessions_user_of_store
   foreign key (store_id, user_id) references users (store_id, id);
-alter table follow_up_tasks add constraint follow_up_tasks_client_of_store
-  foreign key (store_id, client_id) references clients (store_id, id);
-alter table follow_up_tasks add constraint follow_up_tasks_purchase_of_store
-  foreign key (store_id, purchase_id) references purchases (store_id, id);
 alter table follow_up_tasks add constraint follow_up_tasks_assignee_of_store
   foreign key (store_id, assigned_user_id) references users (store_id, id);
-alter table sale_trigger_due add constraint sale_trigger_due_purchase_of_store
-  foreign key (store_id, purchase_id) references purchases (store_id, id) on delete cascade;

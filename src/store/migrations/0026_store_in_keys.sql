@@ -8,19 +8,17 @@
 -- user_associates, sales_triggers) keep their keys: on Citus they are reference tables.
 
 -- 1. the keys that are replaced take the single-column references to them along (cascade); the
---    references are made again below, with the store
+--    references are made again below, with the store (each once: 0025 made only those to users
+--    and integrations)
 alter table clients drop constraint clients_pkey cascade;
-alter table clients drop constraint clients_store_key cascade;
 alter table clients add primary key (id, store_id);
 
 alter table products drop constraint products_pkey cascade;
-alter table products drop constraint products_store_key cascade;
 alter table products add primary key (id, store_id);
 alter table products drop constraint products_integration_id_external_key_key;
 alter table products add constraint products_external_key unique (integration_id, external_key, store_id);
 
 alter table links drop constraint links_pkey cascade;
-alter table links drop constraint links_store_key cascade;
 alter table links add primary key (id, store_id);
 alter table links drop constraint links_integration_id_client_id_key;
 alter table links add constraint links_client_key unique (integration_id, client_id, store_id);
@@ -28,13 +26,11 @@ alter table links drop constraint links_integration_id_external_id_key;
 alter table links add constraint links_external_key unique (integration_id, external_id, store_id);
 
 alter table collections drop constraint collections_pkey cascade;
-alter table collections drop constraint collections_store_key cascade;
 alter table collections add primary key (id, store_id);
 alter table collections drop constraint collections_client_id_name_key;
 alter table collections add constraint collections_name_key unique (client_id, name, store_id);
 
 alter table purchases drop constraint purchases_pkey cascade;
-alter table purchases drop constraint purchases_store_key cascade;
 alter table purchases add primary key (id, store_id);
 alter table purchases drop constraint purchases_integration_id_external_id_key;
 alter table purchases add constraint purchases_external_key unique (integration_id, external_id, store_id);
