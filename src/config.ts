@@ -63,14 +63,20 @@ export const optionTable = {
   leaseSeconds: {
     flag: "lease-seconds",
     env: "TANDEM_LEASE_SECONDS",
-    type: z.coerce.number().int().min(1).max(3600).default(30),
-    help: "how long a claimed job stays this worker's; a dead worker's jobs come back after it",
+    type: z.coerce.number().int().min(1).max(3600).default(15),
+    help: "how long a claimed job or poll stays this worker's without a heartbeat (renewed every third of it); a dead worker's work comes back after it",
   },
   concurrency: {
     flag: "concurrency",
     env: "TANDEM_CONCURRENCY",
-    type: z.coerce.number().int().min(1).max(64).default(8),
+    type: z.coerce.number().int().min(1).max(64).default(16),
     help: "outbound jobs a worker runs at once",
+  },
+  perIntegration: {
+    flag: "per-integration",
+    env: "TANDEM_PER_INTEGRATION",
+    type: z.coerce.number().int().min(1).max(64).optional(),
+    help: "outbound jobs of one integration a worker runs at once, so a hanging partner leaves the others room (default: half of --concurrency)",
   },
   adminEmail: {
     flag: "admin-email",

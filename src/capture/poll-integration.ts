@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   feedNames,
   type ConnectorResolver,
@@ -11,7 +12,9 @@ import type { IntegrationRecord } from "../store/integrations-table.ts";
 import {
   advancePollCursor,
   leasePollCursor,
+  PollLeaseLost,
   releasePollCursor,
+  type PollFeed,
 } from "../store/poll-cursors-table.ts";
 import { recordFeedRecords, recordRejectedFeedRecords } from "./record-feed.ts";
 
@@ -25,13 +28,16 @@ export interface PollOptions {
    * more is due again at once
    */
   maxPages?: number;
+  /** who holds the poll leases this poll takes: the worker (default: this poll alone) */
+  holder?: string;
+  /**
+   * R12.6: how long a poll lease lasts. Every page and the worker's heartbeat renew it while the
+   * poll goes on (`polling` names the feeds the heartbeat must renew), so a worker that dies
+   * mid-poll holds the feed up for at most this long, however long a page takes. Default 15 s.
+   */
+  leaseSeconds?: number;
+  polling?: Set<PollFeed>;
 }
-
-/**
- * How long a poll's lease on a feed lasts; every page renews it. A worker that dies mid-poll
- * holds up the feed for at most this long (onboarding polls many pages in a row).
- */
-const pollLeaseSeconds = 30;
 
 interface Feed {
   name: FeedName;
@@ -102,6 +108,8 @@ export async function pollIntegration(
   integration: IntegrationRecord,
 ): Promise<number | undefined> {
   const { db } = options;
+  const holder = options.holder ?? `poll-${randomUUID().slice(0, 8)}`;
+  const leaseSeconds = options.leaseSeconds ?? 15;
   const interval =
     integration.options.pollIntervalSeconds * (integration.options.webhooks ? 10 : 1);
   const connector = await options.resolveConnector(integration);
@@ -116,16 +124,16 @@ export async function pollIntegration(
     // R8.5: while the customers feed is not caught up (onboarding, whichever worker polls it),
     // sales and inventory wait their turn: a sale captured before its customer would only wait
     // for it, and the inbox hands the engine customers before their sales
-    const lease = await leasePollCursor(
-      db,
-      integration.id,
-      feed.name,
-      interval,
-      pollLeaseSeconds,
-      options.now(),
-      feed.name === "customers" ? null : "customers",
-    );
+    const at: PollFeed = { integrationId: integration.id, feed: feed.name };
+    const lease = await leasePollCursor(db, at, {
+      holder,
+      intervalSeconds: interval,
+      leaseSeconds,
+      now: options.now(),
+      after: feed.name === "customers" ? null : "customers",
+    });
     if (!lease) continue;
+    options.polling?.add(at);
     recorded ??= 0;
     let error: string | null = null;
     let hasMore = false;
@@ -148,8 +156,9 @@ export async function pollIntegration(
         const next = fullScan && !page.hasMore ? null : page.cursor;
         await db.transaction(async (tx) => {
           recorded! += await page.record(tx, options.now());
-          await advancePollCursor(tx, integration.id, feed.name, next, {
-            leaseSeconds: pollLeaseSeconds,
+          await advancePollCursor(tx, at, next, {
+            holder,
+            leaseSeconds,
             now: options.now(),
             records: page.count,
           });
@@ -158,24 +167,25 @@ export async function pollIntegration(
         if (!page.hasMore) break;
       }
     } catch (e) {
+      options.polling?.delete(at);
+      // another worker polls this feed now (this one missed its heartbeats): it is theirs
+      if (e instanceof PollLeaseLost) continue;
       error = e instanceof Error ? e.message : String(e);
       errors.push(`${feed.name}: ${error}`);
     }
+    options.polling?.delete(at);
     // a feed left with more to fetch (its pages for this poll used up) is due again at once, or
     // after its throttle's gap
     const notBefore =
       throttle && hasMore && error === null
         ? new Date(options.now().getTime() + throttle.gapMs)
         : null;
-    await releasePollCursor(
-      db,
-      integration.id,
-      feed.name,
-      options.now(),
+    await releasePollCursor(db, at, holder, {
+      now: options.now(),
       error,
-      !hasMore,
+      caughtUp: !hasMore,
       notBefore,
-    );
+    });
   }
   if (errors.length > 0)
     throw new Error(`poll of integration ${integration.id} failed: ${errors.join("; ")}`);

@@ -16,6 +16,7 @@ const names = [
   "withWorker",
   "leaseSeconds",
   "concurrency",
+  "perIntegration",
   "adminEmail",
   "storeName",
   "maxBodyBytes",
@@ -55,6 +56,7 @@ async function run(argv: string[]): Promise<void> {
         ...ctx,
         leaseSeconds: o.leaseSeconds,
         concurrency: o.concurrency,
+        perIntegration: o.perIntegration,
         onFatal: fatal.report,
       });
       cleanups.push(() => worker.stop());

@@ -10,6 +10,7 @@ const names = [
   "workerId",
   "leaseSeconds",
   "concurrency",
+  "perIntegration",
   "publicUrl",
   "logLevel",
 ] as const satisfies readonly OptionName[];
@@ -42,6 +43,7 @@ async function run(argv: string[]): Promise<void> {
       ...ctx,
       leaseSeconds: o.leaseSeconds,
       concurrency: o.concurrency,
+      perIntegration: o.perIntegration,
       ...(o.workerId ? { workerId: o.workerId } : {}),
       onFatal: fatal.report,
     });

@@ -16,7 +16,8 @@ import {
 } from "../store/links-table.ts";
 import { linkView } from "./link-view.ts";
 import { writeToHub, type ChangeOrigin } from "./write-to-hub.ts";
-import { connectorActor } from "../domain/actor-id.ts";
+import { connectorActor, parseActorId } from "../domain/actor-id.ts";
+import { earlierWriteActors } from "../queue/earlier-write-actors.ts";
 
 export { fieldsFor } from "./link-view.ts";
 export type { ChangeOrigin } from "./write-to-hub.ts";
@@ -90,17 +91,38 @@ export async function mergeLink(
     await closeConflict(tx, conflict.id, "system", { converged: value }, now);
   }
   const { add, set } = decision.sends;
-  if (link.externalId && (Object.keys(set).length > 0 || Object.keys(add).length > 0)) {
-    const job: PushChangesJob = {
-      kind: "external.update",
-      linkId: link.id,
-      set,
-      add,
-      actor: origin.actor,
-    };
-    await addLinkJob(tx, link, job, now);
-  }
+  if (link.externalId && (Object.keys(set).length > 0 || Object.keys(add).length > 0))
+    for (const job of await writesByActor(tx, link.id, set, add, origin.actor))
+      await addLinkJob(tx, link, job, now);
   const { base, pending, status } = decision;
   await settleMerge(tx, link, { base, pending, status }, now, snapshot);
   return decision;
+}
+
+/**
+ * R12.5, F9: the hub's values to send, as one write per actor. A merge a user's change set off
+ * sends as that user. One a partner's change (or the system) set off may send again values a user
+ * made whose first write died or was refused: each goes as the user its earlier write named, so
+ * the POS attributes it to that user's associate, not the default one.
+ */
+async function writesByActor(
+  tx: Queryable,
+  linkId: number,
+  set: Record<string, string | null>,
+  add: Record<string, string>,
+  actor: string,
+): Promise<PushChangesJob[]> {
+  if (parseActorId(actor).type === "user")
+    return [{ kind: "external.update", linkId, set, add, actor }];
+  const earlier = await earlierWriteActors(tx, linkQueueKey(linkId), { ...set, ...add });
+  const jobs = new Map<string, PushChangesJob>();
+  const jobOf = (path: string) => {
+    const by = earlier[path] ?? actor;
+    if (!jobs.has(by))
+      jobs.set(by, { kind: "external.update", linkId, set: {}, add: {}, actor: by });
+    return jobs.get(by)!;
+  };
+  for (const [path, value] of Object.entries(set)) jobOf(path).set[path] = value;
+  for (const [path, value] of Object.entries(add)) jobOf(path).add[path] = value;
+  return [...jobs.values()];
 }

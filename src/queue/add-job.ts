@@ -6,6 +6,11 @@ import { newJobState } from "./job-state-machine.ts";
 export interface NewJob {
   /** the store whose data the job moves */
   storeId: number;
+  /**
+   * the integration whose partner the job writes to: a worker caps how many jobs of one
+   * integration it runs at once (R12.2); none for a job of no integration (they are capped as one)
+   */
+  integrationId?: number | null;
   kind: string;
   payload: unknown;
   /** jobs with the same key run one at a time, in the order they were added */
@@ -25,11 +30,14 @@ export async function addJobs(q: Queryable, jobs: readonly NewJob[]): Promise<nu
   // commits), a round trip less per job added (R8.5)
   const rows = await q.query<{ id: number }>(
     `with inserted as (
-       insert into jobs (store_id, kind, queue_key, payload, run_at, max_attempts, state, created_at,
-                         updated_at)
-       select store_id, kind, queue_key, payload, run_at, max_attempts, $6, run_at, run_at
-       from unnest($1::text[], $2::text[], $3::jsonb[], $4::timestamptz[], $5::int[], $8::bigint[])
-            with ordinality as j(kind, queue_key, payload, run_at, max_attempts, store_id, n)
+       insert into jobs (store_id, integration_id, kind, queue_key, payload, run_at, max_attempts,
+                         state, created_at, updated_at)
+       select store_id, integration_id, kind, queue_key, payload, run_at, max_attempts, $6, run_at,
+              run_at
+       from unnest($1::text[], $2::text[], $3::jsonb[], $4::timestamptz[], $5::int[], $8::bigint[],
+                   $9::bigint[])
+            with ordinality as j(kind, queue_key, payload, run_at, max_attempts, store_id,
+                                 integration_id, n)
        order by n
        returning id)
      select id, (select pg_notify($7, '')) as woke from inserted`,
@@ -42,6 +50,7 @@ export async function addJobs(q: Queryable, jobs: readonly NewJob[]): Promise<nu
       newJobState,
       wakeChannels.jobs,
       jobs.map((j) => j.storeId),
+      jobs.map((j) => j.integrationId ?? null),
     ],
   );
   // identity values follow the insert's order, so sorting restores the order given
@@ -60,12 +69,13 @@ export async function addJob(q: Queryable, job: NewJob): Promise<number> {
  */
 export function addLinkJob(
   q: Queryable,
-  link: { id: number; storeId: number },
+  link: { id: number; storeId: number; integrationId: number },
   job: { kind: string },
   runAt: Date,
 ): Promise<number> {
   return addJob(q, {
     storeId: link.storeId,
+    integrationId: link.integrationId,
     kind: job.kind,
     payload: job,
     queueKey: linkQueueKey(link.id),

@@ -12,7 +12,8 @@ import {
  * lease ran out and another worker took that job over, this throws JobStateError
  * ("job_lease_not_held", or "job_not_in_state" once the other finished it) and marks none of
  * them, so the caller rolls back its work. A done job keeps `locked_by`: the worker that finished
- * it, for operators (and the tests that show several workers share the work).
+ * it, for operators (and the tests that show several workers share the work). Its `last_error`
+ * goes (R12.4): an earlier attempt's failure is not what the job ended with.
  */
 export async function completeJobs(
   q: Queryable,
@@ -24,7 +25,8 @@ export async function completeJobs(
   const ids = jobs.map((j) => j.id);
   const rows = await q.query(
     `${guardSql}
-     update jobs set state = $4, result = r.result, locked_until = null, updated_at = $5
+     update jobs set state = $4, result = r.result, last_error = null, locked_until = null,
+                     updated_at = $5
      from unnest($1::bigint[], $6::jsonb[]) as r(id, result)
      where jobs.id = r.id and ${noneRefused}
      returning jobs.id`,

@@ -7,11 +7,13 @@ import type { Queryable } from "../store/database.ts";
  * that is not listed cannot be written.
  *
  *   (added) ─▶ ready ─claim─▶ running ─complete─▶ done
- *                ▲              │ fail, reclaim (attempts left)
- *                ├──────────────┘
+ *                ▲              │ ▲ renew (the lease holder's heartbeat)
+ *                │              └─┘
+ *                ├──────────────┘ fail, reclaim (attempts left)
  *                │ retry        │ fail, reclaim (no attempts left, or not retryable)
  *              dead ◀───────────┘
- *                └─close─▶ done   (a user's retry replaced it with fresh work)
+ *                ├─close─▶ done      (a user's retry replaced it with fresh work)
+ *                └─supersede─▶ done  (a later write of its link went through, R12.3)
  */
 export const jobStates = ["ready", "running", "done", "dead"] as const;
 export type JobState = (typeof jobStates)[number];
@@ -32,6 +34,8 @@ interface Transition {
 export const jobTransitions = {
   /** a worker takes a due job, with a lease */
   claim: { from: ["ready"], to: ["running"], leaseHolder: false },
+  /** the lease holder, still at the job, extends its lease (R12.1: a heartbeat, no state change) */
+  renew: { from: ["running"], to: ["running"], leaseHolder: true },
   /** the lease holder finished the job */
   complete: { from: ["running"], to: ["done"], leaseHolder: true },
   /** the lease holder's attempt failed: back to ready after a backoff, or dead */
@@ -42,6 +46,11 @@ export const jobTransitions = {
   retry: { from: ["dead"], to: ["ready"], leaseHolder: false },
   /** a user's retry queued fresh work instead: the dead job is closed */
   close: { from: ["dead"], to: ["done"], leaseHolder: false },
+  /**
+   * R12.3: a later write of the job's link, queued after it died (so by a merge that sent again
+   * whatever of it was still the hub's), went through: the dead job is closed
+   */
+  supersede: { from: ["dead"], to: ["done"], leaseHolder: false },
 } as const satisfies Record<string, Transition>;
 
 export type JobTransition = keyof typeof jobTransitions;

@@ -10,31 +10,37 @@ describe.each(engines)("poll cursors, on $name", (engine) => {
     const id = await addOfflineIntegration(hub);
     const now = () => hub.clock.now();
     const lease = (feed: string, after: string | null) =>
-      leasePollCursor(db, id, feed, 1, 30, now(), after);
+      leasePollCursor(
+        db,
+        { integrationId: id, feed },
+        { holder: "w1", intervalSeconds: 1, leaseSeconds: 30, now: now(), after },
+      );
+    const release = (feed: string, caughtUp: boolean, error: string | null = null) =>
+      releasePollCursor(db, { integrationId: id, feed }, "w1", { now: now(), error, caughtUp });
 
     // a first poll of the customers feed (onboarding) is under way: sales wait for it
     expect(await lease("customers", null)).toEqual({ cursor: null });
     expect(await lease("sales", "customers")).toBeUndefined();
     // its pages ran out with more to fetch: still behind, sales still wait
-    await releasePollCursor(db, id, "customers", now(), null, false);
+    await release("customers", false);
     expect(await lease("sales", "customers")).toBeUndefined();
     // inventory and any other feed leased after it wait too; one not leased after it does not
     expect(await lease("inventory", "customers")).toBeUndefined();
     expect(await lease("inventory", null)).toEqual({ cursor: null });
-    await releasePollCursor(db, id, "inventory", now(), null, true);
+    await release("inventory", true);
     // caught up: sales go
     expect(await lease("customers", null)).toEqual({ cursor: null });
-    await releasePollCursor(db, id, "customers", now(), null, true);
+    await release("customers", true);
     expect(await lease("sales", "customers")).toEqual({ cursor: null });
-    await releasePollCursor(db, id, "sales", now(), null, true);
+    await release("sales", true);
 
     // behind again, then its poll fails: a failing customers feed does not hold up the others
     hub.clock.advance(60_000);
     expect(await lease("customers", null)).toBeDefined();
-    await releasePollCursor(db, id, "customers", now(), null, false);
+    await release("customers", false);
     expect(await lease("sales", "customers")).toBeUndefined();
     expect(await lease("customers", null)).toBeDefined();
-    await releasePollCursor(db, id, "customers", now(), "POS unreachable", false);
+    await release("customers", false, "POS unreachable");
     expect(await lease("sales", "customers")).toBeDefined();
   });
 });

@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { applyDueJobs, reclaimJobs } from "../apply/run-apply.ts";
+import { createJobPool } from "../apply/job-pool.ts";
+import { reclaimJobs } from "../apply/run-apply.ts";
+import { renewJobLeases } from "../queue/renew-job-leases.ts";
+import { renewPollLeases, type PollFeed } from "../store/poll-cursors-table.ts";
 import { scheduleOnboardingAssignments } from "../scheduler/onboarding-assignment.ts";
 import { releaseDueSalesBatches } from "../scheduler/sales-batches.ts";
 import { startMemoryGuard } from "./memory-guard.ts";
@@ -21,12 +24,17 @@ export interface WorkerOptions {
   resolveConnector: ConnectorResolver;
   log: Logger;
   workerId?: string;
-  /** how long a claimed job is this worker's before others may take it over */
+  /**
+   * how long a claimed job or a poll is this worker's without a heartbeat before others may take
+   * it over (R12.1, R12.6); the heartbeat renews it every third of that while the work goes on
+   */
   leaseSeconds?: number;
   /** pause when a loop finds nothing to do */
   idleMs?: number;
-  /** outbound jobs run at once */
+  /** outbound jobs run at once (default 16) */
   concurrency?: number;
+  /** outbound jobs of one integration run at once (R12.2; default half of `concurrency`) */
+  perIntegration?: number | undefined;
   /**
    * inbox events the engine claims and merges per transaction (R8.5); 1 is one at a time. By
    * default 500 on PostgreSQL and 250 on the embedded store, whose API, worker and database share
@@ -127,17 +135,53 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     options.onFatal?.(error);
   };
 
+  const leaseSeconds = options.leaseSeconds ?? 15;
   const applyOptions = {
     db: options.db,
     clock: options.clock,
     workerId,
     resolveConnector: options.resolveConnector,
-    leaseSeconds: options.leaseSeconds ?? 30,
+    leaseSeconds,
   };
+  const concurrency = options.concurrency ?? 16;
+  // R12.2: jobs flow through a pool; a slot that comes free is filled at once
+  const pool = createJobPool(
+    applyOptions,
+    {
+      concurrency,
+      perIntegration: Math.min(
+        concurrency,
+        options.perIntegration ?? Math.max(1, Math.floor(concurrency / 2)),
+      ),
+    },
+    () => nudge("apply"),
+  );
+  /** the feeds this worker is polling (R12.6: its heartbeat renews their leases) */
+  const polling = new Set<PollFeed>();
   const pollOptions = {
     db: options.db,
     resolveConnector: options.resolveConnector,
     now: () => options.clock.now(),
+    holder: workerId,
+    leaseSeconds,
+    polling,
+  };
+  /**
+   * R12.1, R12.6: the heartbeat. The leases of the jobs and polls this worker is at run a whole
+   * lease from now again; one it no longer holds (taken over while this worker was stalled) is
+   * left to its new holder, whose bookkeeping stands (this worker's is refused).
+   */
+  const heartbeat = async () => {
+    const now = options.clock.now();
+    const jobs = pool.held();
+    const renewed = await renewJobLeases(options.db, workerId, jobs, now, leaseSeconds);
+    const feeds = [...polling];
+    const polls = await renewPollLeases(options.db, workerId, feeds, now, leaseSeconds);
+    if (renewed.length < jobs.length || polls.length < feeds.length)
+      log.warn(
+        { jobs: jobs.length - renewed.length, polls: feeds.length - polls.length },
+        "another worker took over work whose lease this worker let run out",
+      );
   };
 
   // The engine holds back an event whose outcome it cannot record, so one event never stops it.
@@ -156,13 +200,22 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   const loops = [
     // a step that took all that was due (fewer than it could) waits for the next wake-up
     loop("engine", async () => (await engine.step()) && engine.mayHaveMore(), idleMs),
+    // fills the free slots and sleeps: a job that ends wakes it (nudge), so does a new job
     loop(
       "apply",
       async () => {
-        const limit = options.concurrency ?? 8;
-        return (await applyDueJobs(applyOptions, limit)) >= limit;
+        await pool.fill();
+        return false;
       },
       idleMs,
+    ),
+    loop(
+      "heartbeat",
+      async () => {
+        await heartbeat();
+        return false;
+      },
+      (leaseSeconds * 1000) / 3,
     ),
     loop(
       "poll",
@@ -209,11 +262,14 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     loop(
       "reclaim",
       async () => {
+        // this worker's own leases first: after a stall of this process (a long synchronous
+        // query of the embedded store) it must not take back the jobs it is still running
+        await heartbeat();
         const reclaimed = await reclaimJobs(options.db, options.clock.now());
         if (reclaimed > 0) log.warn({ reclaimed }, "took back jobs whose worker's lease ran out");
         return false;
       },
-      Math.min(5000, (applyOptions.leaseSeconds * 1000) / 2),
+      Math.min(5000, (leaseSeconds * 1000) / 3),
     ),
   ];
   // Inbox events and jobs wake their loop at once (store/wake-ups.ts); the idle pause above is
@@ -235,6 +291,19 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       stopMemoryGuard();
       for (const wake of [...wakers]) wake();
       await Promise.all(loops);
+      // the jobs under way finish (each has its partner's timeouts) and their ends are written;
+      // their leases are renewed meanwhile, so nobody takes them over
+      const beating = setInterval(
+        () => void heartbeat().catch(() => undefined),
+        (leaseSeconds * 1000) / 3,
+      );
+      try {
+        await pool.drain();
+      } catch (error) {
+        log.warn({ err: error }, "a job's end could not be written; its lease brings it back");
+      } finally {
+        clearInterval(beating);
+      }
       await Promise.all((await listening).map((unlisten) => unlisten()));
       log.info("worker stopped");
     },
