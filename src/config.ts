@@ -78,6 +78,18 @@ export const optionTable = {
     type: z.coerce.number().int().min(1).max(64).optional(),
     help: "outbound jobs of one integration a worker runs at once, so a hanging partner leaves the others room (default: half of --concurrency)",
   },
+  retainEventsDays: {
+    flag: "retain-events-days",
+    env: "TANDEM_RETAIN_EVENTS_DAYS",
+    type: z.coerce.number().int().min(0).max(36500).default(30),
+    help: "days processed inbox events are kept before the worker prunes them (0: for good); still-needed ones are always kept",
+  },
+  retainJobsDays: {
+    flag: "retain-jobs-days",
+    env: "TANDEM_RETAIN_JOBS_DAYS",
+    type: z.coerce.number().int().min(0).max(36500).default(30),
+    help: "days finished jobs are kept before the worker prunes them (0: for good; at least a day in any case)",
+  },
   adminEmail: {
     flag: "admin-email",
     env: "TANDEM_ADMIN_EMAIL",

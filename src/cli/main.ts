@@ -12,6 +12,7 @@ import { partnersCommand } from "./partners.ts";
 import { posSimCommand } from "./pos-sim.ts";
 import { serveCommand } from "./serve.ts";
 import { storesCommand } from "./stores.ts";
+import { pruneCommand } from "./prune.ts";
 import { usersCommand } from "./users.ts";
 import { workerCommand } from "./worker.ts";
 
@@ -30,6 +31,7 @@ const commands: Command[] = [
   exportCommand,
   usersCommand,
   storesCommand,
+  pruneCommand,
 ];
 
 const width = Math.max(...commands.map((c) => c.name.length)) + 2;

@@ -17,6 +17,8 @@ const names = [
   "leaseSeconds",
   "concurrency",
   "perIntegration",
+  "retainEventsDays",
+  "retainJobsDays",
   "adminEmail",
   "storeName",
   "maxBodyBytes",
@@ -57,6 +59,7 @@ async function run(argv: string[]): Promise<void> {
         leaseSeconds: o.leaseSeconds,
         concurrency: o.concurrency,
         perIntegration: o.perIntegration,
+        retention: { eventsDays: o.retainEventsDays, jobsDays: o.retainJobsDays },
         onFatal: fatal.report,
       });
       cleanups.push(() => worker.stop());

@@ -11,6 +11,8 @@ const names = [
   "leaseSeconds",
   "concurrency",
   "perIntegration",
+  "retainEventsDays",
+  "retainJobsDays",
   "publicUrl",
   "logLevel",
 ] as const satisfies readonly OptionName[];
@@ -44,6 +46,7 @@ async function run(argv: string[]): Promise<void> {
       leaseSeconds: o.leaseSeconds,
       concurrency: o.concurrency,
       perIntegration: o.perIntegration,
+      retention: { eventsDays: o.retainEventsDays, jobsDays: o.retainJobsDays },
       ...(o.workerId ? { workerId: o.workerId } : {}),
       onFatal: fatal.report,
     });

@@ -17,13 +17,11 @@ import {
 import { linkView } from "./link-view.ts";
 import { writeToHub, type ChangeOrigin } from "./write-to-hub.ts";
 import { connectorActor, parseActorId } from "../domain/actor-id.ts";
+import { unansweredWindowMs } from "../domain/unanswered-window.ts";
 import { earlierWriteActors } from "../queue/earlier-write-actors.ts";
 
 export { fieldsFor } from "./link-view.ts";
 export type { ChangeOrigin } from "./write-to-hub.ts";
-
-/** How far back a lost answer is plausible: a partner keeps idempotency keys about this long. */
-const unansweredWindowMs = 24 * 3600 * 1000;
 
 async function unansweredValues(tx: Queryable, linkId: number, now: Date) {
   const since = new Date(now.getTime() - unansweredWindowMs);

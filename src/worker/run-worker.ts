@@ -7,6 +7,11 @@ import { scheduleOnboardingAssignments } from "../scheduler/onboarding-assignmen
 import { releaseDueSalesBatches } from "../scheduler/sales-batches.ts";
 import { startMemoryGuard } from "./memory-guard.ts";
 import { fireDueSalesTriggers } from "../scheduler/sales-triggers.ts";
+import {
+  createPruner,
+  defaultRetention,
+  type Retention,
+} from "../scheduler/prune-finished-work.ts";
 import { pollIntegration } from "../capture/poll-integration.ts";
 import type { ConnectorResolver } from "../connectors/kit/connector.ts";
 import type { Clock } from "../domain/clock.ts";
@@ -42,6 +47,8 @@ export interface WorkerOptions {
    * JavaScript heap's, just before a collection; 500 had reached 513 and 540 MB without the guard)
    */
   engineBatchSize?: number;
+  /** R12.7: how long processed inbox events and finished jobs are kept (pruned every hour) */
+  retention?: Retention;
   /**
    * called once when the worker stopped itself on an error no retry can fix (a secret key that
    * does not open the credentials); the process should exit
@@ -156,6 +163,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     },
     () => nudge("apply"),
   );
+  const pruner = createPruner(options.db, options.retention ?? defaultRetention);
   /** the feeds this worker is polling (R12.6: its heartbeat renews their leases) */
   const polling = new Set<PollFeed>();
   const pollOptions = {
@@ -254,7 +262,14 @@ export function startWorker(options: WorkerOptions): RunningWorker {
         }
         const tasks = await fireDueSalesTriggers(options.db, now);
         if (tasks > 0) log.info({ tasks }, "sales triggers (T4) made follow-up tasks");
-        return false;
+        const pruned = await pruner.step(now);
+        if (pruned && pruned.events + pruned.jobs > 0)
+          log.info(
+            { events: pruned.events, jobs: pruned.jobs },
+            "pruned processed inbox events and finished jobs past their retention (R12.7)",
+          );
+        // a pass over a backlog goes on at the next step, at once
+        return pruned !== undefined && !pruned.finished;
       },
       // windows are minutes apart at the least: a batch starts within 5 s of its time
       5000,

@@ -24,3 +24,6 @@ alter table poll_cursors add column if not exists lease_holder text;
 -- whether a record has a newer one.
 create index if not exists change_events_of_record on change_events (integration_id, external_id, id)
   where external_id is not null;
+-- R12.7: processed events in the order they were processed: the pruning reads the old ones only.
+create index if not exists change_events_processed on change_events (processed_at, id)
+  where processed_at is not null;
