@@ -16,6 +16,17 @@ export interface SlowAnswersProxy {
   held(): number;
   /** resolves when the next answer starts being held back (a whole delay from now) */
   nextHold(): Promise<void>;
+  /** every request so far: when it came and when its answer left, with its Idempotency-Key */
+  requests: ProxiedRequest[];
+}
+
+export interface ProxiedRequest {
+  method: string;
+  path: string;
+  idempotencyKey: string | undefined;
+  startedAt: number;
+  /** undefined while its answer is still held back */
+  answeredAt: number | undefined;
 }
 
 /** Hop-by-hop and length headers: fetch sets its own. */
@@ -34,6 +45,14 @@ export async function startSlowAnswersProxy(
     return Buffer.concat(chunks);
   };
   const server = createServer((request, response) => {
+    const seen: ProxiedRequest = {
+      method: request.method ?? "GET",
+      path: request.url ?? "/",
+      idempotencyKey: request.headers["idempotency-key"] as string | undefined,
+      startedAt: Date.now(),
+      answeredAt: undefined,
+    };
+    proxy.requests.push(seen);
     void (async () => {
       const body = await readBody(request);
       const headers = Object.fromEntries(
@@ -57,6 +76,7 @@ export async function startSlowAnswersProxy(
         "content-type": answer.headers.get("content-type") ?? "application/json",
       });
       response.end(text);
+      seen.answeredAt = Date.now();
     })().catch((error: unknown) => {
       response.writeHead(502).end(String(error));
     });
@@ -74,6 +94,7 @@ export async function startSlowAnswersProxy(
     delayMs,
     held: () => held,
     nextHold: () => new Promise<void>((resolve) => holding.push(resolve)),
+    requests: [],
   };
   return proxy;
 }
