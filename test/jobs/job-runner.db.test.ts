@@ -192,4 +192,49 @@ describe.each(engines)("the job runner, on $name", (engine) => {
       "the stuck one created once it answers",
     );
   });
+
+  it("R12.6: a poll whose page outlasts its lease (the POS answers 3 s late, the lease is 1 s) is not polled by another worker meanwhile: its worker's heartbeat keeps the feed", async () => {
+    const pair = await startSyncedPair(await engine.open());
+    await pair.posCall("POST", "/staff/customers", { firstName: "Polled" });
+    let inFlight = 0;
+    let mostAtOnce = 0;
+    let slowPages = 0;
+    const resolveConnector: ConnectorResolver = async (integration) => {
+      const real = await pair.ctx.resolveConnector(integration);
+      const customers = real.source.feeds.customers;
+      if (!customers) return real;
+      const watched: typeof customers = async (cursor, limit) => {
+        inFlight += 1;
+        mostAtOnce = Math.max(mostAtOnce, inFlight);
+        try {
+          const page = await customers(cursor, limit);
+          if (page.records.length > 0) {
+            slowPages += 1;
+            await sleep(3000);
+          }
+          return page;
+        } finally {
+          inFlight -= 1;
+        }
+      };
+      return {
+        ...real,
+        source: { ...real.source, feeds: { ...real.source.feeds, customers: watched } },
+      };
+    };
+    worker(pair.ctx.db, resolveConnector, { workerId: "a", leaseSeconds: 1 });
+    worker(pair.ctx.db, resolveConnector, { workerId: "b", leaseSeconds: 1 });
+    await eventually(
+      async () =>
+        (
+          await pair.ctx.db.query<{ n: number }>(
+            "select count(*)::int as n from clients where first_name = 'Polled'",
+          )
+        )[0]!.n === 1 || undefined,
+      20_000,
+      "the POS customer in the hub",
+    );
+    expect(slowPages).toBe(1);
+    expect(mostAtOnce).toBe(1);
+  });
 });
