@@ -79,7 +79,7 @@ function watchedWrites(
   return { keys, atOnce, resolveConnector };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 describe.each(engines)("the job runner, on $name", (engine) => {
   it("R12.1: a write that outlasts its lease (the partner answers 3 s late, the lease is 1 s) has one runner at a time: its worker's heartbeat keeps it, the other worker never takes it over", async () => {
