@@ -376,4 +376,77 @@ describe.skipIf(!testDatabaseUrl)("workers sharing one PostgreSQL", () => {
     expect(Object.keys(await doneJobsByWorker(c.db)).sort()).toEqual(["crashing", "restarted"]);
     await c.close();
   });
+
+  it("R12.1: with the POS frozen (every answer to a new customer held 5 s, the lease 2 s), two worker processes write each customer once: no job has two runners, none is taken over", async () => {
+    const c = await startCluster(0);
+    const creates = (method: string, path: string) =>
+      method === "POST" && path.split("?")[0] === "/api/v1/customers";
+    const frozen = await startSlowAnswersProxy(c.posUrl, creates, 5000);
+    c.worker("w1");
+    c.worker("w2");
+    expect((await c.connect({ webhooks: false, pollIntervalSeconds: 1 }, frozen.url)).status).toBe(
+      201,
+    );
+    await createHubCustomers(c.hubApi, 12, "frozen");
+    await eventually(
+      async () =>
+        (await one(c.db, "select count(*) from jobs where state = 'done'")) === 12 &&
+        (await one(c.db, "select count(*) from jobs where state <> 'done'")) === 0
+          ? true
+          : undefined,
+      60_000,
+      "the 12 customers written to the frozen POS",
+    );
+    // one request per job (its Idempotency-Key): a second runner would have sent it again
+    const writes = frozen.requests.filter((r) => creates(r.method, r.path));
+    expect(writes).toHaveLength(12);
+    expect(new Set(writes.map((w) => w.idempotencyKey)).size).toBe(12);
+    expect(
+      await one(c.db, "select count(*) from jobs where attempts <> 1 or last_error is not null"),
+    ).toBe(0);
+    expect(await posCustomers(c.posApi)).toHaveLength(12);
+    await c.close();
+  });
+
+  it("R12.6: a worker killed in the middle of a poll leaves a lease that runs out within its lease seconds (2 s), not minutes, and a restarted worker polls on from the stored cursor", async () => {
+    const customers = 2000;
+    const c = await startCluster(customers);
+    // each page of the customers feed answers 2 s late: the poll is long under way
+    const slowPages = await startSlowAnswersProxy(
+      c.posUrl,
+      (method, path) => method === "GET" && path.startsWith("/api/v1/changes"),
+      2000,
+    );
+    const first = c.worker("first");
+    expect(
+      (await c.connect({ webhooks: false, pollIntervalSeconds: 1 }, slowPages.url)).status,
+    ).toBe(201);
+    await eventually(
+      async () =>
+        (await one(c.db, "select count(*) from clients")) >= 200 &&
+        (await one(c.db, "select count(*) from poll_cursors where lease_holder = 'first'")) === 1
+          ? true
+          : undefined,
+      60_000,
+      "the import under way, its poll held by the first worker",
+    );
+    await first.stop("SIGKILL");
+    const killedAt = Date.now();
+    const [lease] = await c.db.query<{ lease_until: Date }>(
+      "select lease_until from poll_cursors where feed = 'customers' and lease_holder = 'first'",
+    );
+    // the dead worker's last heartbeat or page renewed it for 2 s at most
+    expect(lease!.lease_until.getTime()).toBeLessThanOrEqual(killedAt + 2000);
+    c.worker("restarted");
+    await eventually(
+      async () =>
+        (await one(c.db, "select count(*) from clients")) === customers ? true : undefined,
+      120_000,
+      `all ${customers} imported`,
+    );
+    expect(
+      await one(c.db, "select count(distinct external_id) from links where client_id is not null"),
+    ).toBe(customers);
+    await c.close();
+  });
 });
