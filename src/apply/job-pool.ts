@@ -8,7 +8,16 @@ export interface PoolLimits {
   concurrency: number;
   /** jobs of one integration run at once (R12.2: a hanging partner takes this many slots at most) */
   perIntegration: number;
+  /**
+   * R12.1: how long the heartbeat keeps a job this worker is still at (default 10 minutes). Every
+   * partner call has a timeout and bounded retries, so an attempt ends long before; one that has
+   * not (a hang no timeout caught) is given up to the lease, and another worker takes the job.
+   */
+  maxHoldMs?: number;
 }
+
+/** What the pool does with a job whose run threw (its bookkeeping failed): by default fill throws it. */
+export type JobFailureHandler = (error: unknown, job: ClaimedJob) => void;
 
 /**
  * R12.2: a worker's outbound jobs as a pool that flows: each time `fill` is called it records the
@@ -30,12 +39,14 @@ export interface JobPool {
   drain(): Promise<void>;
 }
 
+const defaultMaxHoldMs = 10 * 60_000;
+
 export function createJobPool(
   options: ApplyOptions,
   limits: PoolLimits,
-  onSettled: () => void = () => undefined,
+  events: { onSettled?: () => void; onFailure?: JobFailureHandler } = {},
 ): JobPool {
-  const running = new Map<number, { job: ClaimedJob; settled: Promise<void> }>();
+  const running = new Map<number, { job: ClaimedJob; settled: Promise<void>; since: number }>();
   // Ends that touch only the queue are written together, at the next fill (finish-in-batch.ts):
   // one statement for many jobs, and before the next claim, which may then take the next job of
   // the same link.
@@ -44,6 +55,8 @@ export function createJobPool(
   let recording: number[] = [];
   /** jobs whose run threw (a bookkeeping failure, a secret key that does not open): for fill */
   const failures: unknown[] = [];
+  const onFailure: JobFailureHandler = events.onFailure ?? ((error) => void failures.push(error));
+  const maxHoldMs = limits.maxHoldMs ?? defaultMaxHoldMs;
 
   const record = async () => {
     if (batch.done.length + batch.retryLater.length === 0) return;
@@ -85,21 +98,20 @@ export function createJobPool(
         }),
       );
       for (const job of jobs) {
+        // a job whose run throws is no longer held: its lease brings it back (reclaim)
         const settled = runJob(options, job, batch)
-          .catch((error: unknown) => {
-            failures.push(error);
-          })
+          .catch((error: unknown) => onFailure(error, job))
           .finally(() => {
             running.delete(job.id);
-            onSettled();
+            events.onSettled?.();
           });
-        running.set(job.id, { job, settled });
+        running.set(job.id, { job, settled, since: Date.now() });
       }
       return jobs.length;
     },
     free: () => limits.concurrency - running.size,
     held: () => [
-      ...running.keys(),
+      ...[...running.values()].filter((r) => Date.now() - r.since < maxHoldMs).map((r) => r.job.id),
       ...recording,
       ...batch.done.map((j) => j.id),
       ...batch.retryLater.map((j) => j.id),

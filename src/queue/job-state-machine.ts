@@ -13,7 +13,7 @@ import type { Queryable } from "../store/database.ts";
  *                │ retry        │ fail, reclaim (no attempts left, or not retryable)
  *              dead ◀───────────┘
  *                ├─close─▶ done      (a user's retry replaced it with fresh work)
- *                └─supersede─▶ done  (a later write of its link went through, R12.3)
+ *                └─supersede─▶ done  (a later write of its fields went through, R12.3)
  */
 export const jobStates = ["ready", "running", "done", "dead"] as const;
 export type JobState = (typeof jobStates)[number];
@@ -47,8 +47,8 @@ export const jobTransitions = {
   /** a user's retry queued fresh work instead: the dead job is closed */
   close: { from: ["dead"], to: ["done"], leaseHolder: false },
   /**
-   * R12.3: a later write of the job's link, queued after it died (so by a merge that sent again
-   * whatever of it was still the hub's), went through: the dead job is closed
+   * R12.3: a later write of the job's link that carried every field the dead job was to send
+   * went through: the dead job is closed
    */
   supersede: { from: ["dead"], to: ["done"], leaseHolder: false },
 } as const satisfies Record<string, Transition>;

@@ -6,7 +6,8 @@ import { jobTransitions, sqlStates } from "./job-state-machine.ts";
  * `now` again, so no other worker takes over a job whose attempt outlasts one lease (a partner
  * that answers slowly, 4 tries of 10 s). Only jobs still running under this worker's claim are
  * renewed: one another worker has taken over (this worker missed its heartbeats) stays the
- * other's. Returns the ids renewed; a job named but not renewed is no longer this worker's.
+ * other's, and one whose row its own bookkeeping holds (it is ending) is skipped, not waited for.
+ * Returns the ids renewed.
  */
 export async function renewJobLeases(
   q: Queryable,
@@ -17,10 +18,16 @@ export async function renewJobLeases(
 ): Promise<number[]> {
   if (ids.length === 0) return [];
   const rows = await q.query<{ id: number }>(
-    `update jobs set locked_until = $3::timestamptz + make_interval(secs => $4)
-     where id = any($1::bigint[]) and state in ${sqlStates(jobTransitions.renew.from)}
-       and locked_by = $2
-     returning id`,
+    `with mine as (
+       select id, store_id from jobs
+       where id = any($1::bigint[]) and state in ${sqlStates(jobTransitions.renew.from)}
+         and locked_by = $2
+       -- a job whose own bookkeeping holds its row is ending: never wait for it
+       for update skip locked
+     )
+     update jobs j set locked_until = $3::timestamptz + make_interval(secs => $4)
+     from mine where j.id = mine.id and j.store_id = mine.store_id
+     returning j.id`,
     [ids, workerId, now, leaseSeconds],
   );
   return rows.map((r) => r.id);

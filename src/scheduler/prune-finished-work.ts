@@ -1,7 +1,7 @@
 import { unansweredWindowMs } from "../domain/unanswered-window.ts";
 import { pruneJobs } from "../queue/prune-jobs.ts";
 import type { Db } from "../store/database.ts";
-import { pruneInboxStep, type InboxPruneMark } from "../store/prune-inbox.ts";
+import { pruneInboxStep, type InboxPruneMark } from "../store/change-events-table.ts";
 
 /** R12.7: how long finished work is kept, in days per table; 0 keeps it for good. */
 export interface Retention {
@@ -25,7 +25,8 @@ const dayMs = 24 * 3600 * 1000;
  * a pass at a time. A worker calls `step` from its scheduler loop: a step does at most
  * `chunksPerStep` statements (so a first pass over a large backlog never holds the loop up for
  * long) and a finished pass makes the next one due `everyMs` later. The audit history is never
- * pruned. What each table keeps however old is in prune-inbox.ts and prune-jobs.ts.
+ * pruned. What each table keeps however old: change-events-table.ts (`pruneInboxStep`) and
+ * prune-jobs.ts.
  */
 export function createPruner(
   db: Db,

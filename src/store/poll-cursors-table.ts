@@ -70,7 +70,8 @@ export async function leasePollCursor(
 
 /**
  * R12.6: the poll leases `holder` still holds run `leaseSeconds` from `now` again (its
- * heartbeat). Returns the feeds renewed; one not renewed was taken over.
+ * heartbeat). Returns the feeds renewed; one not renewed was taken over, or is being advanced by
+ * its page (which renews it).
  */
 export async function renewPollLeases(
   q: Queryable,
@@ -81,10 +82,16 @@ export async function renewPollLeases(
 ): Promise<PollFeed[]> {
   if (feeds.length === 0) return [];
   const rows = await q.query<{ integration_id: number; feed: string }>(
-    `update poll_cursors p set lease_until = $4::timestamptz + make_interval(secs => $5)
-     from unnest($2::bigint[], $3::text[]) as f(integration_id, feed)
-     where p.integration_id = f.integration_id and p.feed = f.feed and p.lease_holder = $1
-       and p.lease_until is not null
+    `with mine as (
+       select p.integration_id, p.feed from poll_cursors p
+       join unnest($2::bigint[], $3::text[]) as f(integration_id, feed)
+         on p.integration_id = f.integration_id and p.feed = f.feed
+       where p.lease_holder = $1 and p.lease_until is not null
+       -- a page being recorded holds the row and renews the lease itself: never wait for it
+       for update of p skip locked
+     )
+     update poll_cursors p set lease_until = $4::timestamptz + make_interval(secs => $5)
+     from mine where p.integration_id = mine.integration_id and p.feed = mine.feed
      returning p.integration_id, p.feed`,
     [holder, feeds.map((f) => f.integrationId), feeds.map((f) => f.feed), now, leaseSeconds],
   );

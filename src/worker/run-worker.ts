@@ -161,7 +161,17 @@ export function startWorker(options: WorkerOptions): RunningWorker {
         options.perIntegration ?? Math.max(1, Math.floor(concurrency / 2)),
       ),
     },
-    () => nudge("apply"),
+    {
+      onSettled: () => nudge("apply"),
+      // one job's failed bookkeeping is told and left to its lease; the pool keeps flowing
+      onFailure: (error, job) => {
+        if (isSecretKeyError(error)) return stopForGood(error);
+        log.error(
+          { job: job.id, err: error },
+          "a job's end could not be written; its lease brings it back",
+        );
+      },
+    },
   );
   const pruner = createPruner(options.db, options.retention ?? defaultRetention);
   /** the feeds this worker is polling (R12.6: its heartbeat renews their leases) */
@@ -177,20 +187,27 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   /**
    * R12.1, R12.6: the heartbeat. The leases of the jobs and polls this worker is at run a whole
    * lease from now again; one it no longer holds (taken over while this worker was stalled) is
-   * left to its new holder, whose bookkeeping stands (this worker's is refused).
+   * left to its new holder, whose bookkeeping stands (this worker's is refused). Jobs and polls
+   * are renewed apart, so a failure of one does not cost the other its renewal.
    */
-  const heartbeat = async () => {
+  const renew = async () => {
     const now = options.clock.now();
-    const jobs = pool.held();
-    const renewed = await renewJobLeases(options.db, workerId, jobs, now, leaseSeconds);
-    const feeds = [...polling];
-    const polls = await renewPollLeases(options.db, workerId, feeds, now, leaseSeconds);
-    if (renewed.length < jobs.length || polls.length < feeds.length)
-      log.warn(
-        { jobs: jobs.length - renewed.length, polls: feeds.length - polls.length },
-        "another worker took over work whose lease this worker let run out",
-      );
+    const [jobs, polls] = await Promise.allSettled([
+      renewJobLeases(options.db, workerId, pool.held(), now, leaseSeconds),
+      renewPollLeases(options.db, workerId, [...polling], now, leaseSeconds),
+    ]);
+    for (const result of [jobs, polls]) if (result.status === "rejected") throw result.reason;
   };
+  // Its own timer, on a fixed cadence: never the loops' backoff after failures (up to 30 s, longer
+  // than a lease), and on through stop() until the jobs under way have ended.
+  let beating: Promise<void> | undefined;
+  const beat = () => {
+    if (beating) return; // the last one is still at it (a slow database): it renews for both
+    beating = renew()
+      .catch((error: unknown) => log.warn({ err: error }, "could not renew this worker's leases"))
+      .finally(() => (beating = undefined));
+  };
+  const heartbeat = setInterval(beat, (leaseSeconds * 1000) / 3);
 
   // The engine holds back an event whose outcome it cannot record, so one event never stops it.
   const engine = createEngineLoop(options.db, options.clock, log, {
@@ -218,18 +235,11 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       idleMs,
     ),
     loop(
-      "heartbeat",
-      async () => {
-        await heartbeat();
-        return false;
-      },
-      (leaseSeconds * 1000) / 3,
-    ),
-    loop(
       "poll",
       async () => {
         let moved = false;
         for (const integration of await listIntegrations(options.db)) {
+          if (!running) break; // stopping: the next worker polls on from the stored cursor
           if (!integration.enabled) continue;
           try {
             const recorded = await pollIntegration(pollOptions, integration);
@@ -279,7 +289,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       async () => {
         // this worker's own leases first: after a stall of this process (a long synchronous
         // query of the embedded store) it must not take back the jobs it is still running
-        await heartbeat();
+        await renew();
         const reclaimed = await reclaimJobs(options.db, options.clock.now());
         if (reclaimed > 0) log.warn({ reclaimed }, "took back jobs whose worker's lease ran out");
         return false;
@@ -305,19 +315,17 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       running = false;
       stopMemoryGuard();
       for (const wake of [...wakers]) wake();
+      // the loops end their step (a poll its page, the engine its batch) and the jobs under way
+      // finish (each has its partner's timeouts); the heartbeat renews their leases meanwhile, so
+      // nobody takes them over, and stops once their ends are written
       await Promise.all(loops);
-      // the jobs under way finish (each has its partner's timeouts) and their ends are written;
-      // their leases are renewed meanwhile, so nobody takes them over
-      const beating = setInterval(
-        () => void heartbeat().catch(() => undefined),
-        (leaseSeconds * 1000) / 3,
-      );
       try {
         await pool.drain();
       } catch (error) {
         log.warn({ err: error }, "a job's end could not be written; its lease brings it back");
       } finally {
-        clearInterval(beating);
+        clearInterval(heartbeat);
+        await beating;
       }
       await Promise.all((await listening).map((unlisten) => unlisten()));
       log.info("worker stopped");
