@@ -119,6 +119,32 @@ describe.each(engines)("the job runner, on $name", (engine) => {
     expect(body.customers).toHaveLength(3);
   });
 
+  it("R12.1: a worker told to stop while a write hangs (3 s, lease 1 s) keeps renewing its lease until the write ends: the other worker never takes it over", async () => {
+    const pair = await startSyncedPair(await engine.open());
+    let started!: () => void;
+    const writing = new Promise<void>((resolve) => (started = resolve));
+    const watched = watchedWrites(pair, () => {
+      started();
+      return sleep(3000);
+    });
+    await createCustomer(pair.ctx, pair.admin, { firstName: "Leaving" });
+    const leaving = worker(pair.ctx.db, watched.resolveConnector, {
+      workerId: "leaving",
+      leaseSeconds: 1,
+    });
+    await writing;
+    const stopped = leaving.stop();
+    worker(pair.ctx.db, watched.resolveConnector, { workerId: "staying", leaseSeconds: 1 });
+    await stopped;
+    await sleep(1500); // past the lease: had it run out, the other worker would try again now
+    expect([...watched.keys.values()]).toEqual([{ calls: 1, inFlight: 0, mostAtOnce: 1 }]);
+    expect(
+      await pair.ctx.db.query(
+        "select state, attempts, locked_by from jobs where kind = 'partner.create'",
+      ),
+    ).toEqual([{ state: "done", attempts: 1, locked_by: "leaving" }]);
+  });
+
   it("R12.2: jobs flow past a hanging partner: a worker fills each free slot at once, runs at most its per-integration share of one integration, and a healthy integration's writes all go while the other's hang", async () => {
     const pair = await startSyncedPair(await engine.open());
     // a second integration, to the same POS; the first one's partner hangs until released
