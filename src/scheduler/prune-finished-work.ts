@@ -1,7 +1,7 @@
 import { unansweredWindowMs } from "../domain/unanswered-window.ts";
 import { pruneJobs } from "../queue/prune-jobs.ts";
 import type { Db } from "../store/database.ts";
-import { pruneInboxStep, type InboxPruneMark } from "../store/change-events-table.ts";
+import { pruneInboxStep } from "../store/change-events-table.ts";
 
 /** R12.7: how long finished work is kept, in days per table; 0 keeps it for good. */
 export interface Retention {
@@ -38,7 +38,7 @@ export function createPruner(
   const everyMs = options.everyMs ?? 3600_000;
   let dueAt = 0;
   /** the pass under way: where its inbox part has got to, and which parts are done */
-  let pass: { after: InboxPruneMark | null; eventsDone: boolean; jobsDone: boolean } | undefined;
+  let pass: { after: number; eventsDone: boolean; jobsDone: boolean } | undefined;
 
   return {
     /**
@@ -48,7 +48,7 @@ export function createPruner(
     async step(now: Date): Promise<(PruneCounts & { finished: boolean }) | undefined> {
       if (!pass && now.getTime() < dueAt) return undefined;
       pass ??= {
-        after: null,
+        after: 0,
         eventsDone: retention.eventsDays === 0,
         jobsDone: retention.jobsDays === 0,
       };
@@ -64,7 +64,7 @@ export function createPruner(
         if (!pass.eventsDone) {
           const step = await pruneInboxStep(db, eventsBefore, pass.after, chunk);
           counts.events += step.pruned;
-          pass.after = step.last;
+          pass.after = step.last ?? pass.after;
           pass.eventsDone = step.last === null;
         } else {
           const pruned = await pruneJobs(db, jobsBefore, chunk);

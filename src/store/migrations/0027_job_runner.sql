@@ -18,12 +18,3 @@ create index if not exists jobs_finished on jobs (updated_at) where state = 'don
 -- R12.6: who holds a feed's poll lease, so only that worker renews it (heartbeat), advances the
 -- cursor or releases it; a worker whose lease ran out and was taken over changes nothing.
 alter table poll_cursors add column if not exists lease_holder text;
-
--- R12.7: the newest event of each external record is kept when the inbox is pruned (it is what
--- recognises a redelivery or an unchanged row of a re-read file as a duplicate); this finds
--- whether a record has a newer one.
-create index if not exists change_events_of_record on change_events (integration_id, external_id, id)
-  where external_id is not null;
--- R12.7: processed events in the order they were processed: the pruning reads the old ones only.
-create index if not exists change_events_processed on change_events (processed_at, id)
-  where processed_at is not null;
