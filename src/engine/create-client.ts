@@ -5,7 +5,7 @@ import { appendAudit } from "../store/audit-table.ts";
 import { insertClient } from "../store/clients-table.ts";
 import type { Queryable } from "../store/database.ts";
 import { auditHubChange } from "./hub-audit.ts";
-import { refuseNumberInUse } from "./number-in-use.ts";
+import { refuseNumberInUse, refuseNumberTakenMeanwhile } from "./number-in-use.ts";
 import { clientLockKey, lockKey } from "./lock-keys.ts";
 import { syncClientOut } from "./sync-out.ts";
 
@@ -22,6 +22,10 @@ export async function createClient(
   if (change.customerNumber !== undefined)
     await refuseNumberInUse(tx, change.storeId, change.customerNumber);
   const clientId = await insertClient(tx, { ...change, now });
+  // S5: a typed number is kept or refused, never swapped: another create may have taken it between
+  // the check above and the insert, which then gave this customer the next free number instead
+  if (change.customerNumber !== undefined)
+    await refuseNumberTakenMeanwhile(tx, change.storeId, change.customerNumber, clientId);
   await lockKey(tx, clientLockKey(clientId));
   const fields = diffFields({}, toFieldMap(change.customer, change.country));
   await auditHubChange(tx, clientId, fields, actor, now);

@@ -18,6 +18,23 @@ export async function refuseNumberInUse(
 }
 
 /**
+ * S5: after a new customer's insert, the number typed for it is its own; if another transaction
+ * took it at the same moment (the insert then drew the next free one), the create is refused.
+ */
+export async function refuseNumberTakenMeanwhile(
+  tx: Queryable,
+  storeId: number,
+  number: string,
+  clientId: number,
+): Promise<void> {
+  if ((await clientWithNumber(tx, storeId, number)) !== clientId)
+    throw new EngineError(
+      "conflict",
+      "customerNumber: another customer took this number at the same moment; take the next free number or type another",
+    );
+}
+
+/**
  * S5: a number asked of another system is refused when the hub knows a customer there with it
  * (the system itself may still refuse one the hub does not know; the create then fails with its
  * answer).
