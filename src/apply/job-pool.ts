@@ -28,8 +28,6 @@ export type JobFailureHandler = (error: unknown, job: ClaimedJob) => void;
 export interface JobPool {
   /** records what finished, then claims and starts jobs for the free slots; returns how many */
   fill(): Promise<number>;
-  /** slots free now */
-  free(): number;
   /**
    * R12.1: the jobs this worker holds: running, or finished with their end not yet written. The
    * worker's heartbeat renews their leases.
@@ -109,7 +107,6 @@ export function createJobPool(
       }
       return jobs.length;
     },
-    free: () => limits.concurrency - running.size,
     held: () => [
       ...[...running.values()].filter((r) => Date.now() - r.since < maxHoldMs).map((r) => r.job.id),
       ...recording,
