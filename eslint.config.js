@@ -2,6 +2,7 @@
 // (capture, engine, apply, scheduler) never imports another stage, domain/ imports nothing of ours, and
 // connectors never touch the store (ARCHITECTURE.md, "Folders").
 import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 const stages = ["capture", "engine", "apply", "scheduler"];
@@ -45,6 +46,25 @@ export default tseslint.config(
     },
   },
   ...stageRules,
+  // the console (web/): React's rules of hooks; it talks to the hub over HTTP only
+  {
+    files: ["web/src/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/src/*", "../../src/**", "../../../src/**"],
+              message: "The console talks to the hub over its API only (web/src/api/client.ts).",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ["src/domain/**/*.ts"],
     rules: {

@@ -10,23 +10,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startReferencePos } from "../simulators/reference-pos/server.ts";
-import { createApp } from "../src/api/app.ts";
-import type { ServiceContext } from "../src/services/service-context.ts";
+import { hubDocument } from "./hub-openapi.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-
-/** The app only serves its document here; any use of the context is a bug in this script. */
-const noContext = new Proxy({} as ServiceContext, {
-  get: (_target, key) => {
-    throw new Error(`writing the OpenAPI document touched ctx.${String(key)}`);
-  },
-});
-
-async function hubDocument(): Promise<unknown> {
-  const response = await createApp(noContext).request("/openapi.json");
-  if (!response.ok) throw new Error(`the hub's /openapi.json answered ${response.status}`);
-  return response.json();
-}
 
 async function posDocument(): Promise<unknown> {
   const pos = await startReferencePos({ port: 0, apiKey: "lint-openapi-key" });

@@ -13,6 +13,7 @@ import { salesRoutes } from "./sales-routes.ts";
 import { storeRoutes } from "./store-routes.ts";
 import { refuseOtherOrigin, sessionCookie, signInRoutes } from "./sign-in-routes.ts";
 import { collectionsRoutes } from "./collections-routes.ts";
+import { consoleFiles } from "./console-files.ts";
 import { conflictsRoutes } from "./conflicts-routes.ts";
 import { contactsRoutes } from "./contacts-routes.ts";
 import { customerFilesRoutes } from "./customer-files-routes.ts";
@@ -128,5 +129,7 @@ export function createApp(ctx: ServiceContext, limits: ApiLimits = defaultApiLim
     servers: [{ url: "/", description: "the hub that serves this document" }],
     security: [{ bearer: [] }],
   });
+  // last: the console's pages answer only what no API route did
+  app.route("/", consoleFiles());
   return app;
 }

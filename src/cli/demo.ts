@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startReferencePos } from "../../simulators/reference-pos/server.ts";
@@ -8,6 +9,7 @@ import {
   setUserAssociate,
 } from "../services/integrations.ts";
 import type { Actor } from "../services/service-context.ts";
+import { acceptInvitation, inviteUser } from "../services/sign-in.ts";
 import { bootstrapHub, createUser } from "../services/users.ts";
 import { startWorker } from "../worker/run-worker.ts";
 import { listenFailure } from "./cli-error.ts";
@@ -79,6 +81,16 @@ async function run(argv: string[]): Promise<void> {
     const token = boot.token ?? readFileSync(tokenFile, "utf8").trim();
 
     const actor = { userId: boot.admin.id, storeId: boot.storeId, role: boot.admin.role };
+    // the console's sign-in for the sample store: a password made on first start and kept
+    // beside the token (mode 0600), so every start can print it
+    const passwordFile = join(o.dataDir, "admin-password");
+    if (!existsSync(passwordFile)) {
+      const password = randomBytes(9).toString("base64url");
+      const { invitation } = await inviteUser(ctx, actor, boot.admin.id);
+      await acceptInvitation(ctx, { token: invitation.token, password });
+      writeFileSync(passwordFile, password, { mode: 0o600 });
+    }
+    const password = readFileSync(passwordFile, "utf8").trim();
     const integrations = await listStoreIntegrations(ctx, actor);
     if (!integrations.some((i) => i.kind === "pos")) {
       const integration = await createIntegration(ctx, actor, {
@@ -111,6 +123,7 @@ async function run(argv: string[]): Promise<void> {
       [
         "",
         "Tandem is running (embedded store in " + o.dataDir + ")",
+        `  Console:        ${api.url}   sign in as ${boot.admin.email}, password ${password}`,
         `  Hub API:        ${api.url}   (OpenAPI: ${api.url}/openapi.json)`,
         `  Reference POS:  ${pos.url}   (OpenAPI: ${pos.url}/openapi.json, API key: ${o.posApiKey})`,
         `  Admin token:    ${token}`,

@@ -3,10 +3,16 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const running = new Set<ChildProcess>();
+const runningForFile = new Set<ChildProcess>();
 
 /** Kills the processes the finished test started; test/setup/hooks.ts runs it after every test. */
 export async function killTestProcesses() {
   await Promise.all([...running].map((p) => stopProcess(p, "SIGKILL")));
+}
+
+/** Kills the processes a test file started for all its tests (hooks.ts, after the file). */
+export async function killFileProcesses() {
+  await Promise.all([...runningForFile].map((p) => stopProcess(p, "SIGKILL")));
 }
 
 export interface TandemProcess {
@@ -17,14 +23,21 @@ export interface TandemProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `tandem <args>` as a real process, the way an operator would. */
-export function startTandem(args: string[], env: Record<string, string> = {}): TandemProcess {
+/**
+ * Starts `tandem <args>` as a real process, the way an operator would. It is killed after the
+ * test, or with `lifetime: "file"` after the test file (for a hub the file's tests share).
+ */
+export function startTandem(
+  args: string[],
+  env: Record<string, string> = {},
+  lifetime: "test" | "file" = "test",
+): TandemProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
     cwd: root,
     env: { ...process.env, TANDEM_LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  running.add(child);
+  (lifetime === "test" ? running : runningForFile).add(child);
   let out = "";
   child.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (out += chunk.toString()));
@@ -61,6 +74,7 @@ export function startTandem(args: string[], env: Record<string, string> = {}): T
 
 function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   running.delete(child);
+  runningForFile.delete(child);
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once("exit", () => resolve());

@@ -1,0 +1,135 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  expectAccessible,
+  openBrowser,
+  signIn,
+  startConsole,
+  userWithPassword,
+  viewports,
+  type ConsoleFixture,
+} from "../setup/console.ts";
+
+let fixture: ConsoleFixture;
+let browser: Browser;
+
+beforeAll(async () => {
+  [fixture, browser] = await Promise.all([startConsole(), openBrowser()]);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The console's main screens' links, as the top bar shows them. */
+async function mainLinks(page: Page) {
+  return page.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents();
+}
+
+describe.each(Object.entries(viewports))("the console on a %s", (_name, viewport) => {
+  it("R11.1: a wrong password is refused in words next to the form, and changes nothing", async () => {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await page.goto(fixture.url);
+    await expectAccessible(page);
+    await page.getByLabel("Email").fill(fixture.admin.email);
+    await page.getByLabel("Password").fill("not-the-password-at-all");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect
+      .poll(() => page.getByRole("alert").textContent())
+      .toMatch(/You are not signed in, or your sign-in has ended \(.+\)/);
+    expect(await page.getByRole("button", { name: "Sign out" }).count()).toBe(0);
+    await context.close();
+  });
+
+  it("R11.1: each role signs in and is offered only the screens its API allows", async () => {
+    const expected = {
+      admin: ["Customers"],
+      manager: ["Customers"],
+      associate: ["Customers"],
+    } as const;
+    for (const role of ["admin", "manager", "associate"] as const) {
+      const who = await userWithPassword(fixture, role);
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await signIn(page, fixture, who);
+      expect(await page.getByText(`${who.name} (${role})`).count()).toBe(1);
+      expect(await mainLinks(page)).toEqual(expected[role]);
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.getByRole("button", { name: "Sign in" }).waitFor();
+      // signed out for good: a reload shows the sign-in again, not the console
+      await page.reload();
+      await page.getByRole("button", { name: "Sign in" }).waitFor();
+      await context.close();
+    }
+  });
+
+  it("R11.2: the customer list is searched by name, number, email and phone on the hub, and opens a profile", async () => {
+    const unique = `Zq${Date.now().toString(36)}${viewport.width}`;
+    const created = await fixture.hubApi<{ id: number; customerNumber: string }>(
+      "POST",
+      "/v1/customers",
+      {
+        firstName: "Ottilie",
+        lastName: unique,
+        contacts: [
+          { kind: "email", value: `${unique.toLowerCase()}@example.com` },
+          { kind: "phone", value: `+4520${String(viewport.width).padStart(6, "7")}` },
+        ],
+      },
+    );
+    expect(created.status).toBe(201);
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await signIn(page, fixture, fixture.admin);
+    const rows = page.locator("table.customers tbody tr");
+    await rows.first().waitFor();
+    const search = page.getByLabel("Search by name, number, email or phone");
+    for (const term of [
+      unique,
+      created.body.customerNumber,
+      `${unique.toLowerCase()}@example.com`,
+    ]) {
+      await search.fill(term);
+      await expect.poll(() => rows.count()).toBe(1);
+      expect(await rows.first().textContent()).toContain(`Ottilie ${unique}`);
+    }
+    await search.fill(`${unique}-nobody`);
+    await page.getByText(`No customer matches “${unique}-nobody”.`).waitFor();
+    await search.fill(unique);
+    await expect.poll(() => rows.count()).toBe(1);
+    await expectAccessible(page);
+    await page.getByRole("link", { name: `Ottilie ${unique}` }).click();
+    await page.getByRole("heading", { level: 1, name: `Ottilie ${unique}` }).waitFor();
+    expect(page.url()).toBe(`${fixture.url}/customers/${created.body.id}`);
+    await expectAccessible(page);
+    // a reload of the profile's address opens the same profile (the hub serves the console's page)
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: `Ottilie ${unique}` }).waitFor();
+    await context.close();
+  });
+
+  it("R11.10: names and notes with markup in them are shown as text, never run", async () => {
+    const markup = `<img src=x onerror="window.__pwned=1">${viewport.width}`;
+    const note = `<script>window.__pwned=2</script><b>bold ${viewport.width}</b>`;
+    const created = await fixture.hubApi<{ id: number }>("POST", "/v1/customers", {
+      firstName: markup,
+      lastName: "Markup",
+    });
+    expect(created.status).toBe(201);
+    const noted = await fixture.hubApi("PATCH", `/v1/customers/${created.body.id}`, {
+      addNotes: [note],
+    });
+    expect(noted.status).toBe(200);
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await signIn(page, fixture, fixture.admin);
+    await page.getByLabel("Search by name, number, email or phone").fill("Markup");
+    await page.getByRole("link", { name: `${markup} Markup` }).click();
+    await page.getByRole("heading", { level: 1, name: `${markup} Markup` }).waitFor();
+    await page.getByText(note).waitFor();
+    expect(await page.locator("main img, main script, main b").count()).toBe(0);
+    expect(await page.evaluate("window.__pwned")).toBeUndefined();
+    await context.close();
+  });
+});
