@@ -24,6 +24,8 @@ import type { HubEnv } from "./hub-env.ts";
 import { errorResponse } from "./http-errors.ts";
 import { integrationsRoutes } from "./integrations-routes.ts";
 import { jobsRoutes } from "./jobs-routes.ts";
+import { liveRoutes } from "./live-routes.ts";
+import { createLiveChanges } from "../services/live-changes.ts";
 import { partnerRunsRoutes } from "./partner-runs-routes.ts";
 import { partnersRoutes } from "./partners-routes.ts";
 import { requestChecks } from "./request-checks.ts";
@@ -112,6 +114,7 @@ export function createApp(ctx: ServiceContext, limits: ApiLimits = defaultApiLim
   app.route("/", usersRoutes);
   app.route("/", signInRoutes);
   app.route("/", hooksRoutes);
+  app.route("/", liveRoutes(createLiveChanges(ctx)));
   checkEveryRouteHasRoles(app);
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

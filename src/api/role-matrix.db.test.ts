@@ -72,6 +72,7 @@ const policy: Record<string, Role[]> = {
   planPartners: any,
   enableCustomerSync: any,
   getMe: any,
+  watchChanges: any,
   listJobs: managers,
   retryJob: managers,
   listFailedEvents: managers,

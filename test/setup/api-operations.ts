@@ -116,6 +116,7 @@ export function samples(f: RoleFixture): Record<string, Sample> {
     getPartnerRun: { params: { id: 999_999 } },
     planPartners: { params: integration },
     getMe: {},
+    watchChanges: {},
     listJobs: { query: "state=dead" },
     retryJob: { params: { id: f.deadJobId } },
     listFailedEvents: {},

@@ -95,6 +95,11 @@ export async function startRoleFixture(db: Db): Promise<RoleFixture> {
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
+    // a stream (R11.9's live changes) never ends: its status is the answer
+    if ((response.headers.get("content-type") ?? "").startsWith("text/event-stream")) {
+      await response.body?.cancel();
+      return { status: response.status, body: { stream: true } as ApiAnswer["body"] };
+    }
     const text = await response.text();
     // a file (I4's export) is not JSON: its text stands for it
     const json = (response.headers.get("content-type") ?? "").startsWith("application/json");

@@ -73,4 +73,5 @@ export const operationRoles = {
   revokeUserToken: ["admin"],
   signOut: ["admin", "manager", "associate"],
   inviteUser: ["admin"],
+  watchChanges: ["admin", "manager", "associate"],
 } as const;

@@ -1,4 +1,5 @@
 import { NavLink, Outlet } from "react-router";
+import { useLiveChanges } from "./live-changes";
 import { useSession, type Operation } from "./session";
 
 /** The screens, each offered only to the roles whose API calls it needs. */
@@ -8,6 +9,7 @@ const screens: Array<{ to: string; label: string; needs: Operation }> = [
 
 export function Layout() {
   const session = useSession();
+  useLiveChanges();
   return (
     <>
       <a className="skip-link" href="#main">
