@@ -43,6 +43,7 @@ export const customerSchema = z
     sync: z.array(
       z.object({
         integrationId: z.number(),
+        integrationName: z.string(),
         status: z.enum(linkStatuses),
         externalId: z.string().nullable(),
         externalNumber: z.string().nullable(),

@@ -120,6 +120,8 @@ export async function listClientIds(
 /** S11/S12: a client's state in one integration of its store ('unlinked' without a link). */
 export interface ClientSync {
   integrationId: number;
+  /** R11.3: the integration's name, for people who may not list integrations (associates) */
+  integrationName: string;
   status: LinkStatus;
   externalId: string | null;
   externalNumber: string | null;
@@ -145,7 +147,8 @@ export async function readClientPage(
       options.filter?.search,
       `select c.*, ${clientPartsColumns},
        coalesce((select json_agg(json_build_object(
-                   'integrationId', i.id, 'status', coalesce(l.status, 'unlinked'),
+                   'integrationId', i.id, 'integrationName', i.name,
+                   'status', coalesce(l.status, 'unlinked'),
                    'externalId', l.external_id, 'externalNumber', l.external_number,
                    'lastError', l.last_error) order by i.id)
                  from integrations i left join links l on l.integration_id = i.id and l.client_id = c.id
@@ -199,12 +202,14 @@ export async function syncStatesOf(
   const rows = await q.query<{
     client_id: number;
     integration_id: number;
+    integration_name: string;
     status: LinkStatus;
     external_id: string | null;
     external_number: string | null;
     last_error: string | null;
   }>(
-    `select c.id as client_id, i.id as integration_id, coalesce(l.status, 'unlinked') as status,
+    `select c.id as client_id, i.id as integration_id, i.name as integration_name,
+            coalesce(l.status, 'unlinked') as status,
             l.external_id, l.external_number, l.last_error
      from unnest($2::bigint[]) as c (id) cross join integrations i
      left join links l on l.client_id = c.id and l.integration_id = i.id
@@ -214,6 +219,7 @@ export async function syncStatesOf(
   return rows.map((r) => ({
     clientId: r.client_id,
     integrationId: r.integration_id,
+    integrationName: r.integration_name,
     status: r.status,
     externalId: r.external_id,
     externalNumber: r.external_number,

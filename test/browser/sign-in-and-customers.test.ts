@@ -126,8 +126,9 @@ describe.each(Object.entries(viewports))("the console on a %s", (_name, viewport
     await signIn(page, fixture, fixture.admin);
     await page.getByLabel("Search by name, number, email or phone").fill("Markup");
     await page.getByRole("link", { name: `${markup} Markup` }).click();
+    await page.waitForURL(`${fixture.url}/customers/${created.body.id}`);
     await page.getByRole("heading", { level: 1, name: `${markup} Markup` }).waitFor();
-    await page.getByText(note).waitFor();
+    await page.getByRole("region", { name: "Notes" }).getByText(note).waitFor();
     expect(await page.locator("main img, main script, main b").count()).toBe(0);
     expect(await page.evaluate("window.__pwned")).toBeUndefined();
     await context.close();

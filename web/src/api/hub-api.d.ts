@@ -1509,6 +1509,7 @@ export interface components {
       updatedAt: string;
       sync: {
         integrationId: number;
+        integrationName: string;
         /** @enum {string} */
         status: "unlinked" | "conflict" | "synced" | "excluded" | "error";
         externalId: string | null;

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from "react-router";
 import { api, ok } from "../api/client";
 import { explainError } from "../api/explain-error";
 import { contactOf, nameOf, statusWords } from "../ui/customer-names";
+import { ScrollBox } from "../ui/ScrollBox";
 
 const pageSize = 50;
 
@@ -54,7 +55,7 @@ export function CustomersScreen() {
           {explainError(page.error)}
         </p>
       )}
-      <div className="table-wrap" aria-busy={page.isFetching}>
+      <ScrollBox label="Customer list" busy={page.isFetching}>
         <table className="customers">
           <caption className="visually-hidden">
             Customers{q ? ` matching “${q}”` : ""}, page {cursors.length + 1}
@@ -93,7 +94,7 @@ export function CustomersScreen() {
             {q ? `No customer matches “${q}”.` : "There are no customers yet."}
           </p>
         )}
-      </div>
+      </ScrollBox>
       <nav className="pager" aria-label="Pages">
         <button
           type="button"

@@ -1,0 +1,232 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually, httpClient, startTandem } from "../setup/processes.ts";
+import {
+  expectAccessible,
+  openBrowser,
+  signIn,
+  startConsole,
+  userWithPassword,
+  viewports,
+  type ConsoleFixture,
+} from "../setup/console.ts";
+
+let fixture: ConsoleFixture;
+let browser: Browser;
+/** a second POS, in `selected` mode: its customers wait to be paired by hand (S7) */
+let floor: { api: ReturnType<typeof httpClient>; integrationId: number };
+
+beforeAll(async () => {
+  const pos = startTandem(
+    ["pos-sim", "--pos-port", "0", "--pos-api-key", "floor-pos-key"],
+    {},
+    "file",
+  );
+  [fixture, browser] = await Promise.all([startConsole(), openBrowser()]);
+  const posUrl = (await pos.waitFor(/Reference POS listening on (http:\/\/\S+)/))[1]!;
+  const created = await fixture.hubApi<{ id: number }>("POST", "/v1/integrations", {
+    kind: "pos",
+    name: "Shop floor POS",
+    baseUrl: posUrl,
+    apiKey: "floor-pos-key",
+    // nothing created in the hub is pushed there by itself: pairs are made by hand
+    options: { syncMode: "selected", webhooks: true, pushNewCustomers: false },
+  });
+  expect(created.status).toBe(201);
+  floor = { api: httpClient(posUrl, "floor-pos-key"), integrationId: created.body.id };
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface HubCustomer {
+  id: number;
+  lastName: string | null;
+  assignedUserId: number | null;
+  contacts: Array<{ kind: string; value: string }>;
+  sync: Array<{ integrationId: number; status: string }>;
+}
+
+const hubCustomer = async (id: number) =>
+  (await fixture.hubApi<HubCustomer>("GET", `/v1/customers/${id}`)).body;
+
+async function signedIn(
+  viewport: { width: number; height: number },
+  who: { email: string; password: string },
+) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await signIn(page, fixture, who);
+  return { page, close: () => context.close() };
+}
+
+async function openProfile(page: Page, id: number) {
+  await page.goto(`${fixture.url}/customers/${id}`);
+  await page.getByRole("heading", { level: 1 }).waitFor();
+}
+
+describe.each(Object.entries(viewports))("the customer profile on a %s", (_name, viewport) => {
+  it("F12, S7, S12, R11.3: a conflict is resolved field by field with one submit, and both systems get the value", async () => {
+    const u = `${Date.now().toString(36)}${viewport.width}`;
+    const email = `grace.${u}@example.com`;
+    const atPos = await floor.api<{ id: string }>("POST", "/staff/customers", {
+      firstName: "Grace",
+      lastName: `Hopper${u}`,
+      contacts: [{ type: "email", value: email }],
+    });
+    expect(atPos.status).toBe(201);
+    await eventually(
+      async () => {
+        const { body } = await fixture.hubApi<{ customers: Array<{ externalId: string }> }>(
+          "GET",
+          `/v1/integrations/${floor.integrationId}/external-customers?q=${encodeURIComponent(email)}`,
+        );
+        return body.customers.find((c) => c.externalId === atPos.body.id);
+      },
+      30_000,
+      "the POS customer recorded by the hub",
+    );
+    // the same person, typed in the hub with another last name and no email
+    const inHub = await fixture.hubApi<{ id: number }>("POST", "/v1/customers", {
+      firstName: "Grace",
+      lastName: `Hopper-Smith${u}`,
+    });
+    expect(inHub.status).toBe(201);
+    const paired = await fixture.hubApi<HubCustomer>(
+      "POST",
+      `/v1/customers/${inHub.body.id}/partner`,
+      {
+        integrationId: floor.integrationId,
+        externalId: atPos.body.id,
+      },
+    );
+    expect(paired.status).toBe(200);
+    expect(paired.body.sync.find((s) => s.integrationId === floor.integrationId)?.status).toBe(
+      "conflict",
+    );
+
+    const { page, close } = await signedIn(viewport, fixture.admin);
+    await openProfile(page, inHub.body.id);
+    const panel = page.getByRole("group", { name: "Shop floor POS" });
+    await panel.getByText("Conflict", { exact: true }).first().waitFor();
+    // side by side, the difference marked
+    const row = panel.locator("tr.conflict", { hasText: "lastName" });
+    await expect.poll(() => row.textContent()).toContain(`Hopper-Smith${u}`);
+    expect(await row.textContent()).toContain(`Hopper${u}`);
+    await expectAccessible(page);
+    const resolve = panel.getByRole("button", { name: "Resolve conflicts" });
+    expect(await resolve.isDisabled()).toBe(true);
+    const choice = panel.getByRole("group", { name: "What to keep for lastName" });
+    await choice.getByLabel("Another value").check();
+    await choice.getByLabel("Value for lastName").fill(`Hopper-Final${u}`);
+    await resolve.click();
+    await panel.getByText("In sync", { exact: true }).waitFor();
+
+    expect((await hubCustomer(inHub.body.id)).lastName).toBe(`Hopper-Final${u}`);
+    await eventually(
+      async () => {
+        const { body } = await floor.api<{ customers: Array<{ id: string; lastName: string }> }>(
+          "GET",
+          `/api/v1/customers?email=${encodeURIComponent(email)}`,
+        );
+        const atPosNow = body.customers.find((c) => c.id === atPos.body.id);
+        return atPosNow?.lastName === `Hopper-Final${u}` ? true : undefined;
+      },
+      20_000,
+      "the typed value at the POS",
+    );
+    // the history says who changed the last name, and from what
+    const history = page.getByRole("region", { name: "History" });
+    await expect
+      .poll(() =>
+        history
+          .locator("tbody tr", { hasText: `Hopper-Final${u}` })
+          .first()
+          .textContent(),
+      )
+      .toMatch(new RegExp(`lastName.*Hopper-Smith${u}.*Hopper-Final${u}.*Tandem.*Administrator`));
+    await close();
+  });
+
+  it("A7, A8, R11.3: each role assigns from the profile as its permissions allow", async () => {
+    const [manager, mine, other] = await Promise.all([
+      userWithPassword(fixture, "manager"),
+      userWithPassword(fixture, "associate"),
+      userWithPassword(fixture, "associate"),
+    ]);
+    const created = await fixture.hubApi<HubCustomer>("POST", "/v1/customers", {
+      firstName: "Assignable",
+      lastName: `Client${Date.now().toString(36)}${viewport.width}`,
+    });
+    const id = created.body.id;
+    await fixture.hubApi("PUT", `/v1/customers/${id}/assignment`, { userId: null });
+
+    // a manager picks the associate
+    const asManager = await signedIn(viewport, manager);
+    await openProfile(asManager.page, id);
+    const section = () => asManager.page.getByRole("region", { name: "Assigned associate" });
+    await section()
+      .getByLabel("Assign to")
+      .selectOption({ label: `${mine.name} (associate)` });
+    await section().getByRole("button", { name: "Save assignment" }).click();
+    await expect.poll(async () => (await hubCustomer(id)).assignedUserId).toBe(mine.id);
+    await asManager.close();
+
+    // another associate sees it, and is offered no change
+    const asOther = await signedIn(viewport, other);
+    await openProfile(asOther.page, id);
+    await asOther.page.getByText("Another associate looks after this customer").waitFor();
+    expect(
+      await asOther.page
+        .getByRole("button", { name: /Assign to me|Unassign me|Edit details/ })
+        .count(),
+    ).toBe(0);
+    await expectAccessible(asOther.page);
+    await asOther.close();
+
+    // the associate gives it back, and takes it again
+    const asMine = await signedIn(viewport, mine);
+    await openProfile(asMine.page, id);
+    await asMine.page.getByRole("button", { name: "Unassign me" }).click();
+    await asMine.page.getByRole("button", { name: "Assign to me" }).waitFor();
+    expect((await hubCustomer(id)).assignedUserId).toBeNull();
+    await asMine.page.getByRole("button", { name: "Assign to me" }).click();
+    await asMine.page.getByText(`${mine.name} (you)`).waitFor();
+    expect((await hubCustomer(id)).assignedUserId).toBe(mine.id);
+    await asMine.close();
+  });
+
+  it("F1, R11.3: a contact method is changed on its own, the others stay; a bad one is refused in words", async () => {
+    const u = `${Date.now().toString(36)}${viewport.width}`;
+    const created = await fixture.hubApi<HubCustomer>("POST", "/v1/customers", {
+      firstName: "Contact",
+      lastName: `Person${u}`,
+      contacts: [
+        { kind: "email", value: `first.${u}@example.com` },
+        { kind: "phone", value: "+45 20 12 34 56" },
+      ],
+    });
+    const id = created.body.id;
+    const { page, close } = await signedIn(viewport, fixture.admin);
+    await openProfile(page, id);
+    const contacts = page.getByRole("region", { name: "Contact methods" });
+    await contacts.getByRole("button", { name: `Change email first.${u}@example.com` }).click();
+    await contacts.getByLabel("New email").fill(`second.${u}@example.com`);
+    await contacts.getByRole("button", { name: "Save" }).click();
+    await contacts.getByText(`second.${u}@example.com`).waitFor();
+    const after = await hubCustomer(id);
+    expect(after.contacts.map((c) => c.value).sort()).toEqual(
+      [`second.${u}@example.com`, expect.stringContaining("20 12 34 56")].sort(),
+    );
+    await contacts.getByLabel("Kind").selectOption("email");
+    await contacts.getByLabel("New contact method").fill("not an email");
+    await contacts.getByRole("button", { name: "Add" }).click();
+    await contacts
+      .getByRole("alert")
+      .getByText(/Please check this/)
+      .waitFor();
+    expect((await hubCustomer(id)).contacts).toHaveLength(2);
+    await close();
+  });
+});

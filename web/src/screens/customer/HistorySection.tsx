@@ -1,0 +1,80 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { api, ok } from "../../api/client";
+import { ScrollBox } from "../../ui/ScrollBox";
+import { useUserName } from "../../ui/store-users";
+
+/** How a stored value reads: text as it is, nothing as a dash, anything else as JSON. */
+function shown(value: unknown): string {
+  if (value === null || value === undefined) return "—";
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** F12: each field's history: who, when, from where, old and new. */
+export function HistorySection({ customerId }: { customerId: number }) {
+  const [field, setField] = useState("");
+  const nameOf = useUserName();
+  const history = useQuery({
+    queryKey: ["customer", customerId, "history", field],
+    queryFn: () =>
+      ok(
+        api.GET("/v1/customers/{id}/history", {
+          params: { path: { id: customerId }, query: field ? { field } : {} },
+        }),
+      ),
+  });
+  const all = useQuery({
+    queryKey: ["customer", customerId, "history", ""],
+    queryFn: () =>
+      ok(
+        api.GET("/v1/customers/{id}/history", { params: { path: { id: customerId }, query: {} } }),
+      ),
+  });
+  const fields = [...new Set((all.data?.entries ?? []).map((e) => e.field))].sort();
+  return (
+    <section aria-labelledby="history-title">
+      <h2 id="history-title">History</h2>
+      <label>
+        Field
+        <select value={field} onChange={(e) => setField(e.target.value)}>
+          <option value="">Every field</option>
+          {fields.map((f) => (
+            <option key={f} value={f}>
+              {f}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ScrollBox label="History table">
+        <table className="history">
+          <caption className="visually-hidden">Changes, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Field</th>
+              <th scope="col">Old</th>
+              <th scope="col">New</th>
+              <th scope="col">From</th>
+              <th scope="col">Who</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...(history.data?.entries ?? [])].reverse().map((e) => (
+              <tr key={e.id}>
+                <td>{new Date(e.at).toLocaleString()}</td>
+                <td>{e.field}</td>
+                <td>{shown(e.oldValue)}</td>
+                <td>{shown(e.newValue)}</td>
+                <td>{e.source === "hub" ? "Tandem" : e.source.toUpperCase()}</td>
+                <td>
+                  {nameOf(e.actor)}
+                  {e.reason && <div className="muted">{e.reason}</div>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
+    </section>
+  );
+}
