@@ -111,15 +111,15 @@ describe.each(Object.entries(viewports))("the customer profile on a %s", (_name,
     const panel = page.getByRole("group", { name: "Shop floor POS" });
     await panel.getByText("Conflict", { exact: true }).first().waitFor();
     // side by side, the difference marked
-    const row = panel.locator("tr.conflict", { hasText: "lastName" });
+    const row = panel.locator("tr.conflict", { hasText: "Last name" });
     await expect.poll(() => row.textContent()).toContain(`Hopper-Smith${u}`);
     expect(await row.textContent()).toContain(`Hopper${u}`);
     await expectAccessible(page);
     const resolve = panel.getByRole("button", { name: "Resolve conflicts" });
     expect(await resolve.isDisabled()).toBe(true);
-    const choice = panel.getByRole("group", { name: "What to keep for lastName" });
+    const choice = panel.getByRole("group", { name: "What to keep for Last name" });
     await choice.getByLabel("Another value").check();
-    await choice.getByLabel("Value for lastName").fill(`Hopper-Final${u}`);
+    await choice.getByLabel("Value for Last name").fill(`Hopper-Final${u}`);
     await resolve.click();
     await panel.getByText("In sync", { exact: true }).waitFor();
 
@@ -145,7 +145,7 @@ describe.each(Object.entries(viewports))("the customer profile on a %s", (_name,
           .first()
           .textContent(),
       )
-      .toMatch(new RegExp(`lastName.*Hopper-Smith${u}.*Hopper-Final${u}.*Tandem.*Administrator`));
+      .toMatch(new RegExp(`Last name.*Hopper-Smith${u}.*Hopper-Final${u}.*Tandem.*Administrator`));
     await close();
   });
 
@@ -227,6 +227,33 @@ describe.each(Object.entries(viewports))("the customer profile on a %s", (_name,
       .getByText(/Please check this/)
       .waitFor();
     expect((await hubCustomer(id)).contacts).toHaveLength(2);
+    await close();
+  });
+
+  it("R11.3: a details save sends only what was changed here; an edit made meanwhile elsewhere stays", async () => {
+    const u = `${Date.now().toString(36)}${viewport.width}`;
+    const created = await fixture.hubApi<HubCustomer>("POST", "/v1/customers", {
+      firstName: "Before",
+      lastName: `Same${u}`,
+    });
+    const id = created.body.id;
+    const { page, close } = await signedIn(viewport, fixture.admin);
+    await openProfile(page, id);
+    const details = page.getByRole("region", { name: "Details" });
+    await details.getByRole("button", { name: "Edit details" }).click();
+    // someone else changes the last name while the form is open
+    const meanwhile = await fixture.hubApi("PATCH", `/v1/customers/${id}`, {
+      lastName: `Elsewhere${u}`,
+    });
+    expect(meanwhile.status).toBe(200);
+    await details.getByLabel("First name").fill(`After${u}`);
+    await details.getByRole("button", { name: "Save details" }).click();
+    await details.getByRole("button", { name: "Edit details" }).waitFor();
+    const saved = await fixture.hubApi<HubCustomer & { firstName: string }>(
+      "GET",
+      `/v1/customers/${id}`,
+    );
+    expect(saved.body).toMatchObject({ firstName: `After${u}`, lastName: `Elsewhere${u}` });
     await close();
   });
 });

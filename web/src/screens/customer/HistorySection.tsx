@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, ok } from "../../api/client";
+import { fieldLabel } from "../../ui/field-label";
 import { ScrollBox } from "../../ui/ScrollBox";
 import { useUserName } from "../../ui/store-users";
 
@@ -30,7 +31,9 @@ export function HistorySection({ customerId }: { customerId: number }) {
         api.GET("/v1/customers/{id}/history", { params: { path: { id: customerId }, query: {} } }),
       ),
   });
-  const fields = [...new Set((all.data?.entries ?? []).map((e) => e.field))].sort();
+  const fields = [...new Set((all.data?.entries ?? []).map((e) => e.field))].sort((a, b) =>
+    fieldLabel(a).localeCompare(fieldLabel(b)),
+  );
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">History</h2>
@@ -40,7 +43,8 @@ export function HistorySection({ customerId }: { customerId: number }) {
           <option value="">Every field</option>
           {fields.map((f) => (
             <option key={f} value={f}>
-              {f}
+              {fieldLabel(f)}
+              {fieldLabel(f) === f ? "" : ` (${f})`}
             </option>
           ))}
         </select>
@@ -62,7 +66,7 @@ export function HistorySection({ customerId }: { customerId: number }) {
             {[...(history.data?.entries ?? [])].reverse().map((e) => (
               <tr key={e.id}>
                 <td>{new Date(e.at).toLocaleString()}</td>
-                <td>{e.field}</td>
+                <td>{fieldLabel(e.field)}</td>
                 <td>{shown(e.oldValue)}</td>
                 <td>{shown(e.newValue)}</td>
                 <td>{e.source === "hub" ? "Tandem" : e.source.toUpperCase()}</td>

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { api, ok } from "../../api/client";
 import { statusWords, type Customer } from "../../ui/customer-names";
 import { ErrorText } from "../../ui/ErrorText";
+import { fieldLabel } from "../../ui/field-label";
 import { ScrollBox } from "../../ui/ScrollBox";
 import { useCustomerAction } from "./customer-action";
 
@@ -108,7 +109,7 @@ function Compare({
       <tbody>
         {fields.map((f) => (
           <tr key={f.field} className={f.conflict ? "conflict" : f.differs ? "differs" : undefined}>
-            <th scope="row">{f.field}</th>
+            <th scope="row">{fieldLabel(f.field)}</th>
             <td>{f.hub ?? "—"}</td>
             <td>{f.external ?? "—"}</td>
             <td>
@@ -173,7 +174,7 @@ function ConflictChoice(props: {
   const typed = props.choice?.take === "value" ? (props.choice.value ?? "") : "";
   return (
     <fieldset className="choices">
-      <legend className="visually-hidden">What to keep for {props.field}</legend>
+      <legend className="visually-hidden">What to keep for {fieldLabel(props.field)}</legend>
       <label>
         <input
           type="radio"
@@ -203,7 +204,7 @@ function ConflictChoice(props: {
       </label>
       {props.choice?.take === "value" && (
         <label>
-          Value for {props.field}
+          Value for {fieldLabel(props.field)}
           <input
             value={typed}
             onChange={(e) => props.onChoose({ take: "value", value: e.target.value })}
