@@ -1,7 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually, httpClient, startTandem } from "../setup/processes.ts";
+import { eventually } from "../setup/processes.ts";
 import {
+  addSelectedPos,
   expectAccessible,
   openBrowser,
   signIn,
@@ -14,26 +15,11 @@ import {
 let fixture: ConsoleFixture;
 let browser: Browser;
 /** a second POS, in `selected` mode: its customers wait to be paired by hand (S7) */
-let floor: { api: ReturnType<typeof httpClient>; integrationId: number };
+let floor: Awaited<ReturnType<typeof addSelectedPos>>;
 
 beforeAll(async () => {
-  const pos = startTandem(
-    ["pos-sim", "--pos-port", "0", "--pos-api-key", "floor-pos-key"],
-    {},
-    "file",
-  );
   [fixture, browser] = await Promise.all([startConsole(), openBrowser()]);
-  const posUrl = (await pos.waitFor(/Reference POS listening on (http:\/\/\S+)/))[1]!;
-  const created = await fixture.hubApi<{ id: number }>("POST", "/v1/integrations", {
-    kind: "pos",
-    name: "Shop floor POS",
-    baseUrl: posUrl,
-    apiKey: "floor-pos-key",
-    // nothing created in the hub is pushed there by itself: pairs are made by hand
-    options: { syncMode: "selected", webhooks: true, pushNewCustomers: false },
-  });
-  expect(created.status).toBe(201);
-  floor = { api: httpClient(posUrl, "floor-pos-key"), integrationId: created.body.id };
+  floor = await addSelectedPos(fixture, "Shop floor POS", "floor-pos-key");
 }, 120_000);
 
 afterAll(async () => {

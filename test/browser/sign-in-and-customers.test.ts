@@ -44,16 +44,16 @@ describe.each(Object.entries(viewports))("the console on a %s", (_name, viewport
 
   it("R11.1: each role signs in and is offered only the screens its API allows", async () => {
     const expected = {
-      admin: ["Customers"],
-      manager: ["Customers"],
-      associate: ["Customers"],
+      admin: ["Customers", "Activity"],
+      manager: ["Customers", "Activity"],
+      associate: ["Customers", "Activity"],
     } as const;
     for (const role of ["admin", "manager", "associate"] as const) {
       const who = await userWithPassword(fixture, role);
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
       await signIn(page, fixture, who);
-      expect(await page.getByText(`${who.name} (${role})`).count()).toBe(1);
+      expect(await page.getByRole("banner").getByText(`${who.name} (${role})`).count()).toBe(1);
       expect(await mainLinks(page)).toEqual(expected[role]);
       await page.getByRole("button", { name: "Sign out" }).click();
       await page.getByRole("button", { name: "Sign in" }).waitFor();

@@ -69,6 +69,24 @@ export async function startConsole(): Promise<ConsoleFixture> {
   };
 }
 
+/**
+ * A second reference POS, connected in `selected` mode with nothing pushed by itself: its
+ * customers wait to be paired by hand (S7) and the hub's wait to be sent (S1, S5, S6).
+ */
+export async function addSelectedPos(fixture: ConsoleFixture, name: string, apiKey: string) {
+  const pos = startTandem(["pos-sim", "--pos-port", "0", "--pos-api-key", apiKey], {}, "file");
+  const url = (await pos.waitFor(/Reference POS listening on (http:\/\/\S+)/))[1]!;
+  const created = await fixture.hubApi<{ id: number }>("POST", "/v1/integrations", {
+    kind: "pos",
+    name,
+    baseUrl: url,
+    apiKey,
+    options: { syncMode: "selected", webhooks: true, pushNewCustomers: false },
+  });
+  expect(created.status).toBe(201);
+  return { api: httpClient(url, apiKey), integrationId: created.body.id };
+}
+
 let users = 0;
 
 /** A user of the role with a password set through an invitation, as an admin would make one. */

@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { Layout } from "./app/Layout";
 import { SessionGate } from "./app/session";
+import { ActivityScreen } from "./screens/ActivityScreen";
 import { CustomerScreen } from "./screens/CustomerScreen";
 import { CustomersScreen } from "./screens/CustomersScreen";
 import "./styles.css";
@@ -22,6 +23,7 @@ createRoot(document.getElementById("root")!).render(
               <Route index element={<Navigate to="/customers" replace />} />
               <Route path="customers" element={<CustomersScreen />} />
               <Route path="customers/:id" element={<CustomerScreen />} />
+              <Route path="activity" element={<ActivityScreen />} />
               <Route path="*" element={<p>There is no such page. Choose a screen above.</p>} />
             </Route>
           </Routes>
