@@ -2,9 +2,13 @@ import { Readable } from "node:stream";
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { FileKind } from "../connectors/file/read-customer-file.ts";
-import { exportCustomers } from "../services/customer-export.ts";
+import {
+  customerFileTemplate,
+  exportCustomers,
+  type CustomerFileDownload,
+} from "../services/customer-export.ts";
 import { importIntegrationFile, type FileUpload } from "../services/file-imports.ts";
-import { importHubFile } from "../services/hub-file-import.ts";
+import { importHubFile, previewHubFile } from "../services/hub-file-import.ts";
 import { RequestError } from "./http-errors.ts";
 import type { HubEnv } from "./hub-env.ts";
 import { hubRoute, managerRoles } from "./role-route.ts";
@@ -121,6 +125,34 @@ export const customerFilesRoutes = new OpenAPIHono<HubEnv>()
   )
   .openapi(
     hubRoute({
+      method: "post",
+      path: "/v1/customers/import-preview",
+      operationId: "previewHubFile",
+      summary: "R11.5: what a customer file would load into the hub, checked and not loaded",
+      description:
+        "The checks of `POST /v1/customers/import`, every row, rolled back: the rows it would load and the ones it would leave out, or the 400 with every problem by row and column (`error.problems`). Nothing is saved.",
+      roles: managerRoles,
+      tags: ["customers"],
+      request: uploadBody,
+      responses: {
+        200: json(
+          z
+            .object({
+              rows: z.number(),
+              queued: z.number().openapi({ description: "rows that would become hub customers" }),
+              skipped: z.number(),
+              skippedRows: z.array(z.object({ row: z.number(), reason: z.string() })),
+            })
+            .openapi("HubFilePreview"),
+          "what the import would do",
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await previewHubFile(c.get("ctx"), c.get("actor"), uploadOf(c)), 200),
+  )
+  .openapi(
+    hubRoute({
       method: "get",
       path: "/v1/customers/export",
       operationId: "exportCustomers",
@@ -137,15 +169,37 @@ export const customerFilesRoutes = new OpenAPIHono<HubEnv>()
         ...errorResponses,
       },
     }),
-    async (c) => {
-      const { format } = c.req.valid("query");
-      const file = await exportCustomers(c.get("ctx"), c.get("actor"), format);
-      return new Response(Readable.toWeb(file.body) as ReadableStream, {
-        status: 200,
-        headers: {
-          "content-type": file.contentType,
-          "content-disposition": `attachment; filename="${file.fileName}"`,
-        },
-      }) as never;
-    },
+    async (c) =>
+      download(await exportCustomers(c.get("ctx"), c.get("actor"), c.req.valid("query").format)),
+  )
+  .openapi(
+    hubRoute({
+      method: "get",
+      path: "/v1/customers/import-template",
+      operationId: "customerFileTemplate",
+      summary: "I3: the customer file's template, as CSV or XLSX",
+      description:
+        "The columns of docs/file-format.md with two sample rows, as `tandem import --template` writes them.",
+      roles: managerRoles,
+      tags: ["customers"],
+      request: {
+        query: z.object({ format: z.enum(["csv", "xlsx"]).default("csv") }),
+      },
+      responses: {
+        200: { description: "the template", content: fileContent },
+        ...errorResponses,
+      },
+    }),
+    (c) => download(customerFileTemplate(c.req.valid("query").format)),
   );
+
+/** A customer file as an attachment, streamed. */
+function download(file: CustomerFileDownload) {
+  return new Response(Readable.toWeb(file.body) as ReadableStream, {
+    status: 200,
+    headers: {
+      "content-type": file.contentType,
+      "content-disposition": `attachment; filename="${file.fileName}"`,
+    },
+  }) as never;
+}

@@ -48,7 +48,7 @@ export function statusOf(code: ServiceErrorCode | RequestErrorCode): ContentfulS
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string; problems?: unknown[]; total?: number | undefined };
 }
 
 // Hono's own refusals (a validator's or a middleware's HTTPException) in our error shape.
@@ -71,8 +71,16 @@ export function errorResponse(error: unknown, c: Context, log: (error: unknown) 
     const retry = (error as { details?: { retryAfterSeconds?: number } }).details
       ?.retryAfterSeconds;
     if (retry !== undefined) c.header("Retry-After", String(retry));
+    // I3: a customer file's problems travel with it, by row and column
+    const file = (error as { details?: { problems?: unknown[]; total?: number } }).details;
     return c.json<ErrorBody>(
-      { error: { code: error.code, message: error.message } },
+      {
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(file?.problems ? { problems: file.problems, total: file.total } : {}),
+        },
+      },
       statusOf(error.code),
     );
   }

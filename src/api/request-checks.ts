@@ -60,7 +60,7 @@ export function requestChecks(options: { maxBodyBytes: number }): MiddlewareHand
 }
 
 /** I3: the routes that take a customer file (CSV or XLSX) as their body. */
-const fileUploadPath = /^\/v1\/(customers\/import|integrations\/[^/]+\/import)$/;
+const fileUploadPath = /^\/v1\/(customers\/import(-preview)?|integrations\/[^/]+\/import)$/;
 export const isFileUpload = (method: string, path: string) =>
   method === "POST" && fileUploadPath.test(path);
 

@@ -23,6 +23,8 @@ const policy: Record<string, Role[]> = {
   exportCustomers: managers,
   importIntegrationFile: managers,
   importHubFile: managers,
+  previewHubFile: managers,
+  customerFileTemplate: managers,
   createCustomer: any,
   getCustomer: any,
   updateCustomer: any,

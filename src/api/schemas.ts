@@ -3,7 +3,29 @@ import { linkStatuses } from "../domain/link-status.ts";
 import { numberChoices } from "../domain/hub-change.ts";
 
 export const errorSchema = z
-  .object({ error: z.object({ code: z.string(), message: z.string() }) })
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      problems: z
+        .array(
+          z.object({
+            row: z.number().nullable(),
+            column: z.string().nullable(),
+            message: z.string(),
+          }),
+        )
+        .optional()
+        .openapi({
+          description:
+            "I3: a customer file's problems by row and column (the first 100), so a screen can show each where it is",
+        }),
+      total: z
+        .number()
+        .optional()
+        .openapi({ description: "how many problems the file has in all" }),
+    }),
+  })
   .openapi("Error");
 
 export const errorResponses = {

@@ -3,6 +3,8 @@ import { birthDatePreference } from "../connectors/file/customer-file-format.ts"
 import type { FileKind } from "../connectors/file/read-customer-file.ts";
 import {
   fileMediaTypes,
+  templateLayout,
+  templateRows,
   writeCustomerFile,
   type FileCustomerOut,
 } from "../connectors/file/write-customer-file.ts";
@@ -40,5 +42,14 @@ export async function exportCustomers(
     body: writeCustomerFile(kind, fileLayout, rows()),
     contentType: fileMediaTypes[kind],
     fileName: `customers.${kind}`,
+  };
+}
+
+/** I3, R11.5: the import template (the columns and two sample rows), as `tandem import --template` writes it. */
+export function customerFileTemplate(kind: FileKind): CustomerFileDownload {
+  return {
+    body: writeCustomerFile(kind, templateLayout, templateRows()),
+    contentType: fileMediaTypes[kind],
+    fileName: `customers-template.${kind}`,
   };
 }

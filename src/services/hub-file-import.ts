@@ -42,10 +42,41 @@ const listed = 100;
  * run's progress shows it). The same file twice is refused, by its digest. Managers and admins.
  * Chosen: imported customers are active (the store's existing customers) and unassigned.
  */
+export type HubImportPreview = Omit<HubImportSummary, "run">;
+
+/** What a preview's transaction throws to roll everything back, carrying what it found. */
+class PreviewDone extends Error {
+  constructor(readonly summary: HubImportPreview) {
+    super("preview: rolled back");
+  }
+}
+
+/**
+ * R11.5: the same import checked to its end, every row, and rolled back: what it would load and
+ * leave out, or the 400 with every problem by row and column, with nothing saved (the console's
+ * preview before the user confirms). Chosen: the same code path as the import, so that a preview
+ * cannot pass a file the import refuses; the only trace is the customer-number sequence, which
+ * may have moved past the file's numbers (numbers are never reused, so this only skips some).
+ */
+export async function previewHubFile(
+  ctx: ServiceContext,
+  actor: Actor,
+  upload: FileUpload,
+): Promise<HubImportPreview> {
+  try {
+    await importHubFile(ctx, actor, upload, { preview: true });
+  } catch (error) {
+    if (error instanceof PreviewDone) return error.summary;
+    throw error;
+  }
+  throw new Error("a preview's transaction was not rolled back");
+}
+
 export async function importHubFile(
   ctx: ServiceContext,
   actor: Actor,
   upload: FileUpload,
+  options: { preview?: boolean } = {},
 ): Promise<HubImportSummary> {
   requireRole(actor, ["admin", "manager"], "importing a customer file");
   const store = await readStore(ctx.db, actor.storeId);
@@ -158,7 +189,9 @@ export async function importHubFile(
         skipped: skippedCount,
         at: now,
       });
-      return { runId: id, rows, queued, skipped: skippedCount, skippedRows: skipped };
+      const found = { rows, queued, skipped: skippedCount, skippedRows: skipped };
+      if (options.preview) throw new PreviewDone(found);
+      return { runId: id, ...found };
     }),
   );
   return { ...summary, run: await getPartnerRun(ctx, actor, runId) };

@@ -376,4 +376,40 @@ describe.each(engines)("I3, I4: customer files through the API, on $name", (engi
     expect(links[0]!.status).toBe("synced");
     expect(await names(hub)).toEqual(["Ada Lovelace", "New Edited"]);
   });
+
+  it("R11.5: a preview checks a file as the import does and saves nothing; its problems come by row and column", async () => {
+    const hub = await createTestHub(await engine.open());
+    const call = api(hub);
+    const tag = Date.now().toString(36);
+    const file = `${header}\nP-${tag}-1,Pre,View,pre.${tag}@example.com\nP-${tag}-2,Pre,Two,\n`;
+    const tables = async () =>
+      (
+        await hub.ctx.db.query<{ n: string }>(
+          `select concat_ws('/', (select count(*) from clients), (select count(*) from change_events),
+                  (select count(*) from partner_runs), (select count(*) from file_imports)) as n`,
+        )
+      )[0]!.n;
+    const before = await tables();
+    const preview = await call("POST", "/v1/customers/import-preview", csv(file));
+    expect(preview.status).toBe(200);
+    expect(JSON.parse(preview.text)).toEqual({ rows: 2, queued: 2, skipped: 0, skippedRows: [] });
+    expect(await tables()).toBe(before);
+
+    const broken = await call(
+      "POST",
+      "/v1/customers/import-preview",
+      csv(`${header}\nP-${tag}-3,Ada,Lovelace,not-an-email\nP-${tag}-3,Bob,King,\n`),
+    );
+    expect(broken.status).toBe(400);
+    const error = (JSON.parse(broken.text) as { error: { problems: unknown[]; total: number } })
+      .error;
+    expect(error.problems).toEqual([{ row: 2, column: "email", message: expect.any(String) }]);
+    expect(error.total).toBe(1);
+    expect(await tables()).toBe(before);
+
+    // the same file then loads, as the preview said
+    const loaded = await call("POST", "/v1/customers/import", csv(file));
+    expect(loaded.status).toBe(202);
+    expect(JSON.parse(loaded.text)).toMatchObject({ rows: 2, queued: 2 });
+  });
 });

@@ -27,6 +27,8 @@ export function samples(f: RoleFixture): Record<string, Sample> {
     // a JSON body: an allowed role gets past the roles to a 415 (not a file), a forbidden one 403
     importIntegrationFile: { params: integration, body: {} },
     importHubFile: { body: {} },
+    previewHubFile: { body: {} },
+    customerFileTemplate: { query: "format=csv" },
     createCustomer: { body: { firstName: "Newt", lastName: "Matrix" } },
     getCustomer: { params: customer },
     updateCustomer: { params: customer, body: { firstName: "Changed" } },

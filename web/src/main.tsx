@@ -5,6 +5,7 @@ import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { Layout } from "./app/Layout";
 import { SessionGate } from "./app/session";
 import { ActivityScreen } from "./screens/ActivityScreen";
+import { ImportExportScreen } from "./screens/ImportExportScreen";
 import { CustomerScreen } from "./screens/CustomerScreen";
 import { CustomersScreen } from "./screens/CustomersScreen";
 import "./styles.css";
@@ -24,6 +25,7 @@ createRoot(document.getElementById("root")!).render(
               <Route path="customers" element={<CustomersScreen />} />
               <Route path="customers/:id" element={<CustomerScreen />} />
               <Route path="activity" element={<ActivityScreen />} />
+              <Route path="files" element={<ImportExportScreen />} />
               <Route path="*" element={<p>There is no such page. Choose a screen above.</p>} />
             </Route>
           </Routes>

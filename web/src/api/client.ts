@@ -6,6 +6,12 @@ import type { paths } from "./hub-api";
 
 export const api = createClient<paths>({ baseUrl: "/", credentials: "same-origin" });
 
+export interface FileProblem {
+  row: number | null;
+  column: string | null;
+  message: string;
+}
+
 /** An answer the hub refused, with its code and message (the message names the field). */
 export class ApiError extends Error {
   constructor(
@@ -13,6 +19,9 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly retryAfterSeconds?: number,
+    /** a customer file's problems by row and column (I3) */
+    readonly problems?: FileProblem[],
+    readonly total?: number,
   ) {
     super(message);
     this.name = "ApiError";
@@ -31,12 +40,16 @@ type Answer<T> = { data?: T; error?: unknown; response: Response };
 export async function ok<T>(pending: Promise<Answer<T>>): Promise<T> {
   const { data, error, response } = await pending;
   if (response.ok) return data as T;
-  const body = (error ?? {}) as { error?: { code?: string; message?: string } };
+  const body = (error ?? {}) as {
+    error?: { code?: string; message?: string; problems?: FileProblem[]; total?: number };
+  };
   const retry = Number(response.headers.get("retry-after"));
   throw new ApiError(
     response.status,
     body.error?.code ?? `http_${response.status}`,
     body.error?.message ?? response.statusText,
     Number.isFinite(retry) && retry > 0 ? retry : undefined,
+    body.error?.problems,
+    body.error?.total,
   );
 }

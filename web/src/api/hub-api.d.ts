@@ -44,6 +44,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/customers/import-preview": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * R11.5: what a customer file would load into the hub, checked and not loaded
+     * @description The checks of `POST /v1/customers/import`, every row, rolled back: the rows it would load and the ones it would leave out, or the 400 with every problem by row and column (`error.problems`). Nothing is saved.
+     *
+     *     Roles: admin, manager.
+     */
+    post: operations["previewHubFile"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/customers/export": {
     parameters: {
       query?: never;
@@ -58,6 +80,28 @@ export interface paths {
      *     Roles: admin, manager.
      */
     get: operations["exportCustomers"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/customers/import-template": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * I3: the customer file's template, as CSV or XLSX
+     * @description The columns of docs/file-format.md with two sample rows, as `tandem import --template` writes them.
+     *
+     *     Roles: admin, manager.
+     */
+    get: operations["customerFileTemplate"];
     put?: never;
     post?: never;
     delete?: never;
@@ -1440,6 +1484,14 @@ export interface components {
       error: {
         code: string;
         message: string;
+        /** @description I3: a customer file's problems by row and column (the first 100), so a screen can show each where it is */
+        problems?: {
+          row: number | null;
+          column: string | null;
+          message: string;
+        }[];
+        /** @description how many problems the file has in all */
+        total?: number;
       };
     };
     HubFileImport: {
@@ -1482,6 +1534,16 @@ export interface components {
         final: boolean;
       }[];
       createdAt: string;
+    };
+    HubFilePreview: {
+      rows: number;
+      /** @description rows that would become hub customers */
+      queued: number;
+      skipped: number;
+      skippedRows: {
+        row: number;
+        reason: string;
+      }[];
     };
     Customer: {
       id: number;
@@ -2136,6 +2198,85 @@ export interface operations {
       };
     };
   };
+  previewHubFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "text/csv": string;
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+      };
+    };
+    responses: {
+      /** @description what the import would do */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["HubFilePreview"];
+        };
+      };
+      /** @description invalid input; the message names the field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description no or bad API token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description the caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description the body is larger than the server's --max-body-bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description the body is not application/json (UTF-8) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   exportCustomers: {
     parameters: {
       query?: {
@@ -2148,6 +2289,83 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description the customer file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": string;
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        };
+      };
+      /** @description invalid input; the message names the field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description no or bad API token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description the caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description the body is larger than the server's --max-body-bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description the body is not application/json (UTF-8) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  customerFileTemplate: {
+    parameters: {
+      query?: {
+        format?: "csv" | "xlsx";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the template */
       200: {
         headers: {
           [name: string]: unknown;

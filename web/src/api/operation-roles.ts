@@ -2,7 +2,9 @@
 export const operationRoles = {
   importIntegrationFile: ["admin", "manager"],
   importHubFile: ["admin", "manager"],
+  previewHubFile: ["admin", "manager"],
   exportCustomers: ["admin", "manager"],
+  customerFileTemplate: ["admin", "manager"],
   listCustomers: ["admin", "manager", "associate"],
   createCustomer: ["admin", "manager", "associate"],
   getCustomer: ["admin", "manager", "associate"],

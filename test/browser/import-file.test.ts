@@ -1,0 +1,98 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  expectAccessible,
+  openBrowser,
+  signIn,
+  startConsole,
+  viewports,
+  type ConsoleFixture,
+} from "../setup/console.ts";
+
+let fixture: ConsoleFixture;
+let browser: Browser;
+
+beforeAll(async () => {
+  [fixture, browser] = await Promise.all([startConsole(), openBrowser()]);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A CSV of the customer file format with the given rows (columns by name, the rest empty). */
+async function customerCsv(page: Page, rows: Array<Record<string, string>>): Promise<Buffer> {
+  // the template, downloaded as the signed-in user would
+  const template = await page.request.get(`${fixture.url}/v1/customers/import-template?format=csv`);
+  expect(template.status()).toBe(200);
+  const header = (await template.text())
+    .replace(/^\ufeff/, "")
+    .split("\r\n")[0]!
+    .split(",");
+  const lines = [header.join(","), ...rows.map((r) => header.map((h) => r[h] ?? "").join(","))];
+  return Buffer.from(lines.join("\r\n") + "\r\n");
+}
+
+describe.each(Object.entries(viewports))("importing a file on a %s", (name, viewport) => {
+  it("I3, R11.5: a file with an error is shown by row and column and loads nothing; fixed, it loads after a preview", async () => {
+    const u = `${Date.now().toString(36)}${viewport.width}`;
+    const rows = [
+      {
+        customer_number: `7${viewport.width}001`,
+        first_name: "Imported",
+        last_name: `One${u}`,
+        email: `one.${u}@example.com`,
+      },
+      {
+        customer_number: `7${viewport.width}002`,
+        first_name: "Imported",
+        last_name: `Two${u}`,
+        email: "not-an-email",
+      },
+    ];
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await signIn(page, fixture, fixture.admin);
+    await page.getByRole("link", { name: "Import and export" }).click();
+    const chooser = page.getByLabel("Drop the file here, or choose it");
+    await chooser.setInputFiles({
+      name: `customers-${name}.csv`,
+      mimeType: "text/csv",
+      buffer: await customerCsv(page, rows),
+    });
+    const problems = page.getByRole("group", { name: "Problems in the file" });
+    await problems.waitFor();
+    // row 3 (the header is row 1), the email column
+    await expect.poll(() => problems.locator("tbody tr").first().textContent()).toMatch(/^3email/);
+    await expectAccessible(page);
+    const none = await fixture.hubApi<{ customers: unknown[] }>("GET", `/v1/customers?q=${u}`);
+    expect(none.body.customers).toHaveLength(0);
+
+    rows[1]!.email = `two.${u}@example.com`;
+    await chooser.setInputFiles({
+      name: `customers-${name}.csv`,
+      mimeType: "text/csv",
+      buffer: await customerCsv(page, rows),
+    });
+    await page
+      .getByText(`customers-${name}.csv: 2 rows checked. 2 would become customers.`)
+      .waitFor();
+    expect(await problems.count()).toBe(0);
+    // the preview loaded nothing
+    expect(
+      (await fixture.hubApi<{ customers: unknown[] }>("GET", `/v1/customers?q=${u}`)).body
+        .customers,
+    ).toHaveLength(0);
+    await page.getByRole("button", { name: "Load 2 customers" }).click();
+    await page.getByRole("link", { name: "Follow its progress" }).click();
+    await page.waitForURL(/\/activity#run-\d+$/);
+    const run = page.locator(new URL(page.url()).hash);
+    await run.getByText("2 of 2 · finished").waitFor({ timeout: 60_000 });
+    const loaded = await fixture.hubApi<{ customers: Array<{ lastName: string }> }>(
+      "GET",
+      `/v1/customers?q=${u}`,
+    );
+    expect(loaded.body.customers.map((c) => c.lastName).sort()).toEqual([`One${u}`, `Two${u}`]);
+    await context.close();
+  });
+});

@@ -1,0 +1,171 @@
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link } from "react-router";
+import { api, ApiError, ok } from "../api/client";
+import { ErrorText } from "../ui/ErrorText";
+import { ScrollBox } from "../ui/ScrollBox";
+
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The file's content type, from its name (browsers often leave .csv untyped). */
+function typeOf(file: File): string | undefined {
+  if (/\.csv$/i.test(file.name)) return "text/csv";
+  if (/\.xlsx$/i.test(file.name)) return xlsxType;
+  return undefined;
+}
+
+/** The file as the request's body, with its type: the hub reads it as a stream. */
+const asFileBody = (file: File) => ({
+  body: file as never,
+  bodySerializer: (body: unknown) => body as BodyInit,
+  headers: { "content-type": typeOf(file)! },
+});
+
+/**
+ * I3, I4: a customer file dropped or picked, checked in full by the hub (a preview: nothing is
+ * loaded), its problems shown by row and column; loaded when the user confirms. The template and
+ * the export are downloads.
+ */
+export function ImportExportScreen() {
+  const [file, setFile] = useState<File>();
+  const [dragging, setDragging] = useState(false);
+  const preview = useMutation({
+    mutationFn: (f: File) => ok(api.POST("/v1/customers/import-preview", asFileBody(f))),
+  });
+  const load = useMutation({
+    mutationFn: (f: File) => ok(api.POST("/v1/customers/import", asFileBody(f))),
+  });
+
+  const pick = (f: File | undefined) => {
+    load.reset();
+    setFile(f);
+    if (f && typeOf(f)) preview.mutate(f);
+    else preview.reset();
+  };
+  const problems = preview.error instanceof ApiError ? preview.error.problems : undefined;
+
+  return (
+    <section aria-labelledby="files-title">
+      <h1 id="files-title">Import and export</h1>
+      <section aria-labelledby="import-title">
+        <h2 id="import-title">Load customers into Tandem</h2>
+        <p>
+          A CSV or XLSX file in Tandem's customer file format. Every row is checked before anything
+          is loaded; a file with a problem loads nothing. Start from the template:{" "}
+          <a href="/v1/customers/import-template?format=csv" download>
+            template (CSV)
+          </a>
+          ,{" "}
+          <a href="/v1/customers/import-template?format=xlsx" download>
+            template (XLSX)
+          </a>
+          .
+        </p>
+        <div
+          className={`drop-zone${dragging ? " dragging" : ""}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(e) => {
+            e.preventDefault();
+            setDragging(false);
+            pick(e.dataTransfer.files[0]);
+          }}
+        >
+          <label>
+            Drop the file here, or choose it
+            <input
+              type="file"
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(e) => pick(e.target.files?.[0])}
+            />
+          </label>
+        </div>
+        {file && !typeOf(file) && (
+          <p className="error" role="alert">
+            {file.name} is not a CSV or XLSX file. Save it from your spreadsheet as CSV or XLSX.
+          </p>
+        )}
+        {preview.isPending && <p role="status">Checking {file?.name}…</p>}
+        {preview.error && (
+          <div role="alert">
+            <p className="error">
+              {file?.name} cannot be loaded as it is
+              {problems
+                ? `: ${preview.error instanceof ApiError && preview.error.total ? preview.error.total : problems.length} problem(s). Fix them in the file and choose it again.`
+                : "."}
+            </p>
+            {problems ? (
+              <ScrollBox label="Problems in the file">
+                <table className="problems">
+                  <thead>
+                    <tr>
+                      <th scope="col">Row</th>
+                      <th scope="col">Column</th>
+                      <th scope="col">Problem</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {problems.map((p, n) => (
+                      <tr key={n}>
+                        <td>{p.row ?? "the file"}</td>
+                        <td>{p.column ?? "the row"}</td>
+                        <td>{p.message}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollBox>
+            ) : (
+              <ErrorText error={preview.error} />
+            )}
+          </div>
+        )}
+        {preview.data && file && !load.data && (
+          <div className="preview" role="status">
+            <p>
+              {file.name}: {preview.data.rows} rows checked. {preview.data.queued} would become
+              customers
+              {preview.data.skipped > 0 &&
+                `; ${preview.data.skipped} would be left out, as Tandem has them already`}
+              .
+            </p>
+            {preview.data.skippedRows.length > 0 && (
+              <ul>
+                {preview.data.skippedRows.map((r) => (
+                  <li key={r.row}>
+                    Row {r.row}: {r.reason}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <button type="button" onClick={() => load.mutate(file)} disabled={load.isPending}>
+              Load {preview.data.queued} customers
+            </button>
+          </div>
+        )}
+        <ErrorText error={load.error} />
+        {load.data && (
+          <p role="status">
+            Loading {load.data.queued} customers from {file?.name}.{" "}
+            <Link to={`/activity#run-${load.data.run.id}`}>Follow its progress</Link>
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="export-title">
+        <h2 id="export-title">Export every customer</h2>
+        <p>
+          <a href="/v1/customers/export?format=csv" download>
+            Download as CSV
+          </a>{" "}
+          ·{" "}
+          <a href="/v1/customers/export?format=xlsx" download>
+            Download as XLSX
+          </a>
+        </p>
+      </section>
+    </section>
+  );
+}
