@@ -44,8 +44,8 @@ describe.each(Object.entries(viewports))("the console on a %s", (_name, viewport
 
   it("R11.1: each role signs in and is offered only the screens its API allows", async () => {
     const expected = {
-      admin: ["Customers", "Activity"],
-      manager: ["Customers", "Activity"],
+      admin: ["Customers", "Activity", "Import and export"],
+      manager: ["Customers", "Activity", "Import and export"],
       associate: ["Customers", "Activity"],
     } as const;
     for (const role of ["admin", "manager", "associate"] as const) {
