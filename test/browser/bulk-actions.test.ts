@@ -1,27 +1,15 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eventually } from "../setup/processes.ts";
 import {
   addSelectedPos,
   expectAccessible,
-  openBrowser,
   signIn,
-  startConsole,
   userWithPassword,
   viewports,
-  type ConsoleFixture,
+  withConsole,
 } from "../setup/console.ts";
 
-let fixture: ConsoleFixture;
-let browser: Browser;
-
-beforeAll(async () => {
-  [fixture, browser] = await Promise.all([startConsole(), openBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const on = withConsole();
 
 interface HubCustomer {
   id: number;
@@ -31,10 +19,10 @@ interface HubCustomer {
 
 describe.each(Object.entries(viewports))("bulk actions on a %s", (name, viewport) => {
   it("S6, S11, R11.2, R11.6: partners are created for the whole Not linked section, and the run's progress is followed to its end", async () => {
-    const shop = await addSelectedPos(fixture, `Web shop POS ${name}`, `shop-key-${name}-123`);
-    const context = await browser.newContext({ viewport });
+    const shop = await addSelectedPos(on.fixture, `Web shop POS ${name}`, `shop-key-${name}-123`);
+    const context = await on.browser.newContext({ viewport });
     const page = await context.newPage();
-    await signIn(page, fixture, fixture.admin);
+    await signIn(page, on.fixture, on.fixture.admin);
     await page.getByLabel("Integration").selectOption({ label: `Web shop POS ${name}` });
     const sections = page.getByRole("group", { name: `Sections of Web shop POS ${name}` });
     const unlinked = sections.getByRole("button", { name: /^Not linked/ });
@@ -73,21 +61,21 @@ describe.each(Object.entries(viewports))("bulk actions on a %s", (name, viewport
 
   it("A3, A7, R11.2: a manager assigns a selection in bulk; an associate is not offered it", async () => {
     const [manager, associate] = await Promise.all([
-      userWithPassword(fixture, "manager"),
-      userWithPassword(fixture, "associate"),
+      userWithPassword(on.fixture, "manager"),
+      userWithPassword(on.fixture, "associate"),
     ]);
     const u = `Bulk${Date.now().toString(36)}${viewport.width}`;
     const ids: number[] = [];
     for (const first of ["Ann", "Ben", "Cy"]) {
-      const created = await fixture.hubApi<{ id: number }>("POST", "/v1/customers", {
+      const created = await on.fixture.hubApi<{ id: number }>("POST", "/v1/customers", {
         firstName: first,
         lastName: u,
       });
       ids.push(created.body.id);
     }
-    const asManager = await browser.newContext({ viewport });
+    const asManager = await on.browser.newContext({ viewport });
     const page = await asManager.newPage();
-    await signIn(page, fixture, manager);
+    await signIn(page, on.fixture, manager);
     await page.getByLabel("Search by name, number, email or phone").fill(u);
     await expect.poll(() => page.locator("table.customers tbody tr").count()).toBe(3);
     await page.getByLabel(`Select Ann ${u}`).check();
@@ -99,7 +87,9 @@ describe.each(Object.entries(viewports))("bulk actions on a %s", (name, viewport
     await page.getByRole("button", { name: "Assign", exact: true }).click();
     await page.getByText("2 assigned.").waitFor();
     const after = await Promise.all(
-      ids.map(async (id) => (await fixture.hubApi<HubCustomer>("GET", `/v1/customers/${id}`)).body),
+      ids.map(
+        async (id) => (await on.fixture.hubApi<HubCustomer>("GET", `/v1/customers/${id}`)).body,
+      ),
     );
     expect(after.map((c) => c.assignedUserId)).toEqual([
       associate.id,
@@ -109,9 +99,9 @@ describe.each(Object.entries(viewports))("bulk actions on a %s", (name, viewport
     expect(after[1]!.assignedUserId).not.toBe(associate.id);
     await asManager.close();
 
-    const asAssociate = await browser.newContext({ viewport });
+    const asAssociate = await on.browser.newContext({ viewport });
     const other = await asAssociate.newPage();
-    await signIn(other, fixture, associate);
+    await signIn(other, on.fixture, associate);
     await other.getByLabel("Search by name, number, email or phone").fill(u);
     await expect.poll(() => other.locator("table.customers tbody tr").count()).toBe(3);
     await other.getByLabel(`Select Ann ${u}`).check();

@@ -1,30 +1,22 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "../setup/processes.ts";
 import {
   addSelectedPos,
   expectAccessible,
-  openBrowser,
   signIn,
-  startConsole,
   userWithPassword,
   viewports,
-  type ConsoleFixture,
+  withConsole,
 } from "../setup/console.ts";
 
-let fixture: ConsoleFixture;
-let browser: Browser;
+const on = withConsole();
 /** a second POS, in `selected` mode: its customers wait to be paired by hand (S7) */
 let floor: Awaited<ReturnType<typeof addSelectedPos>>;
 
 beforeAll(async () => {
-  [fixture, browser] = await Promise.all([startConsole(), openBrowser()]);
-  floor = await addSelectedPos(fixture, "Shop floor POS", "floor-pos-key");
+  floor = await addSelectedPos(on.fixture, "Shop floor POS", "floor-pos-key");
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 interface HubCustomer {
   id: number;
@@ -35,20 +27,20 @@ interface HubCustomer {
 }
 
 const hubCustomer = async (id: number) =>
-  (await fixture.hubApi<HubCustomer>("GET", `/v1/customers/${id}`)).body;
+  (await on.fixture.hubApi<HubCustomer>("GET", `/v1/customers/${id}`)).body;
 
 async function signedIn(
   viewport: { width: number; height: number },
   who: { email: string; password: string },
 ) {
-  const context = await browser.newContext({ viewport });
+  const context = await on.browser.newContext({ viewport });
   const page = await context.newPage();
-  await signIn(page, fixture, who);
+  await signIn(page, on.fixture, who);
   return { page, close: () => context.close() };
 }
 
 async function openProfile(page: Page, id: number) {
-  await page.goto(`${fixture.url}/customers/${id}`);
+  await page.goto(`${on.fixture.url}/customers/${id}`);
   await page.getByRole("heading", { level: 1 }).waitFor();
 }
 
@@ -64,7 +56,7 @@ describe.each(Object.entries(viewports))("the customer profile on a %s", (_name,
     expect(atPos.status).toBe(201);
     await eventually(
       async () => {
-        const { body } = await fixture.hubApi<{ customers: Array<{ externalId: string }> }>(
+        const { body } = await on.fixture.hubApi<{ customers: Array<{ externalId: string }> }>(
           "GET",
           `/v1/integrations/${floor.integrationId}/external-customers?q=${encodeURIComponent(email)}`,
         );
@@ -74,12 +66,12 @@ describe.each(Object.entries(viewports))("the customer profile on a %s", (_name,
       "the POS customer recorded by the hub",
     );
     // the same person, typed in the hub with another last name and no email
-    const inHub = await fixture.hubApi<{ id: number }>("POST", "/v1/customers", {
+    const inHub = await on.fixture.hubApi<{ id: number }>("POST", "/v1/customers", {
       firstName: "Grace",
       lastName: `Hopper-Smith${u}`,
     });
     expect(inHub.status).toBe(201);
-    const paired = await fixture.hubApi<HubCustomer>(
+    const paired = await on.fixture.hubApi<HubCustomer>(
       "POST",
       `/v1/customers/${inHub.body.id}/partner`,
       {
@@ -92,7 +84,7 @@ describe.each(Object.entries(viewports))("the customer profile on a %s", (_name,
       "conflict",
     );
 
-    const { page, close } = await signedIn(viewport, fixture.admin);
+    const { page, close } = await signedIn(viewport, on.fixture.admin);
     await openProfile(page, inHub.body.id);
     const panel = page.getByRole("group", { name: "Shop floor POS" });
     await panel.getByText("Conflict", { exact: true }).first().waitFor();
@@ -137,16 +129,16 @@ describe.each(Object.entries(viewports))("the customer profile on a %s", (_name,
 
   it("A7, A8, R11.3: each role assigns from the profile as its permissions allow", async () => {
     const [manager, mine, other] = await Promise.all([
-      userWithPassword(fixture, "manager"),
-      userWithPassword(fixture, "associate"),
-      userWithPassword(fixture, "associate"),
+      userWithPassword(on.fixture, "manager"),
+      userWithPassword(on.fixture, "associate"),
+      userWithPassword(on.fixture, "associate"),
     ]);
-    const created = await fixture.hubApi<HubCustomer>("POST", "/v1/customers", {
+    const created = await on.fixture.hubApi<HubCustomer>("POST", "/v1/customers", {
       firstName: "Assignable",
       lastName: `Client${Date.now().toString(36)}${viewport.width}`,
     });
     const id = created.body.id;
-    await fixture.hubApi("PUT", `/v1/customers/${id}/assignment`, { userId: null });
+    await on.fixture.hubApi("PUT", `/v1/customers/${id}/assignment`, { userId: null });
 
     // a manager picks the associate
     const asManager = await signedIn(viewport, manager);
@@ -185,7 +177,7 @@ describe.each(Object.entries(viewports))("the customer profile on a %s", (_name,
 
   it("F1, R11.3: a contact method is changed on its own, the others stay; a bad one is refused in words", async () => {
     const u = `${Date.now().toString(36)}${viewport.width}`;
-    const created = await fixture.hubApi<HubCustomer>("POST", "/v1/customers", {
+    const created = await on.fixture.hubApi<HubCustomer>("POST", "/v1/customers", {
       firstName: "Contact",
       lastName: `Person${u}`,
       contacts: [
@@ -194,7 +186,7 @@ describe.each(Object.entries(viewports))("the customer profile on a %s", (_name,
       ],
     });
     const id = created.body.id;
-    const { page, close } = await signedIn(viewport, fixture.admin);
+    const { page, close } = await signedIn(viewport, on.fixture.admin);
     await openProfile(page, id);
     const contacts = page.getByRole("region", { name: "Contact methods" });
     await contacts.getByRole("button", { name: `Change email first.${u}@example.com` }).click();
@@ -218,24 +210,24 @@ describe.each(Object.entries(viewports))("the customer profile on a %s", (_name,
 
   it("R11.3: a details save sends only what was changed here; an edit made meanwhile elsewhere stays", async () => {
     const u = `${Date.now().toString(36)}${viewport.width}`;
-    const created = await fixture.hubApi<HubCustomer>("POST", "/v1/customers", {
+    const created = await on.fixture.hubApi<HubCustomer>("POST", "/v1/customers", {
       firstName: "Before",
       lastName: `Same${u}`,
     });
     const id = created.body.id;
-    const { page, close } = await signedIn(viewport, fixture.admin);
+    const { page, close } = await signedIn(viewport, on.fixture.admin);
     await openProfile(page, id);
     const details = page.getByRole("region", { name: "Details" });
     await details.getByRole("button", { name: "Edit details" }).click();
     // someone else changes the last name while the form is open
-    const meanwhile = await fixture.hubApi("PATCH", `/v1/customers/${id}`, {
+    const meanwhile = await on.fixture.hubApi("PATCH", `/v1/customers/${id}`, {
       lastName: `Elsewhere${u}`,
     });
     expect(meanwhile.status).toBe(200);
     await details.getByLabel("First name").fill(`After${u}`);
     await details.getByRole("button", { name: "Save details" }).click();
     await details.getByRole("button", { name: "Edit details" }).waitFor();
-    const saved = await fixture.hubApi<HubCustomer & { firstName: string }>(
+    const saved = await on.fixture.hubApi<HubCustomer & { firstName: string }>(
       "GET",
       `/v1/customers/${id}`,
     );

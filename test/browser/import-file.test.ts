@@ -1,29 +1,15 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectAccessible,
-  openBrowser,
-  signIn,
-  startConsole,
-  viewports,
-  type ConsoleFixture,
-} from "../setup/console.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, signIn, viewports, withConsole } from "../setup/console.ts";
 
-let fixture: ConsoleFixture;
-let browser: Browser;
-
-beforeAll(async () => {
-  [fixture, browser] = await Promise.all([startConsole(), openBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const on = withConsole();
 
 /** A CSV of the customer file format with the given rows (columns by name, the rest empty). */
 async function customerCsv(page: Page, rows: Array<Record<string, string>>): Promise<Buffer> {
   // the template, downloaded as the signed-in user would
-  const template = await page.request.get(`${fixture.url}/v1/customers/import-template?format=csv`);
+  const template = await page.request.get(
+    `${on.fixture.url}/v1/customers/import-template?format=csv`,
+  );
   expect(template.status()).toBe(200);
   const header = (await template.text())
     .replace(/^\ufeff/, "")
@@ -50,9 +36,9 @@ describe.each(Object.entries(viewports))("importing a file on a %s", (name, view
         email: "not-an-email",
       },
     ];
-    const context = await browser.newContext({ viewport });
+    const context = await on.browser.newContext({ viewport });
     const page = await context.newPage();
-    await signIn(page, fixture, fixture.admin);
+    await signIn(page, on.fixture, on.fixture.admin);
     await page.getByRole("link", { name: "Import and export" }).click();
     const chooser = page.getByLabel("Drop the file here, or choose it");
     await chooser.setInputFiles({
@@ -65,7 +51,7 @@ describe.each(Object.entries(viewports))("importing a file on a %s", (name, view
     // row 3 (the header is row 1), the email column
     await expect.poll(() => problems.locator("tbody tr").first().textContent()).toMatch(/^3email/);
     await expectAccessible(page);
-    const none = await fixture.hubApi<{ customers: unknown[] }>("GET", `/v1/customers?q=${u}`);
+    const none = await on.fixture.hubApi<{ customers: unknown[] }>("GET", `/v1/customers?q=${u}`);
     expect(none.body.customers).toHaveLength(0);
 
     rows[1]!.email = `two.${u}@example.com`;
@@ -80,7 +66,7 @@ describe.each(Object.entries(viewports))("importing a file on a %s", (name, view
     expect(await problems.count()).toBe(0);
     // the preview loaded nothing
     expect(
-      (await fixture.hubApi<{ customers: unknown[] }>("GET", `/v1/customers?q=${u}`)).body
+      (await on.fixture.hubApi<{ customers: unknown[] }>("GET", `/v1/customers?q=${u}`)).body
         .customers,
     ).toHaveLength(0);
     await page.getByRole("button", { name: "Load 2 customers" }).click();
@@ -88,7 +74,7 @@ describe.each(Object.entries(viewports))("importing a file on a %s", (name, view
     await page.waitForURL(/\/activity#run-\d+$/);
     const run = page.locator(new URL(page.url()).hash);
     await run.getByText("2 of 2 · finished").waitFor({ timeout: 60_000 });
-    const loaded = await fixture.hubApi<{ customers: Array<{ lastName: string }> }>(
+    const loaded = await on.fixture.hubApi<{ customers: Array<{ lastName: string }> }>(
       "GET",
       `/v1/customers?q=${u}`,
     );

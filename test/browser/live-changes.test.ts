@@ -1,24 +1,8 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eventually } from "../setup/processes.ts";
-import {
-  openBrowser,
-  signIn,
-  startConsole,
-  viewports,
-  type ConsoleFixture,
-} from "../setup/console.ts";
+import { signIn, viewports, withConsole } from "../setup/console.ts";
 
-let fixture: ConsoleFixture;
-let browser: Browser;
-
-beforeAll(async () => {
-  [fixture, browser] = await Promise.all([startConsole(), openBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const on = withConsole();
 
 interface HubCustomer {
   id: number;
@@ -31,7 +15,7 @@ describe.each(Object.entries(viewports))("live changes on a %s", (_name, viewpor
     // a customer of the sample store that is linked to the POS
     const linked = await eventually(
       async () => {
-        const { body } = await fixture.hubApi<{ customers: HubCustomer[] }>(
+        const { body } = await on.fixture.hubApi<{ customers: HubCustomer[] }>(
           "GET",
           "/v1/customers?limit=100",
         );
@@ -43,17 +27,17 @@ describe.each(Object.entries(viewports))("live changes on a %s", (_name, viewpor
       "a synced sample customer",
     );
     const posId = linked.sync.find((s) => s.externalId)!.externalId!;
-    const context = await browser.newContext({ viewport });
+    const context = await on.browser.newContext({ viewport });
     const page = await context.newPage();
-    await signIn(page, fixture, fixture.admin);
-    await page.goto(`${fixture.url}/customers/${linked.id}`);
+    await signIn(page, on.fixture, on.fixture.admin);
+    await page.goto(`${on.fixture.url}/customers/${linked.id}`);
     const heading = page.getByRole("heading", { level: 1 });
     await heading.waitFor();
     // a mark in the page's memory: a reload would lose it
     await page.evaluate("window.__notReloaded = true");
 
     const newLast = `Live${Date.now().toString(36)}${viewport.width}`;
-    const edited = await fixture.posApi("PATCH", `/staff/customers/${posId}`, {
+    const edited = await on.fixture.posApi("PATCH", `/staff/customers/${posId}`, {
       set: { lastName: newLast },
     });
     expect(edited.status).toBe(200);
@@ -62,7 +46,7 @@ describe.each(Object.entries(viewports))("live changes on a %s", (_name, viewpor
     // and the list, opened in the page (no reload), shows the next one too
     await page.getByRole("link", { name: "All customers" }).click();
     const newer = `${newLast}b`;
-    await fixture.posApi("PATCH", `/staff/customers/${posId}`, { set: { lastName: newer } });
+    await on.fixture.posApi("PATCH", `/staff/customers/${posId}`, { set: { lastName: newer } });
     await expect
       .poll(() => page.locator("table.customers").textContent(), { timeout: 20_000 })
       .toContain(newer);

@@ -1,25 +1,14 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   expectAccessible,
-  openBrowser,
   signIn,
-  startConsole,
   userWithPassword,
   viewports,
-  type ConsoleFixture,
+  withConsole,
 } from "../setup/console.ts";
 
-let fixture: ConsoleFixture;
-let browser: Browser;
-
-beforeAll(async () => {
-  [fixture, browser] = await Promise.all([startConsole(), openBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const on = withConsole();
 
 /** The console's main screens' links, as the top bar shows them. */
 async function mainLinks(page: Page) {
@@ -28,11 +17,11 @@ async function mainLinks(page: Page) {
 
 describe.each(Object.entries(viewports))("the console on a %s", (_name, viewport) => {
   it("R11.1: a wrong password is refused in words next to the form, and changes nothing", async () => {
-    const context = await browser.newContext({ viewport });
+    const context = await on.browser.newContext({ viewport });
     const page = await context.newPage();
-    await page.goto(fixture.url);
+    await page.goto(on.fixture.url);
     await expectAccessible(page);
-    await page.getByLabel("Email").fill(fixture.admin.email);
+    await page.getByLabel("Email").fill(on.fixture.admin.email);
     await page.getByLabel("Password").fill("not-the-password-at-all");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect
@@ -49,10 +38,10 @@ describe.each(Object.entries(viewports))("the console on a %s", (_name, viewport
       associate: ["Customers", "Activity"],
     } as const;
     for (const role of ["admin", "manager", "associate"] as const) {
-      const who = await userWithPassword(fixture, role);
-      const context = await browser.newContext({ viewport });
+      const who = await userWithPassword(on.fixture, role);
+      const context = await on.browser.newContext({ viewport });
       const page = await context.newPage();
-      await signIn(page, fixture, who);
+      await signIn(page, on.fixture, who);
       expect(await page.getByRole("banner").getByText(`${who.name} (${role})`).count()).toBe(1);
       expect(await mainLinks(page)).toEqual(expected[role]);
       await page.getByRole("button", { name: "Sign out" }).click();
@@ -66,7 +55,7 @@ describe.each(Object.entries(viewports))("the console on a %s", (_name, viewport
 
   it("R11.2: the customer list is searched by name, number, email and phone on the hub, and opens a profile", async () => {
     const unique = `Zq${Date.now().toString(36)}${viewport.width}`;
-    const created = await fixture.hubApi<{ id: number; customerNumber: string }>(
+    const created = await on.fixture.hubApi<{ id: number; customerNumber: string }>(
       "POST",
       "/v1/customers",
       {
@@ -79,9 +68,9 @@ describe.each(Object.entries(viewports))("the console on a %s", (_name, viewport
       },
     );
     expect(created.status).toBe(201);
-    const context = await browser.newContext({ viewport });
+    const context = await on.browser.newContext({ viewport });
     const page = await context.newPage();
-    await signIn(page, fixture, fixture.admin);
+    await signIn(page, on.fixture, on.fixture.admin);
     const rows = page.locator("table.customers tbody tr");
     await rows.first().waitFor();
     const search = page.getByLabel("Search by name, number, email or phone");
@@ -101,7 +90,7 @@ describe.each(Object.entries(viewports))("the console on a %s", (_name, viewport
     await expectAccessible(page);
     await page.getByRole("link", { name: `Ottilie ${unique}` }).click();
     await page.getByRole("heading", { level: 1, name: `Ottilie ${unique}` }).waitFor();
-    expect(page.url()).toBe(`${fixture.url}/customers/${created.body.id}`);
+    expect(page.url()).toBe(`${on.fixture.url}/customers/${created.body.id}`);
     await expectAccessible(page);
     // a reload of the profile's address opens the same profile (the hub serves the console's page)
     await page.reload();
@@ -112,21 +101,21 @@ describe.each(Object.entries(viewports))("the console on a %s", (_name, viewport
   it("R11.10: names and notes with markup in them are shown as text, never run", async () => {
     const markup = `<img src=x onerror="window.__pwned=1">${viewport.width}`;
     const note = `<script>window.__pwned=2</script><b>bold ${viewport.width}</b>`;
-    const created = await fixture.hubApi<{ id: number }>("POST", "/v1/customers", {
+    const created = await on.fixture.hubApi<{ id: number }>("POST", "/v1/customers", {
       firstName: markup,
       lastName: "Markup",
     });
     expect(created.status).toBe(201);
-    const noted = await fixture.hubApi("PATCH", `/v1/customers/${created.body.id}`, {
+    const noted = await on.fixture.hubApi("PATCH", `/v1/customers/${created.body.id}`, {
       addNotes: [note],
     });
     expect(noted.status).toBe(200);
-    const context = await browser.newContext({ viewport });
+    const context = await on.browser.newContext({ viewport });
     const page = await context.newPage();
-    await signIn(page, fixture, fixture.admin);
+    await signIn(page, on.fixture, on.fixture.admin);
     await page.getByLabel("Search by name, number, email or phone").fill("Markup");
     await page.getByRole("link", { name: `${markup} Markup` }).click();
-    await page.waitForURL(`${fixture.url}/customers/${created.body.id}`);
+    await page.waitForURL(`${on.fixture.url}/customers/${created.body.id}`);
     await page.getByRole("heading", { level: 1, name: `${markup} Markup` }).waitFor();
     await page.getByRole("region", { name: "Notes" }).getByText(note).waitFor();
     expect(await page.locator("main img, main script, main b").count()).toBe(0);

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { httpClient, startTandem } from "./processes.ts";
 
 /** A desktop and a phone (associates use phones on the shop floor). */
@@ -85,6 +85,21 @@ export async function addSelectedPos(fixture: ConsoleFixture, name: string, apiK
   });
   expect(created.status).toBe(201);
   return { api: httpClient(url, apiKey), integrationId: created.body.id };
+}
+
+/**
+ * A test file's console: the demo and a browser, started before its tests and closed after
+ * them. Read `.fixture` and `.browser` inside the tests.
+ */
+export function withConsole(): { fixture: ConsoleFixture; browser: Browser } {
+  const shared = {} as { fixture: ConsoleFixture; browser: Browser };
+  beforeAll(async () => {
+    [shared.fixture, shared.browser] = await Promise.all([startConsole(), openBrowser()]);
+  }, 120_000);
+  afterAll(async () => {
+    await shared.browser?.close();
+  });
+  return shared;
 }
 
 let users = 0;

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { api, ok } from "../api/client";
 import { useSession } from "../app/session";
 import { ErrorText } from "../ui/ErrorText";
@@ -82,53 +83,57 @@ function PartnerRuns() {
   );
 }
 
-function DeadJobs() {
+/**
+ * What failed, one row each with its reason and a retry: the hub's answer to the retry (or its
+ * refusal) refreshes everything on screen.
+ */
+function RetryTable<Row extends { id: number }>(props: {
+  title: string;
+  empty: string;
+  rows: Row[] | undefined;
+  error: unknown;
+  columns: Array<{ name: string; cell: (row: Row) => ReactNode }>;
+  what: string;
+  retry: (id: number) => Promise<unknown>;
+}) {
   const queries = useQueryClient();
-  const jobs = useQuery({
-    queryKey: ["jobs", "dead"],
-    queryFn: () =>
-      ok(api.GET("/v1/jobs", { params: { query: { state: "dead" } } })).then((r) => r.jobs),
-  });
   const retry = useMutation({
-    mutationFn: (id: number) => ok(api.POST("/v1/jobs/{id}/retry", { params: { path: { id } } })),
+    mutationFn: props.retry,
     onSuccess: () => void queries.invalidateQueries(),
   });
+  const id = props.title.toLowerCase().replaceAll(/\W+/g, "-");
   return (
-    <section aria-labelledby="jobs-title">
-      <h2 id="jobs-title">Writes that gave up</h2>
-      <ErrorText error={jobs.error ?? retry.error} />
-      {jobs.data && jobs.data.length === 0 && (
-        <p className="empty">None: every write went through.</p>
-      )}
-      {jobs.data && jobs.data.length > 0 && (
-        <ScrollBox label="Writes that gave up">
+    <section aria-labelledby={id}>
+      <h2 id={id}>{props.title}</h2>
+      <ErrorText error={props.error ?? retry.error} />
+      {props.rows && props.rows.length === 0 && <p className="empty">{props.empty}</p>}
+      {props.rows && props.rows.length > 0 && (
+        <ScrollBox label={props.title}>
           <table>
             <thead>
               <tr>
-                <th scope="col">Write</th>
-                <th scope="col">Tries</th>
-                <th scope="col">Why</th>
-                <th scope="col">When</th>
+                {props.columns.map((c) => (
+                  <th scope="col" key={c.name}>
+                    {c.name}
+                  </th>
+                ))}
                 <th scope="col">
                   <span className="visually-hidden">Retry</span>
                 </th>
               </tr>
             </thead>
             <tbody>
-              {jobs.data.map((j) => (
-                <tr key={j.id}>
-                  <td>
-                    {j.kind} (job {j.id})
-                  </td>
-                  <td>{j.attempts}</td>
-                  <td>{j.lastError ?? "—"}</td>
-                  <td>{new Date(j.updatedAt).toLocaleString()}</td>
+              {props.rows.map((row) => (
+                <tr key={row.id}>
+                  {props.columns.map((c) => (
+                    <td key={c.name}>{c.cell(row)}</td>
+                  ))}
                   <td>
                     <button
                       type="button"
-                      onClick={() => retry.mutate(j.id)}
+                      onClick={() => retry.mutate(row.id)}
                       disabled={retry.isPending}
-                      aria-label={`Retry job ${j.id}`}
+                      aria-label={`Retry ${props.what} ${row.id}`}
                     >
                       Retry
                     </button>
@@ -143,62 +148,53 @@ function DeadJobs() {
   );
 }
 
+function DeadJobs() {
+  const jobs = useQuery({
+    queryKey: ["jobs", "dead"],
+    queryFn: () =>
+      ok(api.GET("/v1/jobs", { params: { query: { state: "dead" } } })).then((r) => r.jobs),
+  });
+  return (
+    <RetryTable
+      title="Writes that gave up"
+      empty="None: every write went through."
+      rows={jobs.data}
+      error={jobs.error}
+      what="job"
+      retry={(id) => ok(api.POST("/v1/jobs/{id}/retry", { params: { path: { id } } }))}
+      columns={[
+        { name: "Write", cell: (j) => `${j.kind} (job ${j.id})` },
+        { name: "Tries", cell: (j) => j.attempts },
+        { name: "Why", cell: (j) => j.lastError ?? "—" },
+        { name: "When", cell: (j) => new Date(j.updatedAt).toLocaleString() },
+      ]}
+    />
+  );
+}
+
 function FailedEvents() {
-  const queries = useQueryClient();
   const events = useQuery({
     queryKey: ["events", "failed"],
     queryFn: () =>
       ok(api.GET("/v1/events/failed", { params: { query: {} } })).then((r) => r.events),
   });
-  const retry = useMutation({
-    mutationFn: (id: number) => ok(api.POST("/v1/events/{id}/retry", { params: { path: { id } } })),
-    onSuccess: () => void queries.invalidateQueries(),
-  });
   return (
-    <section aria-labelledby="events-title">
-      <h2 id="events-title">Changes that could not be taken in</h2>
-      <ErrorText error={events.error ?? retry.error} />
-      {events.data && events.data.length === 0 && <p className="empty">None.</p>}
-      {events.data && events.data.length > 0 && (
-        <ScrollBox label="Changes that could not be taken in">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Change</th>
-                <th scope="col">State</th>
-                <th scope="col">Why</th>
-                <th scope="col">
-                  <span className="visually-hidden">Retry</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.data.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    {e.kind}
-                    {e.externalId ? ` of ${e.externalId}` : ""}
-                  </td>
-                  <td>
-                    {e.state === "parked" ? "Gave up" : "Will be tried again"} ({e.attempts} tries)
-                  </td>
-                  <td>{e.lastError ?? "—"}</td>
-                  <td>
-                    <button
-                      type="button"
-                      onClick={() => retry.mutate(e.id)}
-                      disabled={retry.isPending}
-                      aria-label={`Retry change ${e.id}`}
-                    >
-                      Retry
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
-      )}
-    </section>
+    <RetryTable
+      title="Changes that could not be taken in"
+      empty="None."
+      rows={events.data}
+      error={events.error}
+      what="change"
+      retry={(id) => ok(api.POST("/v1/events/{id}/retry", { params: { path: { id } } }))}
+      columns={[
+        { name: "Change", cell: (e) => `${e.kind}${e.externalId ? ` of ${e.externalId}` : ""}` },
+        {
+          name: "State",
+          cell: (e) =>
+            `${e.state === "parked" ? "Gave up" : "Will be tried again"} (${e.attempts} tries)`,
+        },
+        { name: "Why", cell: (e) => e.lastError ?? "—" },
+      ]}
+    />
   );
 }
