@@ -7,6 +7,7 @@ const screens: Array<{ to: string; label: string; needs: Operation }> = [
   { to: "/customers", label: "Customers", needs: "listCustomers" },
   { to: "/activity", label: "Activity", needs: "listPartnerRuns" },
   { to: "/files", label: "Import and export", needs: "importHubFile" },
+  { to: "/people", label: "People", needs: "listUsers" },
 ];
 
 export function Layout() {
