@@ -33,8 +33,8 @@ describe.each(Object.entries(viewports))("the console on a %s", (_name, viewport
 
   it("R11.1: each role signs in and is offered only the screens its API allows", async () => {
     const expected = {
-      admin: ["Customers", "Activity", "Import and export", "People"],
-      manager: ["Customers", "Activity", "Import and export", "People"],
+      admin: ["Customers", "Activity", "Integrations", "Import and export", "People"],
+      manager: ["Customers", "Activity", "Integrations", "Import and export", "People"],
       associate: ["Customers", "Activity"],
     } as const;
     for (const role of ["admin", "manager", "associate"] as const) {

@@ -7,6 +7,8 @@ import { Layout } from "./app/Layout";
 import { SessionGate } from "./app/session";
 import { ActivityScreen } from "./screens/ActivityScreen";
 import { ImportExportScreen } from "./screens/ImportExportScreen";
+import { IntegrationScreen } from "./screens/IntegrationScreen";
+import { IntegrationsScreen } from "./screens/IntegrationsScreen";
 import { PeopleScreen } from "./screens/PeopleScreen";
 import { WelcomeScreen } from "./screens/WelcomeScreen";
 import { CustomerScreen } from "./screens/CustomerScreen";
@@ -49,6 +51,8 @@ function SignedIn() {
           <Route path="activity" element={<ActivityScreen />} />
           <Route path="files" element={<ImportExportScreen />} />
           <Route path="people" element={<PeopleScreen />} />
+          <Route path="integrations" element={<IntegrationsScreen />} />
+          <Route path="integrations/:id" element={<IntegrationScreen />} />
           <Route path="*" element={<p>There is no such page. Choose a screen above.</p>} />
         </Route>
       </Routes>

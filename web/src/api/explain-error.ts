@@ -44,7 +44,9 @@ export function explainError(error: unknown): string {
     case "too_many":
       return `Too many tries. Wait ${error.retryAfterSeconds ?? "a few"} seconds and try again.`;
     case "unavailable":
-      return `The other system did not answer as expected: ${detail}. Tandem will keep trying; you can also retry.`;
+      if (/\b(401|403)\b|unauthori[sz]ed|forbidden/i.test(detail))
+        return `The other system refused Tandem's API key: ${detail}. Check the key, then try again.`;
+      return `The other system did not answer as expected: ${detail}. Check that it is running and its address is right, then try again.`;
     default:
       return `Tandem could not do this (${error.status}): ${detail}.`;
   }

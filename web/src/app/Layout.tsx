@@ -6,6 +6,7 @@ import { useSession, type Operation } from "./session";
 const screens: Array<{ to: string; label: string; needs: Operation }> = [
   { to: "/customers", label: "Customers", needs: "listCustomers" },
   { to: "/activity", label: "Activity", needs: "listPartnerRuns" },
+  { to: "/integrations", label: "Integrations", needs: "listIntegrations" },
   { to: "/files", label: "Import and export", needs: "importHubFile" },
   { to: "/people", label: "People", needs: "listUsers" },
 ];
