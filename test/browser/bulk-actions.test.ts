@@ -78,6 +78,9 @@ describe.each(Object.entries(viewports))("bulk actions on a %s", (name, viewport
     await signIn(page, on.fixture, manager);
     await page.getByLabel("Search by name, number, email or phone").fill(u);
     await expect.poll(() => page.locator("table.customers tbody tr").count()).toBe(3);
+    // nothing selected: nothing offered yet
+    await page.getByText("Select customers to act on them.").waitFor();
+    expect(await page.getByRole("button", { name: "Assign", exact: true }).isVisible()).toBe(false);
     await page.getByLabel(`Select Ann ${u}`).check();
     await page.getByLabel(`Select Cy ${u}`).check();
     await page.getByText("2 selected").waitFor();
