@@ -3,7 +3,8 @@ import { api, ok } from "../../api/client";
 import { useSession } from "../../app/session";
 import type { Customer } from "../../ui/customer-names";
 import { ErrorText } from "../../ui/ErrorText";
-import { useStoreUsers, useUserName } from "../../ui/store-users";
+import { AssigneeSelect } from "../../ui/AssigneeSelect";
+import { useUserName } from "../../ui/store-users";
 import { useCustomerAction } from "./customer-action";
 
 /**
@@ -57,7 +58,6 @@ function PickAssignee(props: {
   onSave: (userId: number | null) => void;
   pending: boolean;
 }) {
-  const users = useStoreUsers().filter((u) => u.active);
   const [picked, setPicked] = useState(props.current === null ? "" : String(props.current));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -65,17 +65,7 @@ function PickAssignee(props: {
   };
   return (
     <form onSubmit={submit} className="inline-form">
-      <label>
-        Assign to
-        <select value={picked} onChange={(e) => setPicked(e.target.value)}>
-          <option value="">Unassigned</option>
-          {users.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name} ({u.role})
-            </option>
-          ))}
-        </select>
-      </label>
+      <AssigneeSelect label="Assign to" value={picked} onChange={setPicked} />
       <button
         type="submit"
         disabled={props.pending || picked === (props.current === null ? "" : String(props.current))}

@@ -6,7 +6,7 @@ import { explainError } from "../../api/explain-error";
 import { useSession } from "../../app/session";
 import { ErrorText } from "../../ui/ErrorText";
 import type { IntegrationName } from "../../ui/store-integrations";
-import { useStoreUsers } from "../../ui/store-users";
+import { AssigneeSelect } from "../../ui/AssigneeSelect";
 import type { Status } from "./SyncSections";
 
 export interface Selection {
@@ -63,7 +63,6 @@ async function eachOf(ids: number[], act: (id: number) => Promise<unknown>) {
 export function BulkActions({ selection, integration, filter, onDone }: Props) {
   const session = useSession();
   const queries = useQueryClient();
-  const users = useStoreUsers().filter((u) => u.active);
   const [assignee, setAssignee] = useState("");
   const [report, setReport] = useState<{ text: string; refused: string[]; run?: number }>();
   const manager = session.user.role !== "associate";
@@ -191,17 +190,7 @@ export function BulkActions({ selection, integration, filter, onDone }: Props) {
               assign();
             }}
           >
-            <label>
-              Assign selected to
-              <select value={assignee} onChange={(e) => setAssignee(e.target.value)}>
-                <option value="">Unassigned</option>
-                {users.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name} ({u.role})
-                  </option>
-                ))}
-              </select>
-            </label>
+            <AssigneeSelect label="Assign selected to" value={assignee} onChange={setAssignee} />
             <button type="submit" disabled={act.isPending}>
               Assign
             </button>
