@@ -48,9 +48,10 @@ export function consoleFiles(dir: string = defaultConsoleDir) {
     if (c.res.ok) c.header("Cache-Control", "public, max-age=31536000, immutable");
   });
   app.use("*", serveStatic({ root: dir, index: "index.html" }));
+  const indexPage = serveStatic({ root: dir, path: "index.html" });
   app.get("*", async (c, next) => {
     if (apiPaths.test(c.req.path) || /\.[a-z0-9]+$/i.test(c.req.path)) return next();
-    return serveStatic({ root: dir, path: "index.html" })(c, next);
+    return indexPage(c, next);
   });
   return app;
 }
