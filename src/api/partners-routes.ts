@@ -199,6 +199,10 @@ export const partnersRoutes = new OpenAPIHono<HubEnv>()
               description:
                 "the previous page's `next`: the suggestions after the last one it showed",
             }),
+          clientId: decimalInteger(1).optional().openapi({
+            type: "integer",
+            description: "only the suggestion for this hub customer (none when it has none)",
+          }),
         }),
       },
       responses: {
@@ -228,8 +232,11 @@ export const partnersRoutes = new OpenAPIHono<HubEnv>()
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      const { limit, after } = c.req.valid("query");
-      return c.json(await suggestPartnersFor(c.var.ctx, c.var.actor, id, { limit, after }), 200);
+      const { limit, after, clientId } = c.req.valid("query");
+      return c.json(
+        await suggestPartnersFor(c.var.ctx, c.var.actor, id, { limit, after, clientId }),
+        200,
+      );
     },
   )
   .openapi(

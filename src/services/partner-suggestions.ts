@@ -66,12 +66,14 @@ const valuesOf = (contacts: Contacts, kind: Contacts[number]["kind"]) =>
  * excluded, S9), at or above the integration's `matchThreshold`, best first, a page at a time
  * (`after`: the page before's `next`). Nothing is linked: a user confirms (confirmPartners).
  * The whole of both sides is read and matched for each page, so fewer, larger pages cost less.
+ * With `clientId`, only that customer's suggestion (at most one: a pair is suggested only when
+ * each is the other's best), as the console's profile asks for it.
  */
 export async function suggestPartnersFor(
   ctx: ServiceContext,
   actor: Actor,
   integrationId: number,
-  page: { limit: number; after?: SuggestionCursor | undefined },
+  page: { limit: number; after?: SuggestionCursor | undefined; clientId?: number | undefined },
 ): Promise<{ suggestions: PartnerSuggestion[]; next: string | null }> {
   await getIntegration(ctx, actor, integrationId);
   const integration = (await readIntegration(ctx.db, integrationId))!;
@@ -116,13 +118,13 @@ export async function suggestPartnersFor(
     threshold: integration.options.matchThreshold,
     country: integration.country,
   });
-  const { after, limit } = page;
-  const rest =
-    after === undefined
-      ? suggestions
-      : suggestions.filter(
-          (s) => compareSuggestions(s, { ...after, hubId: String(after.clientId) }) > 0,
-        );
+  const { after, limit, clientId } = page;
+  const rest = suggestions.filter(
+    (s) =>
+      (clientId === undefined || s.hubId === String(clientId)) &&
+      (after === undefined ||
+        compareSuggestions(s, { ...after, hubId: String(after.clientId) }) > 0),
+  );
   const shown = rest.slice(0, limit).map((s) => ({
     clientId: Number(s.hubId),
     clientNumber: clientNumbers.get(s.hubId)!,

@@ -73,6 +73,17 @@ describe.each(engines)("partner suggestions, on $name", (engine) => {
     expect(bob.score).toBeGreaterThanOrEqual(0.9);
     expect(bob.reasons).toContain("same phone");
 
+    // R11.3: one customer's suggestion, as the console's profile asks for it
+    const robertOnly = await api<Suggestions>(
+      "GET",
+      `${base}/partner-suggestions?clientId=${robert.id}`,
+    );
+    expect(robertOnly.body.suggestions.map((s) => [s.clientId, s.externalId])).toEqual([
+      [robert.id, "c_bob"],
+    ]);
+    const nobody = await api<Suggestions>("GET", `${base}/partner-suggestions?clientId=999999`);
+    expect(nobody.body.suggestions).toEqual([]);
+
     // an excluded record is never suggested (S9)
     await setExternalExclusion(hub.ctx, hub.admin, integration, "c_karen", true);
     const second = await api<Suggestions>("GET", `${base}/partner-suggestions`);

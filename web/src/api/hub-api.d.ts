@@ -7106,6 +7106,8 @@ export interface operations {
         limit?: number;
         /** @description the previous page's `next`: the suggestions after the last one it showed */
         after?: string;
+        /** @description only the suggestion for this hub customer (none when it has none) */
+        clientId?: number;
       };
       header?: never;
       path: {
