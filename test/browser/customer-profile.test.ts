@@ -157,7 +157,9 @@ describe.each(Object.entries(viewports))("the customer profile on a %s", (_name,
     await asOther.page.getByText("Another associate looks after this customer").waitFor();
     expect(
       await asOther.page
-        .getByRole("button", { name: /Assign to me|Unassign me|Edit details/ })
+        .getByRole("button", {
+          name: /Assign to me|Unassign me|Edit details|Find a partner|Create in|Enter sale/,
+        })
         .count(),
     ).toBe(0);
     await expectAccessible(asOther.page);
@@ -232,6 +234,176 @@ describe.each(Object.entries(viewports))("the customer profile on a %s", (_name,
       `/v1/customers/${id}`,
     );
     expect(saved.body).toMatchObject({ firstName: `After${u}`, lastName: `Elsewhere${u}` });
+    await close();
+  });
+
+  it("S7, S8, R11.3: an associate pairs a customer with the suggested partner (its score and reasons shown), and another with one found by a search", async () => {
+    const u = `${Date.now().toString(36)}${viewport.width}`;
+    const associate = await userWithPassword(on.fixture, "associate");
+    const phone = `+1 212 555 ${String(1000 + (Date.now() % 9000)).slice(-4)}`;
+    const [twin, other] = await Promise.all([
+      floor.api<{ id: string }>("POST", "/staff/customers", {
+        firstName: "Octavia",
+        lastName: `Twin${u}`,
+        contacts: [
+          { type: "email", value: `octavia.${u}@example.com` },
+          { type: "phone", value: phone },
+        ],
+      }),
+      floor.api<{ id: string }>("POST", "/staff/customers", {
+        firstName: "Quentin",
+        lastName: `Elsewhere${u}`,
+      }),
+    ]);
+    await eventually(
+      async () => {
+        const { body } = await on.fixture.hubApi<{ customers: Array<{ externalId: string }> }>(
+          "GET",
+          `/v1/integrations/${floor.integrationId}/external-customers?q=${u}`,
+        );
+        return body.customers.length === 2 ? true : undefined;
+      },
+      30_000,
+      "both POS customers recorded by the hub",
+    );
+    const [octavia, quentin] = await Promise.all([
+      on.fixture.hubApi<HubCustomer>("POST", "/v1/customers", {
+        firstName: "Octavia",
+        lastName: `Twin${u}`,
+        contacts: [
+          { kind: "email", value: `octavia.${u}@example.com` },
+          { kind: "phone", value: phone },
+        ],
+      }),
+      on.fixture.hubApi<HubCustomer>("POST", "/v1/customers", {
+        firstName: "Quentin",
+        lastName: `Typed${u}`,
+      }),
+    ]);
+    for (const c of [octavia, quentin])
+      await on.fixture.hubApi("PUT", `/v1/customers/${c.body.id}/assignment`, {
+        userId: associate.id,
+      });
+
+    const { page, close } = await signedIn(viewport, associate);
+    await openProfile(page, octavia.body.id);
+    const panel = page.getByRole("group", { name: "Shop floor POS" });
+    await panel.getByRole("button", { name: "Find a partner in Shop floor POS" }).click();
+    const suggestion = panel.locator(".suggestion");
+    await expect.poll(() => suggestion.textContent(), { timeout: 20_000 }).toMatch(/\d+% match/);
+    expect(await suggestion.textContent()).toMatch(/same (phone|email)/);
+    await expectAccessible(page);
+    await suggestion.getByRole("button", { name: /^Pair with/ }).click();
+    await panel.getByText("In sync", { exact: true }).waitFor();
+    const paired = (await hubCustomer(octavia.body.id)).sync.find(
+      (s) => s.integrationId === floor.integrationId,
+    ) as { status: string; externalId?: string } | undefined;
+    expect(paired).toMatchObject({ status: "synced", externalId: twin.body.id });
+
+    // no likely partner: the associate searches the POS's customers and picks one
+    await openProfile(page, quentin.body.id);
+    await panel.getByRole("button", { name: "Find a partner in Shop floor POS" }).click();
+    await panel.getByText("No likely partner").waitFor();
+    await panel.getByLabel("Search Shop floor POS's customers").fill(`Elsewhere${u}`);
+    await panel.getByRole("button", { name: "Search" }).click();
+    await panel
+      .getByRole("button", { name: new RegExp(`^Pair with Quentin Elsewhere${u}`) })
+      .click();
+    await panel.getByText("Conflict", { exact: true }).first().waitFor();
+    const second = (await hubCustomer(quentin.body.id)).sync.find(
+      (s) => s.integrationId === floor.integrationId,
+    ) as { status: string; externalId?: string } | undefined;
+    expect(second).toMatchObject({ status: "conflict", externalId: other.body.id });
+    await close();
+  });
+
+  it("S5, R11.3: a customer is created in the POS with a number chosen there; a number in use is refused next to it", async () => {
+    const u = `${Date.now().toString(36)}${viewport.width}`;
+    const taken = await floor.api<{ id: string }>("POST", "/staff/customers", {
+      firstName: "Taken",
+      lastName: `Number${u}`,
+    });
+    const takenNumber = await eventually(
+      async () => {
+        const { body } = await on.fixture.hubApi<{
+          customers: Array<{ externalId: string; customerNumber: string | null }>;
+        }>("GET", `/v1/integrations/${floor.integrationId}/external-customers?q=Number${u}`);
+        return (
+          body.customers.find((c) => c.externalId === taken.body.id)?.customerNumber ?? undefined
+        );
+      },
+      30_000,
+      "the POS customer's number recorded by the hub",
+    );
+    const created = await on.fixture.hubApi<HubCustomer>("POST", "/v1/customers", {
+      firstName: "Newly",
+      lastName: `Created${u}`,
+    });
+    const id = created.body.id;
+    const { page, close } = await signedIn(viewport, on.fixture.admin);
+    await openProfile(page, id);
+    const panel = page.getByRole("group", { name: "Shop floor POS" });
+    await panel.getByRole("button", { name: "Create in Shop floor POS…" }).click();
+    const form = panel.getByRole("form", { name: "Create in Shop floor POS" });
+    await form.getByLabel("This number:").check();
+    await form.getByLabel("Number in Shop floor POS").fill(takenNumber);
+    await form.getByRole("button", { name: "Create in Shop floor POS" }).click();
+    await form.getByRole("alert").waitFor();
+    expect(await form.getByRole("alert").textContent()).toContain(takenNumber);
+    expect(
+      (await hubCustomer(id)).sync.find((s) => s.integrationId === floor.integrationId),
+    ).toMatchObject({ status: "unlinked" });
+    await expectAccessible(page);
+
+    const fresh = `7${u.replace(/\D/g, "").slice(-6)}${viewport.width}`;
+    await form.getByLabel("Number in Shop floor POS").fill(fresh);
+    await form.getByRole("button", { name: "Create in Shop floor POS" }).click();
+    await panel.getByText(`their number ${fresh}`).waitFor({ timeout: 30_000 });
+    await panel.getByText("In sync", { exact: true }).waitFor();
+    await close();
+  });
+
+  it("F4, F6, R11.3: a wish is added to and removed from the wish list, its markup shown as text, and a sale entered by hand shows in the purchases", async () => {
+    const u = `${Date.now().toString(36)}${viewport.width}`;
+    const created = await on.fixture.hubApi<HubCustomer>("POST", "/v1/customers", {
+      firstName: "Wishful",
+      lastName: `Buyer${u}`,
+    });
+    const id = created.body.id;
+    const { page, close } = await signedIn(viewport, on.fixture.admin);
+    await openProfile(page, id);
+    const wishes = page.getByRole("region", { name: "Wish list and collections" });
+    await wishes.getByText("No wishes yet.").waitFor();
+    const wish = `<img src=x onerror="document.title='run'">ring ${u}`;
+    await wishes.getByLabel("Wish", { exact: true }).fill(wish);
+    await wishes.getByRole("button", { name: "Add" }).click();
+    await wishes.getByText(wish, { exact: true }).waitFor();
+    expect(await page.title()).not.toBe("run");
+    const listed = await on.fixture.hubApi<{
+      collections: Array<{ name: string; items: Array<{ name: string }> }>;
+    }>("GET", `/v1/customers/${id}/collections`);
+    expect(listed.body.collections).toEqual([
+      { name: "Edge", items: [expect.objectContaining({ name: wish })] },
+    ]);
+    await wishes.getByRole("button", { name: `Remove ${wish} from Edge` }).click();
+    await wishes.getByText("No wishes yet.").waitFor();
+
+    const purchases = page.getByRole("region", { name: "Purchases" });
+    await purchases.getByText("No purchases yet.").waitFor();
+    await purchases.getByLabel("Item").fill(`Bracelet ${u}`);
+    await purchases.getByLabel("Amount").fill("not money");
+    await purchases.getByRole("button", { name: "Enter sale" }).click();
+    await purchases.getByRole("alert").waitFor();
+    await purchases.getByLabel("Amount").fill("249.50");
+    await purchases.getByRole("button", { name: "Enter sale" }).click();
+    await purchases.locator("tbody tr", { hasText: `Bracelet ${u}` }).waitFor();
+    expect(await purchases.locator("tbody tr").textContent()).toMatch(/249\.50/);
+    const bought = await on.fixture.hubApi<{ purchases: Array<{ total: string }> }>(
+      "GET",
+      `/v1/customers/${id}/purchases`,
+    );
+    expect(bought.body.purchases.map((p) => Number(p.total))).toEqual([249.5]);
+    await expectAccessible(page);
     await close();
   });
 });

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { Link } from "react-router";
 import { api, ok } from "../api/client";
+import type { components } from "../api/hub-api";
 import { useSession } from "../app/session";
 import { ErrorText } from "../ui/ErrorText";
 import { ScrollBox } from "../ui/ScrollBox";
@@ -14,8 +16,8 @@ const sideWords = {
 
 /**
  * Long operations and what failed: partner runs (bulk partners, transfer all, imports) with live
- * progress bars and counts (refreshed by the live stream), writes that gave up and events that
- * failed, each with its reason and a retry.
+ * progress bars and counts (refreshed by the live stream), writes that gave up, sales held back
+ * (T2) and events that failed, each with its reason and a retry.
  */
 export function ActivityScreen() {
   const session = useSession();
@@ -172,29 +174,61 @@ function DeadJobs() {
   );
 }
 
+type FailedEvent = components["schemas"]["ChangeEvent"];
+const isSale = (e: FailedEvent) => e.kind.startsWith("sale.");
+
+/**
+ * Inbound changes that failed, with their reason and a retry; T2: sales held back by a check (no
+ * lines, totals that do not add up, a bad currency or date) are listed on their own, with the
+ * customer they are for.
+ */
 function FailedEvents() {
   const events = useQuery({
     queryKey: ["events", "failed"],
     queryFn: () =>
-      ok(api.GET("/v1/events/failed", { params: { query: {} } })).then((r) => r.events),
+      ok(api.GET("/v1/events/failed", { params: { query: { limit: 500 } } })).then((r) => r.events),
   });
+  const retry = (id: number) => ok(api.POST("/v1/events/{id}/retry", { params: { path: { id } } }));
+  const state = (stopped: string) => ({
+    name: "State",
+    cell: (e: FailedEvent) =>
+      `${e.state === "parked" ? stopped : "Will be tried again"} (${e.attempts} tries)`,
+  });
+  const why = { name: "Why", cell: (e: FailedEvent) => e.lastError ?? "—" };
   return (
-    <RetryTable
-      title="Changes that could not be taken in"
-      empty="None."
-      rows={events.data}
-      error={events.error}
-      what="change"
-      retry={(id) => ok(api.POST("/v1/events/{id}/retry", { params: { path: { id } } }))}
-      columns={[
-        { name: "Change", cell: (e) => `${e.kind}${e.externalId ? ` of ${e.externalId}` : ""}` },
-        {
-          name: "State",
-          cell: (e) =>
-            `${e.state === "parked" ? "Gave up" : "Will be tried again"} (${e.attempts} tries)`,
-        },
-        { name: "Why", cell: (e) => e.lastError ?? "—" },
-      ]}
-    />
+    <>
+      <RetryTable
+        title="Sales held back"
+        empty="None: every sale passed its checks."
+        rows={events.data?.filter(isSale)}
+        error={events.error}
+        what="sale"
+        retry={retry}
+        columns={[
+          { name: "Sale", cell: (e) => e.externalId ?? `event ${e.id}` },
+          {
+            name: "Customer",
+            cell: (e) =>
+              e.customerId ? <Link to={`/customers/${e.customerId}`}>Open customer</Link> : "—",
+          },
+          why,
+          state("Held until retried"),
+          { name: "Received", cell: (e) => new Date(e.receivedAt).toLocaleString() },
+        ]}
+      />
+      <RetryTable
+        title="Changes that could not be taken in"
+        empty="None."
+        rows={events.data?.filter((e) => !isSale(e))}
+        error={events.error}
+        what="change"
+        retry={retry}
+        columns={[
+          { name: "Change", cell: (e) => `${e.kind}${e.externalId ? ` of ${e.externalId}` : ""}` },
+          state("Gave up"),
+          why,
+        ]}
+      />
+    </>
   );
 }

@@ -5,14 +5,17 @@ import { useSession } from "../app/session";
 import { nameOf } from "../ui/customer-names";
 import { ErrorText } from "../ui/ErrorText";
 import { AssignmentSection } from "./customer/AssignmentSection";
+import { CollectionsSection } from "./customer/CollectionsSection";
 import { ContactsSection } from "./customer/ContactsSection";
 import { DetailsSection, NotesSection, PreferencesSection } from "./customer/DetailsSection";
 import { HistorySection } from "./customer/HistorySection";
 import { PartnersSection } from "./customer/PartnersSection";
+import { PurchasesSection } from "./customer/PurchasesSection";
 
 /**
- * One customer: details, contact methods, preferences, notes, the assigned associate, the partner
- * in each integration (compare, conflicts) and the history. A7: an associate changes only their
+ * One customer: details, contact methods, preferences, notes, the wish list, the assigned
+ * associate, the partner in each integration (compare, conflicts, finding or creating one), the
+ * purchases and the history. A7: an associate changes only their
  * own and Unassigned customers, so for the rest the profile is shown without its edit controls.
  */
 export function CustomerScreen() {
@@ -54,12 +57,14 @@ export function CustomerScreen() {
           <ContactsSection customer={c} editable={editable} />
           <PreferencesSection customer={c} editable={editable} />
           <NotesSection customer={c} editable={editable} />
+          <CollectionsSection customer={c} editable={editable} />
         </div>
         <div>
           <AssignmentSection customer={c} />
           <PartnersSection customer={c} editable={editable} />
         </div>
       </div>
+      <PurchasesSection customer={c} editable={editable} />
       <HistorySection customerId={c.id} />
     </article>
   );

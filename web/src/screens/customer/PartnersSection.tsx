@@ -5,7 +5,9 @@ import { statusWords, type Customer } from "../../ui/customer-names";
 import { ErrorText } from "../../ui/ErrorText";
 import { fieldLabel } from "../../ui/field-label";
 import { ScrollBox } from "../../ui/ScrollBox";
+import { CreatePartner } from "./CreatePartner";
 import { useCustomerAction } from "./customer-action";
+import { FindPartner } from "./FindPartner";
 
 type Sync = Customer["sync"][number];
 
@@ -32,7 +34,9 @@ function PartnerPanel({
   editable: boolean;
 }) {
   const [comparing, setComparing] = useState(sync.status === "conflict");
+  const [pairing, setPairing] = useState<"find" | "create" | undefined>();
   const titleId = `partner-${sync.integrationId}`;
+  const withoutPartner = sync.status === "unlinked" && !sync.externalId;
   return (
     <div className="panel" role="group" aria-labelledby={titleId}>
       <h3 id={titleId}>{sync.integrationName}</h3>
@@ -49,6 +53,30 @@ function PartnerPanel({
             Compare with {sync.integrationName}
           </button>
         ))}
+      {withoutPartner && editable && (
+        <>
+          <p className="row-actions">
+            <button
+              type="button"
+              aria-expanded={pairing === "find"}
+              onClick={() => setPairing(pairing === "find" ? undefined : "find")}
+            >
+              Find a partner in {sync.integrationName}
+            </button>{" "}
+            <button
+              type="button"
+              aria-expanded={pairing === "create"}
+              onClick={() => setPairing(pairing === "create" ? undefined : "create")}
+            >
+              Create in {sync.integrationName}…
+            </button>
+          </p>
+          {pairing === "find" && <FindPartner customer={customer} sync={sync} />}
+          {pairing === "create" && (
+            <CreatePartner customer={customer} sync={sync} onDone={() => setPairing(undefined)} />
+          )}
+        </>
+      )}
     </div>
   );
 }
