@@ -44,7 +44,13 @@ export const storeEvents = `from change_events e
   left join clients c on c.id = e.client_id
   left join links l on l.id = e.link_id
   where coalesce(i.store_id, c.store_id) = $1`;
-const viewColumns = `e.id, e.integration_id, e.kind, e.external_id, coalesce(l.client_id, e.client_id) as customer_id,
+// a sale's customer is the client linked to the sale's customer in its integration (T2: a held
+// sale is shown with the customer it is for)
+const viewColumns = `e.id, e.integration_id, e.kind, e.external_id,
+  coalesce(l.client_id, e.client_id,
+    (select sl.client_id from links sl
+     where e.kind like 'sale.%' and sl.integration_id = e.integration_id
+       and sl.external_id = e.payload ->> 'customerId' and sl.store_id = i.store_id)) as customer_id,
   e.processed_at, e.outcome, e.attempts, e.last_error, e.retry_at, e.received_at`;
 /** A failing event: waiting for its next attempt, or parked after its last. */
 export const failingEvent =

@@ -19,6 +19,7 @@ interface FailedEvent {
   externalId: string | null;
   lastError: string | null;
   state: string;
+  customerId: number | null;
 }
 
 const purchaseIds = async (hub: TestHub) =>
@@ -35,7 +36,7 @@ describe.each(engines)("sales held back (T2), on $name", (engine) => {
       const hub = await createTestHub(await engine.open());
       const api = hubApi(hub);
       const integrationId = await addOfflineIntegration(hub, { salesTiming: "realtime" });
-      await syncedPosCustomer(hub, integrationId, "p1");
+      const customerId = await syncedPosCustomer(hub, integrationId, "p1");
       const good = sale();
       const empty = sale({ lines: [], total: 0 });
       const wrong = sale({ total: 95 });
@@ -47,6 +48,12 @@ describe.each(engines)("sales held back (T2), on $name", (engine) => {
       expect(await purchaseIds(hub)).toEqual([good.id]);
 
       const failed = await api<{ events: FailedEvent[] }>("GET", "/v1/events/failed");
+      // R11.5: each held sale names the hub customer it is for
+      expect(failed.body.events.map((e) => e.customerId)).toEqual([
+        customerId,
+        customerId,
+        customerId,
+      ]);
       const reasons = Object.fromEntries(
         failed.body.events.map((e) => [e.externalId, [e.lastError, e.state]]),
       );
