@@ -85,6 +85,16 @@ const shown: Record<string, string[]> = {
     "exportRowsPerSecond",
     "loadAverage",
   ],
+  Console: [
+    "customers",
+    "repeats",
+    "openList",
+    "nextPage",
+    "searchByName",
+    "searchByEmail",
+    "typingPauseMs",
+    "hubAnswer",
+  ],
   Queue: ["jobs", "singleJobsPerSecond", "batchedJobsPerSecond"],
   POS: [
     "customers",
