@@ -130,61 +130,65 @@ function TaskTable(props: {
   return (
     <>
       <ErrorText error={props.error ?? close.error} />
-      <ScrollBox label={props.label} busy={!props.tasks && !props.error}>
-        <table className="tasks">
-          <thead>
-            <tr>
-              <th scope="col">Due</th>
-              <th scope="col">Task</th>
-              <th scope="col">Customer</th>
-              {props.showAssignee && <th scope="col">Assigned to</th>}
-              <th scope="col">
-                <span className="visually-hidden">Close</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tasks.map((t) => {
-              const customer = t.clientName.trim() || `Customer ${t.clientId}`;
-              const what = `${t.title} for ${customer}`;
-              return (
-                <tr key={t.id}>
-                  <td>{new Date(t.dueAt).toLocaleDateString()}</td>
-                  <td>{t.title}</td>
-                  <td>
-                    <Link to={`/customers/${t.clientId}`}>{customer}</Link>
-                  </td>
-                  {props.showAssignee && (
+      <div className="short-table">
+        <ScrollBox label={props.label} busy={!props.tasks && !props.error}>
+          <table className="tasks">
+            <thead>
+              <tr>
+                <th scope="col">Due</th>
+                <th scope="col">Task</th>
+                <th scope="col">Customer</th>
+                {props.showAssignee && <th scope="col">Assigned to</th>}
+                <th scope="col">
+                  <span className="visually-hidden">Close</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tasks.map((t) => {
+                const customer = t.clientName.trim() || `Customer ${t.clientId}`;
+                const what = `${t.title} for ${customer}`;
+                return (
+                  <tr key={t.id}>
+                    <td>{new Date(t.dueAt).toLocaleDateString()}</td>
+                    <td>{t.title}</td>
                     <td>
-                      {t.assignedUserId === null ? "The store's queue" : userName(t.assignedUserId)}
+                      <Link to={`/customers/${t.clientId}`}>{customer}</Link>
                     </td>
-                  )}
-                  <td className="task-actions">
-                    <button
-                      type="button"
-                      disabled={close.isPending}
-                      aria-label={`Done: ${what}`}
-                      onClick={() => close.mutate({ id: t.id, state: "done" })}
-                    >
-                      Done
-                    </button>{" "}
-                    <button
-                      type="button"
-                      className="link"
-                      disabled={close.isPending}
-                      aria-label={`Dismiss: ${what}`}
-                      onClick={() => close.mutate({ id: t.id, state: "dismissed" })}
-                    >
-                      Dismiss
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        {props.tasks && tasks.length === 0 && <p className="empty">{props.empty}</p>}
-      </ScrollBox>
+                    {props.showAssignee && (
+                      <td>
+                        {t.assignedUserId === null
+                          ? "The store's queue"
+                          : userName(t.assignedUserId)}
+                      </td>
+                    )}
+                    <td className="task-actions">
+                      <button
+                        type="button"
+                        disabled={close.isPending}
+                        aria-label={`Done: ${what}`}
+                        onClick={() => close.mutate({ id: t.id, state: "done" })}
+                      >
+                        Done
+                      </button>{" "}
+                      <button
+                        type="button"
+                        className="link"
+                        disabled={close.isPending}
+                        aria-label={`Dismiss: ${what}`}
+                        onClick={() => close.mutate({ id: t.id, state: "dismissed" })}
+                      >
+                        Dismiss
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {props.tasks && tasks.length === 0 && <p className="empty">{props.empty}</p>}
+        </ScrollBox>
+      </div>
     </>
   );
 }

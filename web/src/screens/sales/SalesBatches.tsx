@@ -74,7 +74,7 @@ function BatchCard({ integrationId, name }: { integrationId: number; name: strin
           </p>
         </>
       )}
-      {b && (
+      {b && (b.timing === "batched" || b.held.count > 0) && (
         <button
           type="button"
           onClick={() => run.mutate()}

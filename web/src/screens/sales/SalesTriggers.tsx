@@ -48,9 +48,8 @@ export function SalesTriggers() {
         some days after every processed sale it matches.
       </p>
       <ErrorText error={triggers.error ?? toggle.error} />
-      {triggers.data && list.length === 0 && <p className="empty">No sales triggers yet.</p>}
-      {list.length > 0 && (
-        <ScrollBox label="Sales triggers">
+      <div className="short-table">
+        <ScrollBox label="Sales triggers" busy={triggers.isPending}>
           <table>
             <thead>
               <tr>
@@ -100,8 +99,9 @@ export function SalesTriggers() {
               ))}
             </tbody>
           </table>
+          {triggers.data && list.length === 0 && <p className="empty">No sales triggers yet.</p>}
         </ScrollBox>
-      )}
+      </div>
       {list
         .filter((t) => t.id === editing)
         .map((t) => (
