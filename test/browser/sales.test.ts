@@ -223,7 +223,7 @@ describe.each(Object.entries(viewports))("sales on a %s", (_name, viewport) => {
     await row.waitFor();
     expect(await row.getByRole("link").textContent()).toBe(`${markup} Tags`);
     expect(await row.locator("img").count()).toBe(0);
-    expect(await page.evaluate(() => (window as { __salesPwned?: number }).__salesPwned)).toBe(
+    expect(await page.evaluate(() => (globalThis as { __salesPwned?: number }).__salesPwned)).toBe(
       undefined,
     );
     await close();
