@@ -33,9 +33,9 @@ describe.each(Object.entries(viewports))("the console on a %s", (_name, viewport
 
   it("R11.1: each role signs in and is offered only the screens its API allows", async () => {
     const expected = {
-      admin: ["Customers", "Activity", "Integrations", "Import and export", "People"],
-      manager: ["Customers", "Activity", "Integrations", "Import and export", "People"],
-      associate: ["Customers", "Activity"],
+      admin: ["Customers", "Sales", "Activity", "Integrations", "Import and export", "People"],
+      manager: ["Customers", "Sales", "Activity", "Integrations", "Import and export", "People"],
+      associate: ["Customers", "Sales", "Activity"],
     } as const;
     for (const role of ["admin", "manager", "associate"] as const) {
       const who = await userWithPassword(on.fixture, role);

@@ -10,6 +10,7 @@ import { ImportExportScreen } from "./screens/ImportExportScreen";
 import { IntegrationScreen } from "./screens/IntegrationScreen";
 import { IntegrationsScreen } from "./screens/IntegrationsScreen";
 import { PeopleScreen } from "./screens/PeopleScreen";
+import { SalesScreen } from "./screens/SalesScreen";
 import { WelcomeScreen } from "./screens/WelcomeScreen";
 import { CustomerScreen } from "./screens/CustomerScreen";
 import { CustomersScreen } from "./screens/CustomersScreen";
@@ -49,6 +50,7 @@ function SignedIn() {
           <Route path="customers" element={<CustomersScreen />} />
           <Route path="customers/:id" element={<CustomerScreen />} />
           <Route path="activity" element={<ActivityScreen />} />
+          <Route path="sales" element={<SalesScreen />} />
           <Route path="files" element={<ImportExportScreen />} />
           <Route path="people" element={<PeopleScreen />} />
           <Route path="integrations" element={<IntegrationsScreen />} />

@@ -12,6 +12,11 @@ const fieldWords: Record<string, string> = {
   baseUrl: "Address",
   apiKey: "API key",
   value: "Value",
+  daysAfter: "Days after the sale",
+  category: "Category",
+  minAmount: "Minimum total",
+  from: "From",
+  to: "To",
 };
 
 /**

@@ -5,6 +5,7 @@ import { useSession, type Operation } from "./session";
 /** The screens, each offered only to the roles whose API calls it needs. */
 const screens: Array<{ to: string; label: string; needs: Operation }> = [
   { to: "/customers", label: "Customers", needs: "listCustomers" },
+  { to: "/sales", label: "Sales", needs: "listTasks" },
   { to: "/activity", label: "Activity", needs: "listPartnerRuns" },
   { to: "/integrations", label: "Integrations", needs: "listIntegrations" },
   { to: "/files", label: "Import and export", needs: "importHubFile" },
