@@ -3,7 +3,7 @@ import { useState, type FormEvent } from "react";
 import { api, ok } from "../../api/client";
 import type { Customer } from "../../ui/customer-names";
 import { ErrorText } from "../../ui/ErrorText";
-import { money } from "../../ui/money";
+import { formatMoney } from "../../ui/store-money";
 import { ScrollBox } from "../../ui/ScrollBox";
 import { useUserName } from "../../ui/store-users";
 
@@ -52,7 +52,7 @@ export function PurchasesSection({
                       .map((l) => (Number(l.quantity) === 1 ? l.name : `${l.quantity} × ${l.name}`))
                       .join(", ")}
                   </td>
-                  <td className="number">{money(p.total, p.currency)}</td>
+                  <td className="number">{formatMoney(p.total, p.currency)}</td>
                   <td>
                     {p.soldBy !== null
                       ? userName(p.soldBy)
