@@ -14,19 +14,21 @@ const phone = { width: 390, height: 844 };
 const dataDir = mkdtempSync(join(tmpdir(), "tandem-screenshots-"));
 const demo = spawn(
   process.execPath,
-  ["--import", "tsx", "src/cli/main.ts", "demo", "--port", "0", "--pos-port", "0"],
+  [
+    ...["--import", "tsx", "src/cli/main.ts", "demo"],
+    ...["--port", "0", "--pos-port", "0", "--data-dir", dataDir],
+  ],
   {
     env: { ...process.env, TANDEM_LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "inherit"],
   },
 );
-demo.spawnargs.push("--data-dir", dataDir);
 let printed = "";
 demo.stdout.on("data", (chunk: Buffer) => (printed += chunk.toString()));
 
 /** What the demo prints that matches, once it has printed it (90 s at most). */
 async function printedLine(pattern: RegExp): Promise<RegExpMatchArray> {
-  for (const deadline = Date.now() + 90_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 90_000; Date.now() < deadline;) {
     const found = printed.match(pattern);
     if (found) return found;
     if (demo.exitCode !== null) throw new Error(`the demo stopped:\n${printed}`);
@@ -45,7 +47,8 @@ async function hub<T>(method: string, path: string, token: string, body?: unknow
     body: body === undefined ? null : JSON.stringify(body),
     signal: AbortSignal.timeout(15_000),
   });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
 
