@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/api/app.ts";
+import { fireDueSalesTriggers } from "../../src/scheduler/sales-triggers.ts";
+import { readChangeMarkers } from "../../src/store/change-markers.ts";
 import { engines } from "../setup/database.ts";
+import { hubApi } from "../setup/hub-api.ts";
 import { createTestHub } from "../setup/hub.ts";
 
 /** Reads a server-sent event stream as text, one chunk at a time. */
@@ -61,6 +64,27 @@ describe.each(engines)("R11.9 live changes on $name", (engine) => {
     } finally {
       await events.close();
     }
+  });
+
+  it("R11.9: a follow-up task made by a sales trigger is a change the console is told of", async () => {
+    const hub = await createTestHub(await engine.open());
+    const api = hubApi(hub);
+    const customer = await api<{ id: number }>("POST", "/v1/customers", {
+      firstName: "Task",
+      lastName: `Maker${Date.now()}`,
+    });
+    const trigger = await api("POST", "/v1/sales-triggers", {
+      name: "Thank you call",
+      daysAfter: 0,
+    });
+    expect(trigger.status).toBe(201);
+    const sale = await api("POST", `/v1/customers/${customer.body.id}/purchases`, {
+      lines: [{ description: "Pearl studs", amount: 90 }],
+    });
+    expect(sale.status).toBe(201);
+    const before = await readChangeMarkers(hub.ctx.db, hub.admin.storeId);
+    expect(await fireDueSalesTriggers(hub.ctx.db, new Date(Date.now() + 60_000))).toBe(1);
+    expect(await readChangeMarkers(hub.ctx.db, hub.admin.storeId)).not.toBe(before);
   });
 
   it("R11.9: the stream needs a sign-in", async () => {

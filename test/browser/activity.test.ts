@@ -13,7 +13,7 @@ interface FailedEvent {
 }
 
 describe.each(Object.entries(viewports))("activity on a %s", (_name, viewport) => {
-  it("T2, R11.5: a sale held back by a check is shown with its reason and its customer; once the cause is fixed, a retry processes it once", async () => {
+  it("T2, R11.6: a sale held back by a check is shown with its reason and its customer; once the cause is fixed, a retry processes it once", async () => {
     const { body: pos } = await on.fixture.posApi<{ customers: Array<{ id: string }> }>(
       "GET",
       "/staff/customers",

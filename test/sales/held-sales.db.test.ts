@@ -48,7 +48,7 @@ describe.each(engines)("sales held back (T2), on $name", (engine) => {
       expect(await purchaseIds(hub)).toEqual([good.id]);
 
       const failed = await api<{ events: FailedEvent[] }>("GET", "/v1/events/failed");
-      // R11.5: each held sale names the hub customer it is for
+      // R11.6: each held sale names the hub customer it is for
       expect(failed.body.events.map((e) => e.customerId)).toEqual([
         customerId,
         customerId,
