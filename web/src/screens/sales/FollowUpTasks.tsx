@@ -6,7 +6,9 @@ import type { components } from "../../api/hub-api";
 import { useSession } from "../../app/session";
 import { ErrorText } from "../../ui/ErrorText";
 import { ScrollBox } from "../../ui/ScrollBox";
+import { useStore } from "../../ui/store-money";
 import { useStoreUsers, useUserName } from "../../ui/store-users";
+import { dayIn } from "./store-days";
 
 type Task = components["schemas"]["FollowUpTask"];
 
@@ -26,11 +28,9 @@ function useOpenTasks(assignedTo: string | undefined) {
   });
 }
 
-/** Whether a task is due by the end of today (this device's day). */
-function dueToday(task: Task): boolean {
-  const end = new Date();
-  end.setHours(23, 59, 59, 999);
-  return new Date(task.dueAt) <= end;
+/** Whether a task is due by the end of today, the store's day (its time zone, not the device's). */
+function dueToday(task: Task, timeZone: string | undefined): boolean {
+  return dayIn(timeZone, new Date(task.dueAt)) <= dayIn(timeZone);
 }
 
 /**
@@ -46,9 +46,10 @@ export function FollowUpTasks() {
 function MyTasksToday() {
   const mine = useOpenTasks("me");
   const queue = useOpenTasks("queue");
-  const today = (mine.data ?? []).filter(dueToday);
+  const timeZone = useStore().data?.timeZone;
+  const today = (mine.data ?? []).filter((t) => dueToday(t, timeZone));
   const later = (mine.data?.length ?? 0) - today.length;
-  const queueToday = (queue.data ?? []).filter(dueToday);
+  const queueToday = (queue.data ?? []).filter((t) => dueToday(t, timeZone));
   return (
     <>
       <section aria-labelledby="my-tasks-title">
