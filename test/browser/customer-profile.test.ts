@@ -172,7 +172,10 @@ describe.each(Object.entries(viewports))("the customer profile on a %s", (_name,
     await asMine.page.getByRole("button", { name: "Assign to me" }).waitFor();
     expect((await hubCustomer(id)).assignedUserId).toBeNull();
     await asMine.page.getByRole("button", { name: "Assign to me" }).click();
-    await asMine.page.getByText(`${mine.name} (you)`).waitFor();
+    await asMine.page
+      .getByRole("region", { name: "Assigned associate" })
+      .getByText(`${mine.name} (you)`)
+      .waitFor();
     expect((await hubCustomer(id)).assignedUserId).toBe(mine.id);
     await asMine.close();
   });
