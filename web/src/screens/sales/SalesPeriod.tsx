@@ -37,7 +37,7 @@ export function useSalesPeriod(): Period {
 export function SalesPeriod({ period }: { period: Period }) {
   return (
     <section aria-labelledby="period-title">
-      <h2 id="period-title">Sales of the days</h2>
+      <h2 id="period-title">Which days the report and the log show</h2>
       <div className="filters">
         <label>
           From
