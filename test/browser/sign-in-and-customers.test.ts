@@ -26,7 +26,7 @@ describe.each(Object.entries(viewports))("the console on a %s", (_name, viewport
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect
       .poll(() => page.getByRole("alert").textContent())
-      .toMatch(/You are not signed in, or your sign-in has ended \(.+\)/);
+      .toBe("The email or the password is wrong.");
     expect(await page.getByRole("button", { name: "Sign out" }).count()).toBe(0);
     await context.close();
   });
@@ -120,6 +120,41 @@ describe.each(Object.entries(viewports))("the console on a %s", (_name, viewport
     await page.getByRole("region", { name: "Notes" }).getByText(note).waitFor();
     expect(await page.locator("main img, main script, main b").count()).toBe(0);
     expect(await page.evaluate("window.__pwned")).toBeUndefined();
+    await context.close();
+  });
+
+  it("R11.2, A2: an associate adds a walk-in customer; a bad email is refused next to it; the profile opens, assigned to them", async () => {
+    const u = `${Date.now().toString(36)}${viewport.width}`;
+    const associate = await userWithPassword(on.fixture, "associate");
+    const context = await on.browser.newContext({ viewport });
+    const page = await context.newPage();
+    await signIn(page, on.fixture, associate);
+    await page.getByRole("button", { name: "Add a customer" }).click();
+    const form = page.getByRole("form", { name: "Add a customer" });
+    await form.getByLabel("First name").fill("Walk");
+    await form.getByLabel("Last name").fill(`In${u}`);
+    await form.getByLabel("Email").fill("not an email");
+    await form.getByRole("button", { name: "Add" }).click();
+    await expect.poll(() => form.getByRole("alert").textContent()).toMatch(/^Please check this/);
+    const none = await on.fixture.hubApi<{ customers: unknown[] }>("GET", `/v1/customers?q=In${u}`);
+    expect(none.body.customers).toEqual([]);
+    await expectAccessible(page);
+
+    await form.getByLabel("Email").fill(`walk.${u}@example.com`);
+    await form.getByRole("button", { name: "Add" }).click();
+    await page.getByRole("heading", { level: 1, name: `Walk In${u}` }).waitFor();
+    await page
+      .getByRole("region", { name: "Assigned associate" })
+      .getByText(`${associate.name} (you)`)
+      .waitFor();
+    const { body } = await on.fixture.hubApi<{
+      customers: Array<{ assignedUserId: number | null; contacts: Array<{ value: string }> }>;
+    }>("GET", `/v1/customers?q=In${u}`);
+    expect(body.customers).toHaveLength(1);
+    expect(body.customers[0]).toMatchObject({
+      assignedUserId: associate.id,
+      contacts: [expect.objectContaining({ value: `walk.${u}@example.com` })],
+    });
     await context.close();
   });
 });

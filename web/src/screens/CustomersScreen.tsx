@@ -6,6 +6,8 @@ import { contactOf, nameOf, statusWords } from "../ui/customer-names";
 import { ErrorText } from "../ui/ErrorText";
 import { ScrollBox } from "../ui/ScrollBox";
 import { useIntegrationNames } from "../ui/store-integrations";
+import { useSession } from "../app/session";
+import { AddCustomer } from "./customers/AddCustomer";
 import { BulkActions } from "./customers/BulkActions";
 import { SyncSections, type Status } from "./customers/SyncSections";
 
@@ -18,6 +20,7 @@ const pageSize = 50;
  * time, or as the whole filtered list, for the bulk actions.
  */
 export function CustomersScreen() {
+  const session = useSession();
   const [params, setParams] = useSearchParams();
   const q = params.get("q") ?? "";
   const integrationId = Number(params.get("integration")) || undefined;
@@ -88,6 +91,7 @@ export function CustomersScreen() {
   return (
     <section aria-labelledby="customers-title">
       <h1 id="customers-title">Customers</h1>
+      {session.can("createCustomer") && <AddCustomer />}
       <div className="filters">
         <form role="search" onSubmit={(e) => e.preventDefault()}>
           <label>
