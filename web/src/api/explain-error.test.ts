@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../../web/src/api/client.ts";
-import { explainError } from "../../web/src/api/explain-error.ts";
+import { ApiError } from "./client";
+import { explainError } from "./explain-error";
 
 const refusal = (status: number, code: string, message: string) =>
   explainError(new ApiError(status, code, message));
