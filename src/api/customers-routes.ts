@@ -44,6 +44,7 @@ export const customerSchema = z
       z.object({
         integrationId: z.number(),
         integrationName: z.string(),
+        integrationKind: z.string().openapi({ example: "pos" }),
         status: z.enum(linkStatuses),
         externalId: z.string().nullable(),
         externalNumber: z.string().nullable(),

@@ -122,6 +122,8 @@ export interface ClientSync {
   integrationId: number;
   /** R11.3: the integration's name, for people who may not list integrations (associates) */
   integrationName: string;
+  /** R11.3: its kind ("pos", "file"), so the console offers only what the kind can do */
+  integrationKind: string;
   status: LinkStatus;
   externalId: string | null;
   externalNumber: string | null;
@@ -147,7 +149,7 @@ export async function readClientPage(
       options.filter?.search,
       `select c.*, ${clientPartsColumns},
        coalesce((select json_agg(json_build_object(
-                   'integrationId', i.id, 'integrationName', i.name,
+                   'integrationId', i.id, 'integrationName', i.name, 'integrationKind', i.kind,
                    'status', coalesce(l.status, 'unlinked'),
                    'externalId', l.external_id, 'externalNumber', l.external_number,
                    'lastError', l.last_error) order by i.id)
@@ -203,12 +205,14 @@ export async function syncStatesOf(
     client_id: number;
     integration_id: number;
     integration_name: string;
+    integration_kind: string;
     status: LinkStatus;
     external_id: string | null;
     external_number: string | null;
     last_error: string | null;
   }>(
     `select c.id as client_id, i.id as integration_id, i.name as integration_name,
+            i.kind as integration_kind,
             coalesce(l.status, 'unlinked') as status,
             l.external_id, l.external_number, l.last_error
      from unnest($2::bigint[]) as c (id) cross join integrations i
@@ -220,6 +224,7 @@ export async function syncStatesOf(
     clientId: r.client_id,
     integrationId: r.integration_id,
     integrationName: r.integration_name,
+    integrationKind: r.integration_kind,
     status: r.status,
     externalId: r.external_id,
     externalNumber: r.external_number,

@@ -409,4 +409,35 @@ describe.each(Object.entries(viewports))("the customer profile on a %s", (_name,
     await expectAccessible(page);
     await close();
   });
+
+  it("S5, R11.2, R11.3: a customer file takes no new customers: no create is offered for it, on the profile or the list", async () => {
+    const u = `${Date.now().toString(36)}${viewport.width}`;
+    const file = await on.fixture.hubApi<{ id: number }>("POST", "/v1/integrations", {
+      kind: "file",
+      name: `Old CRM file ${u}`,
+      options: { webhooks: false },
+    });
+    expect(file.status).toBe(201);
+    const created = await on.fixture.hubApi<HubCustomer>("POST", "/v1/customers", {
+      firstName: "Filed",
+      lastName: `Never${u}`,
+    });
+    const { page, close } = await signedIn(viewport, on.fixture.admin);
+    await openProfile(page, created.body.id);
+    const inFile = page.getByRole("group", { name: `Old CRM file ${u}` });
+    await inFile.getByRole("button", { name: `Find a partner in Old CRM file ${u}` }).waitFor();
+    expect(await inFile.getByRole("button", { name: /^Create in/ }).count()).toBe(0);
+    // the POS beside it still offers one
+    await page
+      .getByRole("group", { name: "Shop floor POS" })
+      .getByRole("button", { name: "Create in Shop floor POS…" })
+      .waitFor();
+
+    await page.goto(`${on.fixture.url}/customers?q=Never${u}&integration=${file.body.id}`);
+    await page.getByRole("checkbox", { name: `Select Filed Never${u}` }).check();
+    const bulk = page.getByRole("region", { name: "Selected customers" });
+    await bulk.getByRole("button", { name: `Exclude from Old CRM file ${u}` }).waitFor();
+    expect(await bulk.getByRole("button", { name: /^Create partners/ }).count()).toBe(0);
+    await close();
+  });
 });

@@ -1572,6 +1572,8 @@ export interface components {
       sync: {
         integrationId: number;
         integrationName: string;
+        /** @example pos */
+        integrationKind: string;
         /** @enum {string} */
         status: "unlinked" | "conflict" | "synced" | "excluded" | "error";
         externalId: string | null;

@@ -6,7 +6,14 @@ import type { Customer } from "./customer-names";
 export interface IntegrationName {
   id: number;
   name: string;
+  kind: string;
 }
+
+/**
+ * Whether the hub creates customers in an integration of this kind: a customer file is read, never
+ * written (the file connector's manifest says `writes: false`), so nothing is created there.
+ */
+export const createsCustomers = (kind: string) => kind !== "file";
 
 /**
  * The store's integrations by name: listed for managers and admins; for associates (who may not
@@ -20,8 +27,14 @@ export function useIntegrationNames(seen: readonly Customer[] = []): Integration
     enabled: session.can("listIntegrations"),
     staleTime: 60_000,
   });
-  if (listed.data) return listed.data.map((i) => ({ id: i.id, name: i.name }));
-  const byId = new Map<number, string>();
-  for (const c of seen) for (const s of c.sync) byId.set(s.integrationId, s.integrationName);
-  return [...byId].map(([id, name]) => ({ id, name }));
+  if (listed.data) return listed.data.map((i) => ({ id: i.id, name: i.name, kind: i.kind }));
+  const byId = new Map<number, IntegrationName>();
+  for (const c of seen)
+    for (const s of c.sync)
+      byId.set(s.integrationId, {
+        id: s.integrationId,
+        name: s.integrationName,
+        kind: s.integrationKind,
+      });
+  return [...byId.values()];
 }

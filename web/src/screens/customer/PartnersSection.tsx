@@ -5,6 +5,7 @@ import { statusWords, type Customer } from "../../ui/customer-names";
 import { ErrorText } from "../../ui/ErrorText";
 import { fieldLabel } from "../../ui/field-label";
 import { ScrollBox } from "../../ui/ScrollBox";
+import { createsCustomers } from "../../ui/store-integrations";
 import { CreatePartner } from "./CreatePartner";
 import { useCustomerAction } from "./customer-action";
 import { FindPartner } from "./FindPartner";
@@ -63,13 +64,15 @@ function PartnerPanel({
             >
               Find a partner in {sync.integrationName}
             </button>{" "}
-            <button
-              type="button"
-              aria-expanded={pairing === "create"}
-              onClick={() => setPairing(pairing === "create" ? undefined : "create")}
-            >
-              Create in {sync.integrationName}…
-            </button>
+            {createsCustomers(sync.integrationKind) && (
+              <button
+                type="button"
+                aria-expanded={pairing === "create"}
+                onClick={() => setPairing(pairing === "create" ? undefined : "create")}
+              >
+                Create in {sync.integrationName}…
+              </button>
+            )}
           </p>
           {pairing === "find" && <FindPartner customer={customer} sync={sync} />}
           {pairing === "create" && (

@@ -2,10 +2,10 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import { api, ok } from "../../api/client";
+import { createsCustomers, type IntegrationName } from "../../ui/store-integrations";
 import { explainError } from "../../api/explain-error";
 import { useSession } from "../../app/session";
 import { ErrorText } from "../../ui/ErrorText";
-import type { IntegrationName } from "../../ui/store-integrations";
 import { AssigneeSelect } from "../../ui/AssigneeSelect";
 import type { Status } from "./SyncSections";
 
@@ -175,6 +175,7 @@ export function BulkActions({ selection, integration, filter, onDone }: Props) {
           </>
         )}
         {integration &&
+          createsCustomers(integration.kind) &&
           (partnersWhole
             ? session.can("startPartnerRun")
             : session.can("createPartnerThere") && wholeOk) && (
