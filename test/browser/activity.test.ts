@@ -13,7 +13,7 @@ interface FailedEvent {
 }
 
 describe.each(Object.entries(viewports))("activity on a %s", (_name, viewport) => {
-  it("T2, R11.6: a sale held back by a check is shown with its reason and its customer; once the cause is fixed, a retry processes it once", async () => {
+  it("T2, R11.6: a sale held back by a check is shown with its reason and its customer; a retry says it failed again, and once the cause is fixed it processes the sale once", async () => {
     const { body: pos } = await on.fixture.posApi<{ customers: Array<{ id: string }> }>(
       "GET",
       "/staff/customers",
@@ -55,12 +55,19 @@ describe.each(Object.entries(viewports))("activity on a %s", (_name, viewport) =
     expect(customerId).toBe(held.customerId);
     await expectAccessible(page);
 
+    // retried as it is, it is held again, and the screen says so
+    await row.getByRole("button", { name: `Retry sale ${held.id}` }).click();
+    await expect
+      .poll(() => table.getByRole("status").textContent())
+      .toMatch(/tried again and failed again: .*currency DKK is not the store's/);
+
     // the cause fixed (the store now takes kroner), a retry processes the sale once
     const store = await on.fixture.hubApi("PATCH", "/v1/store", { currency: "DKK" });
     expect(store.status).toBe(200);
     try {
       await row.getByRole("button", { name: `Retry sale ${held.id}` }).click();
       await expect.poll(() => row.count()).toBe(0);
+      expect(await table.getByRole("status").textContent()).toMatch(/went through/);
       const { body } = await on.fixture.hubApi<{ purchases: Array<{ externalId: string }> }>(
         "GET",
         `/v1/customers/${customerId}/purchases`,

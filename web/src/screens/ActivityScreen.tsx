@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { Link } from "react-router";
 import { api, ok } from "../api/client";
 import type { components } from "../api/hub-api";
@@ -99,15 +99,20 @@ function RetryTable<Row extends { id: number }>(props: {
   retry: (id: number) => Promise<unknown>;
 }) {
   const queries = useQueryClient();
+  const [outcome, setOutcome] = useState<string | undefined>();
   const retry = useMutation({
-    mutationFn: props.retry,
-    onSuccess: () => void queries.invalidateQueries(),
+    mutationFn: async (id: number) => ({ id, after: await props.retry(id) }),
+    onSuccess: ({ id, after }) => {
+      setOutcome(outcomeWords(props.what, id, after));
+      void queries.invalidateQueries();
+    },
   });
   const id = props.title.toLowerCase().replaceAll(/\W+/g, "-");
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{props.title}</h2>
       <ErrorText error={props.error ?? retry.error} />
+      {outcome && <p role="status">{outcome}</p>}
       {props.rows && props.rows.length === 0 && <p className="empty">{props.empty}</p>}
       {props.rows && props.rows.length > 0 && (
         <ScrollBox label={props.title}>
@@ -148,6 +153,18 @@ function RetryTable<Row extends { id: number }>(props: {
       )}
     </section>
   );
+}
+
+/**
+ * What a retry did, from the hub's answer (the job or the change as it is now): through, waiting
+ * for its turn, or failed again with the reason, so a retry that changed nothing says so.
+ */
+function outcomeWords(what: string, id: number, after: unknown): string {
+  const now = after as { state?: string; lastError?: string | null };
+  if (now.state === "processed" || now.state === "done") return `The ${what} ${id} went through.`;
+  if (now.state === "parked" || now.state === "dead")
+    return `The ${what} ${id} was tried again and failed again: ${now.lastError ?? "no reason given"}. Fix the cause, then retry.`;
+  return `The ${what} ${id} will be tried again in a moment.`;
 }
 
 function DeadJobs() {
