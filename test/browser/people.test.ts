@@ -85,4 +85,35 @@ describe.each(Object.entries(viewports))("people on a %s", (name, viewport) => {
     expect(await other.getByRole("alert").textContent()).toMatch(/Your role does not allow this/);
     await asAssociate.close();
   });
+
+  it("R11.8: an admin changes a person's role; the store's last admin changing their own is refused in words in their row, and the role stays", async () => {
+    const context = await on.browser.newContext({ viewport });
+    const page = await context.newPage();
+    await signIn(page, on.fixture, on.fixture.admin);
+    await page.getByRole("link", { name: "People" }).click();
+    // a role change goes through (another person's)
+    const roleOf = async (name: string) =>
+      (
+        await on.fixture.hubApi<{ users: Array<{ name: string; role: string }> }>(
+          "GET",
+          "/v1/users",
+        )
+      ).body.users.find((u) => u.name === name)?.role;
+    const before = await roleOf("Ken Ito");
+    const after = before === "manager" ? "associate" : "manager";
+    await page.getByRole("combobox", { name: "Role of Ken Ito" }).selectOption(after);
+    await expect.poll(() => roleOf("Ken Ito")).toBe(after);
+
+    const role = page.getByRole("combobox", { name: "Role of Administrator" });
+    await role.selectOption("associate");
+    const row = page.getByRole("row").filter({ has: role });
+    await expect.poll(() => row.getByRole("alert").textContent()).toMatch(/last active admin/);
+    await expect.poll(() => role.inputValue()).toBe("admin");
+    const { body } = await on.fixture.hubApi<{ users: Array<{ name: string; role: string }> }>(
+      "GET",
+      "/v1/users",
+    );
+    expect(body.users.find((u) => u.name === "Administrator")?.role).toBe("admin");
+    await context.close();
+  });
 });

@@ -32,10 +32,14 @@ export function PeopleScreen() {
   const posIntegrations = (pos.data ?? []).filter((i) => i.kind === "pos");
   const [invitation, setInvitation] = useState<{ name: string; link: string }>();
   const refresh = () => void queries.invalidateQueries({ queryKey: ["users"] });
+  // a change to one user's row; its refusal is shown in that row, next to the control
   const change = useMutation({
-    mutationFn: (action: () => Promise<unknown>) => action(),
+    mutationFn: (c: { userId: number; where: "role" | "state"; action: () => Promise<unknown> }) =>
+      c.action(),
     onSuccess: refresh,
   });
+  const refusal = (userId: number, where: "role" | "state") =>
+    change.variables?.userId === userId && change.variables.where === where ? change.error : null;
   const invite = useMutation({
     mutationFn: (user: User) =>
       ok(api.POST("/v1/users/{id}/invitation", { params: { path: { id: user.id } } })),
@@ -49,7 +53,7 @@ export function PeopleScreen() {
   return (
     <section aria-labelledby="people-title">
       <h1 id="people-title">People</h1>
-      <ErrorText error={users.error ?? change.error ?? invite.error} />
+      <ErrorText error={users.error ?? invite.error} />
       {invitation && (
         <div className="notice" role="status">
           <p>
@@ -86,16 +90,21 @@ export function PeopleScreen() {
                     <select
                       aria-label={`Role of ${u.name}`}
                       value={u.role}
-                      onChange={(e) =>
-                        change.mutate(() =>
-                          ok(
-                            api.PATCH("/v1/users/{id}", {
-                              params: { path: { id: u.id } },
-                              body: { role: e.target.value as Role },
-                            }),
-                          ),
-                        )
-                      }
+                      onChange={(e) => {
+                        // read now: the select shows the stored role again before the call runs
+                        const role = e.target.value as Role;
+                        change.mutate({
+                          userId: u.id,
+                          where: "role",
+                          action: () =>
+                            ok(
+                              api.PATCH("/v1/users/{id}", {
+                                params: { path: { id: u.id } },
+                                body: { role },
+                              }),
+                            ),
+                        });
+                      }}
                     >
                       {(Object.keys(roleWords) as Role[]).map((r) => (
                         <option key={r} value={r}>
@@ -106,6 +115,7 @@ export function PeopleScreen() {
                   ) : (
                     roleWords[u.role]
                   )}
+                  <ErrorText error={refusal(u.id, "role")} />
                 </td>
                 {posIntegrations.map((i) => (
                   <td key={i.id}>
@@ -131,23 +141,27 @@ export function PeopleScreen() {
                         className="link"
                         aria-label={`${u.active ? "Deactivate" : "Activate"} ${u.name}`}
                         onClick={() =>
-                          change.mutate(() =>
-                            ok(
-                              u.active
-                                ? api.POST("/v1/users/{id}/deactivate", {
-                                    params: { path: { id: u.id } },
-                                  })
-                                : api.POST("/v1/users/{id}/activate", {
-                                    params: { path: { id: u.id } },
-                                  }),
-                            ),
-                          )
+                          change.mutate({
+                            userId: u.id,
+                            where: "state",
+                            action: () =>
+                              ok(
+                                u.active
+                                  ? api.POST("/v1/users/{id}/deactivate", {
+                                      params: { path: { id: u.id } },
+                                    })
+                                  : api.POST("/v1/users/{id}/activate", {
+                                      params: { path: { id: u.id } },
+                                    }),
+                              ),
+                          })
                         }
                       >
                         {u.active ? "Deactivate" : "Activate"}
                       </button>
                     </span>
                   )}
+                  <ErrorText error={refusal(u.id, "state")} />
                 </td>
               </tr>
             ))}
