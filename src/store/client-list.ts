@@ -1,6 +1,6 @@
 // S11: a store's customers as lists show them: filtered by sync status and text, paged, counted
 // by status. Reads only; the clients table's writes are clients-table.ts's.
-import { containsPattern } from "./search-pattern.ts";
+import { containsPattern, phoneDigitsPattern } from "./search-pattern.ts";
 import { linkStatuses, type LinkStatus } from "../domain/link-status.ts";
 import {
   clientPartsColumns,
@@ -62,9 +62,19 @@ const forSearch = (search: string | undefined, sql: string) =>
 function searchClause(search: string, params: unknown[]): string {
   params.push(containsPattern(search), search.trim());
   const p = `$${params.length - 1}`;
+  const number = `$${params.length}`;
+  // R11.2: a search that looks like a phone number also finds the phones holding its digits
+  const phone = phoneDigitsPattern(search);
+  if (phone !== undefined) params.push(phone);
+  const byPhone =
+    phone === undefined
+      ? ""
+      : `or c.id in (select cc.client_id from client_contacts cc
+                       where cc.kind = 'phone' and cc.normalized like $${params.length})`;
   return `(${searchedName} ilike ${p}
-           or c.customer_number = $${params.length}
-           or c.id in (select cc.client_id from client_contacts cc where cc.value ilike ${p}))`;
+           or c.customer_number = ${number}
+           or c.id in (select cc.client_id from client_contacts cc where cc.value ilike ${p})
+           ${byPhone})`;
 }
 
 /**
@@ -89,6 +99,18 @@ function pageOfIds(
   params.push(containsPattern(filter.search), filter.search.trim());
   const p = `$${params.length - 1}`;
   const number = `$${params.length}`;
+  // R11.2: a search that looks like a phone number also finds the phones holding its digits
+  const phone = phoneDigitsPattern(filter.search);
+  if (phone !== undefined) params.push(phone);
+  const phoneHalf =
+    phone === undefined
+      ? ""
+      : `
+       union
+       (select distinct c.id from clients c join client_contacts cc on cc.client_id = c.id
+        where ${where} and c.id > ${after} and cc.client_id > ${after}
+          and cc.kind = 'phone' and cc.normalized like $${params.length}
+        order by c.id limit ${limit})`;
   return `select id from (
        (select c.id from clients c
         where ${where} and c.id > ${after} and ${searchedName} ilike ${p}
@@ -99,7 +121,7 @@ function pageOfIds(
         order by c.id limit ${limit})
        union
        (select c.id from clients c
-        where ${where} and c.id > ${after} and c.customer_number = ${number})
+        where ${where} and c.id > ${after} and c.customer_number = ${number})${phoneHalf}
      ) matched order by id limit ${limit}`;
 }
 

@@ -126,6 +126,60 @@ describe.each(engines)("the customer search, on $name", (engine) => {
   });
 });
 
+describe.each(engines)("the customer search by phone, on $name", (engine) => {
+  it("R11.2: a phone is found by its digits in any format, and another number is not", async () => {
+    const db = await engine.open();
+    const hub = await createTestHub(db);
+    const storeId = hub.admin.storeId;
+    const add = (firstName: string, lastName: string, phone: string) =>
+      insertClient(db, {
+        storeId,
+        customer: {
+          firstName,
+          lastName,
+          acquisition: null,
+          contacts: [{ kind: "phone", value: phone }],
+          preferences: {},
+        },
+        lifecycle: "active",
+        createdBy: null,
+        assignedUserId: null,
+        country: "US",
+        now: hub.clock.now(),
+      });
+    const chloe = await add("Chloe", "Okafor", "+1 221 555 1021");
+    await add("Dan", "Okafor", "+1 221 555 1029"); // the same first nine digits
+    await add("Eve", "Ames", "+44 20 7946 0958");
+    const found = async (search: string) => ({
+      ids: await listClientIds(db, storeId, { limit: 50, filter: { search } }),
+      count: (await countClientsByStatus(db, storeId, 1, search)).unlinked,
+      page: (await readClientPage(db, storeId, { limit: 50, filter: { search } })).map(
+        (p) => p.client.id,
+      ),
+    });
+    for (const search of [
+      "+1 221 555 1021",
+      "2215551021",
+      "221-555-1021",
+      "(221) 555 1021",
+      "+12215551021",
+      "221.555.1021",
+      " 1 221 555 1021 ",
+      "5551021",
+    ])
+      expect(await found(search), `search '${search}'`).toEqual({
+        ids: [chloe],
+        count: 1,
+        page: [chloe],
+      });
+    // a UK number typed with its trunk zero, as written at home
+    expect((await found("020 7946 0958")).count).toBe(1);
+    // too few digits to be a phone, or not only a phone's characters: the text search as before
+    expect((await found("55510")).count).toBe(0);
+    expect((await found("1021 x")).count).toBe(0);
+  });
+});
+
 describe.each(engines)("a page of customers, on $name", (engine) => {
   it("S11: a list page read in one query holds what reading each client holds: contacts, preferences, notes, in their order", async () => {
     const db = await engine.open();
