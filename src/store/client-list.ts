@@ -29,6 +29,29 @@ export interface ClientFilter {
  */
 const searchedName = `(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, ''))`;
 
+/** R11.2: the full name last name first, for a search typed that way ("okafor chloe"). */
+const reversedName = `(coalesce(c.last_name, '') || ' ' || coalesce(c.first_name, ''))`;
+
+/**
+ * The name condition of a search whose text is `$p`. A search of several words also matches the
+ * name last name first; every word of such a match is in the full name too, so the words (the
+ * longest few) find the candidates in the full name's trigram index, and the last-first name is
+ * only checked on those. A search of one word is the full-name condition alone, as before.
+ */
+function nameCondition(search: string, p: string, params: unknown[]): string {
+  const words = search.trim().split(/\s+/);
+  if (words.length < 2) return `${searchedName} ilike ${p}`;
+  const candidates = words
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 3)
+    .map((word) => {
+      params.push(containsPattern(word));
+      return `${searchedName} ilike $${params.length}`;
+    });
+  return `(${searchedName} ilike ${p}
+           or (${candidates.join(" and ")} and ${reversedName} ilike ${p}))`;
+}
+
 /**
  * The where clause of a filtered list, without the search; a client with no link in the
  * integration is 'unlinked'.
@@ -71,7 +94,8 @@ function searchClause(search: string, params: unknown[]): string {
       ? ""
       : `or c.id in (select cc.client_id from client_contacts cc
                        where cc.kind = 'phone' and cc.normalized like $${params.length})`;
-  return `(${searchedName} ilike ${p}
+  const name = nameCondition(search, p, params);
+  return `(${name}
            or c.customer_number = ${number}
            or c.id in (select cc.client_id from client_contacts cc where cc.value ilike ${p})
            ${byPhone})`;
@@ -111,9 +135,10 @@ function pageOfIds(
         where ${where} and c.id > ${after} and cc.client_id > ${after}
           and cc.kind = 'phone' and cc.normalized like $${params.length}
         order by c.id limit ${limit})`;
+  const name = nameCondition(filter.search, p, params);
   return `select id from (
        (select c.id from clients c
-        where ${where} and c.id > ${after} and ${searchedName} ilike ${p}
+        where ${where} and c.id > ${after} and ${name}
         order by c.id limit ${limit})
        union
        (select distinct c.id from clients c join client_contacts cc on cc.client_id = c.id
