@@ -12,7 +12,7 @@ export function containsPattern(search: string): string {
  */
 export function phoneDigitsPattern(search: string): string | undefined {
   const text = search.trim();
-  if (!/^\+?[\d\s().\-]+$/.test(text)) return undefined;
+  if (!/^\+?[\d\s().-]+$/.test(text)) return undefined;
   const digits = text.replace(/\D/g, "").replace(/^0+/, "");
   return digits.length >= 6 ? `%${digits}%` : undefined;
 }
