@@ -9,7 +9,7 @@ import { changeableClient, storeClient } from "./client-access.ts";
 import { storeIntegration } from "./integrations.ts";
 import * as engine from "../engine/entries.ts";
 import { applyHubChange, type CustomerView } from "./customers.ts";
-import { describeIssue } from "./customer-schemas.ts";
+import { describeIssue, typedValueProblem } from "./customer-schemas.ts";
 import type { Actor, ServiceContext } from "./service-context.ts";
 import { ServiceError } from "./service-error.ts";
 
@@ -112,7 +112,15 @@ export const resolutionSchema = z.object({
         z.object({ take: z.literal("value"), value: z.string().trim().max(2000).nullable() }),
       ]),
     )
-    .refine((f) => Object.keys(f).length > 0, { message: "name at least one field" }),
+    .refine((f) => Object.keys(f).length > 0, { message: "name at least one field" })
+    // R11.3: a typed value passes the checks an edit of the same field makes
+    .superRefine((fields, ctx) => {
+      for (const [field, choice] of Object.entries(fields)) {
+        if (choice.take !== "value" || !choice.value) continue;
+        const problem = typedValueProblem(field, choice.value);
+        if (problem) ctx.addIssue({ code: "custom", path: [field, "value"], message: problem });
+      }
+    }),
 });
 export type ResolutionInput = z.input<typeof resolutionSchema>;
 

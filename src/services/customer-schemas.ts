@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseFieldPath, UnknownFieldPath } from "../domain/field-path.ts";
 import { ServiceError } from "./service-error.ts";
 
 const email = z.string().trim().email();
@@ -125,6 +126,38 @@ export const contactChangeSchema = z.strictObject({
   value: z.string().trim().min(1).max(customerCaps.contactLength),
 });
 export type ContactChangeInput = z.input<typeof contactChangeSchema>;
+
+/**
+ * R11.3 (F12): the check an edit or a contact operation makes of a field, for a value typed to
+ * resolve a conflict on that field (a field path, domain/field-path.ts): the same schemas, so a
+ * typed value can't be what an edit would refuse. Returns the problem, or undefined when it passes
+ * (and for a path that names no field: the engine refuses that one as having no open conflict).
+ */
+export function typedValueProblem(field: string, value: string): string | undefined {
+  let path;
+  try {
+    path = parseFieldPath(field);
+  } catch (error) {
+    if (error instanceof UnknownFieldPath) return undefined;
+    throw error;
+  }
+  const result = (() => {
+    switch (path.family) {
+      case "name":
+      case "acquisition":
+        return name.safeParse(value);
+      case "preference":
+        return preferenceValue.safeParse(value);
+      case "contact":
+        return contactSchema.safeParse({ kind: path.kind, value });
+      case "note":
+        return noteBody.safeParse(value);
+      case "wish":
+        return undefined;
+    }
+  })();
+  return result && !result.success ? (result.error.issues[0]?.message ?? "invalid") : undefined;
+}
 
 /** Parses a use case's input, or throws an `invalid` ServiceError that says where and what. */
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {

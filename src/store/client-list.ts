@@ -1,6 +1,6 @@
 // S11: a store's customers as lists show them: filtered by sync status and text, paged, counted
 // by status. Reads only; the clients table's writes are clients-table.ts's.
-import { containsPattern } from "./search-pattern.ts";
+import { containsPattern, phoneDigitsPattern } from "./search-pattern.ts";
 import { linkStatuses, type LinkStatus } from "../domain/link-status.ts";
 import {
   clientPartsColumns,
@@ -28,6 +28,29 @@ export interface ClientFilter {
  * is trimmed, so the space standing in for a missing name can't be part of a match).
  */
 const searchedName = `(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, ''))`;
+
+/** R11.2: the full name last name first, for a search typed that way ("okafor chloe"). */
+const reversedName = `(coalesce(c.last_name, '') || ' ' || coalesce(c.first_name, ''))`;
+
+/**
+ * The name condition of a search whose text is `$p`. A search of several words also matches the
+ * name last name first; every word of such a match is in the full name too, so the words (the
+ * longest few) find the candidates in the full name's trigram index, and the last-first name is
+ * only checked on those. A search of one word is the full-name condition alone, as before.
+ */
+function nameCondition(search: string, p: string, params: unknown[]): string {
+  const words = search.trim().split(/\s+/);
+  if (words.length < 2) return `${searchedName} ilike ${p}`;
+  const candidates = words
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 3)
+    .map((word) => {
+      params.push(containsPattern(word));
+      return `${searchedName} ilike $${params.length}`;
+    });
+  return `(${searchedName} ilike ${p}
+           or (${candidates.join(" and ")} and ${reversedName} ilike ${p}))`;
+}
 
 /**
  * The where clause of a filtered list, without the search; a client with no link in the
@@ -62,9 +85,20 @@ const forSearch = (search: string | undefined, sql: string) =>
 function searchClause(search: string, params: unknown[]): string {
   params.push(containsPattern(search), search.trim());
   const p = `$${params.length - 1}`;
-  return `(${searchedName} ilike ${p}
-           or c.customer_number = $${params.length}
-           or c.id in (select cc.client_id from client_contacts cc where cc.value ilike ${p}))`;
+  const number = `$${params.length}`;
+  // R11.2: a search that looks like a phone number also finds the phones holding its digits
+  const phone = phoneDigitsPattern(search);
+  if (phone !== undefined) params.push(phone);
+  const byPhone =
+    phone === undefined
+      ? ""
+      : `or c.id in (select cc.client_id from client_contacts cc
+                       where cc.kind = 'phone' and cc.normalized like $${params.length})`;
+  const name = nameCondition(search, p, params);
+  return `(${name}
+           or c.customer_number = ${number}
+           or c.id in (select cc.client_id from client_contacts cc where cc.value ilike ${p})
+           ${byPhone})`;
 }
 
 /**
@@ -89,9 +123,22 @@ function pageOfIds(
   params.push(containsPattern(filter.search), filter.search.trim());
   const p = `$${params.length - 1}`;
   const number = `$${params.length}`;
+  // R11.2: a search that looks like a phone number also finds the phones holding its digits
+  const phone = phoneDigitsPattern(filter.search);
+  if (phone !== undefined) params.push(phone);
+  const phoneHalf =
+    phone === undefined
+      ? ""
+      : `
+       union
+       (select distinct c.id from clients c join client_contacts cc on cc.client_id = c.id
+        where ${where} and c.id > ${after} and cc.client_id > ${after}
+          and cc.kind = 'phone' and cc.normalized like $${params.length}
+        order by c.id limit ${limit})`;
+  const name = nameCondition(filter.search, p, params);
   return `select id from (
        (select c.id from clients c
-        where ${where} and c.id > ${after} and ${searchedName} ilike ${p}
+        where ${where} and c.id > ${after} and ${name}
         order by c.id limit ${limit})
        union
        (select distinct c.id from clients c join client_contacts cc on cc.client_id = c.id
@@ -99,7 +146,7 @@ function pageOfIds(
         order by c.id limit ${limit})
        union
        (select c.id from clients c
-        where ${where} and c.id > ${after} and c.customer_number = ${number})
+        where ${where} and c.id > ${after} and c.customer_number = ${number})${phoneHalf}
      ) matched order by id limit ${limit}`;
 }
 

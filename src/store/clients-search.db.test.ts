@@ -36,6 +36,7 @@ const people: Array<[string | null, string | null, Array<[ContactKind, string]>]
     [["email", `kim${i}@smith.example`]],
   ]),
   ["Jo", "Jones", [["email", "jo.SMITH@example.com"]]],
+  ["Chloe", "Okafor", [["phone", "+1 221 555 1021"]]],
 ];
 
 const searches = [
@@ -60,15 +61,27 @@ const searches = [
   "e",
   "a",
   "kim3@",
+  // R11.2: last name first
+  "okafor chloe",
+  "OKAFOR CH",
+  "afor chl",
+  "lovelace ada",
+  "o'neil mary",
+  "smith bob",
+  "smith kim",
 ];
 
-/** S11's search as first written: every client and contact read and compared, in id order. */
+/**
+ * S11's search as first written: every client and contact read and compared, in id order; and,
+ * since R11.2, the name last name first.
+ */
 async function searchedTheOldWay(q: Queryable, storeId: number, search: string) {
   const p = `%${search.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   const rows = await q.query<{ id: number }>(
     `select c.id from clients c where c.store_id = $1
        and (c.first_name ilike $2 or c.last_name ilike $2
             or concat_ws(' ', c.first_name, c.last_name) ilike $2
+            or concat_ws(' ', c.last_name, c.first_name) ilike $2
             or exists (select 1 from client_contacts cc where cc.client_id = c.id and cc.value ilike $2))
      order by c.id`,
     [storeId, p],
@@ -123,6 +136,64 @@ describe.each(engines)("the customer search, on $name", (engine) => {
     // the fixture exercises what it should: paging, several matching contacts, no match
     expect((await searchedTheOldWay(db, storeId, "smith")).length).toBeGreaterThan(6);
     expect(await searchedTheOldWay(db, storeId, "ann berg")).toEqual([]);
+    expect((await searchedTheOldWay(db, storeId, "okafor ch")).length).toBe(1);
+    expect((await searchedTheOldWay(db, storeId, "smith kim")).length).toBe(3);
+  });
+});
+
+describe.each(engines)("the customer search by phone and last name first, on $name", (engine) => {
+  it("R11.2: a phone is found by its digits in any format, and another number is not; a name last name first is found", async () => {
+    const db = await engine.open();
+    const hub = await createTestHub(db);
+    const storeId = hub.admin.storeId;
+    const add = (firstName: string, lastName: string, phone: string) =>
+      insertClient(db, {
+        storeId,
+        customer: {
+          firstName,
+          lastName,
+          acquisition: null,
+          contacts: [{ kind: "phone", value: phone }],
+          preferences: {},
+        },
+        lifecycle: "active",
+        createdBy: null,
+        assignedUserId: null,
+        country: "US",
+        now: hub.clock.now(),
+      });
+    const chloe = await add("Chloe", "Okafor", "+1 221 555 1021");
+    await add("Dan", "Okafor", "+1 221 555 1029"); // the same first nine digits
+    await add("Eve", "Ames", "+44 20 7946 0958");
+    const found = async (search: string) => ({
+      ids: await listClientIds(db, storeId, { limit: 50, filter: { search } }),
+      count: (await countClientsByStatus(db, storeId, 1, search)).unlinked,
+      page: (await readClientPage(db, storeId, { limit: 50, filter: { search } })).map(
+        (p) => p.client.id,
+      ),
+    });
+    for (const search of [
+      "+1 221 555 1021",
+      "2215551021",
+      "221-555-1021",
+      "(221) 555 1021",
+      "+12215551021",
+      "221.555.1021",
+      " 1 221 555 1021 ",
+      "5551021",
+    ])
+      expect(await found(search), `search '${search}'`).toEqual({
+        ids: [chloe],
+        count: 1,
+        page: [chloe],
+      });
+    // the name last name first, as a phone book lists it
+    expect(await found("okafor chloe")).toEqual({ ids: [chloe], count: 1, page: [chloe] });
+    // a UK number typed with its trunk zero, as written at home
+    expect((await found("020 7946 0958")).count).toBe(1);
+    // too few digits to be a phone, or not only a phone's characters: the text search as before
+    expect((await found("55510")).count).toBe(0);
+    expect((await found("1021 x")).count).toBe(0);
   });
 });
 

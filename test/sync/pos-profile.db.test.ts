@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/api/app.ts";
 import { engines } from "../setup/database.ts";
-import { crashAfter, startSyncedPair } from "../setup/synced-pair.ts";
+import { crashAfter, startSyncedPair, type SyncedPair } from "../setup/synced-pair.ts";
 import { applyDueJobs } from "../../src/apply/run-apply.ts";
 import { changeContact } from "../../src/services/customer-contacts.ts";
 import { retryDeadJob, storeJobs } from "../../src/services/jobs.ts";
@@ -18,6 +19,19 @@ import {
   updateCustomer,
 } from "../../src/services/customers.ts";
 import { fieldMap, fromHub, fromPos, posCustomers, posGet } from "../setup/pos-helpers.ts";
+
+/** The hub's HTTP API in process, called as the pair's admin. */
+function hubApi(pair: SyncedPair) {
+  const app = createApp(pair.ctx);
+  return async (method: string, path: string, body?: unknown) => {
+    const response = await app.request(path, {
+      method,
+      headers: { "content-type": "application/json", authorization: `Bearer ${pair.token}` },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+}
 
 describe.each(engines)("the POS profile through the reference POS, on $name", (engine) => {
   it("F1: a hub email change leaves the old POS email in place and adds the new one", async () => {
@@ -183,6 +197,53 @@ describe.each(engines)("the POS profile through the reference POS, on $name", (e
       source: "hub",
       actor: `user:${pair.admin.userId}`,
     });
+  });
+
+  it("R11.3: a typed value passes the checks an edit of the field makes; one refused is a 400 naming the field and changes nothing", async () => {
+    const pair = await startSyncedPair(await engine.open(), { fieldMap });
+    const api = hubApi(pair);
+    const { clientId, posId } = await fromPos(pair, {
+      firstName: "Ada",
+      lastName: "Lovelace",
+      customFields: { ring_size: "6" },
+    });
+    await updateCustomer(pair.ctx, pair.admin, clientId, {
+      lastName: "King",
+      preferences: { "Ring size": "7" },
+    });
+    await pair.posCall("PATCH", `/staff/customers/${posId}`, {
+      set: { lastName: "Byron", customFields: { ring_size: "8" } },
+    });
+    await pair.settle();
+    const open = async () => (await listConflicts(pair.ctx, pair.admin)).map((c) => c.field).sort();
+    expect(await open()).toEqual(["lastName", "pref.Ring size"]);
+    const long = "L".repeat(300);
+    // the edit refuses it
+    const edit = await api("PATCH", `/v1/customers/${clientId}`, { lastName: long });
+    expect(edit.status).toBe(400);
+    // and so does a resolution that types it, with the other field's resolution in the same submit
+    const resolve = await api("POST", `/v1/customers/${clientId}/resolve`, {
+      integrationId: pair.integrationId,
+      fields: {
+        "pref.Ring size": { take: "external" },
+        lastName: { take: "value", value: long },
+      },
+    });
+    expect(resolve.status).toBe(400);
+    expect(JSON.stringify(resolve.body)).toMatch(/fields\.lastName\.value: .*200/);
+    await pair.settle();
+    const customer = await getCustomer(pair.ctx, pair.admin, clientId);
+    expect([customer.lastName, customer.preferences["Ring size"]]).toEqual(["King", "7"]);
+    expect(await open()).toEqual(["lastName", "pref.Ring size"]);
+    expect((await posGet(pair, posId)).lastName).toBe("Byron");
+    // a value an edit takes is taken
+    const fine = await api("POST", `/v1/customers/${clientId}/resolve`, {
+      integrationId: pair.integrationId,
+      fields: { lastName: { take: "value", value: "L".repeat(200) } },
+    });
+    expect(fine.status).toBe(200);
+    await pair.settle();
+    expect((await posGet(pair, posId)).lastName).toBe("L".repeat(200));
   });
 
   it("F12: taking the external value settles the conflict without writing to the POS", async () => {
