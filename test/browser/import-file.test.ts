@@ -81,4 +81,65 @@ describe.each(Object.entries(viewports))("importing a file on a %s", (name, view
     expect(loaded.body.customers.map((c) => c.lastName).sort()).toEqual([`One${u}`, `Two${u}`]);
     await context.close();
   });
+
+  it("I3, R11.4: an admin adds a customer file integration and loads the old system's file into it: an error loads nothing, fixed it loads; only the file's options are offered", async () => {
+    const u = `${Date.now().toString(36)}${viewport.width}`;
+    const context = await on.browser.newContext({ viewport });
+    const page = await context.newPage();
+    await signIn(page, on.fixture, on.fixture.admin);
+    await page.getByRole("link", { name: "Integrations" }).click();
+    const add = page.getByRole("form", { name: "Add an integration" });
+    await add.getByLabel("Kind").selectOption("file");
+    await add.getByLabel("Name").fill(`Old CRM ${u}`);
+    await add.getByRole("button", { name: "Add integration" }).click();
+    await page.getByRole("heading", { level: 1, name: `Old CRM ${u}` }).waitFor();
+    const options = page.getByRole("region", { name: "Options" });
+    await options.getByLabel("Which customers sync").waitFor();
+    for (const posOnly of [/Receive webhooks/, /Sales are taken/, /Default associate number/])
+      expect(await options.getByLabel(posOnly).count()).toBe(0);
+
+    const rows = [
+      { customer_number: `8${viewport.width}001`, first_name: "Filed", last_name: `One${u}` },
+      {
+        customer_number: `8${viewport.width}002`,
+        first_name: "Filed",
+        last_name: `Two${u}`,
+        email: "not-an-email",
+      },
+    ];
+    const file = page.getByRole("region", { name: "Customer file" });
+    const chooser = file.getByLabel("The old system's customer file (CSV or XLSX)");
+    await chooser.setInputFiles({
+      name: `old-crm-${name}.csv`,
+      mimeType: "text/csv",
+      buffer: await customerCsv(page, rows),
+    });
+    await file.getByRole("button", { name: "Load the file" }).click();
+    const problems = file.getByRole("group", { name: "Problems in the file" });
+    await expect.poll(() => problems.locator("tbody tr").first().textContent()).toMatch(/^3email/);
+    await expectAccessible(page);
+
+    rows[1]!.email = `two.${u}@example.com`;
+    await chooser.setInputFiles({
+      name: `old-crm-${name}.csv`,
+      mimeType: "text/csv",
+      buffer: await customerCsv(page, rows),
+    });
+    await file.getByRole("button", { name: "Load the file" }).click();
+    await file.getByText(`old-crm-${name}.csv: 2 rows; 2 new, 0 changed, 0 unchanged.`).waitFor();
+    // the file's customers become Tandem's (the new integration syncs every customer)
+    await expect
+      .poll(
+        async () =>
+          (
+            await on.fixture.hubApi<{ customers: Array<{ customerNumber: string }> }>(
+              "GET",
+              `/v1/customers?q=${u}`,
+            )
+          ).body.customers.length,
+        { timeout: 30_000 },
+      )
+      .toBe(2);
+    await context.close();
+  });
 });

@@ -45,6 +45,12 @@ describe.each(Object.entries(viewports))("integrations on a %s", (name, viewport
       .poll(() => connection.getByRole("alert").textContent())
       .toMatch(/The other system refused Tandem's API key: .*401/);
     expect(await connection.getByText("Connection saved.", { exact: false }).count()).toBe(0);
+    // the test is of the saved connection: not offered while an edit waits to be saved
+    expect(await connection.getByRole("button", { name: "Test connection" }).isDisabled()).toBe(
+      true,
+    );
+    await connection.getByText("Save the changes first").waitFor();
+    await connection.getByLabel(/New API key/).fill("");
     await connection.getByRole("button", { name: "Test connection" }).click();
     await connection.getByText(/Connected: it answered as/).waitFor();
     // a new name is saved, and the connection is to be tested again

@@ -1,25 +1,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
-import { api, ApiError, ok } from "../api/client";
+import { api, ok } from "../api/client";
 import { ErrorText } from "../ui/ErrorText";
-import { ScrollBox } from "../ui/ScrollBox";
-
-const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** The file's content type, from its name (browsers often leave .csv untyped). */
-function typeOf(file: File): string | undefined {
-  if (/\.csv$/i.test(file.name)) return "text/csv";
-  if (/\.xlsx$/i.test(file.name)) return xlsxType;
-  return undefined;
-}
-
-/** The file as the request's body, with its type: the hub reads it as a stream. */
-const asFileBody = (file: File) => ({
-  body: file as never,
-  bodySerializer: (body: unknown) => body as BodyInit,
-  headers: { "content-type": typeOf(file)! },
-});
+import { asFileBody, customerFileTypes, typeOf } from "../ui/file-body";
+import { FileProblems } from "../ui/FileProblems";
 
 /**
  * I3, I4: a customer file dropped or picked, checked in full by the hub (a preview: nothing is
@@ -42,7 +27,6 @@ export function ImportExportScreen() {
     if (f && typeOf(f)) preview.mutate(f);
     else preview.reset();
   };
-  const problems = preview.error instanceof ApiError ? preview.error.problems : undefined;
 
   return (
     <section aria-labelledby="files-title">
@@ -78,7 +62,7 @@ export function ImportExportScreen() {
             Drop the file here, or choose it
             <input
               type="file"
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              accept={customerFileTypes}
               onChange={(e) => pick(e.target.files?.[0])}
             />
           </label>
@@ -89,40 +73,7 @@ export function ImportExportScreen() {
           </p>
         )}
         {preview.isPending && <p role="status">Checking {file?.name}…</p>}
-        {preview.error && (
-          <div role="alert">
-            <p className="error">
-              {file?.name} cannot be loaded as it is
-              {problems
-                ? `: ${preview.error instanceof ApiError && preview.error.total ? preview.error.total : problems.length} problem(s). Fix them in the file and choose it again.`
-                : "."}
-            </p>
-            {problems ? (
-              <ScrollBox label="Problems in the file">
-                <table className="problems">
-                  <thead>
-                    <tr>
-                      <th scope="col">Row</th>
-                      <th scope="col">Column</th>
-                      <th scope="col">Problem</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {problems.map((p, n) => (
-                      <tr key={n}>
-                        <td>{p.row ?? "the file"}</td>
-                        <td>{p.column ?? "the row"}</td>
-                        <td>{p.message}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollBox>
-            ) : (
-              <ErrorText error={preview.error} />
-            )}
-          </div>
-        )}
+        <FileProblems error={preview.error} fileName={file?.name ?? "The file"} />
         {preview.data && file && !load.data && (
           <div className="preview" role="status">
             <p>

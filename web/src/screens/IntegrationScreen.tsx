@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router";
 import { api, ok } from "../api/client";
 import { useSession } from "../app/session";
 import { ErrorText } from "../ui/ErrorText";
+import { kindWords } from "../ui/store-integrations";
 import {
   listOf,
   useIntegrationPatch,
@@ -11,6 +12,7 @@ import {
   type IntegrationPatch,
 } from "./integration/integration-action";
 import { FieldMapEditor } from "./integration/FieldMapEditor";
+import { FileImportSection } from "./integration/FileImportSection";
 import { PlanSection } from "./integration/PlanSection";
 
 /**
@@ -34,6 +36,7 @@ export function IntegrationScreen() {
     );
   const i = integration.data;
   const admin = session.can("updateIntegration");
+  const pos = i.kind !== "file";
   return (
     <article aria-labelledby="integration-title">
       <p>
@@ -41,11 +44,18 @@ export function IntegrationScreen() {
       </p>
       <h1 id="integration-title">{i.name}</h1>
       <p className="muted">
-        {i.kind === "pos" ? "Point of sale" : i.kind} · {i.enabled ? "switched on" : "switched off"}
-        {" · "}
-        <Link to="/people">Associate numbers are set on People</Link>
+        {kindWords[i.kind] ?? i.kind} · {i.enabled ? "switched on" : "switched off"}
+        {pos && (
+          <>
+            {" · "}
+            <Link to="/people">Associate numbers are set on People</Link>
+          </>
+        )}
       </p>
       <ConnectionSection integration={i} admin={admin} />
+      {i.kind === "file" && session.can("importIntegrationFile") && (
+        <FileImportSection integration={i} />
+      )}
       <OptionsSection integration={i} admin={admin} />
       <FieldMapEditor integration={i} admin={admin} />
       <PlanSection integration={i} admin={admin} />
@@ -66,6 +76,10 @@ function ConnectionSection({ integration, admin }: { integration: Integration; a
     setApiKey("");
     test.reset();
   });
+  const edited =
+    name !== integration.name ||
+    (integration.baseUrl !== null && baseUrl !== integration.baseUrl) ||
+    apiKey !== "";
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const body: IntegrationPatch = {};
@@ -114,20 +128,31 @@ function ConnectionSection({ integration, admin }: { integration: Integration; a
           </button>
         )}{" "}
         {admin && (
-          <button type="button" onClick={() => test.mutate()} disabled={test.isPending}>
+          <button type="button" onClick={() => test.mutate()} disabled={test.isPending || edited}>
             Test connection
           </button>
         )}
       </form>
+      {/* the hub tests the connection it has saved, so a test waits for the edits' save */}
+      {edited && (
+        <p className="muted">Save the changes first: the test uses the saved connection.</p>
+      )}
       {test.isPending && <p role="status">Asking {integration.name}…</p>}
-      {test.isSuccess && <p role="status">Connected: it answered as “{test.data.name}”.</p>}
-      <ErrorText error={test.error} />
+      {test.isSuccess && !edited && (
+        <p role="status">Connected: it answered as “{test.data.name}”.</p>
+      )}
+      {!edited && <ErrorText error={test.error} />}
     </section>
   );
 }
 
+/**
+ * Every option the integration's kind uses: a customer file (read, never written; loaded by hand)
+ * has no pushes, webhooks, associates, wish list, sales or stock.
+ */
 function OptionsSection({ integration, admin }: { integration: Integration; admin: boolean }) {
   const o = integration.options;
+  const pos = integration.kind !== "file";
   const [syncMode, setSyncMode] = useState(o.syncMode);
   const [push, setPush] = useState(o.pushNewCustomers);
   const [transferWhen, setTransferWhen] = useState(o.transferWhen);
@@ -182,20 +207,24 @@ function OptionsSection({ integration, admin }: { integration: Integration; admi
               <option value="selected">Only the customers selected</option>
             </select>
           </label>
-          <label className="check">
-            <input type="checkbox" checked={push} onChange={(e) => setPush(e.target.checked)} />
-            Send customers created in Tandem there
-          </label>
-          <label>
-            When a new customer is sent
-            <select
-              value={transferWhen}
-              onChange={(e) => setTransferWhen(e.target.value as typeof transferWhen)}
-            >
-              <option value="created">As soon as it is created</option>
-              <option value="active">At its first purchase</option>
-            </select>
-          </label>
+          {pos && (
+            <>
+              <label className="check">
+                <input type="checkbox" checked={push} onChange={(e) => setPush(e.target.checked)} />
+                Send customers created in Tandem there
+              </label>
+              <label>
+                When a new customer is sent
+                <select
+                  value={transferWhen}
+                  onChange={(e) => setTransferWhen(e.target.value as typeof transferWhen)}
+                >
+                  <option value="created">As soon as it is created</option>
+                  <option value="active">At its first purchase</option>
+                </select>
+              </label>
+            </>
+          )}
           <label>
             Lowest match score to suggest a partner (0.5 to 1)
             <input
@@ -207,62 +236,70 @@ function OptionsSection({ integration, admin }: { integration: Integration; admi
               onChange={(e) => setThreshold(e.target.value)}
             />
           </label>
-          <label>
-            Default associate number (for changes no user made)
-            <input value={associate} onChange={(e) => setAssociate(e.target.value)} />
-          </label>
-          <label>
-            Wish list collection name
-            <input value={collection} onChange={(e) => setCollection(e.target.value)} />
-          </label>
+          {pos && (
+            <>
+              <label>
+                Default associate number (for changes no user made)
+                <input value={associate} onChange={(e) => setAssociate(e.target.value)} />
+              </label>
+              <label>
+                Wish list collection name
+                <input value={collection} onChange={(e) => setCollection(e.target.value)} />
+              </label>
+            </>
+          )}
         </fieldset>
-        <fieldset disabled={!admin}>
-          <legend>Changes from there</legend>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={webhooks}
-              onChange={(e) => setWebhooks(e.target.checked)}
-            />
-            Receive webhooks (otherwise Tandem asks at an interval)
-          </label>
-          <label>
-            Ask for changes every (seconds)
-            <input
-              type="number"
-              min={1}
-              max={86400}
-              value={poll}
-              onChange={(e) => setPoll(e.target.value)}
-            />
-          </label>
-        </fieldset>
-        <fieldset disabled={!admin}>
-          <legend>Sales and stock</legend>
-          <label>
-            Sales are taken
-            <select value={timing} onChange={(e) => setTiming(e.target.value as typeof timing)}>
-              <option value="batched">In batches, at set times</option>
-              <option value="realtime">As they come</option>
-            </select>
-          </label>
-          <label>
-            Batch times (24-hour, the store's time zone, comma-separated)
-            <input value={times} onChange={(e) => setTimes(e.target.value)} />
-          </label>
-          <label>
-            Leave out stock of these categories (comma-separated)
-            <input value={categories} onChange={(e) => setCategories(e.target.value)} />
-          </label>
-          <label>
-            Leave out stock of these vendors
-            <input value={vendors} onChange={(e) => setVendors(e.target.value)} />
-          </label>
-          <label>
-            Leave out stock of these types (memo, consignment…)
-            <input value={types} onChange={(e) => setTypes(e.target.value)} />
-          </label>
-        </fieldset>
+        {pos && (
+          <>
+            <fieldset disabled={!admin}>
+              <legend>Changes from there</legend>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={webhooks}
+                  onChange={(e) => setWebhooks(e.target.checked)}
+                />
+                Receive webhooks (otherwise Tandem asks at an interval)
+              </label>
+              <label>
+                Ask for changes every (seconds)
+                <input
+                  type="number"
+                  min={1}
+                  max={86400}
+                  value={poll}
+                  onChange={(e) => setPoll(e.target.value)}
+                />
+              </label>
+            </fieldset>
+            <fieldset disabled={!admin}>
+              <legend>Sales and stock</legend>
+              <label>
+                Sales are taken
+                <select value={timing} onChange={(e) => setTiming(e.target.value as typeof timing)}>
+                  <option value="batched">In batches, at set times</option>
+                  <option value="realtime">As they come</option>
+                </select>
+              </label>
+              <label>
+                Batch times (24-hour, the store's time zone, comma-separated)
+                <input value={times} onChange={(e) => setTimes(e.target.value)} />
+              </label>
+              <label>
+                Leave out stock of these categories (comma-separated)
+                <input value={categories} onChange={(e) => setCategories(e.target.value)} />
+              </label>
+              <label>
+                Leave out stock of these vendors
+                <input value={vendors} onChange={(e) => setVendors(e.target.value)} />
+              </label>
+              <label>
+                Leave out stock of these types (memo, consignment…)
+                <input value={types} onChange={(e) => setTypes(e.target.value)} />
+              </label>
+            </fieldset>
+          </>
+        )}
         <ErrorText error={save.error} />
         {save.isSuccess && <p role="status">Options saved.</p>}
         {admin && (

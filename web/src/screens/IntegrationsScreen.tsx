@@ -4,8 +4,7 @@ import { Link, useNavigate } from "react-router";
 import { api, ok } from "../api/client";
 import { useSession } from "../app/session";
 import { ErrorText } from "../ui/ErrorText";
-
-const kindWords: Record<string, string> = { pos: "Point of sale", file: "Customer file" };
+import { kindWords } from "../ui/store-integrations";
 
 /** R11.4: the store's integrations, and a new one set up (admins). */
 export function IntegrationsScreen() {

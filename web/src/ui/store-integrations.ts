@@ -9,6 +9,9 @@ export interface IntegrationName {
   kind: string;
 }
 
+/** An integration's kind as a store owner calls it. */
+export const kindWords: Record<string, string> = { pos: "Point of sale", file: "Customer file" };
+
 /**
  * Whether the hub creates customers in an integration of this kind: a customer file is read, never
  * written (the file connector's manifest says `writes: false`), so nothing is created there.
