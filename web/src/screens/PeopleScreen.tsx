@@ -66,7 +66,7 @@ export function PeopleScreen() {
         </div>
       )}
       <ScrollBox label="Users">
-        <table>
+        <table className="stack">
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -83,9 +83,9 @@ export function PeopleScreen() {
           <tbody>
             {(users.data ?? []).map((u) => (
               <tr key={u.id}>
-                <td>{u.name}</td>
-                <td>{u.email}</td>
-                <td>
+                <td data-label="Name">{u.name}</td>
+                <td data-label="Email">{u.email}</td>
+                <td data-label="Role">
                   {admin ? (
                     <select
                       aria-label={`Role of ${u.name}`}
@@ -118,11 +118,11 @@ export function PeopleScreen() {
                   <ErrorText error={refusal(u.id, "role")} />
                 </td>
                 {posIntegrations.map((i) => (
-                  <td key={i.id}>
+                  <td key={i.id} data-label={`Associate number at ${i.name}`}>
                     <AssociateNumber integrationId={i.id} user={u} editable={admin} />
                   </td>
                 ))}
-                <td>
+                <td data-label="State">
                   {u.active ? "Active" : "Deactivated"}
                   {admin && (
                     <span className="row-actions">

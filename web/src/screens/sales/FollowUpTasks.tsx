@@ -133,7 +133,7 @@ function TaskTable(props: {
       <ErrorText error={props.error ?? close.error} />
       <div className="short-table">
         <ScrollBox label={props.label} busy={!props.tasks && !props.error}>
-          <table className="tasks">
+          <table className="tasks stack">
             <thead>
               <tr>
                 <th scope="col">Due</th>
@@ -151,13 +151,13 @@ function TaskTable(props: {
                 const what = `${t.title} for ${customer}`;
                 return (
                   <tr key={t.id}>
-                    <td>{new Date(t.dueAt).toLocaleDateString()}</td>
-                    <td>{t.title}</td>
-                    <td>
+                    <td data-label="Due">{new Date(t.dueAt).toLocaleDateString()}</td>
+                    <td data-label="Task">{t.title}</td>
+                    <td data-label="Customer">
                       <Link to={`/customers/${t.clientId}`}>{customer}</Link>
                     </td>
                     {props.showAssignee && (
-                      <td>
+                      <td data-label="Assigned to">
                         {t.assignedUserId === null
                           ? "The store's queue"
                           : userName(t.assignedUserId)}
