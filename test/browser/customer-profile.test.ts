@@ -177,6 +177,13 @@ describe.each(Object.entries(viewports))("the customer profile on a %s", (_name,
       .getByText(`${mine.name} (you)`)
       .waitFor();
     expect((await hubCustomer(id)).assignedUserId).toBe(mine.id);
+    // the history names the associate, not their id
+    const history = asMine.page.getByRole("region", { name: "History" });
+    await expect
+      .poll(() =>
+        history.locator("tbody tr", { hasText: "Assigned associate" }).first().textContent(),
+      )
+      .toMatch(new RegExp(`Assigned associate.*Unassigned.*${mine.name} \\(you\\)`));
     await asMine.close();
   });
 

@@ -5,10 +5,21 @@ import { fieldLabel } from "../../ui/field-label";
 import { ScrollBox } from "../../ui/ScrollBox";
 import { useUserName } from "../../ui/store-users";
 
-/** How a stored value reads: text as it is, nothing as a dash, anything else as JSON. */
-function shown(value: unknown): string {
+/**
+ * How a stored value reads: text as it is, nothing as a dash, the assigned associate by name, a
+ * wish or a note by its words; anything else as the data it is.
+ */
+function shown(field: string, value: unknown, nameOf: (id: number | null) => string): string {
+  if (field === "assignedUserId" && (typeof value === "number" || value === null))
+    return nameOf(value);
   if (value === null || value === undefined) return "—";
-  return typeof value === "string" ? value : JSON.stringify(value);
+  if (typeof value === "string") return value;
+  if (typeof value === "object") {
+    const words = value as { description?: unknown; name?: unknown; body?: unknown };
+    for (const text of [words.description, words.name, words.body])
+      if (typeof text === "string" && text) return text;
+  }
+  return JSON.stringify(value);
 }
 
 /** F12: each field's history: who, when, from where, old and new. */
@@ -44,7 +55,6 @@ export function HistorySection({ customerId }: { customerId: number }) {
           {fields.map((f) => (
             <option key={f} value={f}>
               {fieldLabel(f)}
-              {fieldLabel(f) === f ? "" : ` (${f})`}
             </option>
           ))}
         </select>
@@ -67,8 +77,8 @@ export function HistorySection({ customerId }: { customerId: number }) {
               <tr key={e.id}>
                 <td>{new Date(e.at).toLocaleString()}</td>
                 <td>{fieldLabel(e.field)}</td>
-                <td>{shown(e.oldValue)}</td>
-                <td>{shown(e.newValue)}</td>
+                <td>{shown(e.field, e.oldValue, nameOf)}</td>
+                <td>{shown(e.field, e.newValue, nameOf)}</td>
                 <td>{e.source === "hub" ? "Tandem" : e.source.toUpperCase()}</td>
                 <td>
                   {nameOf(e.actor)}
