@@ -123,12 +123,15 @@ function AddWish({ customer, names }: { customer: Customer; names: string[] }) {
           Product
           <select value={productId} onChange={(e) => setProductId(e.target.value)}>
             <option value="">None: describe the wish</option>
-            {(products.data ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-                {p.sku ? ` (${p.sku})` : ""}
-              </option>
-            ))}
+            {(products.data ?? [])
+              // the store's stock and its own products; a described wish is its customer's alone
+              .filter((p) => p.origin === "inventory" || p.origin === "hub")
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                  {p.sku ? ` (${p.sku})` : ""}
+                </option>
+              ))}
           </select>
         </label>
         {!productId && (
