@@ -67,13 +67,8 @@ export function ImportExportScreen() {
             />
           </label>
         </div>
-        {file && !typeOf(file) && (
-          <p className="error" role="alert">
-            {file.name} is not a CSV or XLSX file. Save it from your spreadsheet as CSV or XLSX.
-          </p>
-        )}
         {preview.isPending && <p role="status">Checking {file?.name}…</p>}
-        <FileProblems error={preview.error} fileName={file?.name ?? "The file"} />
+        <FileProblems error={preview.error} file={file} />
         {preview.data && file && !load.data && (
           <div className="preview" role="status">
             <p>

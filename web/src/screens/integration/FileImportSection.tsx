@@ -47,13 +47,8 @@ export function FileImportSection({ integration }: { integration: Integration })
           Load the file
         </button>
       </form>
-      {file && !typeOf(file) && (
-        <p className="error" role="alert">
-          {file.name} is not a CSV or XLSX file. Save it from your spreadsheet as CSV or XLSX.
-        </p>
-      )}
       {load.isPending && <p role="status">Loading {file?.name}…</p>}
-      <FileProblems error={load.error} fileName={file?.name ?? "The file"} />
+      <FileProblems error={load.error} file={file} />
       {done && (
         <p role="status">
           {file?.name}: {done.rows} rows; {done.added} new, {done.changed} changed, {done.unchanged}{" "}
