@@ -53,6 +53,17 @@ function nameCondition(search: string, p: string, params: unknown[]): string {
 }
 
 /**
+ * R11.2: for a search that looks like a phone number, the condition on a contact row (`cc`) that
+ * it is a phone holding the search's digits; undefined for any other search.
+ */
+function phoneCondition(search: string, params: unknown[]): string | undefined {
+  const pattern = phoneDigitsPattern(search);
+  if (pattern === undefined) return undefined;
+  params.push(pattern);
+  return `cc.kind = 'phone' and cc.normalized like $${params.length}`;
+}
+
+/**
  * The where clause of a filtered list, without the search; a client with no link in the
  * integration is 'unlinked'.
  */
@@ -86,14 +97,11 @@ function searchClause(search: string, params: unknown[]): string {
   params.push(containsPattern(search), search.trim());
   const p = `$${params.length - 1}`;
   const number = `$${params.length}`;
-  // R11.2: a search that looks like a phone number also finds the phones holding its digits
-  const phone = phoneDigitsPattern(search);
-  if (phone !== undefined) params.push(phone);
+  const phone = phoneCondition(search, params);
   const byPhone =
     phone === undefined
       ? ""
-      : `or c.id in (select cc.client_id from client_contacts cc
-                       where cc.kind = 'phone' and cc.normalized like $${params.length})`;
+      : `or c.id in (select cc.client_id from client_contacts cc where ${phone})`;
   const name = nameCondition(search, p, params);
   return `(${name}
            or c.customer_number = ${number}
@@ -123,17 +131,14 @@ function pageOfIds(
   params.push(containsPattern(filter.search), filter.search.trim());
   const p = `$${params.length - 1}`;
   const number = `$${params.length}`;
-  // R11.2: a search that looks like a phone number also finds the phones holding its digits
-  const phone = phoneDigitsPattern(filter.search);
-  if (phone !== undefined) params.push(phone);
+  const phone = phoneCondition(filter.search, params);
   const phoneHalf =
     phone === undefined
       ? ""
       : `
        union
        (select distinct c.id from clients c join client_contacts cc on cc.client_id = c.id
-        where ${where} and c.id > ${after} and cc.client_id > ${after}
-          and cc.kind = 'phone' and cc.normalized like $${params.length}
+        where ${where} and c.id > ${after} and cc.client_id > ${after} and ${phone}
         order by c.id limit ${limit})`;
   const name = nameCondition(filter.search, p, params);
   return `select id from (
