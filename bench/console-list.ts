@@ -164,7 +164,8 @@ async function timed(page: Page, event: "click" | "input", want: Rows, act: () =
   await page.evaluate(`window.timing = new Promise((resolve, reject) => {
     const want = ${JSON.stringify(want)};
     let start = 0;
-    document.addEventListener("${event}", () => (start = performance.now()), { capture: true });
+    const mark = () => (start = performance.now());
+    document.addEventListener("${event}", mark, { capture: true });
     const shown = () => {
       const rows = [...document.querySelectorAll("table.customers tbody tr")].map(
         (r) => r.textContent ?? "",
@@ -176,6 +177,7 @@ async function timed(page: Page, event: "click" | "input", want: Rows, act: () =
     const watch = new MutationObserver(() => {
       if (start === 0 || !shown()) return;
       watch.disconnect();
+      document.removeEventListener("${event}", mark, { capture: true });
       requestAnimationFrame(() => resolve(performance.now() - start));
     });
     watch.observe(document.body, { subtree: true, childList: true, characterData: true });

@@ -96,14 +96,15 @@ function RetryTable<Row extends { id: number }>(props: {
   error: unknown;
   columns: Array<{ name: string; cell: (row: Row) => ReactNode }>;
   what: string;
-  retry: (id: number) => Promise<unknown>;
+  /** retries one, and says in words what came of it */
+  retry: (id: number) => Promise<string>;
 }) {
   const queries = useQueryClient();
   const [outcome, setOutcome] = useState<string | undefined>();
   const retry = useMutation({
-    mutationFn: async (id: number) => ({ id, after: await props.retry(id) }),
-    onSuccess: ({ id, after }) => {
-      setOutcome(outcomeWords(props.what, id, after));
+    mutationFn: props.retry,
+    onSuccess: (words) => {
+      setOutcome(words);
       void queries.invalidateQueries();
     },
   });
@@ -156,15 +157,14 @@ function RetryTable<Row extends { id: number }>(props: {
 }
 
 /**
- * What a retry did, from the hub's answer (the job or the change as it is now): through, waiting
- * for its turn, or failed again with the reason, so a retry that changed nothing says so.
+ * What retrying a change did, from the hub's answer (the change as it is now, processed at once):
+ * through, or failed again with the reason, so a retry that changed nothing says so.
  */
-function outcomeWords(what: string, id: number, after: unknown): string {
-  const now = after as { state?: string; lastError?: string | null };
-  if (now.state === "processed" || now.state === "done") return `The ${what} ${id} went through.`;
-  if (now.state === "parked" || now.state === "dead")
-    return `The ${what} ${id} was tried again and failed again: ${now.lastError ?? "no reason given"}. Fix the cause, then retry.`;
-  return `The ${what} ${id} will be tried again in a moment.`;
+function retriedWords(what: string, now: FailedEvent): string {
+  if (now.state === "processed") return `The ${what} ${now.id} went through.`;
+  if (now.state === "parked")
+    return `The ${what} ${now.id} was tried again and failed again: ${now.lastError ?? "no reason given"}. Fix the cause, then retry.`;
+  return `The ${what} ${now.id} failed again and will be tried again later: ${now.lastError ?? "no reason given"}.`;
 }
 
 function DeadJobs() {
@@ -180,7 +180,12 @@ function DeadJobs() {
       rows={jobs.data}
       error={jobs.error}
       what="job"
-      retry={(id) => ok(api.POST("/v1/jobs/{id}/retry", { params: { path: { id } } }))}
+      retry={(id) =>
+        // the hub answers with the customer; the write is queued again
+        ok(api.POST("/v1/jobs/{id}/retry", { params: { path: { id } } })).then(
+          () => `The write ${id} is queued again; it goes out in a moment.`,
+        )
+      }
       columns={[
         { name: "Write", cell: (j) => `${j.kind} (job ${j.id})` },
         { name: "Tries", cell: (j) => j.attempts },
@@ -205,7 +210,10 @@ function FailedEvents() {
     queryFn: () =>
       ok(api.GET("/v1/events/failed", { params: { query: { limit: 500 } } })).then((r) => r.events),
   });
-  const retry = (id: number) => ok(api.POST("/v1/events/{id}/retry", { params: { path: { id } } }));
+  const retry = (what: string) => (id: number) =>
+    ok(api.POST("/v1/events/{id}/retry", { params: { path: { id } } })).then((now) =>
+      retriedWords(what, now),
+    );
   const state = (stopped: string) => ({
     name: "State",
     cell: (e: FailedEvent) =>
@@ -220,7 +228,7 @@ function FailedEvents() {
         rows={events.data?.filter(isSale)}
         error={events.error}
         what="sale"
-        retry={retry}
+        retry={retry("sale")}
         columns={[
           { name: "Sale", cell: (e) => e.externalId ?? `event ${e.id}` },
           {
@@ -239,7 +247,7 @@ function FailedEvents() {
         rows={events.data?.filter((e) => !isSale(e))}
         error={events.error}
         what="change"
-        retry={retry}
+        retry={retry("change")}
         columns={[
           { name: "Change", cell: (e) => `${e.kind}${e.externalId ? ` of ${e.externalId}` : ""}` },
           state("Gave up"),

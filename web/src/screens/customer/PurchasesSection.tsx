@@ -3,7 +3,7 @@ import { useState, type FormEvent } from "react";
 import { api, ok } from "../../api/client";
 import type { Customer } from "../../ui/customer-names";
 import { ErrorText } from "../../ui/ErrorText";
-import { formatMoney } from "../../ui/store-money";
+import { formatMoney } from "../../ui/store-settings";
 import { ScrollBox } from "../../ui/ScrollBox";
 import { useUserName } from "../../ui/store-users";
 

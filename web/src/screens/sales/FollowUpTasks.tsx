@@ -6,7 +6,7 @@ import type { components } from "../../api/hub-api";
 import { useSession } from "../../app/session";
 import { ErrorText } from "../../ui/ErrorText";
 import { ScrollBox } from "../../ui/ScrollBox";
-import { useStore } from "../../ui/store-money";
+import { useStore } from "../../ui/store-settings";
 import { useStoreUsers, useUserName } from "../../ui/store-users";
 import { dayIn } from "./store-days";
 

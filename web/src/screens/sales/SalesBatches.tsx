@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, ok } from "../../api/client";
 import { ErrorText } from "../../ui/ErrorText";
-import { formatMoney, useStore } from "../../ui/store-money";
+import { formatMoney, useStore } from "../../ui/store-settings";
 import { clockIn } from "./store-days";
 
 /** T1: per point of sale, the sales waiting for the next batch, and a way to run it now. */

@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatMoney } from "../../ui/store-money";
+import { formatMoney } from "../../ui/store-settings";
 
 interface Row {
   key: string;

@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { api, ok } from "../../api/client";
 import { ErrorText } from "../../ui/ErrorText";
 import { ScrollBox } from "../../ui/ScrollBox";
-import { formatMoney } from "../../ui/store-money";
+import { formatMoney } from "../../ui/store-settings";
 import { useUserName } from "../../ui/store-users";
 import type { Period } from "./SalesPeriod";
 import { whenIn } from "./store-days";

@@ -1,5 +1,5 @@
 import { useSearchParams } from "react-router";
-import { useStore } from "../../ui/store-money";
+import { useStore } from "../../ui/store-settings";
 import { dayIn, daysBefore } from "./store-days";
 
 export interface Period {

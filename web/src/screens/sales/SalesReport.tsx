@@ -3,7 +3,7 @@ import { lazy, Suspense, useState } from "react";
 import { api, ok } from "../../api/client";
 import { ErrorText } from "../../ui/ErrorText";
 import { ScrollBox } from "../../ui/ScrollBox";
-import { formatMoney } from "../../ui/store-money";
+import { formatMoney } from "../../ui/store-settings";
 import type { Period } from "./SalesPeriod";
 
 // the chart library is large: it comes only with the screen that draws a chart

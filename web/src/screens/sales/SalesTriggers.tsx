@@ -4,7 +4,7 @@ import { api, ok } from "../../api/client";
 import type { components } from "../../api/hub-api";
 import { ErrorText } from "../../ui/ErrorText";
 import { ScrollBox } from "../../ui/ScrollBox";
-import { formatMoney, useStore } from "../../ui/store-money";
+import { formatMoney, useStore } from "../../ui/store-settings";
 import { TriggerForm, type TriggerFields } from "./TriggerForm";
 
 type Trigger = components["schemas"]["SalesTrigger"];

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { api, ok } from "../api/client";
 
-/** The store's name, time zone and currency (every role may read them). */
+/** The store's settings: its name, time zone and currency (every role may read them). */
 export function useStore() {
   return useQuery({
     queryKey: ["store"],
